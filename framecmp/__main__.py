@@ -1,0 +1,3 @@
+from framecmp.cli import main
+
+main()

@@ -1,0 +1,311 @@
+"""Plain, frozen dataclasses that travel between the pipeline stages.
+
+Stages (load, clean, segment, align, event, terms, score, voices, render, report) import
+only this module and ``errors``; ``api`` is the one place that chains them.
+Sentences are referred to across stages by ``SentenceRef(doc, sentence)``: the document id
+and the 0-based sentence index within that document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# --- load / clean ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of capture noise taken out of an input, kept so reports can show it."""
+
+    kind: str  # e.g. "metadata-header", "cookie-banner", "dateline", "repeated-caption"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A loaded input: body text plus whatever metadata the input carried."""
+
+    path: str  # as given on the command line; "-" for stdin, "<text 1>" for in-memory text
+    text: str  # decoded, newlines normalised to "\n", metadata header fields taken out
+    outlet: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) where known
+    title: str | None = None
+    url: str | None = None
+    removed: tuple[Removal, ...] = ()  # what loading took out (metadata headers, HTML chrome)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Article body with capture noise removed, and what was removed."""
+
+    text: str  # paragraphs separated by "\n"
+    removed: tuple[Removal, ...]
+    outlet_hint: str | None = None  # e.g. "TASS" from the dateline "/TASS/."
+    place_hint: str | None = None  # e.g. "Bishkek" from the dateline "BISHKEK, November 27."
+
+
+# --- segment -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a cleaned document; offsets point into ``Document.text``."""
+
+    index: int  # 0-based position within its document
+    paragraph: int  # 0-based paragraph number
+    text: str
+    char_start: int
+    char_end: int
+    tokens: tuple[str, ...]  # word tokens as written, punctuation dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input after load, clean and segment: the per-document unit that can be stored."""
+
+    doc_id: str  # short, unique within a comparison: "tass", "cgtn", "d3"
+    outlet: str  # human label: from --label, metadata, dateline or file name
+    path: str
+    text: str  # cleaned text; sentence offsets point into it
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removal, ...] = ()
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    place: str | None = None
+
+    @property
+    def n_tokens(self) -> int:
+        return sum(len(s.tokens) for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SentenceRef:
+    doc: str
+    sentence: int
+
+
+# --- align --------------------------------------------------------------------------------
+
+RELATIONS = ("same-quote", "paraphrase", "related")
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """Two sentences of different documents that report the same claim or quote."""
+
+    a: SentenceRef
+    b: SentenceRef
+    relation: str  # one of RELATIONS
+    score: float  # 0..1, higher is closer
+    shared_terms: tuple[str, ...] = ()  # evidence: the words that made the match
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Aligned sentences across outlets joined into one claim (a connected component)."""
+
+    id: str  # "c1", "c2", ... in order of first appearance
+    members: tuple[SentenceRef, ...]
+    outlets: tuple[str, ...]  # doc ids that carry the claim, sorted
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    pairs: tuple[AlignedPair, ...]
+    unique: Mapping[str, tuple[int, ...]]  # doc id -> indexes of sentences aligned to nothing
+    claims: tuple[Claim, ...]
+    aligner: str  # "lexical" or "semantic"
+    min_score: float
+
+
+# --- event --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventSignal:
+    """One piece of evidence for or against two documents reporting the same event."""
+
+    name: str  # e.g. "date", "place", "shared-quotes", "aligned-share", "rare-terms"
+    value: float  # the measured value, 0..1
+    weight: float  # its weight in the pair score
+    detail: str  # human-readable evidence: the dates, places, quotes or terms behind it
+
+
+@dataclass(frozen=True, slots=True)
+class PairEventVerdict:
+    a: str
+    b: str
+    score: float
+    same_event: bool
+    signals: tuple[EventSignal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SameEventVerdict:
+    verdict: bool  # True when every document reports the same event
+    score: float  # the lowest pair score
+    threshold: float
+    pairs: tuple[PairEventVerdict, ...]
+
+
+# --- lexicons -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconTerm:
+    """One wording of a category: a display label and the patterns that match it."""
+
+    label: str  # e.g. "Kiev"
+    patterns: tuple[str, ...]  # lower-case; "word", "multi word phrase", "stem*"
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconCategory:
+    id: str  # e.g. "security"
+    label: str
+    description: str
+    terms: tuple[LexiconTerm, ...]
+    exclude: tuple[str, ...] = ()  # patterns that must not count, e.g. "warm*" for "war*"
+    grade: str | None = None  # attribution verbs: "neutral", "emphatic", "doubting"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    name: str
+    kind: str  # "frames", "terminology", "attribution", "hedges"
+    version: str
+    description: str
+    source: str
+    licence: str
+    categories: tuple[LexiconCategory, ...]
+    origin: str  # "bundled:frames" or a file path
+
+
+# --- terms and lexicon scores --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PairSimilarity:
+    a: str
+    b: str
+    cosine: float  # TF-IDF cosine of the whole documents, 0..1
+    shared_terms: tuple[str, ...]  # the terms contributing most to the cosine
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveTerm:
+    """A term used more by one document than by the others, with its statistics."""
+
+    doc: str
+    term: str  # unigram or bigram ("special military")
+    count: int  # occurrences in this document
+    other_count: int  # occurrences in the other documents of the comparison
+    tfidf: float
+    log_odds: float  # log-odds ratio with informative Dirichlet prior (Monroe et al. 2008)
+    z: float  # z-score of log_odds; |z| > 1.96 is significant at 5%
+    sentences: tuple[int, ...]  # where it occurs in this document
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconHit:
+    term: str  # the wording's label, e.g. "Kiev"
+    matched: str  # the text as it appears, e.g. "Kiev's"
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """How often one document uses one lexicon category, with every hit as evidence."""
+
+    lexicon: str
+    kind: str
+    category: str
+    doc: str
+    count: int
+    per_1000_tokens: float
+    hits: tuple[LexiconHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RateDifference:
+    """Difference in a category's rate per 1,000 tokens between two documents."""
+
+    lexicon: str
+    category: str
+    a: str
+    b: str
+    difference: float  # rate(a) - rate(b), per 1,000 tokens
+    ci_low: float  # 95% bootstrap interval over sentences
+    ci_high: float
+    significant: bool  # False when the interval contains 0
+
+
+# --- voices ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    doc: str
+    text: str  # the words inside the quotation marks
+    sentences: tuple[int, ...]
+    speaker: str | None  # canonical speaker ("Putin") where the text says who
+    verb: str | None  # the attribution verb ("said", "insisted")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerStat:
+    name: str
+    quotes: int
+    tokens: int
+    verbs: tuple[str, ...]  # sorted, unique
+
+
+@dataclass(frozen=True, slots=True)
+class Voices:
+    doc: str
+    quoted_share: float  # share of tokens inside direct quotes, 0..1
+    speakers: tuple[SpeakerStat, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    doc: str
+    mean_compound: float  # VADER compound score averaged over sentences, -1..1
+    sentences: tuple[tuple[int, float], ...]  # (sentence index, compound)
+
+
+# --- the whole comparison -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    min_score: float
+    aligner: str
+    lexicons: tuple[str, ...]  # lexicon names used
+    seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything framecmp found about a set of documents; what reports render."""
+
+    documents: tuple[Document, ...]
+    settings: Settings
+    alignment: Alignment
+    same_event: SameEventVerdict
+    similarity: tuple[PairSimilarity, ...]
+    distinctive_terms: tuple[DistinctiveTerm, ...]
+    lexicon_scores: tuple[CategoryScore, ...]
+    rate_differences: tuple[RateDifference, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    voices: tuple[Voices, ...] = ()
+    tone: tuple[Tone, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def document(self, doc_id: str) -> Document:
+        for document in self.documents:
+            if document.doc_id == doc_id:
+                return document
+        raise KeyError(doc_id)

@@ -1,0 +1,52 @@
+"""Word-level primitives every stage shares: normalisation, stop words, stemming.
+
+This module sits beside ``model`` under the stages, so that align, event, terms and score
+treat a word the same way without importing one another.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+from typing import Protocol
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def normalise(token: str) -> str:
+    """Lower-case a token, unify apostrophes and drop a possessive "'s"."""
+    return _POSSESSIVE.sub("", token.translate(_APOSTROPHES).lower())
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """English stop words shipped in ``framecmp/data/stopwords.txt`` (source noted there)."""
+    text = (files("framecmp") / "data" / "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_content_word(token: str) -> bool:
+    """True for a normalised token that carries meaning: not a stop word, not punctuation."""
+    return len(token) > 1 and any(c.isalpha() for c in token) and token not in stopwords()
+
+
+class _Stemmer(Protocol):  # the one method of nltk's stemmers we use
+    def stem(self, token: str) -> str: ...
+
+
+@cache
+def stem(token: str) -> str:
+    """Snowball (Porter 2) stem of a normalised token; needs no downloaded NLTK data."""
+    return _stemmer().stem(token)
+
+
+@cache
+def _stemmer() -> _Stemmer:
+    from nltk.stem.snowball import SnowballStemmer  # heavy import: only the commands pay it
+
+    stemmer: _Stemmer = SnowballStemmer("english")
+    return stemmer
