@@ -1,0 +1,270 @@
+"""Clean stage: take capture noise (banners, trailers, captions, datelines, headings) out of an
+article, recording every removal so reports can show what went."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from framecmp.errors import FramecmpError, InputError
+from framecmp.model import CleanText, Removal
+
+if TYPE_CHECKING:
+    from framecmp.model import Article
+
+_RULES_FILE = "framecmp/data/clean_rules.toml"
+_RULE_KEYS = frozenset({"kind", "patterns", "where", "window", "max_words", "near", "cut_after"})
+_NEAR_DISTANCE = 2
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'", ":", ";", "\u2026", "\u00bb")
+_MAX_HEADING_WORDS = 10
+_MAX_HEADLINE_WORDS = 15
+_MAX_STANDFIRST_WORDS = 60
+
+_DATELINE = re.compile(
+    r"""
+    (?P<place>[A-Z][A-Z'.-]+(?:\ [A-Z][A-Z'.-]+){0,3})              # BISHKEK, NEW YORK
+    (?:,\ (?P<region>[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}))?           # KYIV, Ukraine (AP style)
+    (?:[,.]\ ?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?
+        \ \d{1,2}(?:,\ \d{4})?))?                                   # , November 27 / Dec 4
+    (?:
+        \.?\ ?/(?P<slash_agency>[A-Za-z][A-Za-z .-]{0,20})/\.?       # . /TASS/.
+      | \ ?\((?P<paren_agency>[A-Za-z][A-Za-z .-]{0,25})\)\ *(?:[-\u2013\u2014]+|:)?  # (Reuters) -
+      | \ *(?:\u2014|\u2013|--|\ -)                                # WASHINGTON --
+    )
+    \ *
+    """,
+    re.VERBOSE,
+)
+# All-caps words that open sentences but are not places.
+_NOT_PLACES = frozenset({"NATO", "EU", "UN", "US", "USA", "UK", "BREAKING", "UPDATE", "EXCLUSIVE"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    where: str = "anywhere"
+    window: int = 5
+    max_words: int = 40
+    near: tuple[str, ...] = ()
+    cut_after: bool = False
+
+    def matches(self, paragraph: str) -> bool:
+        return len(paragraph.split()) <= self.max_words and any(
+            pattern.search(paragraph) for pattern in self.patterns
+        )
+
+
+def clean(article: Article) -> CleanText:
+    """Remove capture noise from an article's text and record what was removed."""
+    paragraphs = _paragraphs(article.text)
+    cleaner = _Cleaner(paragraphs)
+    cleaner.remove_repeats()
+    for rule in _rules():
+        cleaner.apply(rule)
+    cleaner.remove_headline()
+    outlet_hint, place_hint = cleaner.remove_dateline()
+    cleaner.remove_section_headings()
+    kept = cleaner.kept_text()
+    if not kept:
+        kinds = dict.fromkeys(removal.kind for removal in cleaner.removals())
+        raise InputError(
+            f"{article.path}: no article text left after cleaning "
+            f"(removed: {', '.join(kinds) or 'nothing'}); is it an article?"
+        )
+    if outlet_hint is None:
+        outlet_hint = next((r.text for r in cleaner.removals() if r.kind == "outlet-name"), None)
+    return CleanText(
+        text="\n".join(kept),
+        removed=cleaner.removals(),
+        outlet_hint=outlet_hint,
+        place_hint=place_hint,
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines with whitespace collapsed; a hard-wrapped line is joined to the next."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n[^\S\n]*\n", text):
+        in_block = False
+        for raw_line in block.split("\n"):
+            line = " ".join(raw_line.split())  # also turns NBSP and other spaces into " "
+            if not line:
+                continue
+            # A line that stops mid-sentence and goes on in lower case was hard-wrapped.
+            if in_block and line[:1].islower() and not paragraphs[-1].endswith(_SENTENCE_END):
+                paragraphs[-1] += " " + line
+            else:
+                paragraphs.append(line)
+            in_block = True
+    return paragraphs
+
+
+class _Cleaner:
+    """Paragraphs with a kept/removed state, and the removals recorded by position."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self.kept = [True] * len(paragraphs)
+        self._removals: list[tuple[int, int, Removal]] = []  # (paragraph, order, removal)
+        self._kinds: list[str | None] = [None] * len(paragraphs)
+
+    def removals(self) -> tuple[Removal, ...]:
+        return tuple(removal for _, _, removal in sorted(self._removals, key=lambda r: r[:2]))
+
+    def kept_text(self) -> list[str]:
+        return [p for p, kept in zip(self.paragraphs, self.kept, strict=True) if kept and p]
+
+    def _kept_indexes(self) -> list[int]:
+        return [i for i, kept in enumerate(self.kept) if kept]
+
+    def _remove(self, index: int, kind: str) -> None:
+        self.kept[index] = False
+        self._kinds[index] = kind
+        self._removals.append((index, len(self._removals), Removal(kind, self.paragraphs[index])))
+
+    def remove_repeats(self) -> None:
+        caption_patterns = [
+            p for rule in _rules() if rule.kind == "photo-caption" for p in rule.patterns
+        ]
+        seen: dict[str, list[int]] = {}
+        for index, paragraph in enumerate(self.paragraphs):
+            seen.setdefault(paragraph, []).append(index)
+        for paragraph, indexes in seen.items():
+            if len(indexes) < 2:
+                continue
+            if any(pattern.search(paragraph) for pattern in caption_patterns):
+                for index in indexes:
+                    self._remove(index, "repeated-caption")
+            else:
+                for index in indexes[1:]:
+                    self._remove(index, "duplicate-paragraph")
+
+    def apply(self, rule: _Rule) -> None:
+        candidates = self._kept_indexes()
+        if rule.where == "top":
+            candidates = candidates[: rule.window]
+        elif rule.where == "bottom":
+            candidates = candidates[-rule.window :]
+        for index in candidates:
+            if not self.kept[index] or not rule.matches(self.paragraphs[index]):
+                continue
+            if rule.near and not self._near(index, rule.near):
+                continue
+            following = [i for i in self._kept_indexes() if i > index]
+            self._remove(index, rule.kind)
+            if rule.cut_after and all(
+                len(self.paragraphs[i].split()) <= rule.max_words
+                and not self.paragraphs[i].endswith(_SENTENCE_END)
+                for i in following
+            ):
+                for i in following:
+                    self._remove(i, rule.kind)
+
+    def _near(self, index: int, kinds: tuple[str, ...]) -> bool:
+        low, high = max(0, index - _NEAR_DISTANCE), index + _NEAR_DISTANCE + 1
+        return any(kind in kinds for kind in self._kinds[low:high])
+
+    def remove_headline(self) -> None:
+        """The first paragraph is a headline (short) or standfirst (long) if it is no sentence."""
+        kept = self._kept_indexes()
+        if len(kept) >= 2 and _is_title_like(self.paragraphs[kept[0]]):
+            n_words = len(self.paragraphs[kept[0]].split())
+            if n_words <= _MAX_HEADLINE_WORDS:
+                self._remove(kept[0], "headline")
+                kept = kept[1:]
+            if len(kept) >= 2 and _is_title_like(self.paragraphs[kept[0]]):
+                n_words = len(self.paragraphs[kept[0]].split())
+                if _MAX_HEADLINE_WORDS < n_words <= _MAX_STANDFIRST_WORDS:
+                    self._remove(kept[0], "standfirst")
+
+    def remove_dateline(self) -> tuple[str | None, str | None]:
+        """Strip a dateline from the first paragraph; return its (outlet, place) hints."""
+        kept = self._kept_indexes()
+        if not kept:
+            return None, None
+        index = kept[0]
+        paragraph = self.paragraphs[index]
+        match = _DATELINE.match(paragraph)
+        if match is None or match["place"] in _NOT_PLACES:
+            return None, None
+        agency = match["slash_agency"] or match["paren_agency"]
+        if agency is None and match["date"] is None and len(match["place"]) < 3:
+            return None, None
+        self._removals.append((index, len(self._removals), Removal("dateline", match[0].strip())))
+        self.paragraphs[index] = paragraph[match.end() :]
+        if not self.paragraphs[index]:
+            self.kept[index] = False
+        place = match["place"].title()
+        return (agency.strip() if agency else None), place
+
+    def remove_section_headings(self) -> None:
+        kept = self._kept_indexes()
+        for index, next_index in itertools.pairwise(kept):
+            heading, following = self.paragraphs[index], self.paragraphs[next_index]
+            if (
+                len(heading.split()) <= _MAX_HEADING_WORDS
+                and _is_title_like(heading)
+                and len(following.split()) > len(heading.split())
+                and following.endswith(_SENTENCE_END)
+            ):
+                self._remove(index, "section-heading")
+
+
+def _is_title_like(paragraph: str) -> bool:
+    """True for a line that starts like a title and does not end like a sentence."""
+    return (paragraph[:1].isupper() or paragraph[:1].isdigit()) and not paragraph.endswith(
+        _SENTENCE_END
+    )
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    """The bundled clean rules, parsed and checked."""
+    text = (files("framecmp") / "data" / "clean_rules.toml").read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise FramecmpError(f"{_RULES_FILE}: {err}") from None
+    if raw.get("schema_version") != 1:
+        raise FramecmpError(f"{_RULES_FILE}: schema_version must be 1")
+    return tuple(_parse_rule(number, table) for number, table in enumerate(raw.get("rule", []), 1))
+
+
+def _parse_rule(number: int, table: dict[str, object]) -> _Rule:
+    where = f"{_RULES_FILE}: rule {number}"
+    if unknown := sorted(table.keys() - _RULE_KEYS):
+        raise FramecmpError(f"{where}: unknown key(s) {unknown}")
+    kind, patterns = table.get("kind"), table.get("patterns")
+    if not isinstance(kind, str) or not kind:
+        raise FramecmpError(f"{where}: 'kind' must be a non-empty string")
+    if (
+        not isinstance(patterns, list)
+        or not patterns
+        or not all(isinstance(p, str) for p in patterns)
+    ):
+        raise FramecmpError(f"{where}: 'patterns' must be a non-empty list of strings")
+    position = table.get("where", "anywhere")
+    if position not in ("top", "bottom", "anywhere"):
+        raise FramecmpError(f"{where}: 'where' must be top, bottom or anywhere")
+    window, max_words = table.get("window", 5), table.get("max_words", 40)
+    if not (
+        isinstance(window, int) and window >= 1 and isinstance(max_words, int) and max_words >= 1
+    ):
+        raise FramecmpError(f"{where}: 'window' and 'max_words' must be integers >= 1")
+    near = table.get("near", [])
+    if not isinstance(near, list) or not all(isinstance(k, str) for k in near):
+        raise FramecmpError(f"{where}: 'near' must be a list of kinds")
+    cut_after = table.get("cut_after", False)
+    if not isinstance(cut_after, bool):
+        raise FramecmpError(f"{where}: 'cut_after' must be true or false")
+    try:
+        compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    except re.error as err:
+        raise FramecmpError(f"{where}: bad pattern {err.pattern!r}: {err}") from None
+    return _Rule(kind, compiled, str(position), window, max_words, tuple(near), cut_after)

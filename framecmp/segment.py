@@ -1,0 +1,235 @@
+"""Segment stage: split cleaned text into paragraphs, sentences and word tokens.
+
+Sentence boundaries come from NLTK's Punkt, built from parameters shipped in
+``framecmp/data/abbreviations.txt`` (no downloaded NLTK data, no pickles), then repaired
+for news text: quote marks go with the sentence they belong to, editors' [bracketed
+insertions] are never split, and fragments (a stray ".", `he said.` after a quoted
+question, "No." before a number) are joined to their neighbour.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from framecmp.model import Sentence
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+_CONNECT = "-\u2010\u2011'\u2019\u02bc"  # hyphens and apostrophes inside a word
+# A token is an initialism ("U.S.", "U.S.-proposed") or a run of letters and digits joined by
+# hyphens, apostrophes, or by "," / "." between digits ("600,000", "3.5").
+_WORD = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}(?:[{_CONNECT}][^\W_]+)*"
+    rf"|[^\W_]+(?:(?:[{_CONNECT}]|(?<=\d)[.,](?=\d))[^\W_]+)*"
+)
+# Punkt sees a copy of the text with these unified, character for character, so offsets hold
+# and every NLTK version treats curly quotes and the ellipsis character alike.
+_FOR_PUNKT = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\xab": '"',
+        "\xbb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2026": ".",
+    }
+)
+_OPENING_QUOTES = "\u201c\u2018\u201e\xab"
+_CLOSING_QUOTES = "\u201d\u2019\xbb"
+_STRAIGHT_QUOTES = "\"'"
+_DOUBLE_QUOTES = '"\u201c\u201d\u201e\xab\xbb'
+_SENTENCE_END = ".?!\u2026"
+_MIN_TOKENS = 2
+_ATTRIBUTION_MAX_TOKENS = 6  # `"Why?" asked Russian President Vladimir Putin.` is six
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Word tokens as written; hyphenated words, apostrophes and numbers stay whole."""
+    return tuple(match.group() for match in _WORD.finditer(text))
+
+
+def segment(text: str) -> tuple[Sentence, ...]:
+    """Split cleaned text (paragraphs separated by newlines) into sentences with offsets."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    line_start = 0
+    for line in text.split("\n"):
+        spans = _paragraph_spans(text, line_start, line_start + len(line))
+        for start, end in spans:
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    paragraph=paragraph,
+                    text=text[start:end],
+                    char_start=start,
+                    char_end=end,
+                    tokens=tokenize(text[start:end]),
+                )
+            )
+        paragraph += bool(spans)
+        line_start += len(line) + 1
+    return tuple(sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+
+
+def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, ``text[start:end]``, stripped of whitespace."""
+    start, end = _strip(text, start, end)
+    if start >= end:
+        return []
+    cuts = [
+        start + offset
+        for offset, _ in _punkt().span_tokenize(text[start:end].translate(_FOR_PUNKT))
+    ][1:]
+    cuts = [_move_quotes(text, cut, start, end) for cut in cuts]
+    cuts = sorted({cut for cut in cuts if start < cut < end})
+    inside = _inside_brackets(text, start, end)
+    cuts = [cut for cut in cuts if not inside[cut - start]]
+    pieces = _pieces(text, [start, *cuts, end])
+    pieces = _join_fragments(text, pieces)
+    return [(piece.start, piece.end) for piece in pieces if piece.tokens]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pieces(text: str, bounds: list[int]) -> list[_Piece]:
+    pieces = []
+    for left, right in itertools.pairwise(bounds):
+        start, end = _strip(text, left, right)
+        if start < end:
+            pieces.append(_Piece(start, end, tokenize(text[start:end])))
+    return pieces
+
+
+def _is_closing(text: str, at: int, end: int) -> bool:
+    char = text[at]
+    if char in _CLOSING_QUOTES:
+        return True
+    # A straight quote closes when nothing word-like follows it ("... end." he said).
+    return char in _STRAIGHT_QUOTES and (at + 1 >= end or not text[at + 1].isalnum())
+
+
+def _is_opening(text: str, at: int, start: int) -> bool:
+    char = text[at]
+    if char in _OPENING_QUOTES:
+        return True
+    return char in _STRAIGHT_QUOTES and (at == start or text[at - 1].isspace())
+
+
+def _move_quotes(text: str, cut: int, start: int, end: int) -> int:
+    """Move a cut so closing quotes stay with the sentence before, opening ones go after."""
+    while cut < end and _is_closing(text, cut, end):
+        cut += 1
+    before = cut
+    while before > start and text[before - 1].isspace():
+        before -= 1
+    while before > start and _is_opening(text, before - 1, start):
+        before -= 1
+        cut = before
+    return cut
+
+
+def _inside_brackets(text: str, start: int, end: int) -> list[bool]:
+    """For each offset of ``text[start:end]``: is it inside a [bracketed insertion]?"""
+    # Only brackets that close within the paragraph count; a difference array keeps it linear.
+    change = [0] * (end - start + 1)
+    opened: list[int] = []
+    for at in range(start, end):
+        if text[at] == "[":
+            opened.append(at)
+        elif text[at] == "]" and opened:
+            change[opened.pop() - start + 1] += 1
+            change[at - start] -= 1
+    return [depth > 0 for depth in itertools.accumulate(change)]
+
+
+def _join_fragments(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """Join sentences that are fragments of their neighbour, left to right."""
+    joined: list[_Piece] = []
+    for piece in pieces:
+        if joined and _continues(text, joined[-1], piece):
+            previous = joined.pop()
+            piece = _Piece(previous.start, piece.end, previous.tokens + piece.tokens)
+        joined.append(piece)
+    # A short first sentence has no previous one to join: it goes with the next.
+    if len(joined) > 1 and len(joined[0].tokens) < _MIN_TOKENS:
+        first, second = joined[0], joined[1]
+        joined[:2] = [_Piece(first.start, second.end, first.tokens + second.tokens)]
+    return joined
+
+
+def _continues(text: str, previous: _Piece, piece: _Piece) -> bool:
+    if len(piece.tokens) < _MIN_TOKENS:
+        return True
+    first = piece.tokens[0]
+    if first[0].islower():
+        return True
+    # Only the end of the previous sentence matters; a bounded tail keeps long joins linear.
+    previous_tail = text[max(previous.start, previous.end - 16) : previous.end]
+    if first[0].isdigit() and previous.tokens and previous.tokens[-1].lower() in {"no", "nos"}:
+        return previous_tail.endswith(".")
+    return len(piece.tokens) <= _ATTRIBUTION_MAX_TOKENS and _is_attribution(
+        previous_tail, text[piece.start : piece.end]
+    )
+
+
+def _is_attribution(previous_tail: str, piece_text: str) -> bool:
+    """True for `Putin asked.` after a quote ending in "?" or "!": one sentence in news style."""
+    closed_quote = previous_tail.rstrip(_STRAIGHT_QUOTES + _CLOSING_QUOTES)
+    return (
+        closed_quote != previous_tail
+        and closed_quote[-1:] in ("?", "!")
+        and piece_text[-1] in _SENTENCE_END
+        and not any(quote in piece_text for quote in _DOUBLE_QUOTES)
+    )
+
+
+@cache
+def _punkt() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    abbreviations, starters = _abbreviation_data()
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations)
+    params.sent_starters = set(starters)
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def _abbreviation_data() -> tuple[frozenset[str], frozenset[str]]:
+    """Abbreviations and sentence starters from ``framecmp/data/abbreviations.txt``."""
+    text = (files("framecmp") / "data" / "abbreviations.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {"abbreviations": set(), "sentence-starters": set()}
+    section = "abbreviations"
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        sections[section].add(line)
+    return frozenset(sections["abbreviations"]), frozenset(sections["sentence-starters"])
