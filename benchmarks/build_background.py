@@ -1,0 +1,61 @@
+"""Build framecmp/data/background_counts.tsv from the sample corpus in data/.
+
+Usage: python benchmarks/build_background.py [--output PATH]
+
+Counts unigrams and bigrams of content words exactly as ``framecmp.terms.distinctive_terms``
+tokenises them (``framecmp.segment`` sentences, ``framecmp.vocabulary`` normalisation). The
+samples are read as captured (no cleaning), in sorted path order; the output is sorted by term,
+so the same corpus always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from framecmp.model import Document
+from framecmp.segment import segment
+from framecmp.terms import background_from_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = """\
+# Background term counts for framecmp.terms.distinctive_terms (the informative Dirichlet prior).
+# Source: framecmp sample corpus, data/ ({n} texts: {names}).
+# Texts (c) their outlets (TASS, CGTN, RT and two unidentified outlets); only counts are kept.
+# Built by benchmarks/build_background.py: content unigrams and bigrams, lower-cased, unstemmed.
+# Format: term<TAB>count, sorted by term.
+"""
+
+
+def build(data_dir: Path) -> str:
+    """The TSV text for every *.txt file under data_dir."""
+    paths = sorted(data_dir.glob("*/*.txt"))
+    documents = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(data_dir).as_posix()
+        documents.append(
+            Document(doc_id=name, outlet=name, path=name, text=text, sentences=segment(text))
+        )
+    counts = background_from_documents(documents)
+    names = ", ".join(path.relative_to(data_dir).as_posix() for path in paths)
+    lines = [f"{term}\t{count}" for term, count in sorted(counts.items())]
+    return HEADER.format(n=len(paths), names=names) + "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--output", type=Path, default=ROOT / "framecmp" / "data" / "background_counts.tsv"
+    )
+    args = parser.parse_args()
+    text = build(ROOT / "data")
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(tmp, args.output)
+    print(f"wrote {args.output} ({text.count(chr(10))} lines)")
+
+
+if __name__ == "__main__":
+    main()

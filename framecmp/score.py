@@ -1,0 +1,302 @@
+"""Score stage: lexicon hits per document and category, and rate differences with uncertainty.
+
+Patterns match word tokens of ``Sentence.tokens``: case-insensitively, with curly and
+straight apostrophes alike and a possessive "'s" ignored. A hyphen splits a word like a space
+does, so "kyiv-held" matches "Kyiv-held" and "kyiv" matches the first part of "Kyiv-held".
+Within one category a stretch of tokens counts once: the longest match wins, and an
+``exclude`` pattern at least as long as the term match starting at the same token vetoes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from framecmp import vocabulary
+from framecmp.errors import FramecmpError
+from framecmp.model import (
+    CategoryScore,
+    Document,
+    Lexicon,
+    LexiconHit,
+    RateDifference,
+    Sentence,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
+_CI_PERCENTILES = (2.5, 97.5)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    category: int  # position of the category in its lexicon
+    label: str  # the wording's label; "" for an exclude pattern
+    rank: int  # position of the wording in its category, to break ties
+    parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
+    exclude: bool
+
+    @property
+    def wildcard(self) -> bool:
+        return any(is_prefix for _, is_prefix in self.parts)
+
+
+@dataclass(slots=True)
+class _Matcher:
+    """One lexicon's patterns, indexed by their first word for fast lookup."""
+
+    exact: dict[str, list[_Pattern]] = field(default_factory=dict)
+    prefix: dict[str, list[_Pattern]] = field(default_factory=dict)
+
+    def add(self, pattern: _Pattern) -> None:
+        first, is_prefix = pattern.parts[0]
+        index = self.prefix if is_prefix else self.exact
+        index.setdefault(first, []).append(pattern)
+
+    def starting_with(self, word: str) -> list[_Pattern]:
+        found = list(self.exact.get(word, ()))
+        for end in range(1, len(word) + 1):
+            found.extend(self.prefix.get(word[:end], ()))
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A token, or one hyphen-separated part of it, normalised, with where it came from."""
+
+    text: str  # normalised
+    token: int  # position of the token in the sentence
+    start: int  # character span of this part within the token
+    end: int
+
+
+def score_lexicons(
+    documents: Sequence[Document], lexicons: Sequence[Lexicon]
+) -> tuple[CategoryScore, ...]:
+    """Hits of every lexicon category in every document, zero-count rows included."""
+    rows: list[tuple[tuple[int, int, int], CategoryScore]] = []
+    words_by_doc = [[_words(sentence.tokens) for sentence in doc.sentences] for doc in documents]
+    for lexicon_position, lexicon in enumerate(lexicons):
+        matcher = _matcher(lexicon)
+        for doc_position, document in enumerate(documents):
+            hits: list[list[LexiconHit]] = [[] for _ in lexicon.categories]
+            for sentence, words in zip(document.sentences, words_by_doc[doc_position], strict=True):
+                for position, hit in _sentence_hits(matcher, sentence, words):
+                    hits[position].append(hit)
+            for category_position, category in enumerate(lexicon.categories):
+                count = len(hits[category_position])
+                score = CategoryScore(
+                    lexicon=lexicon.name,
+                    kind=lexicon.kind,
+                    category=category.id,
+                    doc=document.doc_id,
+                    count=count,
+                    per_1000_tokens=_per_1000(count, document.n_tokens),
+                    hits=tuple(hits[category_position]),
+                )
+                rows.append(((lexicon_position, category_position, doc_position), score))
+    return tuple(score for _, score in sorted(rows, key=lambda row: row[0]))
+
+
+def rate_differences(
+    documents: Sequence[Document],
+    scores: Sequence[CategoryScore],
+    *,
+    seed: int = 0,
+    n_resamples: int = 1000,
+) -> tuple[RateDifference, ...]:
+    """Pairwise differences of frame rates with 95% percentile bootstrap intervals.
+
+    Sentences are resampled with replacement within each document; a pair in which neither
+    document uses the category at all is left out (there is nothing to compare).
+    """
+    import numpy as np
+
+    if n_resamples < 1:
+        raise FramecmpError(f"n_resamples {n_resamples}: must be at least 1")
+    rng = np.random.default_rng(seed)
+    # One set of resamples per document, shared by every category and pair, so that adding
+    # a lexicon or a document never changes the intervals of the others.
+    weights = [_resample_weights(rng, len(doc.sentences), n_resamples) for doc in documents]
+    token_counts = [
+        np.array([len(s.tokens) for s in doc.sentences], dtype=np.float64) for doc in documents
+    ]
+    doc_position = {doc.doc_id: position for position, doc in enumerate(documents)}
+
+    groups: dict[tuple[str, str], dict[str, CategoryScore]] = {}
+    for score in scores:
+        if score.kind == "frames" and score.doc in doc_position:
+            groups.setdefault((score.lexicon, score.category), {})[score.doc] = score
+    keys = list(groups)
+    if not keys:
+        return ()
+
+    boot_rates = []  # per document: (n_resamples, n_categories) rates per 1,000 tokens
+    for position, document in enumerate(documents):
+        hit_counts = np.zeros((len(document.sentences), len(keys)), dtype=np.float64)
+        row_of = {sentence.index: row for row, sentence in enumerate(document.sentences)}
+        for column, key in enumerate(keys):
+            found = groups[key].get(document.doc_id)
+            for hit in found.hits if found is not None else ():
+                hit_counts[row_of[hit.sentence], column] += 1
+        counts = weights[position] @ hit_counts
+        tokens = weights[position] @ token_counts[position]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
+        boot_rates.append(rates)
+
+    differences: list[tuple[tuple[int, int, int], RateDifference]] = []
+    for a_position, a in enumerate(documents):
+        for b_position in range(a_position + 1, len(documents)):
+            b = documents[b_position]
+            low, high = np.percentile(
+                boot_rates[a_position] - boot_rates[b_position], _CI_PERCENTILES, axis=0
+            )
+            for column, (lexicon, category) in enumerate(keys):
+                score_a = groups[(lexicon, category)].get(a.doc_id)
+                score_b = groups[(lexicon, category)].get(b.doc_id)
+                count_a = score_a.count if score_a is not None else 0
+                count_b = score_b.count if score_b is not None else 0
+                if count_a == 0 and count_b == 0:
+                    continue
+                rate_a = score_a.per_1000_tokens if score_a is not None else 0.0
+                rate_b = score_b.per_1000_tokens if score_b is not None else 0.0
+                ci_low, ci_high = float(low[column]), float(high[column])
+                difference = RateDifference(
+                    lexicon=lexicon,
+                    category=category,
+                    a=a.doc_id,
+                    b=b.doc_id,
+                    difference=rate_a - rate_b,
+                    ci_low=ci_low,
+                    ci_high=ci_high,
+                    significant=ci_low > 0 or ci_high < 0,
+                )
+                differences.append(((column, a_position, b_position), difference))
+    return tuple(difference for _, difference in sorted(differences, key=lambda row: row[0]))
+
+
+def _resample_weights(
+    rng: np.random.Generator, n_sentences: int, n_resamples: int
+) -> npt.NDArray[np.float64]:
+    """How often each sentence is drawn in each resample: shape (n_resamples, n_sentences)."""
+    import numpy as np
+
+    if n_sentences == 0:
+        return np.zeros((n_resamples, 0), dtype=np.float64)
+    draws = rng.integers(0, n_sentences, size=(n_resamples, n_sentences))
+    flat = draws + n_sentences * np.arange(n_resamples)[:, None]
+    counts = np.bincount(flat.ravel(), minlength=n_resamples * n_sentences)
+    return counts.reshape(n_resamples, n_sentences).astype(np.float64)
+
+
+def _per_1000(count: int, n_tokens: int) -> float:
+    return count * 1000 / n_tokens if n_tokens else 0.0
+
+
+def _matcher(lexicon: Lexicon) -> _Matcher:
+    matcher = _Matcher()
+    for position, category in enumerate(lexicon.categories):
+        for rank, term in enumerate(category.terms):
+            for pattern in term.patterns:
+                matcher.add(_Pattern(position, term.label, rank, _parts(pattern), exclude=False))
+        for pattern in category.exclude:
+            matcher.add(_Pattern(position, "", 0, _parts(pattern), exclude=True))
+    return matcher
+
+
+def _parts(pattern: str) -> tuple[tuple[str, bool], ...]:
+    """A pattern as (normalised word, is_prefix) parts, hyphenated words split."""
+    parts: list[tuple[str, bool]] = []
+    for word in pattern.split():
+        pieces = _HYPHENS.split(word)
+        for position, piece in enumerate(pieces):
+            is_prefix = position == len(pieces) - 1 and piece.endswith("*")
+            parts.append((_normalise(piece.removesuffix("*")), is_prefix))
+    return tuple(parts)
+
+
+def _normalise(word: str) -> str:
+    # vocabulary.normalise, plus edge dots and apostrophes: "U.S." and "u.s" are one word.
+    return vocabulary.normalise(word.strip(".'\u2019")).strip(".'")
+
+
+def _words(tokens: Sequence[str]) -> tuple[_Word, ...]:
+    words: list[_Word] = []
+    for position, token in enumerate(tokens):
+        start = 0
+        for hyphen in [*_HYPHENS.finditer(token), None]:
+            end = hyphen.start() if hyphen is not None else len(token)
+            text = _normalise(token[start:end])
+            if text:
+                words.append(_Word(text, position, start, end))
+            start = end + 1
+    return tuple(words)
+
+
+def _matches_at(matcher: _Matcher, words: Sequence[_Word], at: int) -> list[tuple[_Pattern, int]]:
+    """Every pattern matching the words from ``at`` on, with its length in words."""
+    found = []
+    for pattern in matcher.starting_with(words[at].text):
+        length = len(pattern.parts)
+        if at + length > len(words):
+            continue
+        if all(
+            words[at + offset].text.startswith(part)
+            if is_prefix
+            else words[at + offset].text == part
+            for offset, (part, is_prefix) in enumerate(pattern.parts)
+        ):
+            found.append((pattern, length))
+    return found
+
+
+def _sentence_hits(
+    matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
+) -> list[tuple[int, LexiconHit]]:
+    """(category position, hit) for every counted match in one sentence, in text order."""
+    by_category: dict[int, dict[int, list[tuple[_Pattern, int]]]] = {}
+    for at in range(len(words)):
+        for pattern, length in _matches_at(matcher, words, at):
+            by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
+                (pattern, length)
+            )
+    hits: list[tuple[int, int, LexiconHit]] = []
+    for category, starts in by_category.items():
+        free_from = 0  # words before this are already part of a counted or excluded match
+        for at in sorted(starts):
+            if at < free_from:
+                continue
+            excluded = max((n for p, n in starts[at] if p.exclude), default=0)
+            terms = [(p, n) for p, n in starts[at] if not p.exclude]
+            if not terms:
+                free_from = at + excluded
+                continue
+            # Longest match wins; then a literal over a wildcard, then the first wording.
+            pattern, length = max(terms, key=lambda t: (t[1], not t[0].wildcard, -t[0].rank))
+            if excluded >= length:
+                free_from = at + excluded
+                continue
+            matched = _surface(sentence.tokens, words[at : at + length])
+            hits.append((at, category, LexiconHit(pattern.label, matched, sentence.index)))
+            free_from = at + length
+    hits.sort(key=lambda hit: (hit[0], hit[1]))
+    return [(category, hit) for _, category, hit in hits]
+
+
+def _surface(tokens: Sequence[str], words: Sequence[_Word]) -> str:
+    """The matched words as written: parts of one token keep their hyphen, tokens a space."""
+    pieces: list[str] = []
+    first = words[0]
+    start = first.start
+    for previous, word in zip(words, [*words[1:], None], strict=True):
+        if word is None or word.token != previous.token:
+            pieces.append(tokens[previous.token][start : previous.end])
+            if word is not None:
+                start = word.start
+    return " ".join(pieces)

@@ -1,0 +1,299 @@
+"""Terms stage: how alike documents are in wording, and which terms set each one apart.
+
+Similarity is the TF-IDF cosine of whole documents over stemmed content words. The IDF is fit
+on the compared documents' *sentences*, not on the documents: with two to five documents a
+document-level IDF has only a few values and marks every shared word as uninformative, while
+sentence-level IDF still tells a word that runs through the story ("putin") from one said
+once ("eavesdropping"), which is what a reader means by shared wording.
+
+Distinctive terms are unigrams and bigrams scored with the log-odds ratio with an informative
+Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 16-22): each document
+against all the others, with the prior taken from the compared documents plus a background
+corpus (by default ``framecmp/data/background_counts.tsv``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+from framecmp.errors import InputError
+from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Sentence
+from framecmp.vocabulary import is_content_word, normalise, stem
+
+# Monroe et al. set alpha_0 to the size of a large background corpus. Ours is a few thousand
+# words, about the size of the compared texts themselves, so the prior is capped: at 1,000
+# pseudo-counts it shrinks the estimates of words seen once or twice in a 300-800-word article
+# without outweighing the article itself.
+ALPHA_0_CAP = 1000.0
+SHARED_TERMS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _DocTerms:
+    counts: Counter[str]  # term -> occurrences
+    sentences: Mapping[str, tuple[int, ...]]  # term -> sentence indexes, ascending
+    surfaces: Counter[tuple[str, str]]  # (term, surface form) -> occurrences
+
+
+def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, ...]:
+    """TF-IDF cosine of each pair of documents (a before b in input order), with shared terms."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(documents) < 2:
+        return ()
+    per_doc = [_words(document.sentences, stem_words=True) for document in documents]
+    surfaces: Counter[tuple[str, str]] = Counter()
+    for terms in per_doc:
+        surfaces.update(terms.surfaces)
+    display = _display_forms(surfaces)
+    sentence_words = [
+        [term for term, _ in _sentence_words(sentence, stem_words=True)]
+        for document in documents
+        for sentence in document.sentences
+    ]
+    doc_words = [list(terms.counts.elements()) for terms in per_doc]
+    if not any(sentence_words):
+        return tuple(
+            PairSimilarity(a=a.doc_id, b=b.doc_id, cosine=0.0, shared_terms=())
+            for i, a in enumerate(documents)
+            for b in documents[i + 1 :]
+        )
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+    vectorizer.fit(sentence_words)
+    matrix = vectorizer.transform(doc_words).toarray()
+    vocabulary = vectorizer.get_feature_names_out()
+    pairs = []
+    for i, first in enumerate(documents):
+        for j in range(i + 1, len(documents)):
+            products = matrix[i] * matrix[j]
+            contributions = sorted(
+                ((float(products[k]), display[str(vocabulary[k])]) for k in products.nonzero()[0]),
+                key=lambda item: (-item[0], item[1]),
+            )
+            pairs.append(
+                PairSimilarity(
+                    a=first.doc_id,
+                    b=documents[j].doc_id,
+                    cosine=min(1.0, max(0.0, float(products.sum()))),
+                    shared_terms=tuple(term for _, term in contributions[:SHARED_TERMS]),
+                )
+            )
+    return tuple(pairs)
+
+
+def distinctive_terms(
+    documents: Sequence[Document],
+    *,
+    background: Mapping[str, int] | None = None,
+    top_n: int = 12,
+    min_count: int = 2,
+    stem: bool = False,
+) -> tuple[DistinctiveTerm, ...]:
+    """Each document's terms most over-used against the other documents, by log-odds z-score."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(documents) < 2:
+        return ()
+    prior_counts = load_background() if background is None else background
+    per_doc = [_terms(document.sentences, stem_words=stem) for document in documents]
+    surfaces: Counter[tuple[str, str]] = Counter()
+    for terms in per_doc:
+        surfaces.update(terms.surfaces)
+    display = _display_forms(surfaces)
+
+    prior: Counter[str] = Counter()
+    for terms in per_doc:
+        prior.update(terms.counts)
+    for term, count in sorted(prior_counts.items()):
+        prior[_stem_term(term) if stem else term] += count
+
+    if not any(terms.counts for terms in per_doc):
+        return ()
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+    matrix = vectorizer.fit_transform([list(terms.counts.elements()) for terms in per_doc])
+    column = {str(term): k for k, term in enumerate(vectorizer.get_feature_names_out())}
+
+    found: list[DistinctiveTerm] = []
+    for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
+        others: Counter[str] = Counter()
+        for j, other in enumerate(per_doc):
+            if j != i:
+                others.update(other.counts)
+        scored: dict[str, DistinctiveTerm] = {}
+        for term, count in terms.counts.items():
+            if count < min_count:
+                continue
+            order = _order(term)
+            delta, z = log_odds(
+                count,
+                _total(terms.counts, order),
+                others[term],
+                _total(others, order),
+                prior[term],
+                _total(prior, order),
+            )
+            if z <= 0:
+                continue
+            scored[term] = DistinctiveTerm(
+                doc=document.doc_id,
+                term=display[term],
+                count=count,
+                other_count=others[term],
+                tfidf=float(matrix[i, column[term]]),
+                log_odds=delta,
+                z=z,
+                sentences=terms.sentences[term],
+            )
+        # A word that only ever occurs inside a listed bigram ("united" in "united states")
+        # repeats the bigram's evidence: keep the bigram alone.
+        for term in [term for term in scored if _order(term) == 2]:
+            for word in term.split(" "):
+                if word in scored and terms.counts[word] == terms.counts[term]:
+                    del scored[word]
+        ranked = sorted(scored.values(), key=lambda item: (-item.z, item.term))
+        found.extend(ranked[:top_n])
+    return tuple(found)
+
+
+def log_odds(
+    count: int,
+    total: int,
+    other_count: int,
+    other_total: int,
+    prior_count: float,
+    prior_total: float,
+) -> tuple[float, float]:
+    """(delta, z) of one word: Monroe et al. (2008) eq. 16-22, prior scaled to ``ALPHA_0_CAP``."""
+    alpha_0 = min(prior_total, ALPHA_0_CAP)
+    alpha = alpha_0 * prior_count / prior_total
+    rest, other_rest = total + alpha_0 - count - alpha, other_total + alpha_0 - other_count - alpha
+    if rest <= 0 or other_rest <= 0:  # a one-word vocabulary: the word has no odds against others
+        return 0.0, 0.0
+    delta = math.log((count + alpha) / rest) - math.log((other_count + alpha) / other_rest)
+    variance = 1 / (count + alpha) + 1 / (other_count + alpha)
+    return delta, delta / math.sqrt(variance)
+
+
+@cache
+def _bundled_background() -> Mapping[str, int]:
+    resource = files("framecmp") / "data" / "background_counts.tsv"
+    return MappingProxyType(parse_background(resource.read_text(encoding="utf-8"), str(resource)))
+
+
+def load_background() -> Mapping[str, int]:
+    """Term counts of the bundled background corpus, ``framecmp/data/background_counts.tsv``."""
+    return _bundled_background()
+
+
+def parse_background(text: str, origin: str) -> dict[str, int]:
+    """Term counts from ``term<TAB>count`` lines; ``#`` lines are comments."""
+    counts: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, tab, count = line.rpartition("\t")
+        if not tab or not term or not count.isdigit():
+            raise InputError(f"{origin}:{number}: expected 'term<TAB>count', got {line!r}")
+        counts[term] = counts.get(term, 0) + int(count)
+    return counts
+
+
+def background_from_documents(documents: Iterable[Document]) -> dict[str, int]:
+    """Unigram and bigram counts of documents, tokenised as ``distinctive_terms`` does."""
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts.update(_terms(document.sentences, stem_words=False).counts)
+    return dict(sorted(counts.items()))
+
+
+def _identity(words: list[str]) -> list[str]:
+    return words
+
+
+def _order(term: str) -> int:
+    return term.count(" ") + 1
+
+
+def _total(counts: Mapping[str, int], order: int) -> int:
+    # Unigrams and bigrams are two vocabularies, each with its own n and prior.
+    return sum(count for term, count in counts.items() if _order(term) == order)
+
+
+def _stem_term(term: str) -> str:
+    return " ".join(stem(word) for word in term.split(" "))
+
+
+def _display_forms(surfaces: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Each term's most frequent surface form (ties: alphabetical)."""
+    best: dict[str, tuple[int, str]] = {}
+    for (term, surface), count in sorted(surfaces.items()):
+        if term not in best or count > best[term][0]:
+            best[term] = (count, surface)
+    return {term: surface for term, (_, surface) in best.items()}
+
+
+def _sentence_words(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, str]]:
+    """(term, surface) for each content word of a sentence."""
+    words = [normalise(token) for token in sentence.tokens]
+    return [(stem(word) if stem_words else word, word) for word in words if is_content_word(word)]
+
+
+def _words(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
+    counts: Counter[str] = Counter()
+    surfaces: Counter[tuple[str, str]] = Counter()
+    for sentence in sentences:
+        for term, surface in _sentence_words(sentence, stem_words=stem_words):
+            counts[term] += 1
+            surfaces[term, surface] += 1
+    return _DocTerms(counts=counts, sentences={}, surfaces=surfaces)
+
+
+def _terms(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
+    """Content unigrams and bigrams of a document, with where they occur."""
+    counts: Counter[str] = Counter()
+    surfaces: Counter[tuple[str, str]] = Counter()
+    where: dict[str, set[int]] = defaultdict(set)
+    for sentence in sentences:
+        for term, surface in _sentence_terms(sentence, stem_words=stem_words):
+            counts[term] += 1
+            surfaces[term, surface] += 1
+            where[term].add(sentence.index)
+    return _DocTerms(
+        counts=counts,
+        sentences={term: tuple(sorted(indexes)) for term, indexes in where.items()},
+        surfaces=surfaces,
+    )
+
+
+def _sentence_terms(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, str]]:
+    """(term, surface) for the unigrams and bigrams of one sentence.
+
+    A bigram is two consecutive content words with only white space between them in the text,
+    so "collective West" counts but "Kyrgyzstan, November" does not.
+    """
+    found: list[tuple[str, str]] = []
+    previous: str | None = None
+    position = 0
+    previous_end = -1
+    for token in sentence.tokens:
+        start = sentence.text.find(token, position)
+        adjacent = start >= 0 and sentence.text[previous_end:start].isspace()
+        if start >= 0:
+            position = previous_end = start + len(token)
+        word = normalise(token)
+        if not is_content_word(word):
+            previous = None
+            continue
+        term = stem(word) if stem_words else word
+        found.append((term, word))
+        if previous is not None and adjacent:
+            before = stem(previous) if stem_words else previous
+            found.append((f"{before} {term}", f"{previous} {word}"))
+        previous = word
+    return found

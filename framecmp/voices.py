@@ -1,0 +1,402 @@
+"""Voices stage: direct quotations, who is quoted and with which verb, and the tone of a text.
+
+A quote is text between straight ``"`` or curly ``“ ”`` marks within one paragraph (a quote
+left open at a paragraph's end is dropped). Attribution is pattern-based: ``"...," Putin said``,
+``said Putin``, ``Putin said: "..."``, ``According to Chen, ...``, ``"...," he said`` (the most
+recent named speaker) and role aliases such as "the Russian leader", resolved within the
+document through the titles it uses ("Russian President Vladimir Putin"). The word lists are
+data: ``framecmp/data/speaker_aliases.toml``.
+
+A quote of at most ``SCARE_QUOTE_MAX_WORDS`` words ("pause", "red lines") is a scare quote: it
+is returned by ``extract_quotes`` (and attributed when possible) but is not a voice, so
+``voices`` leaves it out of the quoted share and the speaker counts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
+from framecmp.vocabulary import stopwords
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+SCARE_QUOTE_MAX_WORDS = 3
+
+_OPENING = '"\u201c'
+_CLOSING = '"\u201d'
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")
+_AUXILIARY = r"(?:has|had|have|also|then|later|once|again|previously)"
+# Verbs that may come before their subject ("said Putin"); participles ("saying Trump had")
+# introduce a clause, not a speaker.
+_INVERTED_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "noted")
+_PRONOUNS = ("he", "she")
+# A capitalised word or initialism ("U.S."), and a run of them on one line (a lower-case "of"
+# may join: "Secretary of State"); a full stop ends the run unless it is part of an initialism.
+_CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w'\u2019-]*\w)?)(?![\w'\u2019-])"
+_NAME = rf"{_CAPITAL}(?: (?:of )?{_CAPITAL})*"
+
+
+@dataclass(frozen=True, slots=True)
+class _SpeakerData:
+    titles: Mapping[str, str]
+    aliases: Mapping[str, str]
+    names: Mapping[str, str]
+    verbs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    after: re.Pattern[str]  # `," Putin said`
+    inverted: re.Pattern[str]  # `," said Putin.`
+    tail: re.Pattern[str]  # `... "too polite" in treating him, the Russian leader said.`
+    before: re.Pattern[str]  # `Putin said: "` / `he emphasized Russia's readiness to "`
+    according: re.Pattern[str]  # `According to Chen, ... "`
+    loose: re.Pattern[str]  # `President Putin projected ..., noting there is a "`
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    position: int
+    role: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    open_at: int  # index of the opening mark
+    close_at: int  # index of the closing mark
+
+
+@cache
+def _speaker_data() -> _SpeakerData:
+    """Titles, aliases, canonical names and verbs from ``framecmp/data/speaker_aliases.toml``."""
+    text = (files("framecmp") / "data" / "speaker_aliases.toml").read_text(encoding="utf-8")
+    raw = tomllib.loads(text)
+    return _SpeakerData(
+        titles={key.lower(): value for key, value in raw["titles"].items()},
+        aliases={key.lower(): value for key, value in raw["aliases"].items()},
+        names=dict(raw["names"]),
+        verbs=tuple(sorted(raw["verbs"]["words"], key=lambda verb: (-len(verb), verb))),
+    )
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = _speaker_data()
+    aliases = "|".join(re.escape(a) for a in sorted(data.aliases, key=lambda a: (-len(a), a)))
+    mention = rf"(?P<mention>(?i:{aliases}|he|she)\b|{_NAME})"
+    verbs = "|".join(re.escape(verb) for verb in data.verbs)
+    verb = rf"(?P<verb>{verbs})\b"
+    appositive = r"(?:\s*,[^,\"\u201c\u201d\n]{1,80},)?"
+    inverted = "|".join(_INVERTED_VERBS)
+    return _Patterns(
+        after=re.compile(rf"\A[\s,:;]*{mention}{appositive}\s+(?:{_AUXILIARY}\s+)?{verb}"),
+        inverted=re.compile(rf"\A[\s,]*(?P<verb>{inverted})\s+{mention}(?=\s*[.,;:]|\s*\Z)"),
+        tail=re.compile(rf",\s*{mention}\s+(?:{_AUXILIARY}\s+)?{verb}[^\"\u201c\u201d]*\Z"),
+        before=re.compile(rf"(?<![\w'\u2019-]){mention}\s+(?:{_AUXILIARY}\s+)?{verb}"),
+        according=re.compile(rf"(?i:according\s+to)\s+{mention}"),
+        loose=re.compile(rf"(?<![\w'\u2019-]){mention}[^\n]*?\b{verb}"),
+    )
+
+
+def extract_quotes(document: Document) -> tuple[Quote, ...]:
+    """Direct quotations in a document, in text order, with speaker and verb where stated."""
+    text = document.text
+    spans = _quote_spans(text)
+    masked = _mask(text, spans)
+    people = _people(masked)
+    events = _indirect_speech(masked, people)
+    quotes = []
+    for span in spans:
+        quoted = text[span.open_at + 1 : span.close_at].strip().rstrip(",").rstrip()
+        if not quoted:
+            continue
+        found = _attribute(document, masked, span, people, events)
+        speaker, verb = (found[1], found[2]) if found else (None, None)
+        if found and speaker is not None:
+            events = sorted([*events, (found[0], speaker)])
+        quotes.append(
+            Quote(
+                doc=document.doc_id,
+                text=quoted,
+                sentences=_sentences_between(document, span.open_at, span.close_at + 1),
+                speaker=speaker,
+                verb=verb,
+            )
+        )
+    return tuple(quotes)
+
+
+def is_scare_quote(quote: Quote) -> bool:
+    """True for a quote too short to be a voice ("pause", "red lines"): a word, not a speaker."""
+    return len(_WORD.findall(quote.text)) <= SCARE_QUOTE_MAX_WORDS
+
+
+def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
+    """Share of the text in direct quotes, and who is quoted, how much and with which verbs."""
+    voiced = [quote for quote in quotes if not is_scare_quote(quote)]
+    quoted_tokens = sum(len(_WORD.findall(quote.text)) for quote in voiced)
+    share = min(1.0, quoted_tokens / document.n_tokens) if document.n_tokens else 0.0
+    counts: dict[str, int] = defaultdict(int)
+    tokens: dict[str, int] = defaultdict(int)
+    verbs: dict[str, set[str]] = defaultdict(set)
+    for quote in voiced:
+        if quote.speaker is None:
+            continue
+        counts[quote.speaker] += 1
+        tokens[quote.speaker] += len(_WORD.findall(quote.text))
+        if quote.verb:
+            verbs[quote.speaker].add(quote.verb)
+    # Indirect speech ("Zelenskyy said Ukrainian and U.S. representatives...") is a voice too,
+    # without a quote: such speakers are listed with zero quotes, so a reader sees who speaks
+    # unquoted; a speaker's verbs are those of both direct and indirect speech.
+    masked = _mask(document.text, _quote_spans(document.text))
+    for _, name, verb in _indirect_speech_verbs(masked, _people(masked)):
+        counts.setdefault(name, 0)
+        verbs[name].add(verb)
+    speakers = tuple(
+        SpeakerStat(
+            name=name,
+            quotes=counts[name],
+            tokens=tokens[name],
+            verbs=tuple(sorted(verbs[name])),
+        )
+        for name in sorted(counts, key=lambda name: (-counts[name], -tokens[name], name))
+    )
+    return Voices(doc=document.doc_id, quoted_share=share, speakers=speakers)
+
+
+def tone(document: Document) -> Tone:
+    """VADER compound score of each sentence and their mean."""
+    analyzer = _analyzer()
+    scores = tuple(
+        (sentence.index, float(analyzer.polarity_scores(sentence.text)["compound"]))
+        for sentence in document.sentences
+    )
+    mean = sum(score for _, score in scores) / len(scores) if scores else 0.0
+    return Tone(doc=document.doc_id, mean_compound=mean, sentences=scores)
+
+
+@cache
+def _analyzer() -> SentimentIntensityAnalyzer:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _quote_spans(text: str) -> list[_Span]:
+    """Pairs of quote marks within a paragraph; a curly opening mark may close straight."""
+    spans = []
+    open_at: int | None = None
+    for at, char in enumerate(text):
+        if char == "\n":
+            open_at = None
+        elif open_at is None:
+            if char in _OPENING:
+                open_at = at
+        elif char in _CLOSING:
+            spans.append(_Span(open_at, at))
+            open_at = None
+        elif char == "\u201c":  # the earlier mark was never closed: start again here
+            open_at = at
+    return spans
+
+
+def _mask(text: str, spans: Sequence[_Span]) -> str:
+    """The text with quote interiors blanked, so quoted words never read as attributions."""
+    chars = list(text)
+    for span in spans:
+        for at in range(span.open_at + 1, span.close_at):
+            if chars[at] != "\n":
+                chars[at] = " "
+    return "".join(chars)
+
+
+def _sentences_between(document: Document, start: int, end: int) -> tuple[int, ...]:
+    return tuple(
+        sentence.index
+        for sentence in document.sentences
+        if sentence.char_start < end and sentence.char_end > start
+    )
+
+
+def _sentence_bounds(document: Document, at: int) -> tuple[int, int]:
+    """Start and end of the sentence holding (or, between sentences, following) ``at``."""
+    for sentence in document.sentences:
+        if at < sentence.char_end:
+            return min(sentence.char_start, at), sentence.char_end
+    return at, len(document.text)
+
+
+def _split_name(mention: str) -> tuple[str | None, list[str]]:
+    """A capitalised run as (role of its title, name words): "Russian President Vladimir Putin"."""
+    words = mention.split()
+    while words and words[0].lower() in stopwords():
+        words = words[1:]
+    words = [re.sub(r"['\u2019]s?$", "", word) for word in words]
+    words = [word[:-1] if word.endswith(".") and word.count(".") == 1 else word for word in words]
+    titles = _speaker_data().titles
+    for size in range(len(words), 0, -1):
+        role = titles.get(" ".join(words[:size]).lower())
+        if role is not None:
+            return role, [word for word in words[size:] if word.lower() != "of"]
+    return None, [word for word in words if word]
+
+
+def _canonical(words: Sequence[str], known: Mapping[str, str]) -> str | None:
+    if not words:
+        return None
+    names = _speaker_data().names
+    full = " ".join(words)
+    if full in names:
+        return names[full]
+    if len(words) == 1:
+        return known.get(full, full)
+    return words[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    known: Mapping[str, str]  # a name word -> canonical speaker, from full names in the text
+    holders: tuple[_Person, ...]  # people named with a title, in text order
+
+
+def _people(masked: str) -> _People:
+    """Who the document names in full or with a title, outside quotes."""
+    known: dict[str, str] = {}
+    holders = []
+    for match in re.finditer(_NAME, masked):
+        role, words = _split_name(match.group())
+        if not words or (role is None and len(words) < 2):
+            continue
+        name = _canonical(words, {})
+        if name is None:
+            continue
+        for word in words:
+            known.setdefault(word, name)
+        if role is not None:
+            holders.append(_Person(match.start(), role, name))
+    return _People(known=known, holders=tuple(holders))
+
+
+def _resolve(
+    mention: str,
+    at: int,
+    people: _People,
+    events: Sequence[tuple[int, str]],
+    *,
+    strict: bool,
+) -> str | None:
+    """The canonical speaker a mention stands for at position ``at``, or None."""
+    lowered = " ".join(mention.lower().split())
+    if lowered in _PRONOUNS:
+        before = [name for position, name in events if position < at]
+        return before[-1] if before else None
+    aliases = _speaker_data().aliases
+    if lowered in aliases:
+        return _role_holder(aliases[lowered], at, people, events)
+    role, words = _split_name(mention)
+    if not words:
+        return None
+    is_person = (
+        len(words) > 1
+        or role is not None
+        or " ".join(words) in _speaker_data().names
+        or words[0] in people.known
+    )
+    if strict and not is_person:
+        return None
+    if not is_person and words[0].lower() in stopwords():
+        return None
+    return _canonical(words, people.known)
+
+
+def _role_holder(
+    role: str, at: int, people: _People, events: Sequence[tuple[int, str]]
+) -> str | None:
+    """The person a role alias means here: the titled holder who spoke most recently."""
+    office = role.rpartition(":")[2]
+    offices = [(p.name, p.role, (p.role or "").rpartition(":")[2]) for p in people.holders]
+    if ":" in role:  # "the Russian leader": a "Russian President", else any "President"
+        named = [name for name, held, _ in offices if held == role]
+        named = named or [name for name, held, _ in offices if held == office]
+    else:  # "the head of state": whoever holds the office, of any country
+        named = [name for name, _, held in offices if held == office]
+    candidates = list(dict.fromkeys(named))
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    spoken = [name for position, name in events if position < at and name in candidates]
+    return spoken[-1] if spoken else candidates[0]
+
+
+def _indirect_speech_verbs(masked: str, people: _People) -> list[tuple[int, str, str]]:
+    """(position, speaker, verb) of named people introducing speech outside quotes."""
+    found = []
+    patterns = _patterns()
+    for pattern in (patterns.before, patterns.according):
+        for match in pattern.finditer(masked):
+            mention = match.group("mention")
+            if mention.lower() in _PRONOUNS or mention.lower() in _speaker_data().aliases:
+                continue
+            name = _resolve(mention, match.start(), people, (), strict=True)
+            if name is not None:
+                verb = match.group("verb") if pattern is patterns.before else "according to"
+                found.append((match.start("mention"), name, verb.lower()))
+    return sorted(found)
+
+
+def _indirect_speech(masked: str, people: _People) -> list[tuple[int, str]]:
+    return [(position, name) for position, name, _ in _indirect_speech_verbs(masked, people)]
+
+
+def _attribute(
+    document: Document,
+    masked: str,
+    span: _Span,
+    people: _People,
+    events: Sequence[tuple[int, str]],
+) -> tuple[int, str | None, str] | None:
+    """(position, speaker, verb) of the attribution of one quote, or None."""
+    patterns = _patterns()
+    _, end = _sentence_bounds(document, span.close_at)
+    rest_start = span.close_at + 1
+    rest = masked[rest_start:end]
+    next_quote = min((rest.find(mark) for mark in _OPENING if mark in rest), default=len(rest))
+    rest = rest[:next_quote]
+    start, _ = _sentence_bounds(document, span.open_at)
+    prefix = masked[start : span.open_at]
+
+    candidates: list[tuple[re.Match[str] | None, int, str, bool]] = []
+    for pattern in (patterns.after, patterns.inverted, patterns.tail):
+        match = pattern.search(rest)
+        if match:
+            candidates.append((match, rest_start, match.group("verb"), False))
+            break
+    before = list(patterns.before.finditer(prefix))
+    if before:
+        # `Smith said: "` names a speaker even when Smith is not introduced in full.
+        introduces = not prefix[before[-1].end() :].strip(" \t:,")
+        candidates.append((before[-1], start, before[-1].group("verb"), not introduces))
+    according = list(patterns.according.finditer(prefix))
+    if according:
+        candidates.append((according[-1], start, "according to", True))
+    loose = patterns.loose.search(prefix)
+    if loose:
+        candidates.append((loose, start, loose.group("verb"), True))
+    for match, offset, verb, strict in candidates:
+        if match is None:
+            continue
+        at = offset + match.start("mention")
+        speaker = _resolve(match.group("mention"), at, people, events, strict=strict)
+        if speaker is not None:
+            return at, speaker, verb.lower()
+    return None

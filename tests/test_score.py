@@ -1,0 +1,332 @@
+"""Lexicon scoring: hits, rates per 1,000 tokens, and bootstrap intervals of rate differences."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framecmp import lexicon, score, segment
+from framecmp.model import CategoryScore, Document, Lexicon, Sentence
+
+DATA = Path(__file__).parent.parent / "data"
+SAMPLES = {
+    "tass": DATA / "bishkek-2025-11-27" / "tass.txt",
+    "cgtn": DATA / "bishkek-2025-11-27" / "cgtn.txt",
+    "unknown-outlet": DATA / "bishkek-2025-11-27" / "unknown-outlet.txt",
+    "rt": DATA / "lavrov-roundtable-2025-12" / "rt.txt",
+    "unknown-wire": DATA / "alaska-2025-08-17" / "unknown-wire.txt",
+}
+
+
+def _doc(doc_id: str, *sentences: str) -> Document:
+    """A document from hand-made sentences, tokenised on whitespace and edge punctuation."""
+    built = []
+    offset = 0
+    for index, text in enumerate(sentences):
+        tokens = tuple(re.findall(r"[\w'\u2019-]+", text))
+        built.append(Sentence(index, 0, text, offset, offset + len(text), tokens))
+        offset += len(text) + 1
+    return Document(doc_id, doc_id, f"{doc_id}.txt", " ".join(sentences), tuple(built))
+
+
+def _lexicon(categories: str, kind: str = "frames", name: str = "test") -> Lexicon:
+    header = textwrap.dedent(
+        f"""\
+        schema_version = 1
+        name = "{name}"
+        kind = "{kind}"
+        version = "1"
+        description = "hand-made"
+        source = "tests"
+        licence = "CC0"
+        """
+    )
+    return lexicon.parse(header + textwrap.dedent(categories), origin="test.toml")
+
+
+def _score(scores: tuple[CategoryScore, ...], doc: str, category: str) -> CategoryScore:
+    return next(s for s in scores if s.doc == doc and s.category == category)
+
+
+@pytest.fixture(scope="module")
+def samples() -> tuple[Document, ...]:
+    documents = []
+    for doc_id, path in SAMPLES.items():
+        text = path.read_text(encoding="utf-8")
+        documents.append(Document(doc_id, doc_id, str(path), text, segment.segment(text)))
+    return tuple(documents)
+
+
+@pytest.fixture(scope="module")
+def sample_scores(samples: tuple[Document, ...]) -> tuple[CategoryScore, ...]:
+    return score.score_lexicons(samples, lexicon.resolve(lexicon.DEFAULT_LEXICONS))
+
+
+def _wordings(scores: tuple[CategoryScore, ...], doc: str, category: str) -> set[str]:
+    return {hit.term for hit in _score(scores, doc, category).hits}
+
+
+# --- hand-made texts with known answers --------------------------------------------------------
+
+WAR = """
+[categories.war]
+label = "War"
+terms = ["war*"]
+exclude = ["warm*", "warsaw", "cold war"]
+"""
+
+
+def test_rate_is_hits_per_thousand_tokens() -> None:
+    document = _doc("d", "The war began.", "Talks on the war failed")  # 3 + 5 tokens
+    (row,) = score.score_lexicons([document], [_lexicon(WAR)])
+    assert row.count == 2
+    assert row.per_1000_tokens == 250.0
+    assert [(h.term, h.matched, h.sentence) for h in row.hits] == [
+        ("war", "war", 0),
+        ("war", "war", 1),
+    ]
+
+
+def test_exclude_stops_a_wildcard_over_matching() -> None:
+    document = _doc("d", "A warm welcome in Warsaw ended the Cold War but not the wars")
+    (row,) = score.score_lexicons([document], [_lexicon(WAR)])
+    assert [h.matched for h in row.hits] == ["wars"]
+
+
+def test_longest_match_wins_within_a_category_but_not_across() -> None:
+    naming = """
+    [categories.naming]
+    label = "Naming"
+    [categories.naming.terms]
+    "Special military operation" = ["special military operation"]
+    "Military operation" = ["military operation"]
+
+    [categories.military]
+    label = "Military"
+    terms = ["military", "military operation*"]
+    """
+    document = _doc("d", "The special military operation is a military operation.")
+    scores = score.score_lexicons([document], [_lexicon(naming, kind="terminology")])
+    assert [h.term for h in _score(scores, "d", "naming").hits] == [
+        "Special military operation",
+        "Military operation",
+    ]
+    military = _score(scores, "d", "military")
+    assert [(h.term, h.matched) for h in military.hits] == [
+        ("military operation", "military operation"),
+        ("military operation", "military operation"),
+    ]
+
+
+def test_curly_apostrophes_and_possessives_match() -> None:
+    capital = """
+    [categories.capital]
+    label = "Capital"
+    [categories.capital.terms]
+    Kiev = ["kiev"]
+    "Do not" = ["don't"]
+    """
+    document = _doc("d", "Kiev\u2019s view, Kiev's view: don\u2019t and don't.")
+    (row,) = score.score_lexicons([document], [_lexicon(capital, kind="terminology")])
+    assert [(h.term, h.matched) for h in row.hits] == [
+        ("Kiev", "Kiev\u2019s"),
+        ("Kiev", "Kiev's"),
+        ("Do not", "don\u2019t"),
+        ("Do not", "don't"),
+    ]
+
+
+def test_hyphenated_words_match_whole_or_by_part() -> None:
+    capital = """
+    [categories.capital]
+    label = "Capital"
+    [categories.capital.terms]
+    Kyiv = ["kyiv", "kyiv-held"]
+
+    [categories.control]
+    label = "Control"
+    terms = ["held"]
+    """
+    document = _doc("d", "Kyiv-held areas near Kyiv are held")
+    scores = score.score_lexicons([document], [_lexicon(capital, kind="terminology")])
+    assert [h.matched for h in _score(scores, "d", "capital").hits] == ["Kyiv-held", "Kyiv"]
+    assert [h.matched for h in _score(scores, "d", "control").hits] == ["held", "held"]
+
+
+def test_phrases_and_wildcards_need_whole_words_in_one_sentence() -> None:
+    talks = """
+    [categories.talks]
+    label = "Talks"
+    terms = ["negotiat*", "peace talks"]
+    """
+    document = _doc("d", "Negotiators renegotiated. Peace", "talks on negotiations")
+    (row,) = score.score_lexicons([document], [_lexicon(talks)])
+    assert [h.matched for h in row.hits] == ["Negotiators", "negotiations"]
+
+
+def test_rows_for_every_lexicon_category_and_document_in_order() -> None:
+    two = """
+    [categories.b]
+    label = "B"
+    terms = ["bee"]
+
+    [categories.a]
+    label = "A"
+    terms = ["ant"]
+    """
+    documents = [_doc("y", "An ant"), _doc("x", "A bee")]
+    lexicons = [_lexicon(two, name="second"), _lexicon(WAR, name="first")]
+    scores = score.score_lexicons(documents, lexicons)
+    assert [(s.lexicon, s.category, s.doc, s.count) for s in scores] == [
+        ("second", "b", "y", 0),
+        ("second", "b", "x", 1),
+        ("second", "a", "y", 1),
+        ("second", "a", "x", 0),
+        ("first", "war", "y", 0),
+        ("first", "war", "x", 0),
+    ]
+
+
+def test_empty_document_scores_zero() -> None:
+    (row,) = score.score_lexicons([_doc("d")], [_lexicon(WAR)])
+    assert (row.count, row.per_1000_tokens, row.hits) == (0, 0.0, ())
+
+
+@given(
+    st.lists(st.sampled_from(["war", "War", "warm", "peace", "WAR\u2019s", "wars"]), max_size=40)
+)
+def test_single_word_count_equals_occurrences(tokens: list[str]) -> None:
+    single = """
+    [categories.war]
+    label = "War"
+    terms = ["war"]
+    """
+    document = _doc("d", " ".join(tokens))
+    (row,) = score.score_lexicons([document], [_lexicon(single)])
+    expected = sum(token.lower() in {"war", "war\u2019s"} for token in tokens)
+    assert row.count == expected
+    assert row.per_1000_tokens == (expected * 1000 / len(tokens) if tokens else 0.0)
+
+
+# --- the sample articles ---------------------------------------------------------------------
+
+
+def test_capital_spelling_by_outlet(sample_scores: tuple[CategoryScore, ...]) -> None:
+    assert _wordings(sample_scores, "rt", "capital") == {"Kiev"}
+    assert _wordings(sample_scores, "cgtn", "capital") == {"Kyiv"}
+    assert _wordings(sample_scores, "unknown-wire", "capital") == {"Kyiv"}
+    assert _wordings(sample_scores, "tass", "capital") == set()  # TASS never names the capital
+    cgtn_matched = {h.matched for h in _score(sample_scores, "cgtn", "capital").hits}
+    assert cgtn_matched == {"Kyiv", "Kyiv-held"}
+
+
+def test_terminology_differs_by_outlet(sample_scores: tuple[CategoryScore, ...]) -> None:
+    assert "Coup" in _wordings(sample_scores, "rt", "events_2014")
+    assert {"Conflict", "Hostilities"} <= _wordings(sample_scores, "tass", "war")
+    assert "War" in _wordings(sample_scores, "unknown-outlet", "war")
+    assert "Occupied" in _wordings(sample_scores, "unknown-outlet", "territory")
+    assert "Kyiv-held" in _wordings(sample_scores, "cgtn", "territory")
+    assert _wordings(sample_scores, "unknown-wire", "zelensky") == {"Zelenskyy"}
+    assert _wordings(sample_scores, "unknown-outlet", "zelensky") == {"Zelensky"}
+    assert "Collective West" in _wordings(sample_scores, "tass", "the_west")
+
+
+def test_doubting_attribution_in_the_unknown_outlet(
+    sample_scores: tuple[CategoryScore, ...],
+) -> None:
+    doubting = _score(sample_scores, "unknown-outlet", "doubting")
+    assert {h.matched for h in doubting.hits} == {"alleging", "insisted"}
+    assert _score(sample_scores, "tass", "doubting").count == 0
+    # "the United States" is not the verb "states".
+    assert "states" not in {
+        h.matched.lower() for h in _score(sample_scores, "tass", "neutral").hits
+    }
+
+
+def test_every_hit_is_in_its_sentence(
+    samples: tuple[Document, ...], sample_scores: tuple[CategoryScore, ...]
+) -> None:
+    by_id = {document.doc_id: document for document in samples}
+    for row in sample_scores:
+        sentences = by_id[row.doc].sentences
+        for hit in row.hits:
+            assert hit.matched in sentences[hit.sentence].text, (row.category, hit)
+
+
+# --- rate differences --------------------------------------------------------------------------
+
+
+def _war_docs() -> tuple[Document, ...]:
+    warlike = _doc("warlike", *(["The war goes on and the war spreads."] * 30))
+    calm = _doc("calm", *(["Talks on trade went well."] * 30))
+    twin = _doc("twin", *(["The war goes on and the war spreads."] * 30))
+    return warlike, calm, twin
+
+
+def test_big_difference_is_significant_identical_pair_is_not() -> None:
+    documents = _war_docs()
+    scores = score.score_lexicons(documents, [_lexicon(WAR)])
+    differences = {(d.a, d.b): d for d in score.rate_differences(documents, scores)}
+    big = differences[("warlike", "calm")]
+    assert big.difference == pytest.approx(2 * 1000 / 8)
+    assert big.significant
+    assert big.ci_low > 0
+    same = differences[("warlike", "twin")]
+    assert same.difference == 0.0
+    assert not same.significant
+    assert same.ci_low <= 0 <= same.ci_high
+
+
+def test_noisy_small_difference_is_not_significant() -> None:
+    a = _doc("a", "The war.", *(["Nothing here at all today."] * 9))
+    b = _doc("b", *(["Nothing here at all today."] * 10))
+    scores = score.score_lexicons([a, b], [_lexicon(WAR)])
+    (difference,) = score.rate_differences([a, b], scores)
+    assert difference.difference > 0
+    assert not difference.significant
+
+
+def test_bootstrap_is_deterministic_for_a_seed(samples: tuple[Document, ...]) -> None:
+    frames = lexicon.resolve(["frames"])
+    scores = score.score_lexicons(samples[:3], frames)
+    first = score.rate_differences(samples[:3], scores, seed=7)
+    assert first == score.rate_differences(samples[:3], scores, seed=7)
+    other = score.rate_differences(samples[:3], scores, seed=8)
+    assert [d.ci_low for d in first] != [d.ci_low for d in other]
+
+
+def test_only_frames_with_any_hit_are_compared(
+    samples: tuple[Document, ...], sample_scores: tuple[CategoryScore, ...]
+) -> None:
+    bishkek = samples[:3]
+    ids = {d.doc_id for d in bishkek}
+    differences = score.rate_differences(bishkek, sample_scores)
+    assert {d.lexicon for d in differences} == {"frames"}
+    counts = {(s.category, s.doc): s.count for s in sample_scores if s.lexicon == "frames"}
+    assert all(counts[(d.category, d.a)] + counts[(d.category, d.b)] > 0 for d in differences)
+    assert all(d.a in ids and d.b in ids for d in differences)
+    assert all(d.ci_low <= d.ci_high for d in differences)
+    # Every pair is in document order, and the output is sorted by category then pair.
+    order = [d.doc_id for d in bishkek]
+    assert all(order.index(d.a) < order.index(d.b) for d in differences)
+    frames = [c.id for c in lexicon.load_bundled("frames").categories]
+    keys = [(frames.index(d.category), order.index(d.a), order.index(d.b)) for d in differences]
+    assert keys == sorted(keys)
+
+
+def test_military_framing_unknown_outlet_above_tass(
+    samples: tuple[Document, ...], sample_scores: tuple[CategoryScore, ...]
+) -> None:
+    differences = score.rate_differences(samples[:3], sample_scores)
+    military = next(
+        d for d in differences if (d.category, d.a, d.b) == ("military", "tass", "unknown-outlet")
+    )
+    tass = _score(sample_scores, "tass", "military").per_1000_tokens
+    unknown = _score(sample_scores, "unknown-outlet", "military").per_1000_tokens
+    assert military.difference == pytest.approx(tass - unknown)
+    assert military.difference < 0

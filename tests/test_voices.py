@@ -1,0 +1,242 @@
+"""Tests for framecmp.voices: quotes, speakers, verbs and tone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framecmp.model import Document, Quote
+from framecmp.segment import segment
+from framecmp.voices import extract_quotes, is_scare_quote, tone, voices
+
+DATA = Path(__file__).parent.parent / "data"
+SAMPLES = {
+    "tass": "bishkek-2025-11-27/tass.txt",
+    "cgtn": "bishkek-2025-11-27/cgtn.txt",
+    "unknown": "bishkek-2025-11-27/unknown-outlet.txt",
+    "rt": "lavrov-roundtable-2025-12/rt.txt",
+    "alaska": "alaska-2025-08-17/unknown-wire.txt",
+}
+
+
+def _document(doc_id: str, text: str) -> Document:
+    return Document(
+        doc_id=doc_id, outlet=doc_id, path=f"<{doc_id}>", text=text, sentences=segment(text)
+    )
+
+
+def _sample(doc_id: str) -> Document:
+    return _document(doc_id, (DATA / SAMPLES[doc_id]).read_text(encoding="utf-8"))
+
+
+def _quoted_speakers(doc_id: str) -> set[str]:
+    document = _sample(doc_id)
+    found = voices(document, extract_quotes(document))
+    return {speaker.name for speaker in found.speakers if speaker.quotes > 0}
+
+
+def _only(text: str) -> Quote:
+    (quote,) = extract_quotes(_document("d", text))
+    return quote
+
+
+# --- the samples ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "speakers"),
+    [
+        ("tass", {"Putin"}),
+        ("cgtn", {"Putin", "Yermak", "Chen Yu"}),
+        ("unknown", {"Putin"}),
+        ("rt", {"Lavrov"}),
+        ("alaska", {"Putin"}),
+    ],
+)
+def test_who_each_sample_quotes(doc_id: str, speakers: set[str]) -> None:
+    assert _quoted_speakers(doc_id) == speakers
+
+
+def test_cgtn_chen_quote_is_attributed_through_his_full_name() -> None:
+    quotes = extract_quotes(_sample("cgtn"))
+    chen = [quote for quote in quotes if quote.speaker == "Chen Yu"]
+    assert [(q.text, q.verb) for q in chen] == [
+        ("Whether Kyiv could accept this arrangement remains uncertain", "said")
+    ]
+    yermak = [quote for quote in quotes if quote.speaker == "Yermak"]
+    assert [q.verb for q in yermak] == ["wrote"]
+
+
+def test_tass_quotes_keep_the_editors_insertion_and_span_sentences() -> None:
+    document = _sample("tass")
+    quotes = extract_quotes(document)
+    first = quotes[0]
+    assert first.text.startswith("I do not know the essence of this eavesdropping [of telephone")
+    assert "in Ukraine - TASS], nor the essence of these leaks" in first.text
+    second = quotes[1]
+    assert second.text.startswith("What is the problem there")
+    assert second.text.endswith("to stop hostilities")
+    assert len(second.sentences) == 3
+    assert all("the Russian leader" not in document.sentences[i].text for i in second.sentences[:2])
+    assert (second.speaker, second.verb) == ("Putin", "said")  # "the Russian leader said"
+
+
+def test_tass_scare_quote_is_attributed_but_not_a_voice() -> None:
+    document = _sample("tass")
+    quotes = extract_quotes(document)
+    polite = [quote for quote in quotes if quote.text == "too polite"]
+    assert len(polite) == 1
+    assert polite[0].speaker == "Putin"
+    assert is_scare_quote(polite[0])
+    (putin,) = voices(document, quotes).speakers
+    assert putin.quotes == len(quotes) - 1
+
+
+def test_cgtn_scare_quotes_without_a_speaker() -> None:
+    quotes = {quote.text: quote for quote in extract_quotes(_sample("cgtn"))}
+    assert quotes["red lines"].speaker is None  # "Sources say" names nobody
+    assert quotes["demilitarization"].speaker is None
+
+
+def test_tass_is_mostly_quotation_and_the_others_are_not() -> None:
+    shares = {}
+    for doc_id in ("tass", "cgtn", "unknown"):
+        document = _sample(doc_id)
+        shares[doc_id] = voices(document, extract_quotes(document)).quoted_share
+    assert shares["tass"] > 0.5
+    assert 0.05 < shares["cgtn"] < 0.3
+    assert 0.05 < shares["unknown"] < 0.3
+
+
+def test_indirect_speech_lists_a_speaker_with_no_quotes() -> None:
+    document = _sample("cgtn")
+    speakers = {s.name: s for s in voices(document, extract_quotes(document)).speakers}
+    # CGTN spells "Zelenskyy"; speakers are canonical names, whatever the spelling.
+    assert speakers["Zelensky"].quotes == 0
+    assert speakers["Zelensky"].verbs == ("said",)
+    assert speakers["Putin"].quotes == 3
+
+
+def test_rt_pronoun_after_lavrov_resolves_to_lavrov() -> None:
+    quotes = extract_quotes(_sample("rt"))
+    culmination = [q for q in quotes if q.text.startswith("the culmination")]
+    assert [(q.speaker, q.verb) for q in culmination] == [("Lavrov", "added")]
+    assert "[Ukraine]" in culmination[0].text
+
+
+# --- hand-made edge cases -------------------------------------------------------------------
+
+
+def test_he_said_resolves_to_the_most_recent_named_speaker() -> None:
+    text = (
+        "Sergey Lavrov spoke first.\n"
+        '"We are ready to talk," Lavrov said.\n'
+        "Then Andriy Yermak replied.\n"
+        '"We will not give up an inch," Yermak said. "Nothing has changed at all," he said.'
+    )
+    quotes = extract_quotes(_document("d", text))
+    assert [q.speaker for q in quotes] == ["Lavrov", "Yermak", "Yermak"]
+
+
+def test_according_to() -> None:
+    text = 'Chen Yu is an analyst. According to Chen, the talks "will take a very long time."'
+    quotes = extract_quotes(_document("d", text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Chen Yu", "according to")]
+
+
+def test_alias_resolves_to_the_holder_of_that_role_in_the_document() -> None:
+    text = (
+        "US President Donald Trump met Russian President Vladimir Putin.\n"
+        '"We will continue the talks next week," the Russian leader said.\n'
+        '"I hope we get a deal soon," the US president said.'
+    )
+    quotes = extract_quotes(_document("d", text))
+    assert [q.speaker for q in quotes] == ["Putin", "Trump"]
+
+
+def test_head_of_state_alias_prefers_the_recent_speaker() -> None:
+    text = (
+        "Russian President Vladimir Putin spoke after President Trump called.\n"
+        '"We talked for an hour or more," Putin said.\n'
+        '"It was a good and useful call," the head of state said.'
+    )
+    quotes = extract_quotes(_document("d", text))
+    assert [q.speaker for q in quotes] == ["Putin", "Putin"]
+
+
+def test_quote_spanning_two_sentences() -> None:
+    document = _document("d", 'It was late. "We met. We talked for hours," Putin said.')
+    (quote,) = extract_quotes(document)
+    assert quote.text == "We met. We talked for hours"
+    assert quote.sentences == (1, 2)
+    assert (quote.speaker, quote.verb) == ("Putin", "said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe met in Alaska last week,\u201d Putin said.",
+        '\u201cWe met in Alaska last week," Putin said.',  # curly open, straight close
+        '"We met in Alaska last week," said Putin.',
+        'Putin said: "We met in Alaska last week."',
+    ],
+)
+def test_quote_marks_and_attribution_orders(text: str) -> None:
+    quote = _only(text)
+    assert quote.text.rstrip(".") == "We met in Alaska last week"
+    assert (quote.speaker, quote.verb) == ("Putin", "said")
+
+
+def test_editors_insertion_is_kept() -> None:
+    quote = _only('"They [the Americans] want a deal," Putin stressed.')
+    assert quote.text == "They [the Americans] want a deal"
+    assert quote.verb == "stressed"
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    quote = _only('The banner read "we want peace now" in red letters.')
+    assert quote.speaker is None
+    assert quote.verb is None
+    assert not is_scare_quote(quote)
+
+
+def test_scare_quote_counts_nothing_in_voices() -> None:
+    document = _document("d", 'Putin called it a "pause" in the talks.')
+    quotes = extract_quotes(document)
+    assert [q.text for q in quotes] == ["pause"]
+    found = voices(document, quotes)
+    assert found.quoted_share == 0.0
+    assert all(s.quotes == 0 for s in found.speakers)
+
+
+def test_voices_counts_tokens_and_verbs_per_speaker() -> None:
+    text = (
+        "Russian President Vladimir Putin spoke.\n"
+        '"One two three four," Putin said. "Five six seven eight nine," Putin insisted.'
+    )
+    document = _document("d", text)
+    found = voices(document, extract_quotes(document))
+    (putin,) = found.speakers
+    assert (putin.quotes, putin.tokens) == (2, 9)
+    assert putin.verbs == ("insisted", "said")
+    assert found.quoted_share == pytest.approx(9 / document.n_tokens)
+
+
+# --- tone -----------------------------------------------------------------------------------
+
+
+def test_tone_scores_each_sentence_and_averages() -> None:
+    document = _document("d", "This is a wonderful, happy day. This is a terrible, horrible war.")
+    result = tone(document)
+    (first, happy), (second, grim) = result.sentences
+    assert (first, second) == (0, 1)
+    assert happy > 0.5
+    assert grim < -0.5
+    assert result.mean_compound == pytest.approx((happy + grim) / 2)
+
+
+def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
+    tones = {doc_id: tone(_sample(doc_id)) for doc_id in SAMPLES}
+    assert all(-1 <= t.mean_compound <= 1 for t in tones.values())
+    assert tones["alaska"].mean_compound < tones["cgtn"].mean_compound
