@@ -3,9 +3,9 @@
 Usage: python benchmarks/build_background.py [--output PATH]
 
 Counts unigrams and bigrams of content words exactly as ``framecmp.terms.distinctive_terms``
-tokenises them (``framecmp.segment`` sentences, ``framecmp.vocabulary`` normalisation). The
-samples are read as captured (no cleaning), in sorted path order; the output is sorted by term,
-so the same corpus always gives the same bytes.
+tokenises them, on the samples as ``framecmp compare`` sees them (loaded, cleaned and
+segmented by ``framecmp.api.prepare_documents``, so capture noise is not counted), in sorted
+path order; the output is sorted by term, so the same corpus always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import argparse
 import os
 from pathlib import Path
 
-from framecmp.model import Document
-from framecmp.segment import segment
+from framecmp.api import load_articles, prepare_documents
 from framecmp.terms import background_from_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +22,8 @@ HEADER = """\
 # Background term counts for framecmp.terms.distinctive_terms (the informative Dirichlet prior).
 # Source: framecmp sample corpus, data/ ({n} texts: {names}).
 # Texts (c) their outlets (TASS, CGTN, RT and two unidentified outlets); only counts are kept.
-# Built by benchmarks/build_background.py: content unigrams and bigrams, lower-cased, unstemmed.
+# Built by benchmarks/build_background.py from the cleaned texts: content unigrams and
+# bigrams, lower-cased, unstemmed.
 # Format: term<TAB>count, sorted by term.
 """
 
@@ -31,13 +31,7 @@ HEADER = """\
 def build(data_dir: Path) -> str:
     """The TSV text for every *.txt file under data_dir."""
     paths = sorted(data_dir.glob("*/*.txt"))
-    documents = []
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        name = path.relative_to(data_dir).as_posix()
-        documents.append(
-            Document(doc_id=name, outlet=name, path=name, text=text, sentences=segment(text))
-        )
+    documents = prepare_documents(load_articles(paths))
     counts = background_from_documents(documents)
     names = ", ".join(path.relative_to(data_dir).as_posix() for path in paths)
     lines = [f"{term}\t{count}" for term, count in sorted(counts.items())]

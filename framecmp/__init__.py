@@ -1,7 +1,53 @@
-"""framecmp: compare how news outlets frame the same event."""
+"""framecmp: compare how news outlets frame the same event.
+
+The public API lives in ``framecmp.api`` and is re-exported here lazily, so that
+``import framecmp`` (and ``framecmp --help``) stays light.
+"""
+
+from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "DEFAULT_LEXICONS",
+    "DEFAULT_MIN_SCORE",
+    "check_lexicon",
+    "compare",
+    "compare_documents",
+    "list_lexicons",
+    "load_articles",
+    "prepare_documents",
+    "render",
+    "show_lexicon",
+    "write_report",
+    "write_report_dir",
+]
+
+if TYPE_CHECKING:
+    from framecmp.api import (
+        DEFAULT_LEXICONS,
+        DEFAULT_MIN_SCORE,
+        check_lexicon,
+        compare,
+        compare_documents,
+        list_lexicons,
+        load_articles,
+        prepare_documents,
+        render,
+        show_lexicon,
+        write_report,
+        write_report_dir,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from framecmp import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'framecmp' has no attribute {name!r}")

@@ -13,7 +13,8 @@ place                   2     1 if one report's event place (from its dateline, 
 main-speaker            1     1 if the most-quoted speaker is the same, 0.5 if quoted at all
 aligned-share           2     share of the shorter report's sentences aligned as the same
                               claim, reaching 1 at 40%
-shared-quotes           1     same-quote pairs, reaching 1 at two
+shared-quotes           1     same-quote pairs (not counting alike words of different
+                              speakers), reaching 1 at two
 ====================  ======  ===========================================================
 
 The pair score is the weighted mean of the signals present; a pair reports the same event when
@@ -153,7 +154,7 @@ def _pair_signals(
         _place_signal(a, b),
         _speaker_signal(a, b, quotes),
         _aligned_share_signal(a, b, alignment),
-        _shared_quotes_signal(a, b, alignment),
+        _shared_quotes_signal(a, b, alignment, quotes),
     )
     return tuple(s for s in candidates if s is not None)
 
@@ -283,15 +284,39 @@ def _aligned_share_signal(a: Document, b: Document, alignment: Alignment) -> Eve
     )
 
 
-def _shared_quotes_signal(a: Document, b: Document, alignment: Alignment) -> EventSignal:
-    quoted = [
-        (i, j) for i, j, relation in _same_claim_pairs(a, b, alignment) if relation == "same-quote"
-    ]
+def _shared_quotes_signal(
+    a: Document, b: Document, alignment: Alignment, quotes: Sequence[Quote]
+) -> EventSignal:
+    speakers = _speakers_by_sentence(quotes)
+    quoted, other_speaker = [], []
+    for i, j, relation in _same_claim_pairs(a, b, alignment):
+        if relation != "same-quote":
+            continue
+        speakers_a, speakers_b = (
+            speakers.get((a.doc_id, i), set()),
+            speakers.get((b.doc_id, j), set()),
+        )
+        # Different people saying alike words is not one event's quote.
+        if speakers_a and speakers_b and not speakers_a & speakers_b:
+            other_speaker.append((i, j))
+        else:
+            quoted.append((i, j))
     value = min(1.0, len(quoted) / FULL_SHARED_QUOTES)
-    where = ", ".join(f"{a.doc_id}#{i}~{b.doc_id}#{j}" for i, j in sorted(quoted)[:4])
-    return _signal(
-        "shared-quotes", value, f"{len(quoted)} quotes in both" + (f": {where}" if where else "")
-    )
+    detail = f"{len(quoted)} quotes in both"
+    if quoted:
+        detail += ": " + ", ".join(f"{a.doc_id}#{i}~{b.doc_id}#{j}" for i, j in sorted(quoted)[:4])
+    if other_speaker:
+        detail += f"; {len(other_speaker)} alike quotes by different speakers not counted"
+    return _signal("shared-quotes", value, detail)
+
+
+def _speakers_by_sentence(quotes: Sequence[Quote]) -> dict[tuple[str, int], set[str]]:
+    speakers: dict[tuple[str, int], set[str]] = {}
+    for quote in quotes:
+        if quote.speaker:
+            for sentence in quote.sentences:
+                speakers.setdefault((quote.doc, sentence), set()).add(quote.speaker)
+    return speakers
 
 
 def _evidence_text(document: Document) -> str:

@@ -1,0 +1,71 @@
+"""Quality gate for the align stage: fail when a metric drops below its floor in baseline.json.
+
+    python eval/check.py
+
+Exit 0 when every gold file has the digest pinned in eval/baseline.json and the lexical aligner
+at its default threshold meets every floor; 1 otherwise. This script only reads baseline.json:
+floors and digests change by hand, in a commit that says why (see docs/alignment.md), so a
+regression can never lower a floor silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = ROOT / "eval" / "baseline.json"
+
+
+def _benchmark():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "alignment_benchmark", ROOT / "benchmarks" / "alignment.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> int:
+    bench = _benchmark()
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    failures: list[str] = []
+    for rel, pinned in sorted(baseline["gold"].items()):
+        path = ROOT / rel
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != pinned["sha256"]:
+            failures.append(
+                f"{rel}: sha256 {digest} differs from eval/baseline.json; re-measure and "
+                "update the baseline by hand in a commit that says why the gold changed"
+            )
+            continue
+        gold = bench.load_gold(path)
+        result = bench.evaluate(gold, bench.align(gold.documents))
+        print(
+            f"{rel}: precision {result.precision:.3f} (floor {pinned['min_precision']}), "
+            f"recall {result.recall:.3f} (floor {pinned['min_recall']}), false alignments "
+            f"{result.false_alignments} (max {pinned['max_false_alignments']}), "
+            f"unjudged {len(result.unjudged)}"
+        )
+        if result.precision < pinned["min_precision"]:
+            failures.append(f"{rel}: precision {result.precision:.3f} < {pinned['min_precision']}")
+        if result.recall < pinned["min_recall"]:
+            failures.append(f"{rel}: recall {result.recall:.3f} < {pinned['min_recall']}")
+        if result.false_alignments > pinned["max_false_alignments"]:
+            failures.append(
+                f"{rel}: {result.false_alignments} false alignments "
+                f"> {pinned['max_false_alignments']}"
+            )
+    for failure in failures:
+        print(f"eval: FAIL {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+"""The command line: parse options, call ``framecmp.api``, map errors to exit codes.
+
+Exit codes: 0 compared; 1 compared, but the inputs do not look like the same event;
+2 usage error, bad input, bad lexicon, unwritable output or internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from framecmp import __version__
+from framecmp.errors import FramecmpError
+
+if TYPE_CHECKING:
+    from framecmp.model import Comparison
+
+EXIT_OK = 0
+EXIT_DIFFERENT_EVENTS = 1
+EXIT_ERROR = 2
+
+app = typer.Typer(
+    name="framecmp",
+    help="Compare how news outlets frame the same event: aligned claims, wording, frames, voices.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+lexicon_app = typer.Typer(help="List, show and check keyword lexicons.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+class OutputFormat(StrEnum):
+    terminal = "terminal"
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Aligner(StrEnum):
+    lexical = "lexical"
+    semantic = "semantic"
+
+
+@contextmanager
+def _exit_codes() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 2, never a traceback."""
+    try:
+        yield
+    except FramecmpError as err:
+        typer.echo(f"framecmp: error: {err}", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        typer.echo("framecmp: interrupted", err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    except Exception as err:  # a bug must never read as verdict 1 in CI
+        if os.environ.get("FRAMECMP_DEBUG"):
+            raise
+        typer.echo(
+            f"framecmp: internal error: {type(err).__name__}: {err} "
+            "(FRAMECMP_DEBUG=1 shows the traceback)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"framecmp {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Compare how news outlets frame the same event."""
+
+
+def _parse_labels(labels: list[str]) -> dict[str, str]:
+    parsed: dict[str, str] = {}
+    for item in labels:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise FramecmpError(f"--label {item!r}: write it as INPUT=OUTLET, e.g. --label a=TASS")
+        parsed[key.strip()] = value.strip()
+    return parsed
+
+
+@app.command()
+def compare(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or more article files (.txt, .html, .json, .jsonl); '-' reads stdin.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    label: Annotated[
+        list[str],
+        typer.Option(
+            "--label",
+            "-l",
+            metavar="INPUT=OUTLET",
+            help="Outlet label for an input: INPUT=OUTLET, where INPUT is the path, its file "
+            "name without extension, its position (1, 2, ...) or letter (a, b, ...). Repeatable.",
+        ),
+    ] = [],  # noqa: B006 - typer reads the default; it is never mutated
+    fmt: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: the terminal view on stdout, or the format -o's "
+            "extension names.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (atomically).", show_default=False
+        ),
+    ] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--report-dir",
+            help="Write Markdown, JSON and HTML reports, named after the documents, here.",
+            show_default=False,
+        ),
+    ] = None,
+    lexicon: Annotated[
+        list[str],
+        typer.Option(
+            "--lexicon",
+            metavar="NAME|FILE",
+            help="A lexicon to add: a bundled name or a TOML file; a file whose name matches a "
+            "bundled lexicon replaces it. Repeatable.",
+        ),
+    ] = [],  # noqa: B006
+    only_lexicons: Annotated[
+        bool,
+        typer.Option("--only-lexicons", help="Use only the --lexicon ones, not the bundled set."),
+    ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            help="Alignment score (0..1) a sentence pair needs to count as the same claim. "
+            "Default: the aligner's calibrated threshold.",
+            show_default=False,
+        ),
+    ] = None,
+    aligner: Annotated[
+        Aligner,
+        typer.Option(
+            "--aligner", help="lexical (default, fast) or semantic (needs framecmp[semantic])."
+        ),
+    ] = Aligner.lexical,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the bootstrap intervals.")] = 0,
+    background: Annotated[
+        Path | None,
+        typer.Option(
+            "--background",
+            help="Directory of articles to use as the log-odds prior, not the bundled corpus.",
+            show_default=False,
+        ),
+    ] = None,
+    input_format: Annotated[
+        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
+    ] = InputFormat.auto,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")
+    ] = 5_000_000,
+    allow_different_events: Annotated[
+        bool,
+        typer.Option(
+            "--allow-different-events",
+            help="Exit 0 even when the inputs do not look like the same event (still warns).",
+        ),
+    ] = False,
+) -> None:
+    """Align reports of one event and show how their wording and framing differ.
+
+    Exit codes: 0 compared; 1 the inputs do not look like the same event; 2 error.
+    """
+    with _exit_codes():
+        from framecmp import api  # lazy: keeps `framecmp --help` instant
+
+        if len(inputs) < 2 and not any(
+            Path(p).suffix.lower() in (".json", ".jsonl") for p in inputs
+        ):
+            raise FramecmpError(
+                "compare needs at least two inputs, e.g. framecmp compare a.txt b.txt"
+            )
+        if inputs.count("-") > 1:
+            raise FramecmpError("'-' (standard input) can be given only once")
+        chosen = fmt.value if fmt else (api.format_for_path(output) if output else "terminal")
+        if chosen == "terminal" and output:
+            chosen = "text"
+        specs = tuple(lexicon) if only_lexicons else (*api.DEFAULT_LEXICONS, *lexicon)
+        comparison = api.compare(
+            inputs,
+            labels=_parse_labels(label),
+            lexicons=specs,
+            min_score=api.DEFAULT_MIN_SCORE if min_score is None else min_score,
+            aligner=aligner.value,
+            seed=seed,
+            background=background,
+            input_format=input_format.value,
+            max_bytes=max_bytes,
+        )
+        if report_dir is not None:
+            for path in api.write_report_dir(comparison, report_dir):
+                typer.echo(f"framecmp: wrote {path}", err=True)
+        if output is not None:
+            api.write_report(comparison, output, chosen)
+            typer.echo(f"framecmp: wrote {output}", err=True)
+        elif chosen == "terminal":
+            _print_terminal(comparison)
+        else:
+            sys.stdout.write(api.render(comparison, chosen))
+    verdict = comparison.same_event
+    if not verdict.verdict:
+        typer.echo(
+            "framecmp: warning: the inputs do not look like reports of the same event "
+            f"(lowest pair score {verdict.score:.2f} < threshold {verdict.threshold})",
+            err=True,
+        )
+        if not allow_different_events:
+            raise typer.Exit(EXIT_DIFFERENT_EVENTS)
+
+
+def _print_terminal(comparison: Comparison) -> None:
+    from rich.console import Console
+
+    from framecmp import terminal
+
+    terminal.print_comparison(comparison, Console(highlight=False))
+
+
+@lexicon_app.command("list")
+def lexicon_list() -> None:
+    """List the bundled lexicons with their kind, version and source."""
+    with _exit_codes():
+        from framecmp import api
+
+        for lex in api.list_lexicons():
+            typer.echo(
+                f"{lex.name}\t{lex.kind}\t{lex.version}\t"
+                f"{len(lex.categories)} categories\t{lex.source}"
+            )
+
+
+@lexicon_app.command("show")
+def lexicon_show(
+    name: Annotated[str, typer.Argument(help="A bundled lexicon name or a lexicon TOML file.")],
+) -> None:
+    """Show a lexicon's categories and terms."""
+    with _exit_codes():
+        from framecmp import api
+
+        lex = api.show_lexicon(name)
+        typer.echo(f"{lex.name} ({lex.kind}, version {lex.version})")
+        typer.echo(f"  {lex.description}")
+        typer.echo(f"  source: {lex.source}; licence: {lex.licence}")
+        for category in lex.categories:
+            grade = f" [{category.grade}]" if category.grade else ""
+            typer.echo(f"\n{category.id}{grade}: {category.label}")
+            for term in category.terms:
+                typer.echo(f"  {term.label}: {', '.join(term.patterns)}")
+            if category.exclude:
+                typer.echo(f"  (excluding {', '.join(category.exclude)})")
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    path: Annotated[Path, typer.Argument(help="The lexicon TOML file to validate.")],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles to show the lexicon's matches in.",
+            show_default=False,
+            metavar="[FILE]...",
+        ),
+    ] = None,
+) -> None:
+    """Validate a lexicon file and show what it matches in the given articles."""
+    with _exit_codes():
+        from framecmp import api
+
+        lex, documents, scores = api.check_lexicon(path, inputs or ())
+        typer.echo(
+            f"{path}: valid {lex.kind} lexicon {lex.name!r}, {len(lex.categories)} categories"
+        )
+        by_doc = {d.doc_id: d for d in documents}
+        for score in scores:
+            if not score.count:
+                continue
+            typer.echo(
+                f"{score.doc}\t{score.category}\t{score.count} hits\t"
+                f"{score.per_1000_tokens:.1f} per 1,000 tokens"
+            )
+            for hit in score.hits:
+                sentence = by_doc[score.doc].sentences[hit.sentence].text
+                typer.echo(f"    [{hit.sentence}] {hit.matched}: {sentence}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,64 @@
+"""The report stage: render a Comparison as Markdown, JSON or HTML, and write it safely."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from framecmp.errors import FramecmpError, OutputError
+from framecmp.report.json_report import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from framecmp.model import Comparison
+
+__all__ = ["FORMATS", "SCHEMA_VERSION", "json_schema", "render_report", "write_report_atomically"]
+
+FORMATS = ("markdown", "json", "html")
+
+
+def render_report(comparison: Comparison, fmt: str) -> str:
+    """The comparison as a report in one of ``FORMATS``."""
+    if fmt == "markdown":
+        from framecmp.report.markdown import render_markdown
+
+        return render_markdown(comparison)
+    if fmt == "json":
+        from framecmp.report.json_report import render_json
+
+        return render_json(comparison)
+    if fmt == "html":
+        from framecmp.report.html import render_html
+
+        return render_html(comparison)
+    raise FramecmpError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def write_report_atomically(path: Path, content: str) -> None:
+    """Write UTF-8 ``content`` to ``path`` via a temporary file, so a reader never sees half."""
+    temp_name: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp_name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        # os.open with 0o666 lets the umask decide the mode, as for any file the user writes.
+        fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(temp_name, path)
+    except OSError as err:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+        reason = err.strerror or str(err)
+        raise OutputError(f"{path}: cannot write report: {reason}") from None
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema (draft 2020-12) that every JSON report validates against."""
+    text = (files("framecmp.report") / "schema.json").read_text(encoding="utf-8")
+    schema: dict[str, object] = json.loads(text)
+    return schema

@@ -1,0 +1,82 @@
+"""Word-level differences between two aligned sentences, shared by every output format."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from framecmp.vocabulary import normalise
+
+EQUAL = "equal"
+DELETE = "delete"
+INSERT = "insert"
+
+Segment = tuple[str, str]  # (op, text): op is EQUAL, DELETE or INSERT
+
+_WORD = re.compile(r"\S+")
+
+
+def clean_text(text: str) -> str:
+    """Collapse every run of whitespace to one space and drop control characters."""
+    # Control characters (ESC above all) would let article text drive a terminal or break a table.
+    collapsed = " ".join(text.split())
+    return "".join(c for c in collapsed if unicodedata.category(c) != "Cc")
+
+
+def _key(word: str) -> str:
+    # Compare words, not their punctuation or case: "West," and "west" are the same word.
+    stripped = "".join(c for c in word if c.isalnum() or c in "'\u2019-")
+    return normalise(stripped) if stripped else word
+
+
+def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
+    merged: list[Segment] = []
+    for op, text in segments:
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, f"{merged[-1][1]} {text}")
+        else:
+            merged.append((op, text))
+    return tuple(merged)
+
+
+def _opcodes(a_words: list[str], b_words: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    matcher = difflib.SequenceMatcher(
+        None, [_key(w) for w in a_words], [_key(w) for w in b_words], autojunk=False
+    )
+    return matcher.get_opcodes()
+
+
+def word_diff(a: str, b: str) -> tuple[Segment, ...]:
+    """Ops turning ``a`` into ``b`` word by word; "equal" segments carry ``a``'s wording."""
+    a_words = _WORD.findall(clean_text(a))
+    b_words = _WORD.findall(clean_text(b))
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in _opcodes(a_words, b_words):
+        if tag == "equal":
+            segments.append((EQUAL, " ".join(a_words[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append((DELETE, " ".join(a_words[i1:i2])))
+        if j2 > j1:
+            segments.append((INSERT, " ".join(b_words[j1:j2])))
+    return _merge(segments)
+
+
+def split_diff(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """The diff as two sides in their own wording: (equal + delete of a, equal + insert of b)."""
+    a_words = _WORD.findall(clean_text(a))
+    b_words = _WORD.findall(clean_text(b))
+    left: list[Segment] = []
+    right: list[Segment] = []
+    for tag, i1, i2, j1, j2 in _opcodes(a_words, b_words):
+        if tag == "equal":
+            left.append((EQUAL, " ".join(a_words[i1:i2])))
+            right.append((EQUAL, " ".join(b_words[j1:j2])))
+            continue
+        if i2 > i1:
+            left.append((DELETE, " ".join(a_words[i1:i2])))
+        if j2 > j1:
+            right.append((INSERT, " ".join(b_words[j1:j2])))
+    return _merge(left), _merge(right)

@@ -1,0 +1,460 @@
+"""The HTML report: one self-contained page, no scripts, no external resources."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import framecmp
+from framecmp.model import SentenceRef
+from framecmp.report import views
+from framecmp.report.diff import DELETE, INSERT, Segment, clean_text, split_diff
+
+if TYPE_CHECKING:
+    from framecmp.model import CategoryScore, Comparison
+
+_EMPTY = "\u2014"
+_TIMES = "\u00d7"
+_COLUMN_CLASSES = {"n": "num", "s": "side"}
+_MINUS = "\u2212"
+
+_CSS = """
+:root { color-scheme: light dark; --line: #8884; --warn-bg: #fde8e8; --warn-fg: #8a1010;
+  --ok-bg: #e6f4ea; --del-bg: #ffd7d5; --ins-bg: #ccffd8; --muted: #666; }
+@media (prefers-color-scheme: dark) {
+  :root { --warn-bg: #4a1212; --warn-fg: #ffd0d0; --ok-bg: #12361f; --del-bg: #67060c;
+    --ins-bg: #033a16; --muted: #aaa; }
+}
+body { font-family: system-ui, sans-serif; line-height: 1.45; margin: 2rem auto;
+  max-width: 80rem; padding: 0 1rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left;
+  vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.side { width: 42%; }
+del { background: var(--del-bg); text-decoration: line-through; }
+ins { background: var(--ins-bg); text-decoration: none; font-weight: bold; }
+.warning { background: var(--warn-bg); color: var(--warn-fg); border: 2px solid currentColor;
+  padding: 0.75rem 1rem; border-radius: 6px; }
+.ok { background: var(--ok-bg); padding: 0.5rem 1rem; border-radius: 6px; }
+.muted, .note { color: var(--muted); }
+.sn { color: var(--muted); font-size: 0.85em; }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(clean_text(text), quote=True)
+
+
+def _table(
+    header: list[str], rows: list[list[str]], columns: str = "", css_class: str = ""
+) -> list[str]:
+    """A table of escaped cell HTML; ``columns`` marks each column t(ext), n(umber) or s(ide)."""
+    attr = f' class="{css_class}"' if css_class else ""
+    head = "".join(f"<th>{h}</th>" for h in header)
+    lines = [f"<table{attr}>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    kinds = columns.ljust(len(header), "t")
+    for row in rows:
+        cells = "".join(
+            f'<td class="{_COLUMN_CLASSES[kind]}">{cell}</td>'
+            if kind in _COLUMN_CLASSES
+            else f"<td>{cell}</td>"
+            for cell, kind in zip(row, kinds, strict=False)
+        )
+        lines.append(f"<tr>{cells}</tr>")
+    return [*lines, "</tbody>", "</table>"]
+
+
+def _marked(segments: tuple[Segment, ...]) -> str:
+    parts = []
+    for op, text in segments:
+        if op == DELETE:
+            parts.append(f"<del>{_e(text)}</del>")
+        elif op == INSERT:
+            parts.append(f"<ins>{_e(text)}</ins>")
+        else:
+            parts.append(_e(text))
+    return " ".join(parts)
+
+
+def _outlet(comparison: Comparison, doc: str) -> str:
+    try:
+        document = comparison.document(doc)
+    except KeyError:
+        return _e(doc)
+    if document.outlet == doc:
+        return _e(doc)
+    return f'{_e(document.outlet)} <span class="muted">({_e(doc)})</span>'
+
+
+def _docs(comparison: Comparison) -> list[str]:
+    return [d.doc_id for d in comparison.documents]
+
+
+def _section(title: str, body: list[str], note: str = "") -> list[str]:
+    lines = ["<section>", f"<h2>{title}</h2>"]
+    if note:
+        lines.append(f'<p class="note">{note}</p>')
+    return [*lines, *body, "</section>"]
+
+
+def _none(text: str = "None.") -> list[str]:
+    return [f'<p class="muted">{text}</p>']
+
+
+def _warning(comparison: Comparison) -> list[str]:
+    first, *pairs = views.event_warning_lines(comparison)
+    items = "".join(f"<li>{_e(line)}</li>" for line in pairs)
+    return [
+        '<div class="warning" role="alert">',
+        f"<p><strong>{_e(views.NOT_SAME_EVENT)}</strong></p>",
+        f"<p>{_e(first)}</p>",
+        f"<ul>{items}</ul>" if items else "",
+        "</div>",
+    ]
+
+
+def _documents(comparison: Comparison) -> list[str]:
+    rows = [
+        [
+            _e(d.outlet),
+            _e(d.doc_id),
+            _e(d.date or _EMPTY),
+            _e(d.place or _EMPTY),
+            _e(views.truncate(d.title or _EMPTY, 80)),
+            (str(len(d.sentences))),
+            (str(d.n_tokens)),
+            (str(len(d.removed))),
+        ]
+        for d in comparison.documents
+    ]
+    header = ["outlet", "id", "date", "place", "title", "sentences", "tokens", "removed noise"]
+    return _section("Documents", _table(header, rows, "tttttnnn"))
+
+
+def _similarity(comparison: Comparison) -> list[str]:
+    rank = views.doc_rank(comparison)
+    rows = [
+        [
+            _outlet(comparison, s.a),
+            _outlet(comparison, s.b),
+            (views.fmt(s.cosine)),
+            _e(", ".join(s.shared_terms)),
+        ]
+        for s in sorted(
+            comparison.similarity, key=lambda s: (rank.get(s.a, -1), rank.get(s.b, -1), s.a, s.b)
+        )
+    ]
+    body = _table(["a", "b", "cosine", "shared terms"], rows, "ttn") if rows else _none()
+    return _section("Pairwise similarity", body, "TF-IDF cosine of the whole documents (0 to 1).")
+
+
+def _same_event(comparison: Comparison) -> list[str]:
+    verdict = comparison.same_event
+    said = "the same event" if verdict.verdict else "<strong>not</strong> the same event"
+    css = "ok" if verdict.verdict else "warning"
+    body = [
+        f'<p class="{css}">Verdict: {said} (lowest pair score {views.fmt(verdict.score)}, '
+        f"threshold {views.fmt(verdict.threshold)}).</p>"
+    ]
+    rows = []
+    for pair in views.verdict_pairs(comparison):
+        judged = "same event" if pair.same_event else "<strong>different event</strong>"
+        signals = "<br>".join(
+            f"{_e(s.name)} {views.fmt(s.value)} (weight {views.fmt(s.weight)}): {_e(s.detail)}"
+            for s in sorted(pair.signals, key=lambda s: s.name)
+        )
+        rows.append(
+            [
+                f"{_outlet(comparison, pair.a)} vs {_outlet(comparison, pair.b)}",
+                (views.fmt(pair.score)),
+                judged,
+                signals,
+            ]
+        )
+    body.extend(_table(["pair", "score", "judged", "signals"], rows, "tn"))
+    return _section("Same event?", body)
+
+
+def _coverage(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    rows = []
+    for claim in views.sorted_claims(comparison):
+        carried = {m.doc for m in claim.members} | set(claim.outlets)
+        text = _e(views.truncate(views.claim_text(comparison, claim), 160))
+        rows.append([_e(claim.id), text, *("\u2713" if d in carried else _EMPTY for d in docs)])
+    header = ["claim", "text", *(_outlet(comparison, d) for d in docs)]
+    body = _table(header, rows) if rows else _none("No claim is shared.")
+    note = "Which outlet carries which claim (aligned sentences joined)."
+    return _section("Coverage", body, note)
+
+
+def _aligned(comparison: Comparison) -> list[str]:
+    body: list[str] = []
+    for a, b, pairs in views.pairs_by_documents(comparison):
+        body.append(f"<h3>{_outlet(comparison, a)} \u2194 {_outlet(comparison, b)}</h3>")
+        for relation in sorted({p.relation for p in pairs}, key=views.relation_key):
+            body.append(f"<h4>{_e(relation)}</h4>")
+            rows = []
+            for pair in (p for p in pairs if p.relation == relation):
+                left, right = split_diff(
+                    views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
+                )
+                rows.append(
+                    [
+                        f'<span class="sn">s{pair.a.sentence}</span> {_marked(left)}',
+                        f'<span class="sn">s{pair.b.sentence}</span> {_marked(right)}',
+                        (views.fmt(pair.score)),
+                        _e(", ".join(pair.shared_terms)),
+                    ]
+                )
+            header = [_outlet(comparison, a), _outlet(comparison, b), "score", "shared terms"]
+            body.extend(_table(header, rows, "ssn", "aligned"))
+    note = (
+        "Words only on the left are <del>struck through</del>; "
+        "words only on the right are <ins>inserted</ins>."
+    )
+    return _section("Aligned sentences", body or _none("No sentence is aligned."), note)
+
+
+def _unique(comparison: Comparison) -> list[str]:
+    body: list[str] = []
+    for doc in _docs(comparison):
+        body.append(f"<h3>{_outlet(comparison, doc)}</h3>")
+        indexes = views.unique_sentences(comparison, doc)
+        if not indexes:
+            body.extend(_none())
+            continue
+        items = "".join(
+            f'<li><span class="sn">s{i}</span> '
+            f"{_e(views.sentence_text(comparison, SentenceRef(doc, i)))}</li>"
+            for i in indexes
+        )
+        body.append(f"<ul>{items}</ul>")
+    return _section("Unique sentences", body, "Sentences aligned to nothing in the other reports.")
+
+
+def _distinctive(comparison: Comparison) -> list[str]:
+    body: list[str] = []
+    for doc, terms in views.distinctive_by_doc(comparison).items():
+        body.append(f"<h3>{_outlet(comparison, doc)}</h3>")
+        if not terms:
+            body.extend(_none())
+            continue
+        rows = [
+            [
+                _e(t.term),
+                (views.fmt(t.z)),
+                "yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no",
+                (str(t.count)),
+                (str(t.other_count)),
+                _e(views.sentence_list(t.sentences)),
+            ]
+            for t in terms[: views.TOP_TERMS]
+        ]
+        header = ["term", "z", "significant", "count", "in the others", "sentences"]
+        body.extend(_table(header, rows, "tntnn"))
+    note = (
+        "Log-odds with an informative Dirichlet prior; |z| \u2265 "
+        f"{views.SIGNIFICANT_Z} is significant at 5%. Sentence numbers are the evidence."
+    )
+    return _section("Distinctive terms", body, _e(note))
+
+
+def _wording_cell(score: CategoryScore | None) -> str:
+    if score is None or not score.hits:
+        return _EMPTY
+    return "<br>".join(
+        f"{_e(term)} {_TIMES}{count} ({_e(views.sentence_list(sentences))})"
+        for term, count, sentences in views.wordings(score)
+    )
+
+
+def _rate_cell(score: CategoryScore | None) -> str:
+    if score is None:
+        return _EMPTY
+    return f"{views.fmt(score.per_1000_tokens, 1)} ({score.count})"
+
+
+def _frames(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    table = views.score_table(comparison, "frames")
+    if not table:
+        return _section("Frames", _none("No frames lexicon was used."))
+    header = ["frame", *(_outlet(comparison, d) for d in docs)]
+    rates = [[_e(k), *(_rate_cell(s.get(d)) for d in docs)] for k, s in table]
+    body = _table(header, rates, "t" + "n" * len(docs))
+    body.append("<h3>Evidence</h3>")
+    body.extend(
+        _table(header, [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table])
+    )
+    body.extend(_differences(comparison))
+    return _section("Frames", body, "Hits per 1,000 tokens (count in brackets).")
+
+
+def _differences(comparison: Comparison) -> list[str]:
+    lines = ["<h3>Differences</h3>"]
+    if not comparison.rate_differences:
+        return [*lines, *_none("No rate differences were computed.")]
+    lines.append(
+        '<p class="note">Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap '
+        f"interval (seed {comparison.settings.seed}).</p>"
+    )
+    rank = views.doc_rank(comparison)
+    rows = [
+        [
+            _e(f"{r.lexicon}/{r.category}"),
+            f"{_outlet(comparison, r.a)} {_MINUS} {_outlet(comparison, r.b)}",
+            (views.fmt(r.difference, 1)),
+            (f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}"),
+            "significant" if r.significant else "not distinguishable from zero",
+        ]
+        for r in sorted(
+            comparison.rate_differences,
+            key=lambda r: (r.lexicon, r.category, rank.get(r.a, -1), rank.get(r.b, -1), r.a, r.b),
+        )
+    ]
+    header = ["category", f"a {_MINUS} b", "difference", "95% CI", "reading"]
+    return [*lines, *_table(header, rows, "ttnn")]
+
+
+def _terminology(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    table = views.score_table(comparison, "terminology")
+    if not table:
+        return _section("Terminology", _none("No terminology lexicon was used."))
+    header = ["concept", *(_outlet(comparison, d) for d in docs)]
+    rows = [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table]
+    note = "Which wording each outlet uses for a concept (count, sentences)."
+    return _section("Terminology", _table(header, rows), note)
+
+
+def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
+    docs = _docs(comparison)
+    table = views.score_table(comparison, kind)
+    if not table:
+        return _section(title, _none(f"No {kind} lexicon was used."))
+    header = ["category", *(_outlet(comparison, d) for d in docs)]
+    rows = []
+    for key, by_doc in table:
+        cells = []
+        for doc in docs:
+            score = by_doc.get(doc)
+            rate = _rate_cell(score)
+            cells.append(f"{rate}<br>{_wording_cell(score)}" if score and score.hits else rate)
+        rows.append([_e(key), *cells])
+    note = "Per 1,000 tokens (count), then the wordings found (sentences)."
+    return _section(title, _table(header, rows), note)
+
+
+def _voices(comparison: Comparison) -> list[str]:
+    if not comparison.voices:
+        return _section("Voices", _none("No voices were measured."))
+    rank = views.doc_rank(comparison)
+    rows = []
+    for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc)):
+        speakers = "<br>".join(_e(views.speaker_summary(s)) for s in views.sorted_speakers(v))
+        rows.append(
+            [_outlet(comparison, v.doc), (f"{views.fmt(100 * v.quoted_share, 0)}%"), speakers]
+        )
+    body = _table(["outlet", "quoted share", "speakers"], rows, "tn")
+    body.append("<h3>Quotes worded differently</h3>")
+    contrasts = views.quote_contrasts(comparison)
+    if not contrasts:
+        body.extend(_none("None: aligned quotes of one speaker read the same."))
+    else:
+        quote_rows = []
+        for left, right, _pair in contrasts:
+            left_marks, right_marks = split_diff(left.text, right.text)
+            quote_rows.append(
+                [
+                    _e(left.speaker or ""),
+                    f"{_outlet(comparison, left.doc)}: {_marked(left_marks)}",
+                    f"{_outlet(comparison, right.doc)}: {_marked(right_marks)}",
+                ]
+            )
+        body.extend(_table(["speaker", "a", "b"], quote_rows, "tss", "aligned"))
+    note = "Who is quoted, and what share of each report is direct quotation."
+    return _section("Voices", body, note)
+
+
+def _tone(comparison: Comparison) -> list[str]:
+    if not comparison.tone:
+        return _section("Tone", _none("No tone was measured."), _e(views.TONE_CAVEAT))
+    rank = views.doc_rank(comparison)
+    rows = []
+    for tone in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
+        lowest = min(tone.sentences, key=lambda item: (item[1], item[0]), default=None)
+        most_negative = _EMPTY
+        if lowest is not None and lowest[1] < 0:
+            text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
+            most_negative = (
+                f'<span class="sn">s{lowest[0]}</span> ({views.fmt(lowest[1])}) '
+                f"{_e(views.truncate(text, 100))}"
+            )
+        rows.append([_outlet(comparison, tone.doc), (views.fmt(tone.mean_compound)), most_negative])
+    body = _table(["outlet", "mean compound", "most negative sentence"], rows, "tn")
+    return _section("Tone", body, _e(views.TONE_CAVEAT))
+
+
+def _removed(comparison: Comparison) -> list[str]:
+    rows = [
+        [_outlet(comparison, d.doc_id), _e(r.kind), _e(views.truncate(r.text, 80))]
+        for d in comparison.documents
+        for r in d.removed
+    ]
+    body = _table(["outlet", "kind", "text"], rows) if rows else _none("Nothing.")
+    return _section("Removed noise", body, "What cleaning took out of each input before comparing.")
+
+
+def _warnings(comparison: Comparison) -> list[str]:
+    if not comparison.warnings:
+        return _section("Warnings", _none())
+    items = "".join(f"<li>{_e(w)}</li>" for w in comparison.warnings)
+    return _section("Warnings", [f"<ul>{items}</ul>"])
+
+
+def render_html(comparison: Comparison) -> str:
+    """The comparison as one self-contained HTML page."""
+    outlets = ", ".join(_e(d.outlet) for d in comparison.documents)
+    settings = comparison.settings
+    lexicons = _e(", ".join(settings.lexicons)) or "none"
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>framecmp report: {outlets}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>framecmp report: {outlets}</h1>",
+    ]
+    if not comparison.same_event.verdict:
+        lines.extend(_warning(comparison))
+    lines.append(
+        f'<p class="muted">framecmp {_e(framecmp.__version__)} \u00b7 aligner '
+        f"{_e(settings.aligner)} \u00b7 min score {views.fmt(settings.min_score)} \u00b7 "
+        f"lexicons {lexicons} \u00b7 seed {settings.seed}</p>"
+    )
+    for section in (
+        _documents(comparison),
+        _similarity(comparison),
+        _same_event(comparison),
+        _coverage(comparison),
+        _aligned(comparison),
+        _unique(comparison),
+        _distinctive(comparison),
+        _frames(comparison),
+        _terminology(comparison),
+        _lexicon_kind(comparison, "attribution", "Attribution verbs"),
+        _lexicon_kind(comparison, "hedges", "Hedges"),
+        _voices(comparison),
+        _tone(comparison),
+        _removed(comparison),
+        _warnings(comparison),
+    ):
+        lines.extend(section)
+    lines.extend(["</body>", "</html>"])
+    return "\n".join(line for line in lines if line) + "\n"

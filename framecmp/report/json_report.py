@@ -1,0 +1,274 @@
+"""The JSON report: a stable, versioned contract for CI (documented in docs/json-report.md)."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING
+
+import framecmp
+from framecmp.report import views
+
+if TYPE_CHECKING:
+    from framecmp.model import CategoryScore, Comparison, SentenceRef
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_ID = f"framecmp-report/{SCHEMA_VERSION}"
+LEXICON_SECTIONS = ("frames", "attribution", "hedges")  # terminology has its own shape
+
+Json = dict[str, object]
+
+
+def _num(value: float) -> float | None:
+    # Rounded at render time; NaN and infinities are not JSON, so they become null.
+    if not math.isfinite(value):
+        return None
+    return round(value, 4) + 0.0  # + 0.0 turns -0.0 into 0.0 so bytes do not depend on sign
+
+
+def _ref(ref: SentenceRef) -> Json:
+    return {"doc": ref.doc, "sentence": ref.sentence}
+
+
+def _hits(score: CategoryScore) -> list[Json]:
+    return [
+        {"term": h.term, "matched": h.matched, "sentence": h.sentence}
+        for h in sorted(score.hits, key=lambda h: (h.sentence, h.term, h.matched))
+    ]
+
+
+def _documents(comparison: Comparison) -> list[Json]:
+    return [
+        {
+            "id": d.doc_id,
+            "outlet": d.outlet,
+            "path": d.path,
+            "date": d.date,
+            "title": d.title,
+            "url": d.url,
+            "place": d.place,
+            "n_sentences": len(d.sentences),
+            "n_tokens": d.n_tokens,
+            "removed": [{"kind": r.kind, "text": r.text} for r in d.removed],
+        }
+        for d in comparison.documents
+    ]
+
+
+def _same_event(comparison: Comparison) -> Json:
+    verdict = comparison.same_event
+    return {
+        "verdict": verdict.verdict,
+        "score": _num(verdict.score),
+        "threshold": _num(verdict.threshold),
+        "pairs": [
+            {
+                "a": p.a,
+                "b": p.b,
+                "score": _num(p.score),
+                "same_event": p.same_event,
+                "signals": [
+                    {
+                        "name": s.name,
+                        "value": _num(s.value),
+                        "weight": _num(s.weight),
+                        "detail": s.detail,
+                    }
+                    for s in sorted(p.signals, key=lambda s: (s.name, s.detail))
+                ],
+            }
+            for p in views.verdict_pairs(comparison)
+        ],
+    }
+
+
+def _lexicon_section(comparison: Comparison, kind: str) -> Json:
+    section: dict[str, Json] = {d.doc_id: {} for d in comparison.documents}
+    for key, by_doc in views.score_table(comparison, kind):
+        for doc, score in by_doc.items():
+            section.setdefault(doc, {})[key] = {
+                "lexicon": score.lexicon,
+                "count": score.count,
+                "per_1000_tokens": _num(score.per_1000_tokens),
+                "hits": _hits(score),
+            }
+    return dict(section)
+
+
+def _terminology(comparison: Comparison) -> Json:
+    concepts: Json = {}
+    for key, by_doc in views.score_table(comparison, "terminology"):
+        documents: Json = {}
+        for doc, score in by_doc.items():
+            matched: dict[str, set[str]] = {}
+            for hit in score.hits:
+                matched.setdefault(hit.term, set()).add(hit.matched)
+            documents[doc] = {
+                "count": score.count,
+                "per_1000_tokens": _num(score.per_1000_tokens),
+                "wordings": {
+                    term: {
+                        "count": count,
+                        "sentences": sentences,
+                        "matched": sorted(matched.get(term, ())),
+                    }
+                    for term, count, sentences in views.wordings(score)
+                },
+            }
+        first = next(iter(by_doc.values()))
+        concepts[key] = {"lexicon": first.lexicon, "documents": documents}
+    return concepts
+
+
+def _kinds_by_lexicon(comparison: Comparison) -> dict[str, str]:
+    return {s.lexicon: s.kind for s in comparison.lexicon_scores}
+
+
+def report_payload(comparison: Comparison) -> Json:
+    """The JSON report as plain dicts and lists, floats rounded to 4 places."""
+    rank = views.doc_rank(comparison)
+    settings = comparison.settings
+    kinds = _kinds_by_lexicon(comparison)
+    warnings: list[str] = []
+    if not comparison.same_event.verdict:
+        warnings.append(
+            f"{views.NOT_SAME_EVENT}: " + " ".join(views.event_warning_lines(comparison))
+        )
+    for warning in comparison.warnings:
+        if warning not in warnings:
+            warnings.append(warning)
+    payload: Json = {
+        "schema": SCHEMA_ID,
+        "framecmp_version": framecmp.__version__,
+        "settings": {
+            "min_score": _num(settings.min_score),
+            "aligner": settings.aligner,
+            "lexicons": list(settings.lexicons),
+            "seed": settings.seed,
+        },
+        "documents": _documents(comparison),
+        "sentences": {
+            d.doc_id: [
+                {"index": s.index, "paragraph": s.paragraph, "text": s.text}
+                for s in sorted(d.sentences, key=lambda s: s.index)
+            ]
+            for d in comparison.documents
+        },
+        "alignment": [
+            {
+                "a": _ref(p.a),
+                "b": _ref(p.b),
+                "relation": p.relation,
+                "score": _num(p.score),
+                "shared_terms": list(p.shared_terms),
+            }
+            for p in views.sorted_pairs(comparison)
+        ],
+        "unique": {
+            doc: views.unique_sentences(comparison, doc)
+            for doc in sorted({*rank, *comparison.alignment.unique})
+        },
+        "claims": [
+            {
+                "id": c.id,
+                "members": [_ref(m) for m in views.claim_members(comparison, c)],
+                "outlets": views.sorted_docs(comparison, c.outlets),
+                "text": views.claim_text(comparison, c),
+            }
+            for c in views.sorted_claims(comparison)
+        ],
+        "similarity": [
+            {"a": s.a, "b": s.b, "cosine": _num(s.cosine), "shared_terms": list(s.shared_terms)}
+            for s in sorted(
+                comparison.similarity,
+                key=lambda s: (rank.get(s.a, len(rank)), rank.get(s.b, len(rank)), s.a, s.b),
+            )
+        ],
+        "same_event": _same_event(comparison),
+        "distinctive_terms": {
+            doc: [
+                {
+                    "term": t.term,
+                    "count": t.count,
+                    "other_count": t.other_count,
+                    "tfidf": _num(t.tfidf),
+                    "log_odds": _num(t.log_odds),
+                    "z": _num(t.z),
+                    "significant": abs(t.z) >= views.SIGNIFICANT_Z,
+                    "sentences": sorted(t.sentences),
+                }
+                for t in terms
+            ]
+            for doc, terms in views.distinctive_by_doc(comparison).items()
+        },
+        "frame_differences": [
+            {
+                "lexicon": r.lexicon,
+                "kind": kinds.get(r.lexicon),
+                "category": r.category,
+                "a": r.a,
+                "b": r.b,
+                "difference": _num(r.difference),
+                "ci_low": _num(r.ci_low),
+                "ci_high": _num(r.ci_high),
+                "significant": r.significant,
+            }
+            for r in sorted(
+                comparison.rate_differences,
+                key=lambda r: (
+                    r.lexicon,
+                    r.category,
+                    rank.get(r.a, len(rank)),
+                    rank.get(r.b, len(rank)),
+                    r.a,
+                    r.b,
+                ),
+            )
+        ],
+        "terminology": _terminology(comparison),
+        "quotes": [
+            {
+                "doc": q.doc,
+                "text": q.text,
+                "sentences": sorted(q.sentences),
+                "speaker": q.speaker,
+                "verb": q.verb,
+            }
+            for q in views.sorted_quotes(comparison)
+        ],
+        "voices": {
+            v.doc: {
+                "quoted_share": _num(v.quoted_share),
+                "speakers": [
+                    {
+                        "name": s.name,
+                        "quotes": s.quotes,
+                        "tokens": s.tokens,
+                        "verbs": sorted(s.verbs),
+                    }
+                    for s in views.sorted_speakers(v)
+                ],
+            }
+            for v in comparison.voices
+        },
+        "tone": {
+            t.doc: {
+                "mean_compound": _num(t.mean_compound),
+                "sentences": [
+                    {"sentence": index, "compound": _num(compound)}
+                    for index, compound in sorted(t.sentences)
+                ],
+            }
+            for t in comparison.tone
+        },
+        "warnings": warnings,
+    }
+    for kind in LEXICON_SECTIONS:
+        payload[kind] = _lexicon_section(comparison, kind)
+    return payload
+
+
+def render_json(comparison: Comparison) -> str:
+    """The JSON report: sorted keys, 2-space indent, UTF-8 text ending in a newline."""
+    payload = report_payload(comparison)
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -1,0 +1,450 @@
+"""The Markdown report, written to read well on GitHub."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import framecmp
+from framecmp.model import SentenceRef
+from framecmp.report import views
+from framecmp.report.diff import DELETE, INSERT, Segment, clean_text, split_diff
+
+if TYPE_CHECKING:
+    from framecmp.model import CategoryScore, Comparison
+
+_SPECIAL = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "~": "\\~",
+        "[": "\\[",
+        "]": "\\]",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+_EMPTY = "\u2014"  # an em dash in an empty cell
+_SECTION_KINDS = (("attribution", "Attribution verbs"), ("hedges", "Hedges"))
+
+
+def escape(text: str) -> str:
+    """Article text made inert for Markdown: one line, no markup, no HTML, safe in table cells."""
+    escaped = clean_text(text).translate(_SPECIAL)
+    # Only a leading "#" could start a heading; list and quote markers are kept off line starts
+    # because every piece of text is written after a prefix ("- ", "| ", "> ").
+    return "\\" + escaped if escaped.startswith(("#", "+", "-", "=")) else escaped
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell if cell else " " for cell in cells) + " |"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = [_row(header), _row(["---"] * len(header))]
+    lines.extend(_row(row) for row in rows)
+    return [*lines, ""]
+
+
+def _marked(segments: tuple[Segment, ...]) -> str:
+    parts = []
+    for op, text in segments:
+        if op == DELETE:
+            parts.append(f"~~{escape(text)}~~")
+        elif op == INSERT:
+            parts.append(f"**{escape(text)}**")
+        else:
+            parts.append(escape(text))
+    return " ".join(parts)
+
+
+def _outlet(comparison: Comparison, doc: str) -> str:
+    try:
+        document = comparison.document(doc)
+    except KeyError:
+        return escape(doc)
+    if document.outlet == doc:
+        return escape(doc)
+    return f"{escape(document.outlet)} ({escape(doc)})"
+
+
+def _docs(comparison: Comparison) -> list[str]:
+    return [d.doc_id for d in comparison.documents]
+
+
+def _warning_block(comparison: Comparison) -> list[str]:
+    lines = [f"> **{views.NOT_SAME_EVENT}**", ">"]
+    first, *pairs = views.event_warning_lines(comparison)
+    lines.append(f"> {escape(first)}")
+    lines.extend(f"> - {escape(line)}" for line in pairs)
+    return [*lines, ""]
+
+
+def _header(comparison: Comparison) -> list[str]:
+    outlets = ", ".join(escape(d.outlet) for d in comparison.documents)
+    settings = comparison.settings
+    lines = [f"# framecmp report: {outlets}", ""]
+    if not comparison.same_event.verdict:
+        lines.extend(_warning_block(comparison))
+    lexicons = ", ".join(escape(name) for name in settings.lexicons) or "none"
+    lines.append(
+        f"framecmp {escape(framecmp.__version__)} · aligner {escape(settings.aligner)} · "
+        f"min score {views.fmt(settings.min_score)} · lexicons {lexicons} · seed {settings.seed}"
+    )
+    return [*lines, ""]
+
+
+def _documents(comparison: Comparison) -> list[str]:
+    rows = [
+        [
+            escape(d.outlet),
+            escape(d.doc_id),
+            escape(d.date or _EMPTY),
+            escape(d.place or _EMPTY),
+            escape(views.truncate(d.title or _EMPTY, 80)),
+            str(len(d.sentences)),
+            str(d.n_tokens),
+            str(len(d.removed)),
+        ]
+        for d in comparison.documents
+    ]
+    header = ["outlet", "id", "date", "place", "title", "sentences", "tokens", "removed noise"]
+    return ["## Documents", "", *_table(header, rows)]
+
+
+def _similarity(comparison: Comparison) -> list[str]:
+    rank = views.doc_rank(comparison)
+    rows = [
+        [
+            _outlet(comparison, s.a),
+            _outlet(comparison, s.b),
+            views.fmt(s.cosine),
+            escape(", ".join(s.shared_terms)),
+        ]
+        for s in sorted(
+            comparison.similarity, key=lambda s: (rank.get(s.a, -1), rank.get(s.b, -1), s.a, s.b)
+        )
+    ]
+    lines = ["## Pairwise similarity", "", "TF-IDF cosine of the whole documents (0 to 1).", ""]
+    return [
+        *lines,
+        *(_table(["a", "b", "cosine", "shared terms"], rows) if rows else ["_None._", ""]),
+    ]
+
+
+def _same_event(comparison: Comparison) -> list[str]:
+    verdict = comparison.same_event
+    said = "the same event" if verdict.verdict else "**not** the same event"
+    lines = [
+        "## Same event?",
+        "",
+        f"Verdict: {said} (lowest pair score {views.fmt(verdict.score)}, "
+        f"threshold {views.fmt(verdict.threshold)}).",
+        "",
+    ]
+    rows = []
+    for pair in views.verdict_pairs(comparison):
+        label = f"{_outlet(comparison, pair.a)} vs {_outlet(comparison, pair.b)}"
+        judged = "same event" if pair.same_event else "**different event**"
+        rows.append([label, views.fmt(pair.score), judged, "", "", "", ""])
+        for s in sorted(pair.signals, key=lambda s: s.name):
+            rows.append(
+                [
+                    "",
+                    "",
+                    "",
+                    escape(s.name),
+                    views.fmt(s.value),
+                    views.fmt(s.weight),
+                    escape(s.detail),
+                ]
+            )
+    header = ["pair", "score", "judged", "signal", "value", "weight", "detail"]
+    return [*lines, *_table(header, rows)]
+
+
+def _coverage(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    rows = []
+    for claim in views.sorted_claims(comparison):
+        carried = {m.doc for m in claim.members} | set(claim.outlets)
+        text = escape(views.truncate(views.claim_text(comparison, claim), 140))
+        rows.append([escape(claim.id), text, *("✓" if d in carried else _EMPTY for d in docs)])
+    lines = ["## Coverage", "", "Which outlet carries which claim (aligned sentences joined).", ""]
+    header = ["claim", "text", *(_outlet(comparison, d) for d in docs)]
+    return [*lines, *(_table(header, rows) if rows else ["_No claim is shared._", ""])]
+
+
+def _aligned(comparison: Comparison) -> list[str]:
+    lines = [
+        "## Aligned sentences",
+        "",
+        "Words only on the left are ~~struck through~~; words only on the right are **bold**.",
+        "",
+    ]
+    groups = views.pairs_by_documents(comparison)
+    if not groups:
+        return [*lines, "_No sentence is aligned._", ""]
+    for a, b, pairs in groups:
+        lines.extend([f"### {_outlet(comparison, a)} ↔ {_outlet(comparison, b)}", ""])
+        for relation in sorted({p.relation for p in pairs}, key=views.relation_key):
+            lines.extend([f"#### {escape(relation)}", ""])
+            rows = []
+            for pair in (p for p in pairs if p.relation == relation):
+                left, right = split_diff(
+                    views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
+                )
+                rows.append(
+                    [
+                        f"s{pair.a.sentence}: {_marked(left)}",
+                        f"s{pair.b.sentence}: {_marked(right)}",
+                        views.fmt(pair.score),
+                        escape(", ".join(pair.shared_terms)),
+                    ]
+                )
+            header = [_outlet(comparison, a), _outlet(comparison, b), "score", "shared terms"]
+            lines.extend(_table(header, rows))
+    return lines
+
+
+def _unique(comparison: Comparison) -> list[str]:
+    lines = ["## Unique sentences", "", "Sentences aligned to nothing in the other reports.", ""]
+    for doc in _docs(comparison):
+        lines.extend([f"### {_outlet(comparison, doc)}", ""])
+        indexes = views.unique_sentences(comparison, doc)
+        if not indexes:
+            lines.extend(["_None._", ""])
+            continue
+        for index in indexes:
+            text = views.sentence_text(comparison, SentenceRef(doc, index))
+            lines.append(f"- s{index}: {escape(text)}")
+        lines.append("")
+    return lines
+
+
+def _distinctive(comparison: Comparison) -> list[str]:
+    lines = [
+        "## Distinctive terms",
+        "",
+        f"Log-odds with an informative Dirichlet prior; |z| ≥ {views.SIGNIFICANT_Z} is "
+        "significant at 5%. Sentence numbers are the evidence.",
+        "",
+    ]
+    for doc, terms in views.distinctive_by_doc(comparison).items():
+        lines.extend([f"### {_outlet(comparison, doc)}", ""])
+        if not terms:
+            lines.extend(["_None._", ""])
+            continue
+        rows = [
+            [
+                escape(t.term),
+                views.fmt(t.z),
+                "yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no",
+                str(t.count),
+                str(t.other_count),
+                escape(views.sentence_list(t.sentences)),
+            ]
+            for t in terms[: views.TOP_TERMS]
+        ]
+        header = ["term", "z", "significant", "count", "in the others", "sentences"]
+        lines.extend(_table(header, rows))
+    return lines
+
+
+def _wording_cell(score: CategoryScore | None) -> str:
+    if score is None or not score.hits:
+        return _EMPTY
+    return escape(
+        "; ".join(
+            f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
+            for term, count, sentences in views.wordings(score)
+        )
+    )
+
+
+def _rate_cell(score: CategoryScore | None) -> str:
+    if score is None:
+        return _EMPTY
+    return f"{views.fmt(score.per_1000_tokens, 1)} ({score.count})"
+
+
+def _frames(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    table = views.score_table(comparison, "frames")
+    lines = ["## Frames", ""]
+    if not table:
+        return [*lines, "_No frames lexicon was used._", ""]
+    lines.extend(["Hits per 1,000 tokens (count in brackets).", ""])
+    header = ["frame", *(_outlet(comparison, d) for d in docs)]
+    rows = [[escape(key), *(_rate_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
+    lines.extend(_table(header, rows))
+    lines.extend(["### Evidence", ""])
+    evidence = [
+        [escape(key), *(_wording_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table
+    ]
+    lines.extend(_table(header, evidence))
+    lines.extend(_differences(comparison))
+    return lines
+
+
+def _differences(comparison: Comparison) -> list[str]:
+    lines = ["### Differences", ""]
+    if not comparison.rate_differences:
+        return [*lines, "_No rate differences were computed._", ""]
+    lines.extend(
+        [
+            "Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap interval "
+            f"(seed {comparison.settings.seed}).",
+            "",
+        ]
+    )
+    rank = views.doc_rank(comparison)
+    rows = [
+        [
+            escape(f"{r.lexicon}/{r.category}"),
+            f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}",
+            views.fmt(r.difference, 1),
+            f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}",
+            "significant" if r.significant else "not distinguishable from zero",
+        ]
+        for r in sorted(
+            comparison.rate_differences,
+            key=lambda r: (r.lexicon, r.category, rank.get(r.a, -1), rank.get(r.b, -1), r.a, r.b),
+        )
+    ]
+    return [*lines, *_table(["category", "a \u2212 b", "difference", "95% CI", "reading"], rows)]
+
+
+def _terminology(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    table = views.score_table(comparison, "terminology")
+    lines = ["## Terminology", ""]
+    if not table:
+        return [*lines, "_No terminology lexicon was used._", ""]
+    lines.extend(["Which wording each outlet uses for a concept (count, sentences).", ""])
+    header = ["concept", *(_outlet(comparison, d) for d in docs)]
+    rows = [[escape(key), *(_wording_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
+    return [*lines, *_table(header, rows)]
+
+
+def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
+    docs = _docs(comparison)
+    table = views.score_table(comparison, kind)
+    lines = [f"## {title}", ""]
+    if not table:
+        return [*lines, f"_No {kind} lexicon was used._", ""]
+    lines.extend(["Per 1,000 tokens (count), then the wordings found (sentences).", ""])
+    header = ["category", *(_outlet(comparison, d) for d in docs)]
+    rows = [
+        [
+            escape(key),
+            *(
+                f"{_rate_cell(by_doc.get(d))}: {_wording_cell(by_doc.get(d))}"
+                if by_doc.get(d) is not None and by_doc[d].hits
+                else _rate_cell(by_doc.get(d))
+                for d in docs
+            ),
+        ]
+        for key, by_doc in table
+    ]
+    return [*lines, *_table(header, rows)]
+
+
+def _voices(comparison: Comparison) -> list[str]:
+    lines = [
+        "## Voices",
+        "",
+        "Who is quoted, and what share of each report is direct quotation.",
+        "",
+    ]
+    if not comparison.voices:
+        return [*lines, "_No voices were measured._", ""]
+    rank = views.doc_rank(comparison)
+    rows = []
+    for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc)):
+        speakers = "; ".join(views.speaker_summary(s) for s in views.sorted_speakers(v))
+        rows.append(
+            [_outlet(comparison, v.doc), f"{views.fmt(100 * v.quoted_share, 0)}%", escape(speakers)]
+        )
+    lines.extend(_table(["outlet", "quoted share", "speakers"], rows))
+    lines.extend(["### Quotes worded differently", ""])
+    contrasts = views.quote_contrasts(comparison)
+    if not contrasts:
+        return [*lines, "_None: aligned quotes of one speaker read the same._", ""]
+    rows = []
+    for left, right, _pair in contrasts:
+        left_marks, right_marks = split_diff(left.text, right.text)
+        rows.append(
+            [
+                escape(left.speaker or ""),
+                f"{_outlet(comparison, left.doc)}: {_marked(left_marks)}",
+                f"{_outlet(comparison, right.doc)}: {_marked(right_marks)}",
+            ]
+        )
+    return [*lines, *_table(["speaker", "a", "b"], rows)]
+
+
+def _tone(comparison: Comparison) -> list[str]:
+    lines = ["## Tone", "", f"_{views.TONE_CAVEAT}_", ""]
+    if not comparison.tone:
+        return [*lines, "_No tone was measured._", ""]
+    rank = views.doc_rank(comparison)
+    rows = []
+    for tone in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
+        lowest = min(tone.sentences, key=lambda item: (item[1], item[0]), default=None)
+        most_negative = _EMPTY
+        if lowest is not None and lowest[1] < 0:
+            text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
+            most_negative = (
+                f"s{lowest[0]} ({views.fmt(lowest[1])}): {escape(views.truncate(text, 100))}"
+            )
+        rows.append([_outlet(comparison, tone.doc), views.fmt(tone.mean_compound), most_negative])
+    return [*lines, *_table(["outlet", "mean compound", "most negative sentence"], rows)]
+
+
+def _removed(comparison: Comparison) -> list[str]:
+    lines = ["## Removed noise", "", "What cleaning took out of each input before comparing.", ""]
+    rows = [
+        [_outlet(comparison, d.doc_id), escape(r.kind), escape(views.truncate(r.text, 80))]
+        for d in comparison.documents
+        for r in d.removed
+    ]
+    return [*lines, *(_table(["outlet", "kind", "text"], rows) if rows else ["_Nothing._", ""])]
+
+
+def _warnings(comparison: Comparison) -> list[str]:
+    lines = ["## Warnings", ""]
+    if not comparison.warnings:
+        return [*lines, "_None._", ""]
+    return [*lines, *(f"- {escape(w)}" for w in comparison.warnings), ""]
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The comparison as a GitHub-flavoured Markdown report."""
+    lines = [
+        *_header(comparison),
+        *_documents(comparison),
+        *_similarity(comparison),
+        *_same_event(comparison),
+        *_coverage(comparison),
+        *_aligned(comparison),
+        *_unique(comparison),
+        *_distinctive(comparison),
+        *_frames(comparison),
+        *_terminology(comparison),
+        *(
+            line
+            for kind, title in _SECTION_KINDS
+            for line in _lexicon_kind(comparison, kind, title)
+        ),
+        *_voices(comparison),
+        *_tone(comparison),
+        *_removed(comparison),
+        *_warnings(comparison),
+    ]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

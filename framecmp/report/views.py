@@ -1,0 +1,295 @@
+"""Orderings and groupings of a Comparison that every output format shows the same way."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from framecmp.model import RELATIONS, SentenceRef
+from framecmp.report.diff import clean_text
+from framecmp.vocabulary import is_content_word, normalise
+
+if TYPE_CHECKING:
+    from framecmp.model import (
+        AlignedPair,
+        CategoryScore,
+        Claim,
+        Comparison,
+        DistinctiveTerm,
+        PairEventVerdict,
+        Quote,
+        SpeakerStat,
+        Voices,
+    )
+
+NOT_SAME_EVENT = "Warning: these reports do not appear to describe the same event"
+TONE_CAVEAT = (
+    "Tone is a supporting signal, not a verdict: VADER scores words, not stance, "
+    "and quotes carry the speaker's tone, not the outlet's."
+)
+SIGNIFICANT_Z = 1.96
+TOP_TERMS = 12
+MIN_QUOTE_OVERLAP = 0.25  # shared content words / words of the shorter quote
+
+
+def doc_rank(comparison: Comparison) -> dict[str, int]:
+    """Position of each document id in the order the user gave them."""
+    return {d.doc_id: i for i, d in enumerate(comparison.documents)}
+
+
+def _rank(comparison: Comparison, doc: str) -> tuple[int, str]:
+    # Unknown ids (a stage bug) sort last but still deterministically.
+    return doc_rank(comparison).get(doc, len(comparison.documents)), doc
+
+
+def sorted_docs(comparison: Comparison, docs: list[str] | tuple[str, ...]) -> list[str]:
+    """Document ids in the user's order."""
+    return sorted(docs, key=lambda doc: _rank(comparison, doc))
+
+
+def sentence_text(comparison: Comparison, ref: SentenceRef) -> str:
+    """The text of a referenced sentence, or a placeholder when the reference is dangling."""
+    try:
+        sentences = comparison.document(ref.doc).sentences
+    except KeyError:
+        return f"[unknown document {ref.doc}]"
+    if 0 <= ref.sentence < len(sentences) and sentences[ref.sentence].index == ref.sentence:
+        return sentences[ref.sentence].text
+    for sentence in sentences:
+        if sentence.index == ref.sentence:
+            return sentence.text
+    return f"[unknown sentence {ref.doc}:{ref.sentence}]"
+
+
+def relation_key(relation: str) -> tuple[int, str]:
+    """Relations in the order of ``RELATIONS`` (closest first); unknown ones last, by name."""
+    return (RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS), relation)
+
+
+def pair_key(comparison: Comparison, pair: AlignedPair) -> tuple[object, ...]:
+    """Sort key of an aligned pair: document pair, relation, then sentence numbers."""
+    return (
+        _rank(comparison, pair.a.doc),
+        _rank(comparison, pair.b.doc),
+        relation_key(pair.relation),
+        pair.a.sentence,
+        pair.b.sentence,
+    )
+
+
+def sorted_pairs(comparison: Comparison) -> list[AlignedPair]:
+    """Every aligned pair in display order."""
+    return sorted(comparison.alignment.pairs, key=lambda p: pair_key(comparison, p))
+
+
+def pairs_by_documents(
+    comparison: Comparison,
+) -> list[tuple[str, str, list[AlignedPair]]]:
+    """Aligned pairs grouped by (document a, document b), in display order."""
+    groups: dict[tuple[str, str], list[AlignedPair]] = defaultdict(list)
+    for pair in sorted_pairs(comparison):
+        groups[(pair.a.doc, pair.b.doc)].append(pair)
+    return [(a, b, pairs) for (a, b), pairs in groups.items()]
+
+
+def claim_key(claim: Claim) -> tuple[int, str]:
+    """Natural order of claim ids: c2 before c10."""
+    digits = re.sub(r"\D", "", claim.id)
+    return (int(digits) if digits else 10**9, claim.id)
+
+
+def sorted_claims(comparison: Comparison) -> list[Claim]:
+    """Claims in natural id order."""
+    return sorted(comparison.alignment.claims, key=claim_key)
+
+
+def claim_members(comparison: Comparison, claim: Claim) -> list[SentenceRef]:
+    """A claim's sentences in document order."""
+    return sorted(claim.members, key=lambda r: (_rank(comparison, r.doc), r.sentence))
+
+
+def claim_text(comparison: Comparison, claim: Claim) -> str:
+    """The wording of a claim as its first document (in the user's order) tells it."""
+    members = claim_members(comparison, claim)
+    return sentence_text(comparison, members[0]) if members else ""
+
+
+def unique_sentences(comparison: Comparison, doc: str) -> list[int]:
+    """Sorted indexes of a document's sentences that align to nothing."""
+    return sorted(comparison.alignment.unique.get(doc, ()))
+
+
+def distinctive_by_doc(comparison: Comparison) -> dict[str, list[DistinctiveTerm]]:
+    """Distinctive terms per document, most distinctive (highest z) first, ties by term."""
+    groups: dict[str, list[DistinctiveTerm]] = {d.doc_id: [] for d in comparison.documents}
+    for term in comparison.distinctive_terms:
+        groups.setdefault(term.doc, []).append(term)
+    return {
+        doc: sorted(terms, key=lambda t: (-t.z, t.term))
+        for doc, terms in sorted(groups.items(), key=lambda item: _rank(comparison, item[0]))
+    }
+
+
+def scores_of_kind(comparison: Comparison, kind: str) -> list[CategoryScore]:
+    """Lexicon scores of one kind, by lexicon, category, then document order."""
+    return sorted(
+        (s for s in comparison.lexicon_scores if s.kind == kind),
+        key=lambda s: (s.lexicon, s.category, _rank(comparison, s.doc)),
+    )
+
+
+def category_keys(scores: list[CategoryScore]) -> dict[tuple[str, str], str]:
+    """Report key of each (lexicon, category): the category id, or lexicon/category on clashes."""
+    lexicons_of: dict[str, set[str]] = defaultdict(set)
+    for score in scores:
+        lexicons_of[score.category].add(score.lexicon)
+    return {
+        (s.lexicon, s.category): (
+            s.category if len(lexicons_of[s.category]) == 1 else f"{s.lexicon}/{s.category}"
+        )
+        for s in scores
+    }
+
+
+def score_table(comparison: Comparison, kind: str) -> list[tuple[str, dict[str, CategoryScore]]]:
+    """Rows (category key, {doc id: score}) of one lexicon kind, categories sorted."""
+    scores = scores_of_kind(comparison, kind)
+    keys = category_keys(scores)
+    rows: dict[str, dict[str, CategoryScore]] = {}
+    for score in scores:
+        rows.setdefault(keys[(score.lexicon, score.category)], {})[score.doc] = score
+    return sorted(rows.items())
+
+
+def wordings(score: CategoryScore) -> list[tuple[str, int, list[int]]]:
+    """(wording, count, sentence indexes) of a score's hits, most used first, ties by wording."""
+    sentences: dict[str, list[int]] = defaultdict(list)
+    for hit in score.hits:
+        sentences[hit.term].append(hit.sentence)
+    return sorted(
+        ((term, len(found), sorted(set(found))) for term, found in sentences.items()),
+        key=lambda item: (-item[1], item[0]),
+    )
+
+
+def sorted_quotes(comparison: Comparison) -> list[Quote]:
+    """Quotes by document order, then position, then text."""
+    return sorted(
+        comparison.quotes,
+        key=lambda q: (_rank(comparison, q.doc), q.sentences[:1] or (-1,), q.text),
+    )
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).casefold().split() == re.sub(r"\W+", " ", b).casefold().split()
+
+
+def _content_words(text: str) -> set[str]:
+    words = (normalise(w) for w in re.findall(r"[\w'\u2019.-]+", text))
+    return {w.strip(".") for w in words if is_content_word(w.strip("."))}
+
+
+def _overlap(a: str, b: str) -> float:
+    a_words, b_words = _content_words(a), _content_words(b)
+    if not a_words or not b_words:
+        return 0.0
+    return len(a_words & b_words) / min(len(a_words), len(b_words))
+
+
+def quote_contrasts(comparison: Comparison) -> list[tuple[Quote, Quote, AlignedPair]]:
+    """Quotes of one speaker in two outlets' matching sentences that are worded differently."""
+    # "related" pairs share a sub-topic, not a statement: their quotes need not be the same words.
+    close = {"same-quote", "paraphrase"}
+    found: list[tuple[Quote, Quote, AlignedPair]] = []
+    seen: set[tuple[int, int]] = set()
+    quotes = sorted_quotes(comparison)
+    for pair in sorted_pairs(comparison):
+        if pair.relation not in close:
+            continue
+        for i, left in enumerate(quotes):
+            if left.doc != pair.a.doc or pair.a.sentence not in left.sentences:
+                continue
+            for j, right in enumerate(quotes):
+                if right.doc != pair.b.doc or pair.b.sentence not in right.sentences:
+                    continue
+                if left.speaker is None or right.speaker is None or (i, j) in seen:
+                    continue
+                if left.speaker.casefold() != right.speaker.casefold():
+                    continue
+                # Aligners pair sentences, not quotes: keep quotes that share content words.
+                overlap = _overlap(left.text, right.text)
+                if overlap >= MIN_QUOTE_OVERLAP and not _same_words(left.text, right.text):
+                    seen.add((i, j))
+                    found.append((left, right, pair))
+    return found
+
+
+def failing_pairs(comparison: Comparison) -> list[tuple[str, str, float]]:
+    """(a, b, score) of document pairs judged not to report the same event."""
+    return [(p.a, p.b, p.score) for p in comparison.same_event.pairs if not p.same_event]
+
+
+def verdict_pairs(comparison: Comparison) -> list[PairEventVerdict]:
+    """Pair verdicts in document order."""
+    return sorted(
+        comparison.same_event.pairs,
+        key=lambda p: (_rank(comparison, p.a), _rank(comparison, p.b)),
+    )
+
+
+def event_warning_lines(comparison: Comparison) -> list[str]:
+    """Plain-text lines explaining which pairs failed the same-event check and on what signals."""
+    verdict = comparison.same_event
+    lines = [
+        f"Lowest pair score {fmt(verdict.score, 2)} is below the threshold "
+        f"{fmt(verdict.threshold, 2)}."
+    ]
+    pairs = sorted(
+        (p for p in verdict.pairs if not p.same_event),
+        key=lambda p: (_rank(comparison, p.a), _rank(comparison, p.b)),
+    )
+    for pair in pairs:
+        signals = "; ".join(
+            f"{s.name} {fmt(s.value, 2)} (weight {fmt(s.weight, 2)}): {clean_text(s.detail)}"
+            for s in sorted(pair.signals, key=lambda s: s.name)
+        )
+        lines.append(f"{pair.a} vs {pair.b}: score {fmt(pair.score, 2)}. {signals}")
+    return lines
+
+
+def fmt(value: float, places: int = 2) -> str:
+    """A float for display; non-finite values show as "n/a", and -0 as 0."""
+    if not math.isfinite(value):
+        return "n/a"
+    text = f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def truncate(text: str, limit: int) -> str:
+    """Clean text cut to ``limit`` characters with an ellipsis."""
+    text = clean_text(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def sentence_list(indexes: list[int] | tuple[int, ...]) -> str:
+    """Sentence numbers as evidence: "s1, s4" (0-based, as in the JSON report)."""
+    return ", ".join(f"s{i}" for i in sorted(set(indexes)))
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 quote", "2 quotes"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def sorted_speakers(voices: Voices) -> list[SpeakerStat]:
+    """Speakers by number of quotes, then quoted tokens, then name."""
+    return sorted(voices.speakers, key=lambda s: (-s.quotes, -s.tokens, s.name))
+
+
+def speaker_summary(speaker: SpeakerStat) -> str:
+    """ "Putin (2 quotes, 40 tokens; said, stressed)"."""
+    verbs = ", ".join(sorted(speaker.verbs)) or "no verb"
+    quotes, tokens = plural(speaker.quotes, "quote"), plural(speaker.tokens, "token")
+    return f"{speaker.name} ({quotes}, {tokens}; {verbs})"

@@ -1,0 +1,315 @@
+"""Tests of the align stage: gold smoke checks on the real samples, and properties."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framecmp.align import ALIGNERS, DEFAULT_MIN_SCORE, align
+from framecmp.errors import FramecmpError, MissingDependencyError
+from framecmp.model import AlignedPair, Alignment, Document, Sentence, SentenceRef
+from framecmp.segment import segment, tokenize
+
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "data"
+BISHKEK = DATA / "bishkek-2025-11-27"
+
+
+def _document(doc_id: str, path: Path) -> Document:
+    text = path.read_text(encoding="utf-8")
+    return Document(
+        doc_id=doc_id, outlet=doc_id, path=str(path), text=text, sentences=segment(text)
+    )
+
+
+def _text_document(doc_id: str, *sentences: str) -> Document:
+    """A hand-made document, one sentence per line."""
+    text = "\n".join(sentences)
+    built, start = [], 0
+    for index, sentence in enumerate(sentences):
+        end = start + len(sentence)
+        built.append(Sentence(index, index, sentence, start, end, tokenize(sentence)))
+        start = end + 1
+    return Document(
+        doc_id=doc_id, outlet=doc_id, path=f"<{doc_id}>", text=text, sentences=tuple(built)
+    )
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "alignment_benchmark", ROOT / "benchmarks" / "alignment.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pair(alignment: Alignment, a: str, b: str) -> AlignedPair | None:
+    for pair in alignment.pairs:
+        if {pair.a.doc, pair.b.doc} == {a, b}:
+            return pair
+    return None
+
+
+@pytest.fixture(scope="module")
+def bishkek() -> tuple[Document, ...]:
+    return (
+        _document("tass", BISHKEK / "tass.txt"),
+        _document("unknown-outlet", BISHKEK / "unknown-outlet.txt"),
+        _document("cgtn", BISHKEK / "cgtn.txt"),
+    )
+
+
+@pytest.mark.parametrize("gold_name", ["bishkek-alignment.toml", "alaska-lavrov-alignment.toml"])
+def test_gold_meets_the_floors_pinned_in_baseline(gold_name: str) -> None:
+    bench = _benchmark()
+    floors = json.loads((ROOT / "eval" / "baseline.json").read_text(encoding="utf-8"))["gold"]
+    pinned = floors[f"eval/gold/{gold_name}"]
+    gold = bench.load_gold(ROOT / "eval" / "gold" / gold_name)
+    result = bench.evaluate(gold, align(gold.documents))
+    assert result.precision >= pinned["min_precision"]
+    assert result.recall >= pinned["min_recall"]
+    assert result.false_alignments <= pinned["max_false_alignments"]
+
+
+def test_no_unique_sentence_of_the_alaska_lavrov_gold_is_aligned() -> None:
+    bench = _benchmark()
+    gold = bench.load_gold(ROOT / "eval" / "gold" / "alaska-lavrov-alignment.toml")
+    alignment = align(gold.documents)
+    aligned = {ref for p in alignment.pairs for ref in (p.a, p.b)}
+    assert gold.unique
+    assert not gold.unique & aligned
+
+
+def test_a_shared_bishkek_claim_is_found(bishkek: tuple[Document, ...]) -> None:
+    alignment = align(bishkek)
+    delegation = {
+        (p.a.doc, p.b.doc)
+        for p in alignment.pairs
+        if p.relation == "paraphrase"
+        and "delegation" in p.shared_terms
+        and "visit" in p.shared_terms
+    }
+    assert delegation == {("unknown-outlet", "cgtn")}
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "variant"),
+    [
+        (
+            "Zelensky rejected the revised peace plan on Friday.",
+            "On Friday Zelenskyy rejected the peace plan as revised.",
+            "zelenskyy",
+        ),
+        (
+            "Overnight shelling damaged two power stations near Kiev.",
+            "Two power stations near Kyiv were damaged by overnight shelling.",
+            "kyiv",
+        ),
+        (
+            "Kirill Dmitriev praised the investment fund talks in Riyadh.",
+            "The investment fund talks in Riyadh were praised by Kirill Dmitriyev.",
+            "dmitriev",
+        ),
+    ],
+)
+def test_spelling_variants_align(left: str, right: str, variant: str) -> None:
+    alignment = align([_text_document("a", left), _text_document("b", right)])
+    pair = _pair(alignment, "a", "b")
+    assert pair is not None
+    assert pair.relation == "paraphrase"
+    assert variant in pair.shared_terms
+
+
+def test_sentences_sharing_only_names_are_not_paraphrases() -> None:
+    docs = [
+        _text_document("a", "Putin met Witkoff in Anchorage."),
+        _text_document("b", "Putin said Witkoff should not be criticized over Anchorage."),
+    ]
+    alignment = align(docs)
+    assert not [p for p in alignment.pairs if p.relation != "related"]
+    assert alignment.unique == {"a": (0,), "b": (0,)}
+
+
+def test_the_same_quoted_words_are_a_same_quote() -> None:
+    docs = [
+        _text_document(
+            "a", 'Putin said: "We are ready to continue the talks on the Anchorage platform."'
+        ),
+        _text_document(
+            "b", '"We are ready to continue talks on the Anchorage platform," Putin told reporters.'
+        ),
+    ]
+    pair = _pair(align(docs), "a", "b")
+    assert pair is not None
+    assert pair.relation == "same-quote"
+
+
+def test_matched_words_outside_quotes_are_a_paraphrase() -> None:
+    docs = [
+        _text_document(
+            "a", "The delegation will visit Moscow next week to discuss the peace plan."
+        ),
+        _text_document(
+            "b",
+            '"Nothing is agreed," Putin said as the delegation prepared to visit Moscow next week.',
+        ),
+    ]
+    pair = _pair(align(docs), "a", "b")
+    assert pair is not None
+    assert pair.relation == "paraphrase"
+
+
+def test_claims_group_one_report_across_three_documents() -> None:
+    docs = [
+        _text_document(
+            "x", "Prices rose sharply.", "A US delegation is expected to visit Moscow next week."
+        ),
+        _text_document("y", "The U.S. delegation is expected in Moscow next week for a visit."),
+        _text_document(
+            "z", "Next week an American delegation is expected to visit Moscow.", "Snow fell."
+        ),
+    ]
+    alignment = align(docs)
+    assert [c.id for c in alignment.claims] == ["c1"]
+    claim = alignment.claims[0]
+    assert claim.members == (SentenceRef("x", 1), SentenceRef("y", 0), SentenceRef("z", 0))
+    assert claim.outlets == ("x", "y", "z")
+    assert alignment.unique == {"x": (0,), "y": (), "z": (1,)}
+
+
+def test_unknown_aligner_is_rejected_with_the_choices() -> None:
+    with pytest.raises(FramecmpError, match=r"^unknown aligner 'x'; choose lexical or semantic$"):
+        align([_text_document("a", "One sentence here.")], aligner="x")
+
+
+def test_semantic_aligner_without_wordllama_says_how_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from framecmp import align_semantic
+
+    monkeypatch.setitem(sys.modules, "wordllama", None)  # makes `import wordllama` fail
+    align_semantic.load_embedder.cache_clear()
+    try:
+        with pytest.raises(MissingDependencyError) as raised:
+            align([_text_document("a", "One sentence here.")], aligner="semantic")
+    finally:
+        align_semantic.load_embedder.cache_clear()
+    assert str(raised.value) == (
+        "the semantic aligner needs wordllama: pip install 'framecmp[semantic]'"
+    )
+
+
+def test_duplicate_document_ids_are_rejected() -> None:
+    doc = _text_document("a", "One sentence here.")
+    with pytest.raises(FramecmpError, match="document id 'a' is used twice"):
+        align([doc, doc])
+
+
+@pytest.mark.parametrize("min_score", [0.0, -0.1, 1.5])
+def test_min_score_outside_its_range_is_rejected(min_score: float) -> None:
+    with pytest.raises(FramecmpError, match="min_score"):
+        align([_text_document("a", "One sentence here.")], min_score=min_score)
+
+
+def test_related_pairs_leave_a_sentence_unique(bishkek: tuple[Document, ...]) -> None:
+    alignment = align(bishkek)
+    claimed = {ref for p in alignment.pairs if p.relation != "related" for ref in (p.a, p.b)}
+    for doc in bishkek:
+        expected = tuple(
+            s.index for s in doc.sentences if SentenceRef(doc.doc_id, s.index) not in claimed
+        )
+        assert alignment.unique[doc.doc_id] == expected
+    assert any(p.relation == "related" for p in alignment.pairs)
+
+
+def _mirrored(
+    alignment: Alignment,
+) -> set[tuple[SentenceRef, SentenceRef, str, float, tuple[str, ...]]]:
+    return {(p.b, p.a, p.relation, p.score, p.shared_terms) for p in alignment.pairs}
+
+
+def _as_set(
+    alignment: Alignment,
+) -> set[tuple[SentenceRef, SentenceRef, str, float, tuple[str, ...]]]:
+    return {(p.a, p.b, p.relation, p.score, p.shared_terms) for p in alignment.pairs}
+
+
+def test_real_documents_align_the_same_in_either_order(bishkek: tuple[Document, ...]) -> None:
+    tass, unknown, _ = bishkek
+    forward, backward = align([tass, unknown]), align([unknown, tass])
+    assert forward.pairs
+    assert _as_set(forward) == _mirrored(backward)
+    assert forward.unique == backward.unique
+
+
+_POOL = (
+    *tuple(
+        s.text
+        for name in ("tass.txt", "unknown-outlet.txt", "cgtn.txt")
+        for s in segment((BISHKEK / name).read_text(encoding="utf-8"))
+    ),
+    "Zelensky met Kiev officials.",
+    "Zelenskyy met Kyiv officials.",
+    "I agree",
+    "",
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_POOL), min_size=1, max_size=6),
+    st.lists(st.sampled_from(_POOL), min_size=1, max_size=6),
+    st.floats(min_value=0.05, max_value=1.0),
+)
+def test_alignment_is_symmetric_and_scores_lie_in_0_1(
+    left: Sequence[str], right: Sequence[str], min_score: float
+) -> None:
+    a, b = _text_document("a", *left), _text_document("b", *right)
+    forward, backward = align([a, b], min_score=min_score), align([b, a], min_score=min_score)
+    assert _as_set(forward) == _mirrored(backward)
+    assert all(0.0 <= p.score <= 1.0 for p in forward.pairs)
+    assert all(p.score >= min_score for p in forward.pairs if p.relation != "related")
+    assert all(p.shared_terms == tuple(sorted(p.shared_terms)) for p in forward.pairs)
+
+
+def test_alignment_is_deterministic_across_hash_seeds() -> None:
+    code = (
+        "from pathlib import Path; from framecmp.align import align; "
+        "from framecmp.model import Document; from framecmp.segment import segment\n"
+        "docs = []\n"
+        "for name in ('tass', 'unknown-outlet', 'cgtn'):\n"
+        f"    text = Path({str(BISHKEK)!r}, name + '.txt').read_text(encoding='utf-8')\n"
+        "    docs.append(Document(name, name, name, text, segment(text)))\n"
+        "print(repr(align(docs)))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            cwd=ROOT,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert "AlignedPair" in outputs.pop()
+
+
+def test_public_constants() -> None:
+    assert ALIGNERS == ("lexical", "semantic")
+    assert 0.0 < DEFAULT_MIN_SCORE < 1.0

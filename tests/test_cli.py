@@ -1,0 +1,244 @@
+"""The command line through its real entry point: Typer's runner and real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from framecmp import __version__
+from framecmp.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _json(result_stdout: str) -> dict:  # type: ignore[type-arg]
+    return json.loads(result_stdout)
+
+
+def test_compare_same_event_exits_0_and_names_every_outlet(bishkek_paths: list[Path]) -> None:
+    result = runner.invoke(app, ["compare", *map(str, bishkek_paths)])
+    assert result.exit_code == 0, result.stderr
+    for outlet in ("TASS", "CGTN", "unknown-outlet"):
+        assert outlet in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
+
+
+def test_compare_different_events_exits_1_with_a_warning(tass: Path, rt: Path) -> None:
+    result = runner.invoke(app, ["compare", str(tass), str(rt), "--format", "json"])
+    assert result.exit_code == 1
+    assert "do not look like reports of the same event" in result.stderr
+    assert _json(result.stdout)["same_event"]["verdict"] is False
+
+
+def test_allow_different_events_exits_0_but_still_warns(tass: Path, alaska: Path) -> None:
+    result = runner.invoke(app, ["compare", str(tass), str(alaska), "--allow-different-events"])
+    assert result.exit_code == 0
+    assert "same event" in result.stderr
+
+
+def test_json_report_follows_the_published_schema(bishkek_paths: list[Path]) -> None:
+    import jsonschema
+
+    from framecmp.report import json_schema
+
+    result = runner.invoke(app, ["compare", *map(str, bishkek_paths), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = _json(result.stdout)
+    jsonschema.validate(report, json_schema())
+    assert [d["outlet"] for d in report["documents"]] == ["TASS", "CGTN", "unknown-outlet"]
+    assert report["same_event"]["verdict"] is True
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html"])
+def test_reports_are_byte_identical_across_runs(bishkek_paths: list[Path], fmt: str) -> None:
+    args = ["compare", *map(str, bishkek_paths), "--format", fmt]
+    assert runner.invoke(app, args).stdout == runner.invoke(app, args).stdout
+
+
+def test_report_bytes_do_not_depend_on_the_hash_seed(bishkek_paths: list[Path]) -> None:
+    outputs = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        completed = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "framecmp",
+                "compare",
+                *map(str, bishkek_paths),
+                "--format",
+                "markdown",
+            ],
+            capture_output=True,
+            env=env,
+            check=False,
+            cwd=ROOT,
+        )
+        assert completed.returncode == 0, completed.stderr
+        outputs.add(completed.stdout)
+    assert len(outputs) == 1
+
+
+def test_real_subprocess_matches_the_runner(bishkek_paths: list[Path]) -> None:
+    args = ["compare", *map(str, bishkek_paths), "--format", "json"]
+    completed = subprocess.run(
+        [sys.executable, "-m", "framecmp", *args], capture_output=True, check=False, cwd=ROOT
+    )
+    assert completed.returncode == 0
+    assert completed.stdout.decode("utf-8") == runner.invoke(app, args).stdout
+
+
+def test_output_file_format_follows_the_extension(
+    tmp_path: Path, bishkek_paths: list[Path]
+) -> None:
+    target = tmp_path / "reports" / "bishkek.json"
+    result = runner.invoke(app, ["compare", *map(str, bishkek_paths), "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert _json(target.read_text(encoding="utf-8"))["schema"].startswith("framecmp-report/")
+    assert result.stdout == ""
+
+
+def test_report_dir_writes_markdown_json_and_html(
+    tmp_path: Path, bishkek_paths: list[Path]
+) -> None:
+    result = runner.invoke(
+        app, ["compare", *map(str, bishkek_paths), "--report-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "tass-vs-cgtn-vs-unknown-outlet.html",
+        "tass-vs-cgtn-vs-unknown-outlet.json",
+        "tass-vs-cgtn-vs-unknown-outlet.md",
+    ]
+
+
+def test_stdin_input_with_label(tass: Path, cgtn: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["compare", "-", str(cgtn), "--label", "a=Agency", "--format", "json"],
+        input=tass.read_bytes(),
+    )
+    assert result.exit_code == 0, result.stderr
+    documents = _json(result.stdout)["documents"]
+    assert documents[0]["outlet"] == "Agency"
+    assert documents[0]["path"] == "-"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"framecmp {__version__}"
+
+
+def _assert_one_line_error(result, starts_with: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert result.stderr.startswith(f"framecmp: error: {starts_with}"), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"   \n\n \t\n"),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 40),
+        ("latin1.txt", "Café au lait in Kyiv, said the président.".encode("latin-1")),
+        ("garbage.html", b"<html><script>var x = 1;</script><div></div></html>"),
+        ("bad.json", b'{"text": "unterminated'),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_naming_the_file(
+    tmp_path: Path, tass: Path, name: str, content: bytes
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    _assert_one_line_error(runner.invoke(app, ["compare", str(tass), str(bad)]), str(bad))
+
+
+def test_missing_file_and_directory_exit_2(tmp_path: Path, tass: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    _assert_one_line_error(runner.invoke(app, ["compare", str(tass), str(missing)]), str(missing))
+    _assert_one_line_error(runner.invoke(app, ["compare", str(tass), str(tmp_path)]), str(tmp_path))
+
+
+def test_huge_input_is_refused(tmp_path: Path, tass: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("The talks went on. " * 2000, encoding="utf-8")
+    _assert_one_line_error(
+        runner.invoke(app, ["compare", str(tass), str(big), "--max-bytes", "10000"]), str(big)
+    )
+
+
+def test_one_input_only_is_a_usage_error(tass: Path) -> None:
+    _assert_one_line_error(runner.invoke(app, ["compare", str(tass)]), "compare needs at least two")
+
+
+def test_unwritable_output_keeps_the_existing_report(
+    tmp_path: Path, bishkek_paths: list[Path]
+) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("previous report\n", encoding="utf-8")
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where a directory should be", encoding="utf-8")
+    result = runner.invoke(app, ["compare", *map(str, bishkek_paths), "-o", str(blocked / "r.md")])
+    _assert_one_line_error(result, str(blocked / "r.md"))
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+
+
+def test_bad_label_and_unknown_label_key(tass: Path, cgtn: Path) -> None:
+    _assert_one_line_error(
+        runner.invoke(app, ["compare", str(tass), str(cgtn), "--label", "TASS"]), "--label"
+    )
+    _assert_one_line_error(
+        runner.invoke(app, ["compare", str(tass), str(cgtn), "--label", "zzz=X"]), "--label zzz"
+    )
+
+
+def test_unknown_lexicon_exits_2(tass: Path, cgtn: Path) -> None:
+    result = runner.invoke(app, ["compare", str(tass), str(cgtn), "--lexicon", "no_such_lexicon"])
+    _assert_one_line_error(result, "")
+    assert "no_such_lexicon" in result.stderr
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in (["compare"], ["lexicon", "list"], ["lexicon", "show"], ["lexicon", "check"]):
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0
+        assert "Usage:" in result.stdout
+        assert f"framecmp {' '.join(command)}" in docs
+    compare_help = runner.invoke(app, ["compare", "--help"]).stdout
+    for option in (
+        "--label",
+        "--format",
+        "--output",
+        "--report-dir",
+        "--lexicon",
+        "--min-score",
+        "--aligner",
+        "--seed",
+        "--background",
+        "--input-format",
+        "--max-bytes",
+        "--allow-different-events",
+    ):
+        assert option in compare_help
+        assert option in docs
+
+
+def test_cli_import_is_light() -> None:
+    code = "import sys, framecmp.cli; print('\\n'.join(sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    heavy = {"sklearn", "nltk", "numpy", "scipy", "rich", "vaderSentiment"}
+    assert not {m.split(".")[0] for m in out.split()} & heavy

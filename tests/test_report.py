@@ -1,0 +1,400 @@
+"""Tests of the report stage: word diff, JSON contract, Markdown and HTML safety, atomic writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from report_fixture import HOSTILE, build_comparison, same_event_comparison, shuffled
+
+from framecmp.errors import FramecmpError, OutputError
+from framecmp.report import (
+    FORMATS,
+    SCHEMA_VERSION,
+    json_schema,
+    render_report,
+    write_report_atomically,
+)
+from framecmp.report.diff import DELETE, EQUAL, INSERT, split_diff, word_diff
+from framecmp.report.markdown import escape
+
+ROOT = Path(__file__).parent.parent
+WARNING = "Warning: these reports do not appear to describe the same event"
+
+
+# --- word diff ------------------------------------------------------------------------------
+
+
+def test_word_diff_of_a_gold_pair_marks_the_changed_words() -> None:
+    # A paraphrase pair from shared/gold/bishkek-alignment.toml (TASS vs the unknown outlet).
+    diff = word_diff(
+        "The divergence of opinions in the West", "battle of opinions between the collective West"
+    )
+    assert diff == (
+        (DELETE, "The divergence"),
+        (INSERT, "battle"),
+        (EQUAL, "of opinions"),
+        (DELETE, "in"),
+        (INSERT, "between"),
+        (EQUAL, "the"),
+        (INSERT, "collective"),
+        (EQUAL, "West"),
+    )
+
+
+def test_word_diff_ignores_case_and_punctuation_but_keeps_the_wording() -> None:
+    left, right = split_diff("the West, he said", "The west he said.")
+    assert left == ((EQUAL, "the West, he said"),)
+    assert right == ((EQUAL, "The west he said."),)
+
+
+_words = st.lists(st.sampled_from(["the", "West", "west,", "war", "peace", "Kyiv", "Kiev"]))
+
+
+@given(_words, _words)
+def test_split_diff_sides_rebuild_their_sentences(a_words: list[str], b_words: list[str]) -> None:
+    a, b = " ".join(a_words), " ".join(b_words)
+    left, right = split_diff(a, b)
+    assert " ".join(text for _, text in left) == a
+    assert " ".join(text for _, text in right) == b
+    assert {op for op, _ in left} <= {EQUAL, DELETE}
+    assert {op for op, _ in right} <= {EQUAL, INSERT}
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _json(comparison: object = None) -> dict[str, object]:
+    report: dict[str, object] = json.loads(render_report(comparison or build_comparison(), "json"))
+    return report
+
+
+def test_json_report_validates_against_the_shipped_schema() -> None:
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(_json())
+    jsonschema.Draft202012Validator(schema).validate(_json(same_event_comparison()))
+
+
+def test_schema_rejects_a_report_missing_a_field() -> None:
+    report = _json()
+    del report["same_event"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, json_schema())
+
+
+def test_json_report_carries_the_contract_fields() -> None:
+    report = _json()
+    assert report["schema"] == f"framecmp-report/{SCHEMA_VERSION}"
+    assert report["settings"] == {
+        "min_score": 0.2,
+        "aligner": "lexical",
+        "lexicons": ["frames", "terminology", "attribution", "hedges"],
+        "seed": 0,
+    }
+    first_pair = report["alignment"][0]  # type: ignore[index]
+    assert first_pair["a"] == {"doc": "tass", "sentence": 0}
+    assert first_pair["score"] == 0.4123  # rounded to 4 places at render time
+    assert report["similarity"][0]["cosine"] == 0.3142  # type: ignore[index]
+    claims = [c["id"] for c in report["claims"]]  # type: ignore[attr-defined]
+    assert claims == ["c1", "c2", "c3", "c4", "c10"]  # natural order, not string order
+    cgtn_terms = {t["term"]: t for t in report["distinctive_terms"]["cgtn"]}  # type: ignore[index]
+    assert cgtn_terms["ridiculous"]["significant"] is True  # |z| = 1.96 counts
+    assert cgtn_terms["delegation"]["significant"] is False
+
+
+def test_json_terminology_links_each_count_to_its_sentences() -> None:
+    report = _json()
+    tass = report["terminology"]["us-name"]["documents"]["tass"]  # type: ignore[index]
+    assert tass["wordings"]["United States"] == {
+        "count": 2,
+        "sentences": [0, 2],
+        "matched": ["United States"],
+    }
+    sentences = report["sentences"]["tass"]  # type: ignore[index]
+    assert all("United States" in sentences[i]["text"] for i in (0, 2))
+
+
+def test_json_lexicon_sections_have_every_document_and_the_hits() -> None:
+    report = _json()
+    frames = report["frames"]
+    assert set(frames) == {"tass", "d3", "cgtn"}  # type: ignore[arg-type]
+    conflict = frames["d3"]["conflict"]  # type: ignore[index]
+    assert conflict["count"] == 3
+    assert [h["sentence"] for h in conflict["hits"]] == [0, 2, 4]
+    assert set(report["attribution"]["d3"]) == {"emphatic"}  # type: ignore[index]
+    assert report["hedges"]["cgtn"]["hedge"]["count"] == 1  # type: ignore[index]
+
+
+def test_json_keeps_hostile_text_verbatim() -> None:
+    report = _json()
+    assert report["sentences"]["tass"][5]["text"] == HOSTILE  # type: ignore[index]
+
+
+def test_json_writes_null_for_a_value_that_could_not_be_computed() -> None:
+    comparison = build_comparison()
+    broken = dataclasses.replace(
+        comparison, similarity=(dataclasses.replace(comparison.similarity[0], cosine=float("nan")),)
+    )
+    text = render_report(broken, "json")
+    assert "NaN" not in text
+    assert json.loads(text)["similarity"][0]["cosine"] is None
+    jsonschema.validate(json.loads(text), json_schema())
+
+
+def _schema_field_names(node: object) -> set[str]:
+    names: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            names.add(key)
+            names |= _schema_field_names(value)
+        for key in ("additionalProperties", "items"):
+            names |= _schema_field_names(node.get(key))
+        for value in node.get("$defs", {}).values():
+            names |= _schema_field_names(value)
+    return names
+
+
+def test_every_json_field_is_documented() -> None:
+    docs = (ROOT / "docs" / "json-report.md").read_text(encoding="utf-8")
+    missing = sorted(n for n in _schema_field_names(json_schema()) if f"`{n}`" not in docs)
+    assert not missing, f"fields missing from docs/json-report.md: {missing}"
+
+
+# --- determinism ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_reports_are_byte_identical_for_the_same_comparison(fmt: str) -> None:
+    first = render_report(build_comparison(), fmt)
+    assert render_report(build_comparison(), fmt) == first
+    assert render_report(shuffled(build_comparison()), fmt) == first
+
+
+def test_reports_do_not_depend_on_the_hash_seed() -> None:
+    code = (
+        "import sys; sys.path.insert(0, 'tests');"
+        "from report_fixture import build_comparison;"
+        "from framecmp.report import render_report;"
+        "sys.stdout.write(''.join(render_report(build_comparison(), f) for f in "
+        "('markdown', 'json', 'html')))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+
+
+# --- the not-same-event warning -------------------------------------------------------------
+
+
+def test_markdown_warns_at_the_very_top_when_not_the_same_event() -> None:
+    lines = render_report(build_comparison(), "markdown").splitlines()
+    assert lines[0].startswith("# ")
+    assert lines[2] == f"> **{WARNING}**"
+    signals = "\n".join(line for line in lines[3:8] if line.startswith(">"))
+    assert "tass vs cgtn: score 0.31" in signals  # the pair and the signals that decided it
+    assert "shared-quotes 0.00" in signals
+
+
+def test_html_warns_before_any_section_when_not_the_same_event() -> None:
+    page = render_report(build_comparison(), "html")
+    assert page.index('<div class="warning" role="alert">') < page.index("<section>")
+    assert page.index(WARNING) < page.index("<section>")
+
+
+def test_json_first_warning_says_not_the_same_event() -> None:
+    report = _json()
+    assert report["same_event"]["verdict"] is False  # type: ignore[index]
+    assert report["warnings"][0].startswith(WARNING)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_event_warning_when_the_reports_describe_one_event(fmt: str) -> None:
+    assert WARNING not in render_report(same_event_comparison(), fmt)
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def _table_blocks(markdown: str) -> list[list[str]]:
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    return blocks + ([current] if current else [])
+
+
+def _cells(row: str) -> int:
+    return len(re.split(r"(?<!\\)\|", row)) - 2  # leading and trailing pipes
+
+
+def test_markdown_tables_keep_their_shape_with_hostile_text() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    blocks = _table_blocks(markdown)
+    assert len(blocks) > 10
+    for block in blocks:
+        widths = {_cells(row) for row in block}
+        assert len(widths) == 1, block
+
+
+def test_markdown_renders_to_tables_of_the_right_width_and_no_live_html() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    assert "<script" not in html
+    assert 'href="javascript' not in html
+    assert "<b onmouseover" not in html
+    for table in re.findall(r"<table>.*?</table>", html, flags=re.S):
+        header = len(re.findall(r"<th[ >]", table))
+        for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]:
+            assert len(re.findall(r"<td[ >]", row)) == header
+
+
+def test_markdown_source_has_no_raw_markup_from_article_text() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    assert "<script" not in markdown.lower()
+    assert not re.search(r"(?<!\\)\]\(javascript", markdown)
+    assert "\x1b" not in markdown
+    assert "`rm" not in markdown.replace("\\`rm", "")
+
+
+def test_escape_neutralises_each_special_character() -> None:
+    assert escape("# a | b\nc") == "\\# a \\| b c"
+    assert escape("*x* _y_ `z` [l](u) <i> \\") == (
+        "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) &lt;i&gt; \\\\"
+    )
+
+
+def test_markdown_shows_word_differences_of_aligned_sentences() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    row = next(line for line in markdown.splitlines() if line.startswith("| s0: The ~~divergence"))
+    assert "**between**" in row
+    assert "**collective**" in row
+
+
+def test_markdown_marks_differences_not_distinguishable_from_zero() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    rows = {line.split(" | ")[0]: line for line in markdown.splitlines() if "frames/" in line}
+    assert "not distinguishable from zero" in rows["| frames/conflict"]
+    diplomacy = [line for line in markdown.splitlines() if line.startswith("| frames/diplomacy")]
+    assert all(line.endswith("| significant |") for line in diplomacy)
+
+
+def test_markdown_coverage_matrix_marks_which_outlet_carries_a_claim() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    row = next(line for line in markdown.splitlines() if line.startswith("| c10 |"))
+    assert row.endswith("| — | ✓ | ✓ |")  # tass, d3, cgtn
+
+
+def test_markdown_contrasts_quotes_of_one_speaker_worded_differently() -> None:
+    markdown = render_report(build_comparison(), "markdown")
+    section = markdown.split("### Quotes worded differently")[1].split("## Tone")[0]
+    assert "| Putin | TASS (tass): " in section
+    assert "**battle of opinions between**" in section
+    # Quotes of aligned sentences that share no content word are not the same quote.
+    assert "Frankly" not in section
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def test_html_has_no_injected_tags_links_or_attributes() -> None:
+    page = render_report(build_comparison(), "html")
+    collector = _TagCollector()
+    collector.feed(page)
+    tags = {tag for tag, _ in collector.tags}
+    assert "script" not in tags
+    assert tags <= {
+        "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "div",
+        "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "span", "strong",
+        "del", "ins", "br",
+    }  # fmt: skip
+    attributes = {name for _, attrs in collector.tags for name, _ in attrs}
+    assert attributes <= {"lang", "charset", "name", "content", "class", "role"}
+    assert "javascript:" not in " ".join(str(v) for _, attrs in collector.tags for _, v in attrs)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_html_is_self_contained() -> None:
+    page = render_report(build_comparison(), "html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<style>" in page
+    assert not re.search(r"<(link|img|iframe|object)\b|\b(src|href)=|@import|url\(", page)
+
+
+def test_html_shows_word_differences_side_by_side() -> None:
+    page = render_report(build_comparison(), "html")
+    assert "<del>divergence</del>" in page
+    assert "<ins>collective</ins>" in page
+    assert '<td class="side"><span class="sn">s0</span> The <del>divergence</del>' in page
+
+
+# --- dispatch and writing -------------------------------------------------------------------
+
+
+def test_render_report_rejects_an_unknown_format() -> None:
+    with pytest.raises(FramecmpError, match=r"^unknown report format 'pdf'; use one of: markdown"):
+        render_report(build_comparison(), "pdf")
+
+
+def test_write_report_creates_parent_directories(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "nested" / "report.md"
+    write_report_atomically(target, "# report\n")
+    assert target.read_text(encoding="utf-8") == "# report\n"
+    assert os.listdir(target.parent) == ["report.md"]
+
+
+def test_failed_write_leaves_the_old_report_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old\n", encoding="utf-8")
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OutputError, match=rf"^{re.escape(str(target))}: cannot write report: "):
+        write_report_atomically(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_writing_onto_a_directory_fails_cleanly(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    with pytest.raises(OutputError, match=r"cannot write report"):
+        write_report_atomically(target, "x\n")
+    assert os.listdir(tmp_path) == ["out"]
+    assert target.is_dir()
