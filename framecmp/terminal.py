@@ -14,9 +14,13 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from framecmp.model import Comparison
+    from framecmp.model import Comparison, RateDifference
 
 _EMPTY = "\u2014"
+_CARRIED = "\u2713"
+_CLAIM_CHARS = 90
+_MAX_UNCLEAR = 10  # non-significant differences shown; the file reports list them all
+_SECTION_KINDS = (("attribution", "Attribution verbs"), ("hedges", "Hedges"))
 _DELETED = "bold red"
 _INSERTED = "bold green"
 
@@ -132,6 +136,30 @@ def _frames(comparison: Comparison) -> Table | None:
     return table
 
 
+def _coverage(comparison: Comparison) -> Table | None:
+    claims = views.sorted_claims(comparison)
+    if not claims:
+        return None
+    docs = [d.doc_id for d in comparison.documents]
+    table = _table(
+        f"Coverage: which outlet carries which claim ({_CARRIED} = carries it)",
+        "claim",
+        "text",
+        *(_outlet(comparison, d) for d in docs),
+        expand=True,
+    )
+    table.columns[1].ratio = 1
+    for claim in claims:
+        carried = {m.doc for m in claim.members} | set(claim.outlets)
+        text = views.truncate(views.claim_text(comparison, claim), _CLAIM_CHARS)
+        table.add_row(
+            _text(claim.id),
+            _text(text),
+            *(_CARRIED if d in carried else _EMPTY for d in docs),
+        )
+    return table
+
+
 def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
     from rich.text import Text
 
@@ -183,6 +211,54 @@ def _distinctive(comparison: Comparison) -> Table:
     return table
 
 
+def _differences(comparison: Comparison) -> Table | None:
+    if not comparison.rate_differences:
+        return None
+    rank = views.doc_rank(comparison)
+
+    def key(r: RateDifference) -> tuple[object, ...]:
+        return (r.lexicon, r.category, rank.get(r.a, len(rank)), rank.get(r.b, len(rank)), r.a, r.b)
+
+    significant = sorted((r for r in comparison.rate_differences if r.significant), key=key)
+    unclear = [r for r in comparison.rate_differences if not r.significant]
+    # Of the unclear ones, the largest differences are the ones a reader would ask about.
+    shown = sorted(
+        sorted(unclear, key=lambda r: (-abs(r.difference), key(r)))[:_MAX_UNCLEAR], key=key
+    )
+    omitted = len(unclear) - len(shown)
+    lexicons_of: dict[str, set[str]] = {}
+    for r in comparison.rate_differences:
+        lexicons_of.setdefault(r.category, set()).add(r.lexicon)
+    table = _table(
+        "Frame differences (rate of a \u2212 rate of b per 1,000 tokens, "
+        f"95% bootstrap interval, seed {comparison.settings.seed})",
+        "category",
+        "a \u2212 b",
+        "difference (95% interval)",
+        "reading",
+        expand=True,
+    )
+    labels = [
+        r.category if len(lexicons_of[r.category]) == 1 else f"{r.lexicon}/{r.category}"
+        for r in [*significant, *shown]
+    ]
+    table.columns[3].min_width = len("distinguishable")
+    for label, r in zip(labels, [*significant, *shown], strict=True):
+        table.add_row(
+            _text(label),
+            _text(f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}"),
+            f"{views.fmt(r.difference, 1)} ({views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)})",
+            "significant" if r.significant else "not distinguishable from zero",
+        )
+    if omitted:
+        table.caption = _text(
+            f"{views.plural(omitted, 'more difference')} not distinguishable from zero "
+            "omitted (the smallest); the Markdown and JSON reports list them all."
+        )
+        table.caption_justify = "left"
+    return table
+
+
 def _terminology(comparison: Comparison) -> Table | None:
     rows = views.score_table(comparison, "terminology")
     if not rows:
@@ -207,6 +283,34 @@ def _terminology(comparison: Comparison) -> Table | None:
     return table
 
 
+def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> Table | None:
+    rows = views.score_table(comparison, kind)
+    if not rows:
+        return None
+    docs = [d.doc_id for d in comparison.documents]
+    table = _table(
+        f"{title} per 1,000 tokens (count): wordings (sentences)",
+        "category",
+        *(_outlet(comparison, d) for d in docs),
+        expand=True,
+    )
+    for key, by_doc in rows:
+        cells = []
+        for doc in docs:
+            score = by_doc.get(doc)
+            if score is None:
+                cells.append(_text(_EMPTY))
+                continue
+            rate = f"{views.fmt(score.per_1000_tokens, 1)} ({score.count})"
+            found = "; ".join(
+                f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
+                for term, count, sentences in views.wordings(score)
+            )
+            cells.append(_text(f"{rate}: {found}" if found else rate))
+        table.add_row(_text(key), *cells)
+    return table
+
+
 def _voices(comparison: Comparison) -> Table | None:
     if not comparison.voices:
         return None
@@ -219,6 +323,58 @@ def _voices(comparison: Comparison) -> Table | None:
             f"{views.fmt(100 * v.quoted_share, 0)}%",
             _text(speakers or _EMPTY),
         )
+    return table
+
+
+def _quote_contrasts(comparison: Comparison, plain: bool) -> Table | None:
+    from rich.text import Text
+
+    contrasts = views.quote_contrasts(comparison)
+    if not contrasts:
+        return None
+    table = _table("Quotes worded differently", "speaker", "a", "b", expand=True, show_lines=True)
+    table.columns[1].ratio = table.columns[2].ratio = 1
+    for left, right, _pair in contrasts:
+        left_marks, right_marks = split_diff(left.text, right.text)
+        table.add_row(
+            _text(left.speaker or ""),
+            Text.assemble(
+                (f"{clean_text(_outlet(comparison, left.doc))}: ", "dim"),
+                _marked(left_marks, plain),
+            ),
+            Text.assemble(
+                (f"{clean_text(_outlet(comparison, right.doc))}: ", "dim"),
+                _marked(right_marks, plain),
+            ),
+        )
+    return table
+
+
+def _tone(comparison: Comparison) -> Table | None:
+    if not comparison.tone:
+        return None
+    rank = views.doc_rank(comparison)
+    table = _table(
+        "Tone (VADER mean compound, -1 to 1)",
+        "outlet",
+        "mean compound",
+        "most negative sentence",
+        expand=True,
+    )
+    table.columns[2].ratio = 1
+    for tone in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
+        lowest = min(tone.sentences, key=lambda item: (item[1], item[0]), default=None)
+        most_negative = _EMPTY
+        if lowest is not None and lowest[1] < 0:
+            text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
+            most_negative = f"s{lowest[0]} ({views.fmt(lowest[1])}): {views.truncate(text, 100)}"
+        table.add_row(
+            _text(_outlet(comparison, tone.doc)),
+            views.fmt(tone.mean_compound),
+            _text(most_negative),
+        )
+    table.caption = _text(views.TONE_CAVEAT)
+    table.caption_justify = "left"
     return table
 
 
@@ -242,11 +398,16 @@ def _renderables(comparison: Comparison, plain: bool) -> list[RenderableType]:
         _similarity(comparison),
         _verdict_panel(comparison) if same_event else None,
         _frames(comparison),
+        _coverage(comparison),
         *_aligned(comparison, plain),
         _unique(comparison),
         _distinctive(comparison),
+        _differences(comparison),
         _terminology(comparison),
+        *(_lexicon_kind(comparison, kind, title) for kind, title in _SECTION_KINDS),
         _voices(comparison),
+        _quote_contrasts(comparison, plain),
+        _tone(comparison),
         _warnings(comparison),
     ]
     return [item for item in items if item is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import subprocess
@@ -11,6 +12,7 @@ import pytest
 from report_fixture import build_comparison, same_event_comparison, shuffled
 from rich.console import Console
 
+from framecmp.model import RateDifference
 from framecmp.terminal import print_comparison, render_text
 
 WARNING = "Warning: these reports do not appear to describe the same event"
@@ -112,3 +114,84 @@ def test_importing_render_does_not_import_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert "rich" not in {name.split(".")[0] for name in out.split()}
+
+
+def _section(text: str, title: str, next_title: str) -> str:
+    return text[text.index(title) : text.index(next_title)]
+
+
+def test_coverage_marks_which_outlet_carries_each_claim_in_natural_order() -> None:
+    text = render_text(build_comparison(), width=160)
+    coverage = _section(text, "Coverage", "Aligned:")
+    rows = [line for line in coverage.splitlines() if re.match(r"│ c\d+ ", line)]
+    assert [row.split("│")[1].strip() for row in rows] == ["c1", "c2", "c3", "c4", "c10"]
+    c1 = [cell.strip() for cell in rows[0].split("│")[3:6]]
+    assert c1 == ["✓", "✓", "—"]  # TASS and unknown-outlet carry c1, CGTN does not
+    assert "The divergence of opinions in the West" in rows[0]
+    assert text.index("Frames per 1,000 tokens") < text.index("Coverage")
+
+
+def test_frame_differences_list_significant_first_and_mark_the_others() -> None:
+    text = render_text(build_comparison(), width=160)
+    section = _section(text, "Frame differences", "Terminology")
+    assert section.index("-21.5") < section.index("-12.0") < section.index("3.2")
+    conflict = next(line for line in section.splitlines() if "│ conflict" in line)
+    assert "not distinguishable from zero" in conflict
+    assert "3.2 (-6.5 to 12.9)" in conflict
+    diplomacy = next(line for line in section.splitlines() if "-21.5" in line)
+    assert "significant" in diplomacy
+    assert "not distinguishable" not in diplomacy
+
+
+def test_frame_differences_cap_the_unclear_ones_and_say_how_many_are_left_out() -> None:
+    comparison = build_comparison()
+    unclear = tuple(
+        RateDifference("frames", f"topic{i:02d}", "tass", "d3", 1.0, -1.0, 3.0, False)
+        for i in range(15)
+    )
+    comparison = dataclasses.replace(
+        comparison, rate_differences=comparison.rate_differences + unclear
+    )
+    section = _section(render_text(comparison, width=160), "Frame differences", "Terminology")
+    assert "-21.5" in section
+    assert "-12.0" in section
+    assert section.count("not distinguishable from zero") == 10 + 1  # rows + the omitted line
+    assert "7 more differences not distinguishable from zero omitted" in section
+    assert "3.2 (-6.5 to 12.9)" in section  # the largest unclear ones are the ones kept
+    assert "5.0 (-3.0 to 13.0)" in section
+
+
+def test_attribution_and_hedges_show_wordings_with_sentence_numbers() -> None:
+    text = render_text(build_comparison(), width=160)
+    attribution = _section(text, "Attribution verbs", "Hedges")
+    assert "said \u00d72 (s1, s2); told \u00d71 (s0)" in attribution
+    assert "emphasized \u00d71 (s1)" in attribution
+    hedges = _section(text, "Hedges", "Voices")
+    assert "could \u00d71 (s3); suggested \u00d71 (s3)" in hedges
+
+
+def test_quotes_worded_differently_are_shown_side_by_side_with_markers() -> None:
+    text = render_text(build_comparison(), width=200)
+    section = _section(text, "Quotes worded differently", "Tone")
+    row = next(line for line in section.splitlines() if "Putin" in line)
+    assert "TASS (tass): [-The matter is in how" in row
+    assert "unknown-outlet (d3): {+battle of opinions between+} the collective West" in row
+
+
+def test_tone_is_labelled_a_supporting_signal_with_each_outlet_mean() -> None:
+    text = render_text(build_comparison(), width=160)
+    tone = text[text.index("Tone (VADER") :]
+    assert "a supporting signal, not a verdict" in tone
+    tass = next(line for line in tone.splitlines() if "TASS (tass)" in line)
+    assert "-0.21" in tass
+    assert "s2 (-0.60)" in tass
+    assert text.index("Quotes worded differently") < text.index("Tone (VADER")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_new_sections_keep_hostile_text_inert_and_within_width(width: int) -> None:
+    text = render_text(build_comparison(), width=width)
+    assert "\x1b" not in text
+    assert max(len(line) for line in text.splitlines()) <= width
+    for title in ("Coverage", "Frame differences", "Attribution", "Hedges", "Tone"):
+        assert title in text
