@@ -38,6 +38,7 @@ from framecmp.model import (
     Quote,
     SameEventVerdict,
 )
+from framecmp.vocabulary import MONTHS
 
 DEFAULT_THRESHOLD = 0.5
 WEIGHTS = {
@@ -53,28 +54,7 @@ FULL_SHARED_QUOTES = 2
 # Removed noise that still tells where and when: datelines, photo captions, headlines.
 _EVIDENCE_REMOVALS = ("dateline", "repeated-caption", "caption", "headline", "standfirst")
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(\d{{4}}))?", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -93,7 +73,7 @@ _PLACE_PATTERNS = (
     ),  # caption: "press conference, Bishkek, Kyrgyzstan,"
 )
 _NOT_PLACES = frozenset(
-    [name.title() for name in _MONTHS]
+    [name.title() for name in MONTHS]
     + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The"]
 )
 
@@ -194,10 +174,10 @@ def _dates_in(text: str) -> list[_EventDate]:
     for match in _ISO_DATE.finditer(text):
         found.append((match.start(), _EventDate(int(match[1]), int(match[2]), int(match[3]))))
     for match in _MONTH_DAY.finditer(text):
-        month, day, year = _MONTHS[match[1].lower()], int(match[2]), match[3]
+        month, day, year = MONTHS[match[1].lower()], int(match[2]), match[3]
         found.append((match.start(), _EventDate(int(year) if year else None, month, day)))
     for match in _DAY_MONTH.finditer(text):
-        day, month, year = int(match[1]), _MONTHS[match[2].lower()], match[3]
+        day, month, year = int(match[1]), MONTHS[match[2].lower()], match[3]
         found.append((match.start(), _EventDate(int(year) if year else None, month, day)))
     return [d for _, d in sorted(found, key=lambda item: item[0]) if 1 <= d.day <= 31]
 

@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 
 from framecmp.errors import InputError
 from framecmp.model import Article, Removal
+from framecmp.vocabulary import MONTHS
 
 DEFAULT_MAX_BYTES = 5_000_000
 INPUT_FORMATS = ("auto", "text", "html", "json", "jsonl")
@@ -267,27 +268,6 @@ def _header_value(name: str, value: str, *, has_colon: bool, own_line: bool) -> 
     return value
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _ISO_DATE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
@@ -301,9 +281,9 @@ def _parse_date(value: str) -> str | None:
     if match := _ISO_DATE.fullmatch(value):
         year, month, day = int(match[1]), int(match[2]), int(match[3])
     elif match := _MONTH_DAY_YEAR.fullmatch(value):
-        year, month, day = int(match[3]), _MONTHS.get(match[1].lower(), 0), int(match[2])
+        year, month, day = int(match[3]), MONTHS.get(match[1].lower(), 0), int(match[2])
     elif match := _DAY_MONTH_YEAR.fullmatch(value):
-        year, month, day = int(match[3]), _MONTHS.get(match[2].lower(), 0), int(match[1])
+        year, month, day = int(match[3]), MONTHS.get(match[2].lower(), 0), int(match[1])
     else:
         return None
     try:

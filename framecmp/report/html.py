@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import framecmp
 from framecmp.model import SentenceRef
 from framecmp.report import views
-from framecmp.report.diff import DELETE, INSERT, Segment, clean_text, split_diff
+from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
     from framecmp.model import CategoryScore, Comparison
@@ -66,25 +66,14 @@ def _table(
 
 
 def _marked(segments: tuple[Segment, ...]) -> str:
-    parts = []
-    for op, text in segments:
-        if op == DELETE:
-            parts.append(f"<del>{_e(text)}</del>")
-        elif op == INSERT:
-            parts.append(f"<ins>{_e(text)}</ins>")
-        else:
-            parts.append(_e(text))
-    return " ".join(parts)
+    return views.marked(segments, _e, "<del>{}</del>", "<ins>{}</ins>")
 
 
 def _outlet(comparison: Comparison, doc: str) -> str:
-    try:
-        document = comparison.document(doc)
-    except KeyError:
-        return _e(doc)
-    if document.outlet == doc:
-        return _e(doc)
-    return f'{_e(document.outlet)} <span class="muted">({_e(doc)})</span>'
+    outlet, doc_id = views.outlet_parts(comparison, doc)
+    if doc_id is None:
+        return _e(outlet)
+    return f'{_e(outlet)} <span class="muted">({_e(doc_id)})</span>'
 
 
 def _docs(comparison: Comparison) -> list[str]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import framecmp
 from framecmp.model import SentenceRef
 from framecmp.report import views
-from framecmp.report.diff import DELETE, INSERT, Segment, clean_text, split_diff
+from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
     from framecmp.model import CategoryScore, Comparison
@@ -50,25 +50,12 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _marked(segments: tuple[Segment, ...]) -> str:
-    parts = []
-    for op, text in segments:
-        if op == DELETE:
-            parts.append(f"~~{escape(text)}~~")
-        elif op == INSERT:
-            parts.append(f"**{escape(text)}**")
-        else:
-            parts.append(escape(text))
-    return " ".join(parts)
+    return views.marked(segments, escape, "~~{}~~", "**{}**")
 
 
 def _outlet(comparison: Comparison, doc: str) -> str:
-    try:
-        document = comparison.document(doc)
-    except KeyError:
-        return escape(doc)
-    if document.outlet == doc:
-        return escape(doc)
-    return f"{escape(document.outlet)} ({escape(doc)})"
+    outlet, doc_id = views.outlet_parts(comparison, doc)
+    return escape(outlet) if doc_id is None else f"{escape(outlet)} ({escape(doc_id)})"
 
 
 def _docs(comparison: Comparison) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from framecmp.model import RELATIONS, SentenceRef
-from framecmp.report.diff import clean_text
+from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.vocabulary import is_content_word, normalise
 
 if TYPE_CHECKING:
@@ -293,3 +294,20 @@ def speaker_summary(speaker: SpeakerStat) -> str:
     verbs = ", ".join(sorted(speaker.verbs)) or "no verb"
     quotes, tokens = plural(speaker.quotes, "quote"), plural(speaker.tokens, "token")
     return f"{speaker.name} ({quotes}, {tokens}; {verbs})"
+
+
+def marked(
+    segments: tuple[Segment, ...], escape: Callable[[str], str], deleted: str, inserted: str
+) -> str:
+    """Word-diff segments joined, deleted and inserted words wrapped in a format's markers."""
+    wrappers = {DELETE: deleted, INSERT: inserted}
+    return " ".join(wrappers.get(op, "{}").format(escape(text)) for op, text in segments)
+
+
+def outlet_parts(comparison: Comparison, doc: str) -> tuple[str, str | None]:
+    """A document's outlet label and its id, the id None when it adds nothing."""
+    try:
+        outlet = comparison.document(doc).outlet
+    except KeyError:
+        return doc, None
+    return (doc, None) if outlet == doc else (outlet, doc)
