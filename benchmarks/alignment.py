@@ -114,7 +114,9 @@ def load_gold(path: Path) -> Gold:
             )
         return SentenceRef(doc_id, hits[0])
 
-    positive, listed, related = set(), set(), set()
+    positive: set[frozenset[SentenceRef]] = set()
+    listed: set[frozenset[SentenceRef]] = set()
+    related: set[frozenset[SentenceRef]] = set()
     judged: set[SentenceRef] = set()
     removed: list[str] = []
     for pair in raw.get("pair", []):

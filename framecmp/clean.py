@@ -23,7 +23,6 @@ _NEAR_DISTANCE = 2
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'", ":", ";", "\u2026", "\u00bb")
 _MAX_HEADING_WORDS = 10
 _MAX_HEADLINE_WORDS = 15
-_MAX_STANDFIRST_WORDS = 60
 
 _DATELINE = re.compile(
     r"""
@@ -171,17 +170,18 @@ class _Cleaner:
         return any(kind in kinds for kind in self._kinds[low:high])
 
     def remove_headline(self) -> None:
-        """The first paragraph is a headline (short) or standfirst (long) if it is no sentence."""
+        """Remove a first paragraph that is a short headline rather than a sentence.
+
+        A longer unpunctuated first paragraph is a standfirst: the outlet's own summary of the
+        story, worded as a claim ("Moscow and Washington have reaffirmed ..."), so it stays.
+        """
         kept = self._kept_indexes()
-        if len(kept) >= 2 and _is_title_like(self.paragraphs[kept[0]]):
-            n_words = len(self.paragraphs[kept[0]].split())
-            if n_words <= _MAX_HEADLINE_WORDS:
-                self._remove(kept[0], "headline")
-                kept = kept[1:]
-            if len(kept) >= 2 and _is_title_like(self.paragraphs[kept[0]]):
-                n_words = len(self.paragraphs[kept[0]].split())
-                if _MAX_HEADLINE_WORDS < n_words <= _MAX_STANDFIRST_WORDS:
-                    self._remove(kept[0], "standfirst")
+        if (
+            len(kept) >= 2
+            and _is_title_like(self.paragraphs[kept[0]])
+            and len(self.paragraphs[kept[0]].split()) <= _MAX_HEADLINE_WORDS
+        ):
+            self._remove(kept[0], "headline")
 
     def remove_dateline(self) -> tuple[str | None, str | None]:
         """Strip a dateline from the first paragraph; return its (outlet, place) hints."""

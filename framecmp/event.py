@@ -52,7 +52,7 @@ FULL_ALIGNED_SHARE = 0.4  # aligned share of the shorter report that counts as f
 FULL_SHARED_QUOTES = 2
 
 # Removed noise that still tells where and when: datelines, photo captions, headlines.
-_EVIDENCE_REMOVALS = ("dateline", "repeated-caption", "caption", "headline", "standfirst")
+_EVIDENCE_REMOVALS = ("dateline", "repeated-caption", "caption", "headline")
 
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
