@@ -8,6 +8,8 @@ from signals that identify an *event* rather than a topic:
 signal                weight  value (0..1), or absent when a document gives no evidence
 ====================  ======  ===========================================================
 date                    3     1 if the event dates agree within a day, 0 if 3+ days apart
+weekday                 1     1 if the weekday the lead gives ("said on Thursday"), or the
+                              metadata date's weekday, is the same, else 0
 place                   2     1 if one report's event place (from its dateline, a photo
                               caption or "press conference in X") is named in the other, else 0
 main-speaker            1     1 if the most-quoted speaker is the same, 0.5 if quoted at all
@@ -43,6 +45,7 @@ from framecmp.vocabulary import MONTHS
 DEFAULT_THRESHOLD = 0.5
 WEIGHTS = {
     "date": 3.0,
+    "weekday": 1.0,
     "place": 2.0,
     "main-speaker": 1.0,
     "aligned-share": 2.0,
@@ -131,6 +134,7 @@ def _pair_signals(
 ) -> tuple[EventSignal, ...]:
     candidates = (
         _date_signal(a, b),
+        _weekday_signal(a, b),
         _place_signal(a, b),
         _speaker_signal(a, b, quotes),
         _aligned_share_signal(a, b, alignment),
@@ -155,6 +159,32 @@ def _date_signal(a: Document, b: Document) -> EventSignal | None:
         return None
     value = 1.0 if apart <= 1 else 0.5 if apart <= 2 else 0.0
     return _signal("date", value, f"{_show(date_a)} vs {_show(date_b)} ({apart} days apart)")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+LEAD_SENTENCES = 3  # where news style states the day of the event ("said on Thursday")
+
+
+def _weekday_signal(a: Document, b: Document) -> EventSignal | None:
+    day_a, day_b = _event_weekday(a), _event_weekday(b)
+    if day_a is None or day_b is None:
+        return None
+    value = 1.0 if day_a == day_b else 0.0
+    return _signal("weekday", value, f"{day_a.title()} vs {day_b.title()}")
+
+
+def _event_weekday(document: Document) -> str | None:
+    """The weekday the lead names, else the weekday of the metadata date."""
+    lead = " ".join(s.text for s in document.sentences[:LEAD_SENTENCES])
+    if found := _WEEKDAY.search(lead):
+        return found[1].lower()
+    if document.date and (iso := _ISO_DATE.match(document.date)):
+        try:
+            return _WEEKDAYS[date(int(iso[1]), int(iso[2]), int(iso[3])).weekday()]
+        except ValueError:
+            return None
+    return None
 
 
 def _event_date(document: Document) -> _EventDate | None:

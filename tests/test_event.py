@@ -156,3 +156,13 @@ def test_shared_quotes_and_aligned_share_reach_full_marks() -> None:
     ).pairs[0]
     assert _signal(pair, "shared-quotes").value == 1.0
     assert _signal(pair, "aligned-share").value == 1.0  # 2 of 5 = 40%
+
+
+def test_weekday_in_the_lead_or_from_the_date() -> None:
+    thursday = _doc("a", "Speaking at a roundtable on Thursday, he spoke.", "More.", "Even more.")
+    saturday = _doc("b", "Putin on Saturday convened officials.", "More.", "Even more.")
+    dated = _doc("c", "He spoke.", "More.", "Even more.", date="2025-11-27")  # a Thursday
+    pair = judge_same_event([thursday, saturday, dated], _alignment()).pairs
+    assert _signal(pair[0], "weekday").value == 0.0
+    assert _signal(pair[0], "weekday").detail == "Thursday vs Saturday"
+    assert _signal(pair[1], "weekday").value == 1.0
