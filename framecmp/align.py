@@ -205,6 +205,7 @@ def _profile(
 
 def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
     tokens = list(_tokens(document, sentence))
+    normalised = [normalise(t.written) for t in tokens]
     spellings, abbreviations, longest = _listed_names()
     verbs, titles = _attribution_words()
     markers, longest_marker = _discourse_markers()
@@ -216,7 +217,7 @@ def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
             (
                 width
                 for width in range(min(longest_marker, len(tokens) - i), 1, -1)
-                if tuple(normalise(t.written) for t in tokens[i : i + width]) in markers
+                if tuple(normalised[i : i + width]) in markers
             ),
             0,
         )
@@ -229,7 +230,7 @@ def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
         for width in range(min(longest, len(tokens) - i), 0, -1):
             if matched:
                 break
-            phrase = tuple(normalise(t.written) for t in tokens[i : i + width])
+            phrase = tuple(normalised[i : i + width])
             if phrase in spellings:
                 matched = (spellings[phrase], width)
         if matched:
@@ -238,7 +239,7 @@ def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
             terms.append(_Term(term, term, True, True, i == 0, quoted))
             i += width
             continue
-        word = normalise(written)
+        word = normalised[i]
         if is_content_word(word) and word not in verbs:
             listed = word in titles
             terms.append(

@@ -119,12 +119,14 @@ def distinctive_terms(
     matrix = vectorizer.fit_transform([list(terms.counts.elements()) for terms in per_doc])
     column = {str(term): k for k, term in enumerate(vectorizer.get_feature_names_out())}
 
+    prior_totals = _totals(prior)
     found: list[DistinctiveTerm] = []
     for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
         others: Counter[str] = Counter()
         for j, other in enumerate(per_doc):
             if j != i:
                 others.update(other.counts)
+        doc_totals, other_totals = _totals(terms.counts), _totals(others)
         scored: dict[str, DistinctiveTerm] = {}
         for term, count in terms.counts.items():
             if count < min_count:
@@ -132,11 +134,11 @@ def distinctive_terms(
             order = _order(term)
             delta, z = log_odds(
                 count,
-                _total(terms.counts, order),
+                doc_totals[order],
                 others[term],
-                _total(others, order),
+                other_totals[order],
                 prior[term],
-                _total(prior, order),
+                prior_totals[order],
             )
             if z <= 0:
                 continue
@@ -220,9 +222,13 @@ def _order(term: str) -> int:
     return term.count(" ") + 1
 
 
-def _total(counts: Mapping[str, int], order: int) -> int:
-    # Unigrams and bigrams are two vocabularies, each with its own n and prior.
-    return sum(count for term, count in counts.items() if _order(term) == order)
+def _totals(counts: Mapping[str, int]) -> Counter[int]:
+    """Token totals per n-gram order: unigrams and bigrams are two vocabularies, each with its
+    own n and prior."""
+    totals: Counter[int] = Counter()
+    for term, count in counts.items():
+        totals[_order(term)] += count
+    return totals
 
 
 def _stem_term(term: str) -> str:
