@@ -132,6 +132,7 @@ def compare(
     min_score: float = DEFAULT_MIN_SCORE,
     aligner: str = "lexical",
     seed: int = 0,
+    stem_terms: bool = False,
     background: str | Path | None = None,
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -155,6 +156,7 @@ def compare(
         min_score=min_score,
         aligner=aligner,
         seed=seed,
+        stem_terms=stem_terms,
         background=background_counts,
     )
 
@@ -166,6 +168,7 @@ def compare_documents(
     min_score: float = DEFAULT_MIN_SCORE,
     aligner: str = "lexical",
     seed: int = 0,
+    stem_terms: bool = False,
     background: Mapping[str, int] | None = None,
 ) -> Comparison:
     """Run the cross-document stages on prepared documents."""
@@ -182,11 +185,14 @@ def compare_documents(
             aligner=aligner,
             lexicons=tuple(lex.name for lex in lexicons),
             seed=seed,
+            stem_terms=stem_terms,
         ),
         alignment=alignment,
         same_event=same_event,
         similarity=terms_stage.pairwise_similarity(documents),
-        distinctive_terms=terms_stage.distinctive_terms(documents, background=background),
+        distinctive_terms=terms_stage.distinctive_terms(
+            documents, background=background, stem=stem_terms
+        ),
         lexicon_scores=lexicon_scores,
         rate_differences=score_stage.rate_differences(documents, lexicon_scores, seed=seed),
         quotes=quotes,

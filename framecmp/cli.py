@@ -182,6 +182,13 @@ def compare(
         ),
     ] = Aligner.lexical,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the bootstrap intervals.")] = 0,
+    stem_terms: Annotated[
+        bool,
+        typer.Option(
+            "--stem-terms",
+            help="Count distinctive terms by stem, merging inflections (negotiate, negotiating).",
+        ),
+    ] = False,
     background: Annotated[
         Path | None,
         typer.Option(
@@ -230,6 +237,7 @@ def compare(
             min_score=api.DEFAULT_MIN_SCORE if min_score is None else min_score,
             aligner=aligner.value,
             seed=seed,
+            stem_terms=stem_terms,
             background=background,
             input_format=input_format.value,
             max_bytes=max_bytes,

@@ -285,6 +285,7 @@ class Settings:
     aligner: str
     lexicons: tuple[str, ...]  # lexicon names used
     seed: int
+    stem_terms: bool = False  # distinctive terms merge inflections (negotiations/negotiating)
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,3 +242,12 @@ def test_cli_import_is_light() -> None:
     ).stdout
     heavy = {"sklearn", "nltk", "numpy", "scipy", "rich", "vaderSentiment"}
     assert not {m.split(".")[0] for m in out.split()} & heavy
+
+
+def test_stem_terms_merges_inflections_and_is_recorded(bishkek_paths: list[Path]) -> None:
+    args = ["compare", *map(str, bishkek_paths), "--format", "json"]
+    plain = _json(runner.invoke(app, args).stdout)
+    stemmed = _json(runner.invoke(app, [*args, "--stem-terms"]).stdout)
+    assert plain["settings"]["stem_terms"] is False
+    assert stemmed["settings"]["stem_terms"] is True
+    assert plain["distinctive_terms"] != stemmed["distinctive_terms"]

@@ -102,6 +102,7 @@ def test_json_report_carries_the_contract_fields() -> None:
         "aligner": "lexical",
         "lexicons": ["frames", "terminology", "attribution", "hedges"],
         "seed": 0,
+        "stem_terms": False,
     }
     first_pair = report["alignment"][0]  # type: ignore[index]
     assert first_pair["a"] == {"doc": "tass", "sentence": 0}

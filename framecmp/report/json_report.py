@@ -145,6 +145,7 @@ def report_payload(comparison: Comparison) -> Json:
             "aligner": settings.aligner,
             "lexicons": list(settings.lexicons),
             "seed": settings.seed,
+            "stem_terms": settings.stem_terms,
         },
         "documents": _documents(comparison),
         "sentences": {
