@@ -1,0 +1,37 @@
+"""Word-level primitives every stage shares."""
+
+from __future__ import annotations
+
+from framecmp.vocabulary import MONTHS, is_content_word, normalise, stem, stopwords
+
+
+def test_normalise_lowercases_unifies_apostrophes_and_drops_possessives() -> None:
+    assert normalise("Russia\u2019s") == "russia"
+    assert normalise("Russia's") == "russia"
+    assert normalise("Kyiv") == "kyiv"
+    assert normalise("U.S.") == "u.s."
+
+
+def test_stop_words_are_function_words_not_news_content() -> None:
+    words = stopwords()
+    assert {"the", "and", "of", "which"} <= words
+    # Trimmed from scikit-learn's list: these carry meaning in news text.
+    assert not {"serious", "side", "detail", "interest", "fire", "system"} & words
+
+
+def test_content_words() -> None:
+    assert is_content_word("hostilities")
+    assert not is_content_word("the")
+    assert not is_content_word("—")
+    assert not is_content_word("a")
+
+
+def test_stem_needs_no_downloaded_data_and_merges_inflections() -> None:
+    assert stem("negotiations") == stem("negotiating") == "negoti"
+    assert stem("seriously") == stem("serious")
+
+
+def test_month_names_and_abbreviations() -> None:
+    assert MONTHS["november"] == MONTHS["nov"] == 11
+    assert MONTHS["sept"] == MONTHS["september"] == 9
+    assert len(set(MONTHS.values())) == 12
