@@ -378,6 +378,21 @@ def _tone(comparison: Comparison) -> Table | None:
     return table
 
 
+def _removed(comparison: Comparison) -> Table | None:
+    rows = [(d.doc_id, r) for d in comparison.documents for r in d.removed]
+    if not rows:
+        return None
+    table = _table("Removed noise (what cleaning took out)", "outlet", "kind", "text", expand=True)
+    table.columns[2].ratio = 1
+    for doc, removal in rows:
+        table.add_row(
+            _text(_outlet(comparison, doc)),
+            _text(removal.kind),
+            _text(views.truncate(removal.text, 80)),
+        )
+    return table
+
+
 def _warnings(comparison: Comparison) -> RenderableType | None:
     from rich.text import Text
 
@@ -408,6 +423,7 @@ def _renderables(comparison: Comparison, plain: bool) -> list[RenderableType]:
         _voices(comparison),
         _quote_contrasts(comparison, plain),
         _tone(comparison),
+        _removed(comparison),
         _warnings(comparison),
     ]
     return [item for item in items if item is not None]

@@ -195,3 +195,11 @@ def test_new_sections_keep_hostile_text_inert_and_within_width(width: int) -> No
     assert max(len(line) for line in text.splitlines()) <= width
     for title in ("Coverage", "Frame differences", "Attribution", "Hedges", "Tone"):
         assert title in text
+
+
+def test_removed_noise_is_listed_per_outlet() -> None:
+    text = render_text(build_comparison(), width=160)
+    assert "Removed noise" in text
+    section = text[text.index("Removed noise") :]
+    assert "metadata-header" in section
+    assert "Military Confidence and Hardline Stance" in section
