@@ -126,12 +126,7 @@ def _frames(comparison: Comparison) -> Table | None:
         "Frames per 1,000 tokens (count)", "frame", *(_outlet(comparison, d) for d in docs)
     )
     for key, by_doc in rows:
-        cells = [
-            f"{views.fmt(by_doc[d].per_1000_tokens, 1)} ({by_doc[d].count})"
-            if d in by_doc
-            else _EMPTY
-            for d in docs
-        ]
+        cells = [views.rate(by_doc[d]) if d in by_doc else _EMPTY for d in docs]
         table.add_row(_text(key), *cells)
     return table
 
@@ -301,7 +296,7 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> Table | None
             if score is None:
                 cells.append(_text(_EMPTY))
                 continue
-            rate = f"{views.fmt(score.per_1000_tokens, 1)} ({score.count})"
+            rate = views.rate(score)
             found = "; ".join(
                 f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
                 for term, count, sentences in views.wordings(score)

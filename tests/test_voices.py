@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from samples import SAMPLES, sample_document, text_document
 
-from framecmp.model import Document, Quote
-from framecmp.segment import segment
+from framecmp.model import Quote
 from framecmp.voices import extract_quotes, is_scare_quote, tone, voices
 
-DATA = Path(__file__).parent.parent / "data"
-SAMPLES = {
-    "tass": "bishkek-2025-11-27/tass.txt",
-    "cgtn": "bishkek-2025-11-27/cgtn.txt",
-    "unknown": "bishkek-2025-11-27/unknown-outlet.txt",
-    "rt": "lavrov-roundtable-2025-12/rt.txt",
-    "alaska": "alaska-2025-08-17/unknown-wire.txt",
-}
-
-
-def _document(doc_id: str, text: str) -> Document:
-    return Document(
-        doc_id=doc_id, outlet=doc_id, path=f"<{doc_id}>", text=text, sentences=segment(text)
-    )
-
-
-def _sample(doc_id: str) -> Document:
-    return _document(doc_id, (DATA / SAMPLES[doc_id]).read_text(encoding="utf-8"))
+_document = text_document
+_sample = sample_document
 
 
 def _quoted_speakers(doc_id: str) -> set[str]:

@@ -260,9 +260,7 @@ def _wording_cell(score: CategoryScore | None) -> str:
 
 
 def _rate_cell(score: CategoryScore | None) -> str:
-    if score is None:
-        return _EMPTY
-    return f"{views.fmt(score.per_1000_tokens, 1)} ({score.count})"
+    return _EMPTY if score is None else views.rate(score)
 
 
 def _frames(comparison: Comparison) -> list[str]:

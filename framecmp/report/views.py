@@ -311,3 +311,8 @@ def outlet_parts(comparison: Comparison, doc: str) -> tuple[str, str | None]:
     except KeyError:
         return doc, None
     return (doc, None) if outlet == doc else (outlet, doc)
+
+
+def rate(score: CategoryScore) -> str:
+    """A category's rate per 1,000 tokens with its count: "12.5 (3)"."""
+    return f"{fmt(score.per_1000_tokens, 1)} ({score.count})"
