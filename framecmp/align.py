@@ -4,9 +4,9 @@ The lexical aligner scores a sentence pair by the IDF-weighted overlap of their 
 with names weighted down (sentences sharing only "Putin" and "Anchorage" are not the same
 claim), discourse markers ("in general terms") dropped, words that stand near each other in
 both sentences counted again as a shared phrase, spelling variants folded together (a shipped
-list plus character-trigram matching), and quotation marks tracked so a match inside quotes in
-both sentences reads as a shared quote. docs/alignment.md describes the method and its measured
-quality.
+list plus character-trigram matching), the shared words required to cover a share of each
+sentence, and quotation marks tracked so a match inside quotes in both sentences reads as a
+shared quote. docs/alignment.md describes the method and its measured quality.
 """
 
 from __future__ import annotations
@@ -50,6 +50,10 @@ EVIDENCE_HALF = 10.0
 # this share of the rarer word's weight.
 PHRASE_WINDOW = 3
 PHRASE_WEIGHT = 0.5
+# The shared terms must hold at least this share of *each* sentence's squared term weight (a
+# third of its vector length), or two generic words ("troops", "military") in a long sentence
+# pass for its claim. Calibrated on the Alaska-Lavrov gold (docs/alignment.md).
+MIN_COVERAGE = 1 / 9
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*")
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u201e")
@@ -406,10 +410,19 @@ def _lexical_score(p1: _Profile, p2: _Profile) -> float:
         bonus = PHRASE_WEIGHT * min(p1.weights[k1], p1.weights[k2], p2.weights[k1], p2.weights[k2])
         dot += bonus * bonus
         evidence += bonus
+    if _coverage(p1, p2, shared) < MIN_COVERAGE:
+        return 0.0
     cosine = min(1.0, dot / (p1.norm * p2.norm))
     # Cosine alone rates a two-word match in two short sentences as highly as a long shared
     # claim; the geometric mean with a saturating count of shared evidence evens that out.
     return math.sqrt(cosine * evidence / (evidence + EVIDENCE_HALF))
+
+
+def _coverage(p1: _Profile, p2: _Profile, shared: Sequence[str]) -> float:
+    """The smaller share of either sentence's squared term weight that the shared terms hold."""
+    c1 = sum(p1.weights[k] ** 2 for k in shared) / p1.norm**2
+    c2 = sum(p2.weights[k] ** 2 for k in shared) / p2.norm**2
+    return min(c1, c2)
 
 
 def _select(

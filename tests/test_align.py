@@ -212,6 +212,31 @@ def test_a_shared_phrase_of_a_word_and_a_name_is_evidence() -> None:
     assert pair.shared_terms == ("opinions", "west")
 
 
+def test_two_words_lost_in_a_long_sentence_are_not_its_claim() -> None:
+    # "troops" and "military" are the whole of the short sentence but a sliver of the long one,
+    # which is about a plan's terms: the shared words must cover both sentences, not just one
+    docs = [
+        _text_document(
+            "a",
+            "If the troops leave, military action will stop.",
+            "Prices rose sharply in the capital.",
+            "Snow fell overnight.",
+            "Trains were late.",
+        ),
+        _text_document(
+            "b",
+            "The plan would cap troop levels at 600,000, twice the size of its military before"
+            " the conflict, and adds elections, an amnesty, sanctions relief, reconstruction"
+            " money and security guarantees.",
+            "The talks resume on Monday.",
+            "Markets closed higher.",
+        ),
+    ]
+    alignment = align(docs)
+    assert alignment.pairs == ()
+    assert alignment.unique == {"a": (0, 1, 2, 3), "b": (0, 1, 2)}
+
+
 def test_a_related_pair_needs_mutual_best_partners() -> None:
     docs = [
         _text_document("a", "Russia maintains hardline demands in the peace process."),
