@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from framecmp.model import Comparison, RateDifference
+    from framecmp.model import Comparison
 
 _EMPTY = "\u2014"
 _CARRIED = "\u2713"
@@ -209,11 +209,7 @@ def _distinctive(comparison: Comparison) -> Table:
 def _differences(comparison: Comparison) -> Table | None:
     if not comparison.rate_differences:
         return None
-    rank = views.doc_rank(comparison)
-
-    def key(r: RateDifference) -> tuple[object, ...]:
-        return (r.lexicon, r.category, rank.get(r.a, len(rank)), rank.get(r.b, len(rank)), r.a, r.b)
-
+    key = views.difference_key(comparison)
     significant = sorted((r for r in comparison.rate_differences if r.significant), key=key)
     unclear = [r for r in comparison.rate_differences if not r.significant]
     # Of the unclear ones, the largest differences are the ones a reader would ask about.
@@ -243,7 +239,7 @@ def _differences(comparison: Comparison) -> Table | None:
             _text(label),
             _text(f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}"),
             f"{views.fmt(r.difference, 1)} ({views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)})",
-            "significant" if r.significant else "not distinguishable from zero",
+            views.difference_reading(r),
         )
     if omitted:
         table.caption = _text(

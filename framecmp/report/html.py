@@ -287,19 +287,15 @@ def _differences(comparison: Comparison) -> list[str]:
         '<p class="note">Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap '
         f"interval (seed {comparison.settings.seed}).</p>"
     )
-    rank = views.doc_rank(comparison)
     rows = [
         [
             _e(f"{r.lexicon}/{r.category}"),
             f"{_outlet(comparison, r.a)} {_MINUS} {_outlet(comparison, r.b)}",
             (views.fmt(r.difference, 1)),
             (f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}"),
-            "significant" if r.significant else "not distinguishable from zero",
+            views.difference_reading(r),
         ]
-        for r in sorted(
-            comparison.rate_differences,
-            key=lambda r: (r.lexicon, r.category, rank.get(r.a, -1), rank.get(r.b, -1), r.a, r.b),
-        )
+        for r in views.sorted_differences(comparison)
     ]
     header = ["category", f"a {_MINUS} b", "difference", "95% CI", "reading"]
     return [*lines, *_table(header, rows, "ttnn")]

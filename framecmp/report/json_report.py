@@ -214,17 +214,7 @@ def report_payload(comparison: Comparison) -> Json:
                 "ci_high": _num(r.ci_high),
                 "significant": r.significant,
             }
-            for r in sorted(
-                comparison.rate_differences,
-                key=lambda r: (
-                    r.lexicon,
-                    r.category,
-                    rank.get(r.a, len(rank)),
-                    rank.get(r.b, len(rank)),
-                    r.a,
-                    r.b,
-                ),
-            )
+            for r in views.sorted_differences(comparison)
         ],
         "terminology": _terminology(comparison),
         "quotes": [

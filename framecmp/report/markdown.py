@@ -286,19 +286,15 @@ def _differences(comparison: Comparison) -> list[str]:
             "",
         ]
     )
-    rank = views.doc_rank(comparison)
     rows = [
         [
             escape(f"{r.lexicon}/{r.category}"),
             f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}",
             views.fmt(r.difference, 1),
             f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}",
-            "significant" if r.significant else "not distinguishable from zero",
+            views.difference_reading(r),
         ]
-        for r in sorted(
-            comparison.rate_differences,
-            key=lambda r: (r.lexicon, r.category, rank.get(r.a, -1), rank.get(r.b, -1), r.a, r.b),
-        )
+        for r in views.sorted_differences(comparison)
     ]
     return [*lines, *_table(["category", "a \u2212 b", "difference", "95% CI", "reading"], rows)]
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         DistinctiveTerm,
         PairEventVerdict,
         Quote,
+        RateDifference,
         SpeakerStat,
         Voices,
     )
@@ -316,3 +317,23 @@ def outlet_parts(comparison: Comparison, doc: str) -> tuple[str, str | None]:
 def rate(score: CategoryScore) -> str:
     """A category's rate per 1,000 tokens with its count: "12.5 (3)"."""
     return f"{fmt(score.per_1000_tokens, 1)} ({score.count})"
+
+
+def difference_key(comparison: Comparison) -> Callable[[RateDifference], tuple[object, ...]]:
+    """Sort key for rate differences: lexicon, category, then the pair in document order."""
+    rank = doc_rank(comparison)
+
+    def key(r: RateDifference) -> tuple[object, ...]:
+        return (r.lexicon, r.category, rank.get(r.a, len(rank)), rank.get(r.b, len(rank)), r.a, r.b)
+
+    return key
+
+
+def sorted_differences(comparison: Comparison) -> list[RateDifference]:
+    """Every rate difference in the order all formats list them."""
+    return sorted(comparison.rate_differences, key=difference_key(comparison))
+
+
+def difference_reading(difference: RateDifference) -> str:
+    """How to read a difference: significant, or not distinguishable from zero."""
+    return "significant" if difference.significant else "not distinguishable from zero"
