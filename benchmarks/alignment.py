@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framecmp.align import ALIGNERS, DEFAULT_MIN_SCORE, align  # noqa: E402
+from framecmp.analysis.align import ALIGNERS, DEFAULT_MIN_SCORE, align  # noqa: E402
 from framecmp.model import Alignment, Document, SentenceRef  # noqa: E402
 
 # The shared Bishkek gold names its documents by the seed numbers of shared/seeds/MANIFEST.md.

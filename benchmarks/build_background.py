@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/build_background.py [--output PATH]
 
-Counts unigrams and bigrams of content words exactly as ``framecmp.terms.distinctive_terms``
+Counts unigrams and bigrams of content words exactly as
+``framecmp.analysis.terms.distinctive_terms``
 tokenises them, on the samples as ``framecmp compare`` sees them (loaded, cleaned and
 segmented by ``framecmp.api.prepare_documents``, so capture noise is not counted), in sorted
 path order; the output is sorted by term, so the same corpus always gives the same bytes.
@@ -14,12 +15,12 @@ import argparse
 import os
 from pathlib import Path
 
+from framecmp.analysis.terms import background_from_documents
 from framecmp.api import load_articles, prepare_documents
-from framecmp.terms import background_from_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = """\
-# Background term counts for framecmp.terms.distinctive_terms (the informative Dirichlet prior).
+# Background term counts for framecmp.analysis.terms.distinctive_terms (informative prior).
 # Source: framecmp sample corpus, data/ ({n} texts: {names}).
 # Texts (c) their outlets (TASS, CGTN, RT and two unidentified outlets); only counts are kept.
 # Built by benchmarks/build_background.py from the cleaned texts: content unigrams and

@@ -11,7 +11,8 @@ Not run by tests or CI, and never installed into the project venv. Set up a venv
     HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 /tmp/minilmvenv/bin/python \
         benchmarks/semantic_candidates.py [--verbose]
 
-Candidates, each mixed with the lexical score by ``framecmp.align_semantic.combine`` exactly as
+Candidates, each mixed with the lexical score by
+``framecmp.analysis.align_semantic.combine`` exactly as
 ``align(..., aligner="semantic")`` does (the model is swapped in through ``load_embedder``):
 - lexical: the default aligner, no embeddings;
 - wordllama: the product's semantic aligner (256-dim static model bundled in its wheel);
@@ -51,8 +52,8 @@ from alignment import (  # noqa: E402
     time_per_comparison,
 )
 
-import framecmp.align_semantic as align_semantic  # noqa: E402
-from framecmp.align import align  # noqa: E402
+import framecmp.analysis.align_semantic as align_semantic  # noqa: E402
+from framecmp.analysis.align import align  # noqa: E402
 from framecmp.model import Document  # noqa: E402
 
 GOLD_FILES = ("eval/gold/bishkek-alignment.toml", "eval/gold/alaska-lavrov-alignment.toml")

@@ -17,18 +17,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from framecmp import align as align_stage
-from framecmp import clean as clean_stage
-from framecmp import event as event_stage
-from framecmp import lexicon as lexicon_stage
-from framecmp import load as load_stage
 from framecmp import report as report_stage
-from framecmp import score as score_stage
-from framecmp import segment as segment_stage
-from framecmp import terms as terms_stage
-from framecmp import voices as voices_stage
+from framecmp.analysis import align as align_stage
+from framecmp.analysis import event as event_stage
+from framecmp.analysis import lexicon as lexicon_stage
+from framecmp.analysis import score as score_stage
+from framecmp.analysis import terms as terms_stage
+from framecmp.analysis import voices as voices_stage
 from framecmp.errors import FramecmpError, InputError
+from framecmp.ingest import clean as clean_stage
+from framecmp.ingest import load as load_stage
 from framecmp.model import Article, CategoryScore, Comparison, Document, Lexicon, Settings
+from framecmp.text import segment as segment_stage
 
 DEFAULT_MIN_SCORE = align_stage.DEFAULT_MIN_SCORE
 ALIGNERS = align_stage.ALIGNERS
@@ -222,7 +222,7 @@ def load_background_dir(
 def render(comparison: Comparison, fmt: str) -> str:
     """The comparison as a "markdown", "json" or "html" report, or "text" for the terminal view."""
     if fmt == "text":
-        from framecmp.terminal import render_text
+        from framecmp.report.terminal import render_text
 
         return render_text(comparison)
     return report_stage.render_report(comparison, fmt)

@@ -266,7 +266,7 @@ def compare(
 def _print_terminal(comparison: Comparison) -> None:
     from rich.console import Console
 
-    from framecmp import terminal
+    from framecmp.report import terminal
 
     terminal.print_comparison(comparison, Console(highlight=False))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from framecmp.model import Document
-from framecmp.segment import segment
+from framecmp.text.segment import segment
 
 DATA = Path(__file__).parent.parent / "data"
 SAMPLES = {

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framecmp.align import ALIGNERS, DEFAULT_MIN_SCORE, align
+from framecmp.analysis.align import ALIGNERS, DEFAULT_MIN_SCORE, align
 from framecmp.api import load_articles, prepare_documents
 from framecmp.errors import FramecmpError, MissingDependencyError
 from framecmp.model import AlignedPair, Alignment, Document, Sentence, SentenceRef
-from framecmp.segment import segment, tokenize
+from framecmp.text.segment import segment, tokenize
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
@@ -266,7 +266,7 @@ def test_unknown_aligner_is_rejected_with_the_choices() -> None:
 def test_semantic_aligner_without_wordllama_says_how_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from framecmp import align_semantic
+    from framecmp.analysis import align_semantic
 
     monkeypatch.setitem(sys.modules, "wordllama", None)  # makes `import wordllama` fail
     align_semantic.load_embedder.cache_clear()
@@ -357,8 +357,8 @@ def test_alignment_is_symmetric_and_scores_lie_in_0_1(
 
 def test_alignment_is_deterministic_across_hash_seeds() -> None:
     code = (
-        "from pathlib import Path; from framecmp.align import align; "
-        "from framecmp.model import Document; from framecmp.segment import segment\n"
+        "from pathlib import Path; from framecmp.analysis.align import align; "
+        "from framecmp.model import Document; from framecmp.text.segment import segment\n"
         "docs = []\n"
         "for name in ('tass', 'unknown-outlet', 'cgtn'):\n"
         f"    text = Path({str(BISHKEK)!r}, name + '.txt').read_text(encoding='utf-8')\n"

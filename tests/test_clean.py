@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framecmp.clean import clean
 from framecmp.errors import InputError
-from framecmp.load import load_path, load_text
+from framecmp.ingest.clean import clean
+from framecmp.ingest.load import load_path, load_text
 from framecmp.model import Article, CleanText
 
 DATA = Path(__file__).parent.parent / "data"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framecmp.event import DEFAULT_THRESHOLD, judge_same_event
+from framecmp.analysis.event import DEFAULT_THRESHOLD, judge_same_event
 from framecmp.model import (
     AlignedPair,
     Alignment,

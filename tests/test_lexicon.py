@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framecmp import lexicon
+from framecmp.analysis import lexicon
 from framecmp.errors import LexiconError
 from framecmp.model import Lexicon
 

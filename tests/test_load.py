@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from framecmp.errors import InputError
-from framecmp.load import DEFAULT_MAX_BYTES, load_bytes, load_path, load_text
+from framecmp.ingest.load import DEFAULT_MAX_BYTES, load_bytes, load_path, load_text
 from framecmp.model import Removal
 
 DATA = Path(__file__).parent.parent / "data"

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framecmp import lexicon, score, segment
+from framecmp.analysis import lexicon, score
 from framecmp.model import CategoryScore, Document, Lexicon, Sentence
+from framecmp.text import segment
 
 DATA = Path(__file__).parent.parent / "data"
 SAMPLES = {

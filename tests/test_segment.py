@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framecmp.model import Sentence
-from framecmp.segment import segment, tokenize
+from framecmp.text.segment import segment, tokenize
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
@@ -351,7 +351,7 @@ def test_abbreviation_file_is_lower_case_without_final_period() -> None:
 def test_segment_needs_no_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
     import nltk
 
-    from framecmp import segment as segment_module
+    from framecmp.text import segment as segment_module
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("segment must not load or download NLTK data")
@@ -364,7 +364,7 @@ def test_segment_needs_no_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_importing_segment_does_not_import_nltk() -> None:
-    code = "import sys, framecmp.segment; print('\\n'.join(sys.modules))"
+    code = "import sys, framecmp.text.segment; print('\\n'.join(sys.modules))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout

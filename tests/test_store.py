@@ -8,11 +8,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from framecmp.analysis.lexicon import resolve
 from framecmp.api import compare_documents, load_articles, prepare_documents, render
+from framecmp.corpus.store import dump_document, load_document
 from framecmp.errors import InputError
-from framecmp.lexicon import resolve
 from framecmp.model import Article
-from framecmp.store import dump_document, load_document
 
 
 def test_stored_documents_give_the_same_report(bishkek_paths: list[Path]) -> None:

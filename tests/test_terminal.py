@@ -13,7 +13,7 @@ from report_fixture import build_comparison, same_event_comparison, shuffled
 from rich.console import Console
 
 from framecmp.model import RateDifference
-from framecmp.terminal import print_comparison, render_text
+from framecmp.report.terminal import print_comparison, render_text
 
 WARNING = "Warning: these reports do not appear to describe the same event"
 
@@ -109,7 +109,7 @@ def test_render_text_is_deterministic_and_ignores_input_order() -> None:
 
 
 def test_importing_render_does_not_import_rich() -> None:
-    code = "import sys, framecmp.terminal, framecmp.report; print(' '.join(sys.modules))"
+    code = "import sys, framecmp.report.terminal, framecmp.report; print(' '.join(sys.modules))"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout

@@ -1,4 +1,4 @@
-"""Tests for framecmp.terms: document similarity and distinctive terms (log-odds, Monroe 2008)."""
+"""Tests for framecmp.analysis.terms: similarity and distinctive terms (log-odds, Monroe 2008)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from samples import sample_document, text_document
 
-from framecmp.model import DistinctiveTerm, Document
-from framecmp.terms import (
+from framecmp.analysis.terms import (
     distinctive_terms,
     load_background,
     pairwise_similarity,
 )
-from framecmp.vocabulary import normalise, stem
+from framecmp.model import DistinctiveTerm, Document
+from framecmp.text.vocabulary import normalise, stem
 
 _document = text_document
 _sample = sample_document

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from framecmp.vocabulary import MONTHS, is_content_word, normalise, stem, stopwords
+from framecmp.text.vocabulary import MONTHS, is_content_word, normalise, stem, stopwords
 
 
 def test_normalise_lowercases_unifies_apostrophes_and_drops_possessives() -> None:

@@ -1,12 +1,12 @@
-"""Tests for framecmp.voices: quotes, speakers, verbs and tone."""
+"""Tests for framecmp.analysis.voices: quotes, speakers, verbs and tone."""
 
 from __future__ import annotations
 
 import pytest
 from samples import SAMPLES, sample_document, text_document
 
+from framecmp.analysis.voices import extract_quotes, is_scare_quote, tone, voices
 from framecmp.model import Quote
-from framecmp.voices import extract_quotes, is_scare_quote, tone, voices
 
 _document = text_document
 _sample = sample_document

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from framecmp.vocabulary import normalise
+from framecmp.text.vocabulary import normalise
 
 EQUAL = "equal"
 DELETE = "delete"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from framecmp.model import RELATIONS, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
-from framecmp.vocabulary import is_content_word, normalise
+from framecmp.text.vocabulary import is_content_word, normalise
 
 if TYPE_CHECKING:
     from framecmp.model import (

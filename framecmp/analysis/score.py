@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from framecmp import vocabulary
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     CategoryScore,
@@ -24,6 +23,7 @@ from framecmp.model import (
     RateDifference,
     Sentence,
 )
+from framecmp.text import vocabulary
 
 if TYPE_CHECKING:
     import numpy as np

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from framecmp.errors import FramecmpError
 from framecmp.model import AlignedPair, Alignment, Claim, Document, Sentence, SentenceRef
-from framecmp.vocabulary import is_content_word, normalise, stem
+from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 if TYPE_CHECKING:
-    from framecmp.align_semantic import Embedder
+    from framecmp.analysis.align_semantic import Embedder
 
 ALIGNERS = ("lexical", "semantic")
 # Calibrated on eval/gold/alaska-lavrov-alignment.toml (where F1 is now flat from 0.175 to 0.30)
@@ -107,7 +107,7 @@ def align(
         )
     embedder: Embedder | None = None
     if aligner == "semantic":
-        from framecmp.align_semantic import load_embedder
+        from framecmp.analysis.align_semantic import load_embedder
 
         embedder = load_embedder()
 
@@ -385,7 +385,7 @@ def _pair_scores(
         for j, p2 in enumerate(profiles[second.doc_id]):
             score = _lexical_score(p1, p2)
             if cosines is not None:
-                from framecmp.align_semantic import combine
+                from framecmp.analysis.align_semantic import combine
 
                 score = combine(score, cosines[i][j])
             scores[(j, i) if flip else (i, j)] = score

@@ -24,7 +24,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
-from framecmp.vocabulary import stopwords
+from framecmp.text.vocabulary import stopwords
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 
 from framecmp.errors import InputError
 from framecmp.model import Article, Removal
-from framecmp.vocabulary import MONTHS
+from framecmp.text.vocabulary import MONTHS
 
 DEFAULT_MAX_BYTES = 5_000_000
 INPUT_FORMATS = ("auto", "text", "html", "json", "jsonl")

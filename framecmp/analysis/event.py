@@ -40,7 +40,7 @@ from framecmp.model import (
     Quote,
     SameEventVerdict,
 )
-from framecmp.vocabulary import MONTHS
+from framecmp.text.vocabulary import MONTHS
 
 DEFAULT_THRESHOLD = 0.5
 WEIGHTS = {

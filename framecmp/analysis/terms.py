@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 from framecmp.errors import InputError
 from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Sentence
-from framecmp.vocabulary import is_content_word, normalise, stem
+from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 # Monroe et al. set alpha_0 to the size of a large background corpus. Ours is a few thousand
 # words, about the size of the compared texts themselves, so the prior is capped: at 1,000

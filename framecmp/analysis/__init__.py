@@ -1,0 +1,1 @@
+"""Analysis stages: alignment, same event, distinctive terms, frames, voices."""

@@ -1,0 +1,1 @@
+"""The corpus store and what runs over it (event clustering, batch)."""

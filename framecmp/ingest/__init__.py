@@ -1,0 +1,1 @@
+"""Reading inputs: decode, extract article text and metadata, clean capture noise."""

@@ -1,0 +1,1 @@
+"""Sentences and tokens: the one segmenter and vocabulary every stage uses."""
