@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 # --- load / clean ---------------------------------------------------------------------------
 
@@ -91,6 +92,17 @@ class SentenceRef:
 RELATIONS = ("same-quote", "paraphrase", "related")
 
 
+class ClaimRelation(StrEnum):
+    """How two aligned sentences that carry the same claim differ (what a researcher filters on)."""
+
+    EQUIVALENT = "equivalent"  # the same claim, no difference worth naming
+    ADDS_DETAIL = "adds-detail"  # one side says more (a number, a place, a clause)
+    CONFLICTING = "conflicting"  # numbers, dates, places or outcome differ; never a paraphrase
+    MODALITY = "modality"  # did vs plans to / may / will
+    ATTRIBUTION = "attribution"  # who says it, or said vs claimed/alleged
+    WORDING = "wording"  # a loaded term swapped inside the same claim (Kiev/Kyiv, war/conflict)
+
+
 @dataclass(frozen=True, slots=True)
 class AlignedPair:
     """Two sentences of different documents that report the same claim or quote."""
@@ -100,6 +112,8 @@ class AlignedPair:
     relation: str  # one of RELATIONS
     score: float  # 0..1, higher is closer
     shared_terms: tuple[str, ...] = ()  # evidence: the words that made the match
+    claim_relation: ClaimRelation = ClaimRelation.EQUIVALENT
+    relation_evidence: tuple[str, ...] = ()  # the words that show the relation ("200" / "2,000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +137,14 @@ class Alignment:
 # --- event --------------------------------------------------------------------------------
 
 
+class EventRelation(StrEnum):
+    """The three answers to "do these reports cover the same event?"."""
+
+    SAME_EVENT = "same-event"
+    SAME_STORY = "same-story"  # the same story, a different development (a follow-up days later)
+    DIFFERENT_EVENTS = "different-events"
+
+
 @dataclass(frozen=True, slots=True)
 class EventSignal:
     """One piece of evidence for or against two documents reporting the same event."""
@@ -140,6 +162,7 @@ class PairEventVerdict:
     score: float
     same_event: bool
     signals: tuple[EventSignal, ...]
+    relation: EventRelation = EventRelation.DIFFERENT_EVENTS
 
 
 @dataclass(frozen=True, slots=True)
