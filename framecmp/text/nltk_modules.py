@@ -7,23 +7,24 @@ CPU before any work, for the two modules framecmp uses, which need a dozen small
 
 ``load`` imports a module with placeholder package modules for ``nltk`` and the subpackages
 whose ``__init__`` would pull in the rest (``_SKIPPED_INITS``: each is the package as found on
-disk, created without running its ``__init__``). It holds the interpreter's import lock while the
-placeholders are in ``sys.modules`` and removes every ``nltk`` entry it added before returning,
-so no other code ever sees a partial ``nltk``: a program that imports ``nltk`` afterwards gets
-the real, complete package, and framecmp keeps private copies of the modules it loaded. If
-``nltk`` is already imported, its modules are used as they are. If an NLTK release needs more
-than the placeholders give, the ordinary (slow, complete) import is used instead;
-``tests/test_nltk_modules.py`` checks that the installed NLTK takes the fast path.
+disk, created without running its ``__init__``), and removes every ``nltk`` entry of
+``sys.modules`` before returning. A program that imports ``nltk`` afterwards gets the real,
+complete package; framecmp keeps private copies of the modules it loaded. Because another
+thread could see the placeholders while they are in ``sys.modules``, this is done only while
+the program runs a single thread; otherwise, and when ``nltk`` is already imported, the
+ordinary import is used. So is it if an NLTK release needs more than the placeholders give
+(slow but complete); ``tests/test_nltk_modules.py`` checks that the installed NLTK takes the
+fast path.
 """
 
 from __future__ import annotations
 
-import _imp
 import importlib
 import importlib.machinery
 import importlib.util
 import logging
 import sys
+import threading
 from types import ModuleType
 
 _log = logging.getLogger(__name__)
@@ -37,19 +38,13 @@ _PLACEHOLDER_ATTRIBUTES = {"nltk.corpus": {"stopwords": None}}
 
 def load(name: str) -> ModuleType:
     """The NLTK module ``name`` (e.g. ``"nltk.tokenize.punkt"``), loaded as lightly as possible."""
-    if "nltk" in sys.modules:
+    if "nltk" in sys.modules or threading.active_count() > 1:
         return importlib.import_module(name)
-    _imp.acquire_lock()  # other threads' imports wait until the placeholders are gone
     try:
-        if "nltk" in sys.modules:
-            return importlib.import_module(name)
-        try:
-            return _load_without_inits(name)
-        except (ImportError, AttributeError) as err:
-            _log.debug("loading %s without nltk's __init__ failed (%s); importing nltk", name, err)
-            return importlib.import_module(name)
-    finally:
-        _imp.release_lock()
+        return _load_without_inits(name)
+    except (ImportError, AttributeError) as err:
+        _log.debug("loading %s without nltk's __init__ failed (%s); importing nltk", name, err)
+        return importlib.import_module(name)
 
 
 def _load_without_inits(name: str) -> ModuleType:
@@ -70,9 +65,6 @@ def _placeholder(package: str) -> ModuleType:
     if spec is None or spec.submodule_search_locations is None:
         raise ImportError(f"no package {package}", name=package)
     module = importlib.util.module_from_spec(spec)
-    # Marked as being imported, so another thread that reaches it waits for the import lock
-    # (and then finds it gone) instead of taking the placeholder for the package.
-    spec._initializing = True  # type: ignore[attr-defined]
     for attribute, value in _PLACEHOLDER_ATTRIBUTES.get(package, {}).items():
         setattr(module, attribute, value)
     return module
