@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from framecmp import api  # noqa: E402
 from framecmp.analysis.align import DEFAULT_MIN_SCORE, align, sentence_pair_probability  # noqa: E402
-from framecmp.model import Document  # noqa: E402
+from framecmp.model import AlignedPair, Document  # noqa: E402
 
 ECBPLUS = Path("/work/devdata/ecbplus-text")
 DOCS_PER_EVENT = 4
@@ -94,6 +94,15 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def bands(pooled: Sequence[tuple[object, object, AlignedPair]]) -> str:
+    """How many pooled pairs fall in each 0.1-wide score band."""
+    counts: dict[float, int] = {}
+    for *_, pair in pooled:
+        band = min(0.9, int(pair.score * 10) / 10)
+        counts[band] = counts.get(band, 0) + 1
+    return ", ".join(f"{band:.1f}: {n}" for band, n in sorted(counts.items()))
+
+
 def sample(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     pooled_pairs, pooled_unique = [], []
@@ -104,7 +113,8 @@ def sample(args: argparse.Namespace) -> int:
         alignment = align(documents, min_score=args.min_score)
         by_id = {d.doc_id: d for d in documents}
         for pair in alignment.pairs:
-            pooled_pairs.append((documents, by_id, pair))
+            if pair.score < args.max_score:
+                pooled_pairs.append((documents, by_id, pair))
         for doc_id, indexes in sorted(alignment.unique.items()):
             for index in indexes:
                 if len(by_id[doc_id].sentences[index].tokens) >= 6:  # datelines, titles
@@ -113,7 +123,9 @@ def sample(args: argparse.Namespace) -> int:
         f"# Pooled judgments: ECB+ {args.topics} topics, seed {args.seed}, "
         f"min_score {args.min_score}; {len(pooled_pairs)} pairs and {len(pooled_unique)} "
         "unique sentences pooled. Rules: eval/gold/README.md.",
-        f'pool = {{ topics = "{args.topics}", seed = {args.seed}, min_score = {args.min_score} }}',
+        f'pool = {{ topics = "{args.topics}", seed = {args.seed}, min_score = {args.min_score}, '
+        f"max_score = {args.max_score} }}",
+        f"# pooled pairs by score: {bands(pooled_pairs)}",
         "",
     ]
     for _documents, by_id, pair in rng.sample(pooled_pairs, min(args.pairs, len(pooled_pairs))):
@@ -158,6 +170,7 @@ def sample(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     files = args.judged or sorted((ROOT / "eval" / "gold").glob("ecbplus-*.toml"))
+    fresh = {"pairs": 0, "right": 0, "unique": 0, "missed": 0}
     for path in files:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         pairs = [p for p in raw.get("pair", []) if p["judgment"]]
@@ -180,11 +193,22 @@ def report(args: argparse.Namespace) -> int:
                     print(
                         f"    score >= {floor}: {len(kept)} pairs, precision {good / len(kept):.3f}"
                     )
+        if "test" in Path(path).name:  # fresh samples at the default threshold
+            fresh["pairs"] += len(pairs)
+            fresh["right"] += right
+            fresh["unique"] += len(unique)
+            fresh["missed"] += missed
         if unique:
             print(
                 f"  unique sentences judged {len(unique)}: {missed} have a counterpart "
                 f"({missed / len(unique):.3f})"
             )
+    if fresh["pairs"] and fresh["unique"]:
+        print(
+            f"fresh samples at the default threshold: precision {fresh['right'] / fresh['pairs']:.3f} "
+            f"({fresh['right']}/{fresh['pairs']} pairs); unique sentences with a counterpart "
+            f"{fresh['missed'] / fresh['unique']:.3f} ({fresh['missed']}/{fresh['unique']})"
+        )
     bishkek(args.gold)
     return 0
 
@@ -223,6 +247,7 @@ def main() -> int:
     s.add_argument("--pairs", type=int, default=60)
     s.add_argument("--unique", type=int, default=40)
     s.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    s.add_argument("--max-score", type=float, default=1.01, help="sample only pairs below this")
     r = sub.add_parser("report")
     r.add_argument("judged", nargs="*", type=Path)
     r.add_argument("--ecbplus", type=Path, default=ECBPLUS)
