@@ -205,7 +205,8 @@ def report(args: argparse.Namespace) -> int:
             )
     if fresh["pairs"] and fresh["unique"]:
         print(
-            f"fresh samples at the default threshold: precision {fresh['right'] / fresh['pairs']:.3f} "
+            "fresh samples at the default threshold: precision "
+            f"{fresh['right'] / fresh['pairs']:.3f} "
             f"({fresh['right']}/{fresh['pairs']} pairs); unique sentences with a counterpart "
             f"{fresh['missed'] / fresh['unique']:.3f} ({fresh['missed']}/{fresh['unique']})"
         )

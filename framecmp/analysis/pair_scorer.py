@@ -17,7 +17,7 @@ from importlib.resources import files
 
 from framecmp.errors import FramecmpError
 
-# The features, in order, as ``framecmp.analysis.align._features`` computes them; names, titles,
+# The 14 features, in order, as ``framecmp.analysis.align._features`` computes them; names, titles,
 # reporting verbs and attribution phrases are left out of every "content" figure.
 FEATURES = (
     "cosine",  # cosine of the IDF-weighted content-stem vectors (IDF: data/idf_news.tsv)
@@ -32,6 +32,8 @@ FEATURES = (
     "negation_differs",  # 1 when one sentence has a negation word and the other none
     "length_ratio",  # shorter / longer, in word tokens
     "quoted_share",  # share of the shared content weight quoted in both sentences
+    "coverage_names_min",  # coverage_min with names counted (after the content-word match)
+    "coverage_names_max",  # coverage_max with names counted
 )
 SCHEMA_VERSION = 1
 
