@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 from framecmp.analysis.align import ALIGNERS, DEFAULT_MIN_SCORE, align
 from framecmp.api import load_articles, prepare_documents
 from framecmp.errors import FramecmpError, MissingDependencyError
-from framecmp.model import AlignedPair, Alignment, Document, Sentence, SentenceRef
+from framecmp.model import (
+    AlignedPair,
+    Alignment,
+    ClaimRelation,
+    Document,
+    Quote,
+    Sentence,
+    SentenceRef,
+)
 from framecmp.text.segment import segment, tokenize
 
 ROOT = Path(__file__).parent.parent
@@ -364,3 +372,84 @@ def test_alignment_is_deterministic_across_hash_seeds() -> None:
 def test_public_constants() -> None:
     assert ALIGNERS == ("lexical", "semantic")
     assert 0.0 < DEFAULT_MIN_SCORE < 1.0
+
+
+def test_an_attribution_phrase_and_a_title_carry_no_match() -> None:
+    docs = [
+        _text_document(
+            "a", "A law enforcement source told reporters the spokesman had resigned on Monday."
+        ),
+        _text_document(
+            "b", "A law enforcement source told reporters that the bridge would reopen soon."
+        ),
+    ]
+    alignment = align(docs)
+    assert alignment.pairs == ()
+    assert alignment.unique == {"a": (0,), "b": (0,)}
+
+
+def test_each_sentence_gets_at_most_one_partner_unless_a_neighbour_carries_the_rest() -> None:
+    left = _text_document(
+        "l",
+        "The storm destroyed the old harbour bridge on Sunday night.",
+        "The old harbour bridge had stood for a century.",
+    )
+    right = _text_document("r", "The storm destroyed the old harbour bridge on Sunday night.")
+    pairs = align([left, right]).pairs
+    assert [(p.a.sentence, p.b.sentence) for p in pairs] == [(0, 0)]
+
+
+def test_a_quote_over_two_sentences_aligns_as_one_unit() -> None:
+    quote = (
+        '"We will rebuild the harbour bridge within a year. '
+        'The ferry service will carry commuters until the new bridge opens," the mayor said.'
+    )
+    one = (
+        "The mayor said they will rebuild the harbour bridge within a year and the ferry "
+        "service will carry commuters until the new bridge opens."
+    )
+    left = Document("l", "l", "l", quote, segment(quote))
+    right = _text_document("r", one)
+    assert len(left.sentences) == 2
+    pairs = align([left, right]).pairs
+    assert {(p.a.sentence, p.b.sentence) for p in pairs} == {(0, 0), (1, 0)}
+
+
+def test_the_same_words_from_different_speakers_are_no_same_quote() -> None:
+    left = _text_document(
+        "l",
+        '"We are ready to continue the talks next week," the foreign minister Alice Smith said.',
+    )
+    right = _text_document(
+        "r", '"We are ready to continue the talks next week," opposition leader Bob Jones said.'
+    )
+    quotes = [
+        Quote("l", "We are ready to continue the talks next week,", (0,), "Alice Smith", "said"),
+        Quote("r", "We are ready to continue the talks next week,", (0,), "Bob Jones", "said"),
+    ]
+    pair = _pair(align([left, right], quotes=quotes), "l", "r")
+    assert pair is not None
+    assert pair.relation != "same-quote"
+    assert pair.claim_relation is ClaimRelation.ATTRIBUTION
+    assert pair.relation_evidence == ("Alice Smith", "Bob Jones")
+
+
+def test_opposite_numbers_are_conflicting_never_a_paraphrase_in_any_report() -> None:
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents, render
+
+    left = _text_document("l", "The storm damaged approximately 200 homes in the county.")
+    right = _text_document("r", "The storm damaged approximately 2,000 homes in the county.")
+    comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
+    (pair,) = comparison.alignment.pairs
+    assert pair.relation == "conflicting"
+    assert pair.claim_relation is ClaimRelation.CONFLICTING
+    assert pair.relation_evidence == ("200", "2,000")
+    report = json.loads(render(comparison, "json"))
+    assert [(p["relation"], p["claim_relation"]) for p in report["alignment"]] == [
+        ("conflicting", "conflicting")
+    ]
+    for fmt in ("markdown", "html"):
+        text = render(comparison, fmt)
+        assert "conflicting: 200 / 2,000" in text
+        assert "paraphrase" not in text.lower()
