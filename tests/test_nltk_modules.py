@@ -145,3 +145,27 @@ def test_with_other_threads_running_nltk_is_imported_the_ordinary_way() -> None:
         "print(json.dumps({'stem': result, 'complete': 'nltk.collocations' in sys.modules}))"
     )
     assert _run(code) == {"stem": "negoti", "complete": True}
+
+
+def test_cli_compare_imports_no_nltk_package_sklearn_or_scipy() -> None:
+    code = (
+        "import json, runpy, sys\n"
+        "seen = []\n"
+        "class Spy:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        seen.append(name)\n"
+        "sys.meta_path.insert(0, Spy())\n"
+        f"sys.argv = ['framecmp', 'compare', *{BISHKEK!r}, '--format', 'json']\n"
+        "try:\n"
+        "    runpy.run_module('framecmp', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    code = exit.code\n"
+        "print()\n"
+        "print(json.dumps({'exit': code, 'seen': sorted(set(seen))}))"
+    )
+    result = _run(code)
+    seen = set(result["seen"])  # type: ignore[call-overload]
+    assert result["exit"] == 0
+    assert "nltk.tokenize.punkt" in seen
+    assert not {"nltk.collocations", "nltk.classify"} & seen
+    assert not {name.split(".")[0] for name in seen} & {"sklearn", "scipy"}
