@@ -237,9 +237,10 @@ def _tfidf(
 ) -> dict[str, float]:
     """L2-normalised ``(1 + ln tf) * idf`` of the known terms among ``words``.
 
-    This is scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` done by hand (2,5 s of imports
-    saved per run). The squares are summed one by one in ``order``, as scikit-learn sums a row,
-    so that every weight is bit-identical to its (``benchmarks/tfidf_identity.py`` checks it).
+    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` done by hand: importing it (and SciPy
+    with it) cost ~2 s per run. The squares are summed one by one in ``order``, as scikit-learn
+    sums a row, so that every weight is bit-identical to scikit-learn's
+    (``benchmarks/tfidf_identity.py`` and ``tests/test_terms.py`` check it).
     """
     import numpy as np
 

@@ -12,9 +12,9 @@ disk, created without running its ``__init__``), and removes every ``nltk`` entr
 complete package; framecmp keeps private copies of the modules it loaded. Because another
 thread could see the placeholders while they are in ``sys.modules``, this is done only while
 the program runs a single thread; otherwise, and when ``nltk`` is already imported, the
-ordinary import is used. So is it if an NLTK release needs more than the placeholders give
-(slow but complete); ``tests/test_nltk_modules.py`` checks that the installed NLTK takes the
-fast path.
+ordinary import is used. It is also used, slow but complete, if an NLTK release needs more
+than the placeholders give; ``tests/test_nltk_modules.py`` checks that the installed NLTK
+takes the fast path.
 """
 
 from __future__ import annotations
