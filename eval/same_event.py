@@ -13,7 +13,8 @@ WITH dates: each document gets a publication date: its real date where the manif
 event has an anchor day (the median real date of its documents, else a random day of 2013) and
 the topic's ``ecb`` event is put 3 to 60 days (uniform, seeded) before its ``ecbplus`` event;
 an undated document is published 0 to 2 days after its event's anchor. So the two events of
-one topic are weeks apart, and real dates of one ECB+ "event" can be weeks apart too.
+one topic are weeks apart, and real dates of one ECB+ "event" can be weeks apart too (pairs of
+one event with real dates: median 1 day, 90th percentile 57 days).
 
 Cross-validation: GroupKFold by topic, so every test fold holds topics never seen in training.
 ``--fit`` refits on all pairs and writes framecmp/data/event_model.json with the CV figures.
@@ -288,14 +289,9 @@ def smoke() -> list[str]:
     return failures
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--fit", action="store_true", help="write framecmp/data/event_model.json")
-    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
-    args = parser.parse_args(argv)
-    records, documents = load_corpus(args.data)
+def evaluate(data: Path, folds: int = 5, *, fit_model: bool = False) -> dict[str, object]:
+    """Print every figure; return them (and the smoke failures) as plain data."""
+    records, documents = load_corpus(data)
     pairs = make_pairs(records)
     kinds = Counter(p.kind for p in pairs)
     print(
@@ -319,30 +315,37 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k} {v}" for k, v in sorted(sources.items()))
         )
     without = cross_validate(
-        "WITHOUT dates (text only)", x_text, x_dated, x_plain_dated, plain_gap, pairs, args.folds
+        "WITHOUT dates (text only)", x_text, x_dated, x_plain_dated, plain_gap, pairs, folds
     )
-    with_dates = cross_validate(
-        "WITH dates", x_text, x_dated, x_dated, dated_gap, pairs, args.folds
-    )
+    with_dates = cross_validate("WITH dates", x_text, x_dated, x_dated, dated_gap, pairs, folds)
     print_setting(without)
     print_setting(with_dates)
-    y = np.array([p.label for p in pairs])
-    failures = smoke() if not args.fit else []
-    figures = {
+    figures: dict[str, object] = {
         "pairs": dict(sorted(kinds.items())),
         "documents": len(documents),
-        "folds": args.folds,
+        "folds": folds,
         "without_dates": _setting_json(without),
         "with_dates": _setting_json(with_dates),
     }
-    if args.fit:
-        text_fit = fit(x_text, y)
-        dated_fit = fit(x_dated, y)
-        write_model(text_fit, dated_fit, figures)
+    if fit_model:
+        y = np.array([p.label for p in pairs])
+        write_model(fit(x_text, y), fit(x_dated, y), figures)
         event_model._model.cache_clear()
-        failures = smoke()
+    return {**figures, "smoke_failures": smoke()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--fit", action="store_true", help="write framecmp/data/event_model.json")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+    figures = evaluate(args.data, args.folds, fit_model=args.fit)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    failures = figures["smoke_failures"]
+    assert isinstance(failures, list)
     for failure in failures:
         print(f"same_event: FAIL {failure}", file=sys.stderr)
     return 1 if failures else 0
@@ -374,6 +377,9 @@ def write_model(
     dated_block = block(dated_fit, event_model.DATED_FEATURES)
     if dated_block["coefficients"]["date-gap"] > 0:  # type: ignore[index]
         raise SystemExit("date-gap coefficient came out positive; refusing to ship the model")
+    if float(dated_block["intercept"]) >= 0:  # type: ignore[arg-type]
+        # Same day and no shared content would then read as one event.
+        raise SystemExit("dated intercept is not negative: a date alone would decide")
     payload = {
         "schema_version": event_model.MODEL_SCHEMA_VERSION,
         "description": (
