@@ -232,3 +232,32 @@ def test_samples_smoke(
     for paths in ([tass, alaska], [cgtn, rt]):
         verdict = framecmp.compare(paths).same_event
         assert verdict.relation is EventRelation.DIFFERENT_EVENTS
+
+
+def test_same_day_same_city_different_stories_are_different_events() -> None:
+    # Issue 9: a budget meeting and a warehouse fire, both datelined Moscow on one day.
+    dateline = (Removal("dateline", "MOSCOW, March 4. /TASS/."),)
+    budget = _doc(
+        "budget",
+        "The government approved the draft federal budget at a meeting on Tuesday.",
+        "Spending on healthcare and education will rise by 12 percent, the ministry said.",
+        "The draft now goes to parliament for a first reading in April.",
+        removed=dateline,
+    )
+    fire = _doc(
+        "fire",
+        "A fire broke out at a warehouse in the south of the city on Tuesday.",
+        "Firefighters contained the blaze, which covered 1,500 square meters.",
+        "No one was hurt, and the cause is being investigated, the ministry said.",
+        removed=dateline,
+    )
+    verdict = judge_same_event([budget, fire])
+    assert verdict.relation is EventRelation.DIFFERENT_EVENTS
+    gap = next(s for s in verdict.pairs[0].signals if s.name == "date-gap")
+    assert "0 days apart" in gap.detail
+
+
+def test_weekday_and_month_names_are_not_shared_content() -> None:
+    evidence = event_evidence(_doc("a", "On Tuesday, March 4, the council met.", "It voted."))
+    assert not {"tuesday", "march"} & set(evidence.lead_terms)
+    assert not {"tuesday", "march"} & {w for w, _ in evidence.term_counts}

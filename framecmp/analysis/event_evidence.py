@@ -44,6 +44,8 @@ _RELATIVE_DAY = re.compile(
     + r"))\b",
     re.I,
 )
+# Weekday and month names say when, not what: the date gap weighs them, not word overlap.
+_DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight"}
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
@@ -80,7 +82,7 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
                 if not _YEAR.match(value):
                     numbers.add(value)
                 continue
-            if not is_content_word(word):
+            if not is_content_word(word) or word in _DATE_WORDS:
                 continue
             term_counts[word] += 1
             if position > 0 and token[:1].isupper() and any(c.islower() for c in token):
@@ -143,7 +145,7 @@ def event_places(document: Document) -> tuple[str, ...]:
 
 
 def _is_term(word: str) -> bool:
-    return is_content_word(word) and not _NUMBER.match(word)
+    return is_content_word(word) and not _NUMBER.match(word) and word not in _DATE_WORDS
 
 
 def _words(text: str) -> list[str]:
