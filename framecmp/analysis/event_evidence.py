@@ -112,24 +112,24 @@ def information(word: str) -> float:
     """Self-information of a word in English, -log10 of its frequency (rare words weigh more)."""
     zipf = _zipf_table().get(word)
     # Words outside the 40,000 most frequent are all rarer than the table's floor.
-    return 9.0 - (zipf if zipf is not None else _zipf_floor())
+    return 9.0 - (float(zipf) if zipf is not None else _zipf_floor())
 
 
 @cache
-def _zipf_table() -> dict[str, float]:
-    """``framecmp/data/word_zipf.tsv`` (wordfreq 3.1.1, CC BY-SA 4.0; source in the file)."""
+def _zipf_table() -> dict[str, str]:
+    """``framecmp/data/word_zipf.tsv`` (wordfreq 3.1.1, CC BY-SA 4.0; source in the file).
+
+    Values stay text until looked up: parsing 40,000 floats up front costs start-up time.
+    """
     text = (files("framecmp") / "data" / "word_zipf.tsv").read_text(encoding="utf-8")
-    table: dict[str, float] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, zipf = line.split("\t")
-            table[word] = float(zipf)
-    return table
+    body = text[text.index("\n", text.rindex("\n#") + 1) + 1 :]
+    return dict(line.split("\t", 1) for line in body.splitlines())
 
 
 @cache
 def _zipf_floor() -> float:
-    return min(_zipf_table().values())
+    # The file is sorted by frequency, most frequent first: its last row is the floor.
+    return min(float(value) for value in list(_zipf_table().values())[-50:])
 
 
 def event_places(document: Document) -> tuple[str, ...]:
