@@ -7,6 +7,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framecmp
 from framecmp import api
@@ -261,3 +263,46 @@ def test_weekday_and_month_names_are_not_shared_content() -> None:
     evidence = event_evidence(_doc("a", "On Tuesday, March 4, the council met.", "It voted."))
     assert not {"tuesday", "march"} & set(evidence.lead_terms)
     assert not {"tuesday", "march"} & {w for w, _ in evidence.term_counts}
+
+
+_WORDS = st.sampled_from(
+    [
+        "Geneva",
+        "Lyon",
+        "talks",
+        "quake",
+        "minister",
+        "said",
+        "12",
+        "300",
+        "fire",
+        "budget",
+        "March",
+        "Tuesday",
+        "the",
+        "of",
+        "on",
+        "Smith",
+        "Jones",
+        "council",
+        "votes",
+        "rebuild",
+        "homes",
+    ]
+)
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=12).map(lambda w: " ".join(w) + ".")
+_DATE = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCE, min_size=1, max_size=4), st.lists(_SENTENCE, min_size=1, max_size=4),
+       _DATE, _DATE)  # fmt: skip
+def test_any_pair_scores_the_same_in_either_order(
+    left: list[str], right: list[str], date_a: str | None, date_b: str | None
+) -> None:
+    a = event_evidence(_doc("a", *left, date=date_a))
+    b = event_evidence(_doc("b", *right, date=date_b))
+    forward, backward = judge_pair(a, b), judge_pair(b, a)
+    assert forward.score == backward.score
+    assert forward.relation is backward.relation
+    assert 0.0 <= forward.score <= 1.0
