@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -24,9 +25,11 @@ from framecmp.analysis import lexicon as lexicon_stage
 from framecmp.analysis import score as score_stage
 from framecmp.analysis import terms as terms_stage
 from framecmp.analysis import voices as voices_stage
-from framecmp.errors import FramecmpError, InputError
+from framecmp.errors import FramecmpError, InputError, OutputError
 from framecmp.ingest import clean as clean_stage
+from framecmp.ingest import language as language_stage
 from framecmp.ingest import load as load_stage
+from framecmp.ingest.load import LoadOptions
 from framecmp.model import Article, CategoryScore, Comparison, Document, Lexicon, Settings
 from framecmp.text import segment as segment_stage
 
@@ -37,6 +40,10 @@ DEFAULT_MAX_BYTES = load_stage.DEFAULT_MAX_BYTES
 INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
+# Report file names name up to this many documents; longer lists get a hash (file systems
+# refuse names over 255 bytes).
+_MAX_NAMED_IDS = 4
+_MAX_STEM_CHARS = 120
 _REPORT_EXTENSIONS = {"markdown": ".md", "json": ".json", "html": ".html"}
 _FORMAT_BY_EXTENSION = {
     ".md": "markdown",
@@ -55,33 +62,55 @@ def load_articles(
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    options: LoadOptions | None = None,
 ) -> tuple[Article, ...]:
-    """Load every input: a path, "-" for stdin, article text (a str with a newline), an Article."""
-    if input_format not in INPUT_FORMATS:
+    """Load every input: a path, a URL, "-" for stdin, article text (a str with a newline)."""
+    return load_inputs(
+        inputs,
+        options=options or LoadOptions(input_format=input_format, max_bytes=max_bytes),
+        stdin=stdin,
+    )[0]
+
+
+def load_inputs(
+    inputs: Sequence[Input], *, options: LoadOptions, stdin: BinaryIO | None = None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Every input's articles, and notes for the user (skipped records, repeated inputs)."""
+    if options.input_format not in INPUT_FORMATS:
         raise FramecmpError(
-            f"--input-format {input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
+            f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
         )
     articles: list[Article] = []
+    notes: list[str] = []
+    seen: dict[str, str] = {}
     for number, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
             articles.append(item)
-        elif isinstance(item, str) and "\n" in item:
+            continue
+        if isinstance(item, str) and "\n" in item:
             articles.append(load_stage.load_text(item, path=f"<text {number}>"))
-        elif str(item) == "-":
+            continue
+        if str(item) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            articles.extend(
-                load_stage.load_bytes(
-                    stream.read(max_bytes + 1),
-                    path="-",
-                    input_format=input_format,
-                    max_bytes=max_bytes,
-                )
+            loaded = load_stage.load_stream_bytes(
+                stream.read(options.max_bytes + 1), path="-", options=options
             )
         else:
-            articles.extend(
-                load_stage.load_path(item, input_format=input_format, max_bytes=max_bytes)
-            )
-    return tuple(articles)
+            key = str(item) if load_stage.is_url(str(item)) else _file_key(Path(item))
+            if key in seen:
+                notes.append(f"{item}: the same input as {seen[key]}, given twice")
+            seen.setdefault(key, str(item))
+            loaded = load_stage.load_input(item, options)
+        articles.extend(loaded.articles)
+        notes.extend(loaded.notes)
+    return tuple(articles), tuple(notes)
+
+
+def _file_key(path: Path) -> str:
+    try:
+        return str(path.resolve(strict=False))
+    except (OSError, RuntimeError):  # a symlink loop: load_input reports it
+        return str(path)
 
 
 def prepare_documents(
@@ -116,6 +145,8 @@ def prepare_documents(
                 title=article.title or headline,
                 url=article.url,
                 place=cleaned.place_hint,
+                encoding=article.encoding,
+                language=language_stage.detect_language(cleaned.text),
             )
         )
     unknown = sorted(set(labels) - _label_keys(articles))
@@ -137,20 +168,33 @@ def compare(
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    encoding: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    fetch_links: bool = False,
+    cache_dir: str | Path | None = None,
 ) -> Comparison:
     """Align reports of one event and score how their wording and framing differ."""
-    articles = load_articles(inputs, input_format=input_format, max_bytes=max_bytes, stdin=stdin)
+    options = LoadOptions(
+        input_format=input_format,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fields=dict(fields or {}),
+        skip_bad=skip_bad,
+        fetch_links=fetch_links,
+        cache_dir=str(cache_dir) if cache_dir is not None else None,
+    )
+    articles, notes = load_inputs(inputs, options=options, stdin=stdin)
     if len(articles) < 2:
         raise FramecmpError("compare needs at least two articles; give two or more inputs")
     if len(articles) > MAX_DOCUMENTS:
         raise FramecmpError(f"compare takes at most {MAX_DOCUMENTS} articles; got {len(articles)}")
     documents = prepare_documents(articles, labels=labels)
-    background_counts = (
-        load_background_dir(background, input_format=input_format, max_bytes=max_bytes)
-        if background
-        else None
-    )
-    return compare_documents(
+    background_counts: dict[str, int] | None = None
+    if background:
+        background_counts, skipped = _background_counts(background, options)
+        notes = (*notes, *skipped)
+    comparison = compare_documents(
         documents,
         lexicons=lexicon_stage.resolve(lexicons),
         min_score=min_score,
@@ -159,6 +203,9 @@ def compare(
         stem_terms=stem_terms,
         background=background_counts,
     )
+    if not notes:
+        return comparison
+    return dataclasses.replace(comparison, warnings=(*notes, *comparison.warnings))
 
 
 def compare_documents(
@@ -209,14 +256,33 @@ def load_background_dir(
 ) -> dict[str, int]:
     """Term counts of every article file in a directory, as the log-odds prior's background."""
     folder = Path(directory)
+    counts, _skipped = _background_counts(
+        folder, LoadOptions(input_format=input_format, max_bytes=max_bytes)
+    )
+    return counts
+
+
+def _background_counts(
+    directory: str | Path, options: LoadOptions
+) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Background term counts, and a note for each file that could not be read and was skipped."""
+    folder = Path(directory)
     if not folder.is_dir():
         raise InputError(f"{folder}: --background needs a directory of article files")
     paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     if not paths:
         raise InputError(f"{folder}: --background directory holds no files")
-    articles = load_articles(paths, input_format=input_format, max_bytes=max_bytes)
-    documents = prepare_documents(articles)
-    return terms_stage.background_from_documents(documents)
+    documents: list[Document] = []
+    skipped: list[str] = []
+    for path in paths:
+        try:
+            loaded = load_stage.load_input(path, options)
+            documents.extend(prepare_documents(loaded.articles))
+        except InputError as err:
+            skipped.append(f"--background: skipped {err}")
+    if not documents:
+        raise InputError(f"{folder}: no readable article in the --background directory")
+    return terms_stage.background_from_documents(documents), tuple(skipped)
 
 
 def render(comparison: Comparison, fmt: str) -> str:
@@ -232,6 +298,7 @@ def write_report(comparison: Comparison, path: str | Path, fmt: str | None = Non
     """Write one report atomically; the format defaults to the file extension."""
     target = Path(path)
     chosen = fmt or format_for_path(target)
+    check_output_path(target)
     report_stage.write_report_atomically(target, render(comparison, chosen))
     return target
 
@@ -240,12 +307,34 @@ def write_report_dir(
     comparison: Comparison, directory: str | Path, formats: Sequence[str] = REPORT_FORMATS
 ) -> tuple[Path, ...]:
     """Write Markdown, JSON and HTML reports named after the documents into a directory."""
-    stem = "-vs-".join(d.doc_id for d in comparison.documents)
+    stem = report_stem(tuple(d.doc_id for d in comparison.documents))
     folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            f"{folder}: cannot create the report directory ({err.strerror})"
+        ) from None
     return tuple(
         write_report(comparison, folder / f"{stem}{_REPORT_EXTENSIONS[fmt]}", fmt)
         for fmt in formats
     )
+
+
+def report_stem(doc_ids: Sequence[str]) -> str:
+    """A short file name for a comparison's reports: the ids, or the first ones and a hash."""
+    stem = "-vs-".join(doc_ids)
+    if len(doc_ids) <= _MAX_NAMED_IDS and len(stem) <= _MAX_STEM_CHARS:
+        return stem
+    digest = hashlib.sha256("\n".join(doc_ids).encode("utf-8")).hexdigest()[:8]
+    return f"{'-vs-'.join(doc_ids[:2])}-and-{len(doc_ids) - 2}-more-{digest}"
+
+
+def check_output_path(path: str | Path) -> None:
+    """Refuse a report path whose directory does not exist, before any work is done."""
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: directory {parent} does not exist; create it first")
 
 
 def format_for_path(path: Path) -> str:
