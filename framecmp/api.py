@@ -224,7 +224,9 @@ def compare_documents(
     alignment = align_stage.align(documents, min_score=min_score, aligner=aligner)
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
-    lexicon_scores = score_stage.score_lexicons(documents, lexicons)
+    # Stop words, lexicons, stems and VADER are English: other languages get none of them.
+    english = [d for d in documents if is_english(d)]
+    lexicon_scores = score_stage.score_lexicons(english, lexicons)
     comparison = Comparison(
         documents=tuple(documents),
         settings=Settings(
@@ -237,16 +239,20 @@ def compare_documents(
         alignment=alignment,
         same_event=same_event,
         similarity=terms_stage.pairwise_similarity(documents),
-        distinctive_terms=terms_stage.distinctive_terms(
-            documents, background=background, stem=stem_terms
+        distinctive_terms=tuple(
+            term
+            for term in terms_stage.distinctive_terms(
+                documents, background=background, stem=stem_terms
+            )
+            if term.doc in {d.doc_id for d in english}
         ),
         lexicon_scores=lexicon_scores,
-        rate_differences=score_stage.rate_differences(documents, lexicon_scores, seed=seed),
+        rate_differences=score_stage.rate_differences(english, lexicon_scores, seed=seed),
         quotes=quotes,
         voices=tuple(
             voices_stage.voices(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
         ),
-        tone=tuple(voices_stage.tone(d) for d in documents),
+        tone=tuple(voices_stage.tone(d) for d in english),
     )
     return dataclasses.replace(comparison, warnings=_warnings(comparison))
 
@@ -415,8 +421,20 @@ def _unique_id(candidate: str, used: set[str]) -> str:
     return f"{candidate}-{number}"
 
 
+def is_english(document: Document) -> bool:
+    """True when English-only analysis applies (English, or too little text to tell)."""
+    return document.language in (None, language_stage.ENGLISH)
+
+
 def _warnings(comparison: Comparison) -> tuple[str, ...]:
     warnings: list[str] = []
+    for document in comparison.documents:
+        if not is_english(document):
+            warnings.append(
+                f"{document.doc_id}: written in '{document.language}'; framecmp's analysis is "
+                "English-only, so its distinctive terms, lexicon scores and tone were not "
+                "computed (alignment across languages is not supported yet)"
+            )
     if not comparison.same_event.verdict:
         different = [p for p in comparison.same_event.pairs if not p.same_event]
         names = "; ".join(f"{p.a} vs {p.b} (score {p.score:.2f})" for p in different)

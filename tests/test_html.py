@@ -16,8 +16,16 @@ def test_article_text_without_page_furniture() -> None:
     (article,) = load_path(PAGE)
     assert "Agriculture ministers from four countries agreed on Friday" in article.text
     assert "Shipping insurers said premiums" in article.text
-    for furniture in ("Conflict Zone", "Albanian Shqip", "Share on Facebook", "Related Coverage",
-                      "Our Standards", "All rights reserved", "tracking", "color: red"):
+    for furniture in (
+        "Conflict Zone",
+        "Albanian Shqip",
+        "Share on Facebook",
+        "Related Coverage",
+        "Our Standards",
+        "All rights reserved",
+        "tracking",
+        "color: red",
+    ):
         assert furniture not in article.text
 
 

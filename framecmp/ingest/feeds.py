@@ -38,7 +38,7 @@ def load_feed(text: str, *, path: str, options: LoadOptions, encoding: str | Non
         article: Article | None = None
         if len(body.split()) < _MIN_BODY_WORDS and options.fetch_links and link:
             article = _fetch_entry(link, name, options)
-        if article is None and body.strip():
+        if article is None and len(body.split()) >= _MIN_BODY_WORDS:
             article = replace(load_plain(body, name), encoding=encoding)
         if article is None:
             without_body += 1
@@ -56,7 +56,7 @@ def load_feed(text: str, *, path: str, options: LoadOptions, encoding: str | Non
         )
     if without_body:
         hint = "" if options.fetch_links else "; --fetch-links fetches their pages"
-        notes.append(f"{path}: {without_body} feed entries have no text{hint}")
+        notes.append(f"{path}: skipped {without_body} feed entries without article text{hint}")
     if not articles:
         raise InputError(
             f"{path}: no feed entry has text{'' if options.fetch_links else '; try --fetch-links'}"

@@ -7,6 +7,7 @@ metadata only (no search of the text, whose dates are often other events').
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -53,7 +54,7 @@ def load_html(source: str | bytes, *, path: str, url: str | None = None) -> Arti
     return Article(
         path=path,
         text=text,
-        outlet=_outlet(extracted, page_url),
+        outlet=_outlet(extracted, page_url, tree),
         date=_iso_date(getattr(extracted, "date", None)),
         title=_clean(getattr(extracted, "title", None)),
         url=page_url,
@@ -73,9 +74,9 @@ def _clean(value: object) -> str | None:
     return _SPACE.sub(" ", value).strip() or None
 
 
-def _outlet(extracted: Any, page_url: str | None) -> str | None:
-    """Site name (JSON-LD publisher, og:site_name), else the canonical URL's host."""
-    name = _clean(getattr(extracted, "sitename", None))
+def _outlet(extracted: Any, page_url: str | None, tree: HtmlElement) -> str | None:
+    """JSON-LD publisher, else the site name, else the canonical URL's host."""
+    name = _json_ld_publisher(tree) or _clean(getattr(extracted, "sitename", None))
     if name and name.lower() not in _GENERIC_SITE_NAMES and not name.startswith("http"):
         return name
     host = _clean(getattr(extracted, "hostname", None)) or (
@@ -83,6 +84,30 @@ def _outlet(extracted: Any, page_url: str | None) -> str | None:
     )
     if host:
         return host.removeprefix("www.")
+    return None
+
+
+def _json_ld_publisher(tree: HtmlElement) -> str | None:
+    """The publisher's name in the page's JSON-LD (schema.org NewsArticle.publisher)."""
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack: list[object] = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                publisher = item.get("publisher")
+                if isinstance(publisher, list) and publisher:
+                    publisher = publisher[0]
+                if isinstance(publisher, dict) and (name := _clean(publisher.get("name"))):
+                    return name
+                if isinstance(publisher, str) and (name := _clean(publisher)):
+                    return name
+                stack.extend(v for v in item.values() if isinstance(v, dict | list))
     return None
 
 

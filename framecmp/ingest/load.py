@@ -8,6 +8,7 @@ dependencies.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import re
 import stat
@@ -57,11 +58,36 @@ _BOMS = (
 # Greek text in UTF-16 has a NUL or a fixed high byte there in well over half the pairs;
 # binary files have NULs spread over both positions.
 _UTF16_NUL_SHARE = 0.4
+_UTF16_PRINTABLE_SHARE = 0.95  # and the decoded text must read as text, not control codes
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 # Browsers decode pages labelled latin-1 or ASCII as windows-1252 (WHATWG Encoding Standard).
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+
+
+# Legacy encodings in the order of their share of web pages (W3Techs, "Usage statistics of
+# character encodings for websites", 2024): the tie-break among equally plausible detections.
+_COMMON_LEGACY_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "gb18030",
+    "gbk",
+    "shift_jis",
+    "euc_kr",
+    "euc_jp",
+    "big5",
+    "cp1250",
+    "iso8859_2",
+    "cp1256",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "iso8859_15",
+    "koi8_r",
+    "iso8859_5",
+)
+_CHAOS_MARGIN = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,15 +319,23 @@ def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
             pass  # a wrong declaration: detect instead
     from charset_normalizer import from_bytes  # only non-UTF-8 inputs pay for the detector
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         offset = utf8_error.start
         raise InputError(
             f"{path}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset}) and its "
             "encoding could not be detected; give --encoding (e.g. cp1251)"
         )
-    name = codecs.lookup(best.encoding).name
-    return str(best), name
+    # Several codecs often decode a mostly-ASCII text equally well (cp852 and cp1252 agree on
+    # "café" only by chance); among the near-best, prefer the encodings the web actually uses.
+    near = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    for preferred in _COMMON_LEGACY_ENCODINGS:
+        for match in near:
+            if preferred in match.could_be_from_charset:
+                with contextlib.suppress(UnicodeDecodeError):
+                    return data.decode(preferred), codecs.lookup(preferred).name
+    return str(best), codecs.lookup(best.encoding).name
 
 
 def _sniff_utf16(head: bytes) -> str | None:
@@ -317,10 +351,11 @@ def _sniff_utf16(head: bytes) -> str | None:
     else:
         return None
     try:
-        head[: 2 * pairs].decode(name)
+        sample = head[: 2 * pairs].decode(name)
     except UnicodeDecodeError:
         return None
-    return name
+    printable = sum(1 for char in sample if char.isprintable() or char in "\n\r\t")
+    return name if printable >= _UTF16_PRINTABLE_SHARE * len(sample) else None
 
 
 def _declared_charset(head: bytes) -> str | None:
