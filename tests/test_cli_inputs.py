@@ -57,7 +57,8 @@ def test_two_saved_pages_compare_with_outlets_from_metadata(
     assert [d["outlet"] for d in report["documents"]] == ["Wire One", "Wire Two"]
     assert [d["date"] for d in report["documents"]] == ["2025-11-27", "2025-11-27"]
     sentences = " ".join(s["text"] for doc in report["sentences"].values() for s in doc)
-    assert "Conflict Zone" not in sentences and "Share on Facebook" not in sentences
+    assert "Conflict Zone" not in sentences
+    assert "Share on Facebook" not in sentences
     removed = [r["text"] for r in report["documents"][0]["removed"]]
     assert "Conflict Zone" in removed
 
@@ -140,7 +141,8 @@ def test_failed_url_is_one_line_and_exit_2(server: _Server, path: str, message: 
     result = runner.invoke(app, ["compare", url, f"{server.base}/a", "--max-bytes", "2500"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"framecmp: error: {url}: ")
-    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 def test_cache_dir_serves_a_rerun_without_the_network(server: _Server, tmp_path: Path) -> None:
@@ -199,7 +201,8 @@ def test_feed_entries_without_text_fetch_their_links(server: _Server, tmp_path: 
         _rss([("One", f"{server.base}/a", "Teaser."), ("Two", f"{server.base}/b", "Teaser.")])
     )
     without = runner.invoke(app, ["compare", str(feed)])
-    assert without.exit_code == 2 and "--fetch-links" in without.stderr
+    assert without.exit_code == 2
+    assert "--fetch-links" in without.stderr
     result = runner.invoke(app, ["compare", str(feed), "--fetch-links", "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert [d["outlet"] for d in _json_out(result.stdout)["documents"]] == ["Wire One", "Wire Two"]
@@ -327,7 +330,8 @@ def test_cyrillic_cp1251_is_detected_and_russian_gets_no_english_analysis(
     report = _json_out(result.stdout)
     ru = report["documents"][1]
     assert (ru["encoding"], ru["language"]) == ("cp1251", "ru")
-    assert ru["outlet"] == "ТАСС" and ru["place"] == "Москва"
+    assert ru["outlet"] == "ТАСС"
+    assert ru["place"] == "Москва"
     assert any("English-only" in w and ru["id"] in w for w in report["warnings"])
     assert not report["distinctive_terms"].get(ru["id"])
     assert not report["frames"].get(ru["id"])
@@ -341,7 +345,8 @@ def test_encoding_option_overrides_detection(tmp_path: Path, tass: Path, cgtn: P
         + b"\nCaf\xe9 owners said the talks went well.\n"
     )
     bad = runner.invoke(app, ["compare", str(tass), str(path), "--encoding", "utf-8"])
-    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
+    assert bad.exit_code == 2
+    assert bad.stderr.count("\n") == 1
     assert "check --encoding" in bad.stderr
     good = runner.invoke(app, ["compare", str(tass), str(path), "--encoding", "latin-1"])
     assert good.exit_code == 0, good.stderr
@@ -408,7 +413,8 @@ def test_report_dir_names_stay_short_with_many_inputs(tmp_path: Path, tass: Path
     result = runner.invoke(app, ["compare", *inputs, "--report-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert len(names) == 3 and all(len(n) < 120 for n in names)
+    assert len(names) == 3
+    assert all(len(n) < 120 for n in names)
     assert names[0].startswith("tass-vs-tass-2-and-10-more-")
 
 
@@ -435,4 +441,21 @@ def test_closed_pipe_exits_0_quietly(tass: Path, cgtn: Path) -> None:
         ["bash", "-c", command], capture_output=True, text=True, timeout=120, check=False
     )
     assert result.stdout.strip().endswith("status=0")
-    assert "Error" not in result.stderr and "BrokenPipe" not in result.stderr
+    assert "Error" not in result.stderr
+    assert "BrokenPipe" not in result.stderr
+
+
+def test_plain_text_compare_loads_no_input_library(tass: Path, cgtn: Path) -> None:
+    code = (
+        "import sys; from framecmp import api; "
+        f"api.compare([{str(tass)!r}, {str(cgtn)!r}]); print('\\n'.join(sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    ).stdout
+    loaded = set(out.split())
+    # charset_normalizer is left out: numpy.f2py, which the analysis stages load, imports it.
+    heavy = {"trafilatura", "lxml", "feedparser", "py3langid", "htmldate", "justext"}
+    assert not {name.split(".")[0] for name in loaded} & heavy
+    ingest = {"framecmp.ingest.html", "framecmp.ingest.feeds", "framecmp.ingest.records"}
+    assert not loaded & (ingest | {"framecmp.ingest.fetch"})

@@ -23,6 +23,7 @@ _NEAR_DISTANCE = 2
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'", ":", ";", "\u2026", "\u00bb")
 _MAX_HEADING_WORDS = 10
 _MAX_HEADLINE_WORDS = 15
+_MAX_LABEL_WORDS = 4
 
 _DATELINE = re.compile(
     r"""
@@ -86,6 +87,7 @@ def clean(article: Article) -> CleanText:
     cleaner.remove_headline()
     outlet_hint, place_hint = cleaner.remove_dateline()
     cleaner.remove_section_headings()
+    cleaner.remove_trailing_labels()
     kept = cleaner.kept_text()
     if not kept:
         kinds = dict.fromkeys(removal.kind for removal in cleaner.removals())
@@ -235,6 +237,16 @@ class _Cleaner:
                 and following.endswith(_SENTENCE_END)
             ):
                 self._remove(index, "section-heading")
+
+    def remove_trailing_labels(self) -> None:
+        """Remove short title-like lines after the last sentence: widget labels ("Topics",
+        "More on this") whose links the capture lost. A heading needs text after it."""
+        kept = self._kept_indexes()
+        while len(kept) >= 2:
+            last = self.paragraphs[kept[-1]]
+            if len(last.split()) > _MAX_LABEL_WORDS or not _is_title_like(last):
+                return
+            self._remove(kept.pop(), "trailing-label")
 
 
 def _is_title_like(paragraph: str) -> bool:

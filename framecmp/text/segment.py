@@ -98,7 +98,7 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)``, or consecutive pieces of at most MAX_SENTENCE_WORDS words."""
     if end - start < MAX_SENTENCE_WORDS * 2:
         return [(start, end)]
-    gaps = [m for m in _WHITESPACE.finditer(text, start, end)]
+    gaps = list(_WHITESPACE.finditer(text, start, end))
     if len(gaps) < MAX_SENTENCE_WORDS:
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
