@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_DIFFERENT_EVENTS = 1
 EXIT_ERROR = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _quiet_broken_pipe() -> None:
@@ -86,7 +85,7 @@ def _exit_codes() -> Iterator[None]:
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt:
         typer.echo("framecmp: interrupted; no report was written", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(EXIT_ERROR) from None
     except BrokenPipeError:
         _quiet_broken_pipe()
         raise typer.Exit(EXIT_OK) from None

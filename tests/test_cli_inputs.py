@@ -459,3 +459,22 @@ def test_plain_text_compare_loads_no_input_library(tass: Path, cgtn: Path) -> No
     assert not {name.split(".")[0] for name in loaded} & heavy
     ingest = {"framecmp.ingest.html", "framecmp.ingest.feeds", "framecmp.ingest.records"}
     assert not loaded & (ingest | {"framecmp.ingest.fetch"})
+
+
+def test_sigterm_stops_with_a_message_and_no_report(tmp_path: Path, tass: Path) -> None:
+    import signal
+    import time
+
+    target = tmp_path / "r.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "framecmp", "compare", "-", str(tass), "-o", str(target)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    time.sleep(5)  # the command is now waiting for standard input that never ends
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert stderr.decode() == "framecmp: interrupted; no report was written\n"
+    assert list(tmp_path.iterdir()) == []

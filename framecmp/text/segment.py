@@ -54,9 +54,14 @@ _MIN_TOKENS = 2
 _ATTRIBUTION_MAX_TOKENS = 6  # `"Why?" asked Russian President Vladimir Putin.` is six
 
 
+# Invisible characters that captures leave inside words (zero-width space and joiners, word
+# joiner, BOM, soft hyphen): the text keeps them as written, tokens do not.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def tokenize(text: str) -> tuple[str, ...]:
     """Word tokens as written; hyphenated words, apostrophes and numbers stay whole."""
-    return tuple(match.group() for match in _WORD.finditer(text))
+    return tuple(match.group() for match in _WORD.finditer(text.translate(_INVISIBLE)))
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
