@@ -30,7 +30,16 @@ from framecmp.ingest import clean as clean_stage
 from framecmp.ingest import language as language_stage
 from framecmp.ingest import load as load_stage
 from framecmp.ingest.load import LoadOptions
-from framecmp.model import Article, CategoryScore, Comparison, Document, Lexicon, Settings
+from framecmp.model import (
+    Article,
+    CategoryScore,
+    CleanText,
+    Comparison,
+    Document,
+    Lexicon,
+    Removal,
+    Settings,
+)
 from framecmp.text import segment as segment_stage
 
 DEFAULT_MIN_SCORE = align_stage.DEFAULT_MIN_SCORE
@@ -40,6 +49,11 @@ DEFAULT_MAX_BYTES = load_stage.DEFAULT_MAX_BYTES
 INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
+# Text analysed per document, after cleaning. A long feature is 10,000 words (~60,000
+# characters); past this an input is a dump, not an article, and only its start is compared.
+# It bounds a comparison's time and memory whatever --max-bytes allows (benchmarks/bounded_cost.py).
+MAX_ANALYSED_CHARS = 200_000
+OVER_LENGTH = "over-length"
 # Report file names name up to this many documents; longer lists get a hash (file systems
 # refuse names over 255 bytes).
 _MAX_NAMED_IDS = 4
@@ -121,7 +135,7 @@ def prepare_documents(
     documents: list[Document] = []
     used_ids: set[str] = set()
     for position, article in enumerate(articles):
-        cleaned = clean_stage.clean(article)
+        cleaned = _bounded(clean_stage.clean(article))
         sentences = segment_stage.segment(cleaned.text)
         if not sentences:
             raise InputError(f"{article.path}: no sentences left after cleaning")
@@ -153,6 +167,23 @@ def prepare_documents(
     if unknown:
         raise FramecmpError(f"--label {unknown[0]}=...: no input is called {unknown[0]!r}")
     return tuple(documents)
+
+
+def _bounded(cleaned: CleanText) -> CleanText:
+    """The cleaned text cut at MAX_ANALYSED_CHARS (at a paragraph or word break), the rest
+    recorded as removed, so that the cost of a comparison has a ceiling."""
+    text = cleaned.text
+    if len(text) <= MAX_ANALYSED_CHARS:
+        return cleaned
+    cut = text.rfind("\n", 0, MAX_ANALYSED_CHARS)
+    if cut < MAX_ANALYSED_CHARS // 2:
+        cut = max(text.rfind(" ", 0, MAX_ANALYSED_CHARS), MAX_ANALYSED_CHARS // 2)
+    rest = text[cut:].strip()
+    note = Removal(
+        OVER_LENGTH,
+        f"{len(rest):,} characters after the first {cut:,} were not analysed: {rest[:80]}\u2026",
+    )
+    return dataclasses.replace(cleaned, text=text[:cut].rstrip(), removed=(*cleaned.removed, note))
 
 
 def compare(
@@ -429,6 +460,8 @@ def is_english(document: Document) -> bool:
 def _warnings(comparison: Comparison) -> tuple[str, ...]:
     warnings: list[str] = []
     for document in comparison.documents:
+        if over := next((r for r in document.removed if r.kind == OVER_LENGTH), None):
+            warnings.append(f"{document.doc_id}: too long to analyse whole; {over.text}")
         if not is_english(document):
             warnings.append(
                 f"{document.doc_id}: written in '{document.language}'; framecmp's analysis is "

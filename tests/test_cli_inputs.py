@@ -478,3 +478,23 @@ def test_sigterm_stops_with_a_message_and_no_report(tmp_path: Path, tass: Path) 
     assert process.returncode == 2
     assert stderr.decode() == "framecmp: interrupted; no report was written\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dump_longer_than_an_article_is_cut_with_a_warning(tmp_path: Path, tass: Path) -> None:
+    from framecmp.api import MAX_ANALYSED_CHARS
+
+    lines = [line for line in tass.read_text(encoding="utf-8").split("\n")[1:] if line.strip()]
+    paragraphs: list[str] = []
+    while sum(len(p) + 1 for p in paragraphs) <= MAX_ANALYSED_CHARS * 1.2:
+        paragraphs.append(f"Part {len(paragraphs)}: {lines[len(paragraphs) % len(lines)]}")
+    big = tmp_path / "dump.txt"
+    big.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(big), str(tass), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = _json_out(result.stdout)
+    dump = report["documents"][0]
+    assert [r["kind"] for r in dump["removed"]][-1] == "over-length"
+    assert any(w.startswith(f"{dump['id']}: too long to analyse whole") for w in report["warnings"])
+    analysed = " ".join(s["text"] for s in report["sentences"][dump["id"]])
+    assert "Part 0:" in analysed
+    assert f"Part {len(paragraphs) - 1}:" not in analysed
