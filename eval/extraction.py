@@ -13,8 +13,9 @@ Three texts are scored on the same pages:
   trafilatura  ``trafilatura.extract(html, include_comments=False)``: the library alone;
   framecmp     framecmp's whole input pipeline: load (trafilatura with framecmp's settings and
                metadata) then clean (framecmp's noise rules); the text analysis sees;
-  framecmp + headings/datelines  the same plus the headline, section headings and datelines
-               that clean takes out of the sentences but keeps as metadata (title, place).
+  framecmp + headings, datelines, credits  the same plus the headline, section headings,
+               datelines, bylines and "Reporting by" credits that clean takes out of the
+               sentences on purpose (kept as title, place, outlet, or not a claim).
 
 Pages: "English articles" are those whose bare trafilatura text (50+ words) py3langid calls
 English and whose page metadata marks them as a dated article: og:type "article" or a JSON-LD
@@ -103,12 +104,16 @@ def bare_trafilatura(html: bytes) -> str:
     return trafilatura.extract(html, include_comments=False) or ""
 
 
-# Removals that framecmp reads as metadata (title, place, outlet) rather than throws away.
-STRUCTURAL = frozenset({"headline", "section-heading", "dateline"})
+# Removals that framecmp reads as metadata (title, place, outlet, author) or leaves out of the
+# analysed sentences on purpose, rather than as page noise.
+STRUCTURAL = frozenset(
+    {"headline", "section-heading", "trailing-label", "dateline", "byline", "credits"}
+)
 
 
 def framecmp_text(html: bytes, name: str) -> tuple[str, str]:
-    """The text analysis sees, and that text plus the headings and datelines clean took out."""
+    """The text analysis sees, and that text plus the headings, datelines and credits clean took
+    out."""
     from framecmp.errors import InputError
     from framecmp.ingest.clean import clean
     from framecmp.ingest.load import load_bytes
@@ -216,7 +221,7 @@ def main() -> int:
             print(_total(label, len(names), base, ours))
             extra = with_structural[key]
             print(
-                f"| | framecmp + headings/datelines | {extra.precision:.3f} | {extra.recall:.3f} "
+                f"| | framecmp + headings, datelines, credits | {extra.precision:.3f} | {extra.recall:.3f} "
                 f"| {extra.f1:.3f} | {extra.accuracy:.3f} |"
             )
     print("\ncache/ news pages:", ", ".join(groups["cache-news"][2]))

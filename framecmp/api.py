@@ -50,9 +50,10 @@ INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
 # Text analysed per document, after cleaning. A long feature is 10,000 words (~60,000
-# characters); past this an input is a dump, not an article, and only its start is compared.
+# characters); past 100,000 characters (about 16,000 words) an input is a dump, not an article,
+# and only its start is compared.
 # It bounds a comparison's time and memory whatever --max-bytes allows (benchmarks/bounded_cost.py).
-MAX_ANALYSED_CHARS = 200_000
+MAX_ANALYSED_CHARS = 100_000
 OVER_LENGTH = "over-length"
 # Report file names name up to this many documents; longer lists get a hash (file systems
 # refuse names over 255 bytes).

@@ -25,16 +25,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of ``text``'s language, or None when there is too little text."""
     sample = text[:_SAMPLE_CHARS]
-    words = _WORD.findall(sample)
-    if not words:
+    if not _WORD.search(sample):
         return None
-    latin = sum(1 for w in words if w.isascii())
-    if latin / len(words) > 0.9 and len(words) >= _MIN_TOKENS:
-        common = stopwords()
-        share = sum(1 for w in words if w.lower() in common) / len(words)
-        if share >= ENGLISH_STOPWORD_SHARE:
-            return ENGLISH
+    if _english_by_stopwords(sample):
+        return ENGLISH
     return _model_language(sample)
+
+
+def _english_by_stopwords(sample: str) -> bool:
+    """True when Latin-script ``sample`` has English stop words for ENGLISH_STOPWORD_SHARE."""
+    words = _WORD.findall(sample)
+    if len(words) < _MIN_TOKENS or sum(1 for w in words if w.isascii()) <= 0.9 * len(words):
+        return False
+    common = stopwords()
+    return sum(1 for w in words if w.lower() in common) >= ENGLISH_STOPWORD_SHARE * len(words)
 
 
 def _model_language(sample: str) -> str | None:
