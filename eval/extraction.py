@@ -221,8 +221,8 @@ def main() -> int:
             print(_total(label, len(names), base, ours))
             extra = with_structural[key]
             print(
-                f"| | framecmp + headings, datelines, credits | {extra.precision:.3f} | {extra.recall:.3f} "
-                f"| {extra.f1:.3f} | {extra.accuracy:.3f} |"
+                f"| | framecmp + headings, datelines, credits | {extra.precision:.3f} "
+                f"| {extra.recall:.3f} | {extra.f1:.3f} | {extra.accuracy:.3f} |"
             )
     print("\ncache/ news pages:", ", ".join(groups["cache-news"][2]))
     if lowered:
