@@ -17,6 +17,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from framecmp import report as report_stage
 from framecmp.analysis import align as align_stage
@@ -141,11 +142,14 @@ def prepare_documents(
         if not sentences:
             raise InputError(f"{article.path}: no sentences left after cleaning")
         label = _label_for(article, position, labels)
-        outlet = label or article.outlet or cleaned.outlet_hint or _stem(article.path, position)
-        doc_id = _unique_id(
-            _slug(label or article.outlet or cleaned.outlet_hint or _stem(article.path, position)),
-            used_ids,
+        outlet = (
+            label
+            or article.outlet
+            or cleaned.outlet_hint
+            or _url_host(article.url)
+            or _stem(article.path, position)
         )
+        doc_id = _unique_id(_slug(outlet), used_ids)
         used_ids.add(doc_id)
         headline = next((r.text for r in cleaned.removed if r.kind == "headline"), None)
         documents.append(
@@ -416,6 +420,14 @@ def _stem(path: str, position: int) -> str:
         return f"text-{position + 1}"
     name = Path(path.split("#", 1)[0]).stem
     return f"{name}-{path.split('#', 1)[1]}" if "#" in path else name
+
+
+def _url_host(url: str | None) -> str | None:
+    """The host of an article's URL without "www.", the outlet when nothing names it."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
 
 
 def _position_keys(position: int) -> tuple[str, ...]:

@@ -498,3 +498,12 @@ def test_a_dump_longer_than_an_article_is_cut_with_a_warning(tmp_path: Path, tas
     analysed = " ".join(s["text"] for s in report["sentences"][dump["id"]])
     assert "Part 0:" in analysed
     assert f"Part {len(paragraphs) - 1}:" not in analysed
+
+
+def test_outlet_of_a_text_capture_falls_back_to_its_url_host(tmp_path: Path, tass: Path) -> None:
+    body = tass.read_text(encoding="utf-8").split("\n", 1)[1]
+    capture = tmp_path / "page.txt"
+    capture.write_text(f"URL: https://www.example-news.org/world/1\n{body}", encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(capture), str(tass), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert _json_out(result.stdout)["documents"][0]["outlet"] == "example-news.org"

@@ -228,7 +228,8 @@ def _load_data(data: bytes, *, path: str, options: LoadOptions, url: str | None 
             skip_bad=options.skip_bad,
             encoding=encoding,
         )
-    return Loaded((replace(load_plain(text, path), encoding=encoding, url=url),))
+    article = load_plain(text, path)
+    return Loaded((replace(article, encoding=encoding, url=url or article.url),))
 
 
 def load_text(text: str, *, path: str = "<text>") -> Article:
