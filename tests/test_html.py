@@ -78,3 +78,15 @@ def test_meta_charset_of_a_legacy_page_is_honoured() -> None:
 def test_page_without_article_text_is_one_error(page: str) -> None:
     with pytest.raises(InputError, match=r"^g\.html: no article text found in the HTML"):
         load_bytes(page.encode(), path="g.html")
+
+
+def test_script_rendered_page_falls_back_to_the_json_ld_article_body() -> None:
+    body = " ".join(f"Paragraph sentence number {n} of the real story." for n in range(40))
+    page = (
+        '<html><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "articleBody": "{body}"}}</script></head>'
+        "<body><figure><figcaption>A leader speaks. Photo: AP</figcaption></figure>"
+        "<div id='app'></div></body></html>"
+    )
+    (article,) = load_bytes(page.encode(), path="s.html")
+    assert article.text.startswith("Paragraph sentence number 0 of the real story.")

@@ -28,6 +28,9 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+# Extracted text shorter than this many words may be a caption: try the JSON-LD articleBody.
+_SHORT_WORDS = 80
 _GENERIC_SITE_NAMES = frozenset({"home", "news", "u.s.", "us", "world", "article"})
 
 
@@ -50,6 +53,11 @@ def load_html(source: str | bytes, *, path: str, url: str | None = None) -> Arti
     if extracted is None or not (getattr(extracted, "text", None) or "").strip():
         raise InputError(f"{path}: no article text found in the HTML; is it an article page?")
     text: str = extracted.text
+    body = _json_ld_field(tree, "articleBody")
+    if body and len(text.split()) < _SHORT_WORDS and len(body.split()) > 2 * len(text.split()):
+        # Script-rendered pages (SCMP) leave only a caption in the HTML; the publisher's
+        # JSON-LD still carries the article.
+        text = _TAG.sub(" ", body)
     page_url = getattr(extracted, "url", None) or url
     return Article(
         path=path,
@@ -87,8 +95,9 @@ def _outlet(extracted: Any, page_url: str | None, tree: HtmlElement) -> str | No
     return None
 
 
-def _json_ld_publisher(tree: HtmlElement) -> str | None:
-    """The publisher's name in the page's JSON-LD (schema.org NewsArticle.publisher)."""
+def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD scripts, outer ones first."""
+    objects: list[dict[str, Any]] = []
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
@@ -100,14 +109,29 @@ def _json_ld_publisher(tree: HtmlElement) -> str | None:
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):
-                publisher = item.get("publisher")
-                if isinstance(publisher, list) and publisher:
-                    publisher = publisher[0]
-                if isinstance(publisher, dict) and (name := _clean(publisher.get("name"))):
-                    return name
-                if isinstance(publisher, str) and (name := _clean(publisher)):
-                    return name
+                objects.append(item)
                 stack.extend(v for v in item.values() if isinstance(v, dict | list))
+    return objects
+
+
+def _json_ld_field(tree: HtmlElement, key: str) -> str | None:
+    for item in _json_ld_objects(tree):
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _json_ld_publisher(tree: HtmlElement) -> str | None:
+    """The publisher's name in the page's JSON-LD (schema.org NewsArticle.publisher)."""
+    for item in _json_ld_objects(tree):
+        publisher = item.get("publisher")
+        if isinstance(publisher, list) and publisher:
+            publisher = publisher[0]
+        if isinstance(publisher, dict) and (name := _clean(publisher.get("name"))):
+            return name
+        if isinstance(publisher, str) and (name := _clean(publisher)):
+            return name
     return None
 
 
