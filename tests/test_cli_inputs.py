@@ -75,6 +75,10 @@ class _Server:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 outer.user_agents.append(self.headers.get("User-Agent", ""))
+                if self.path == "/slow":
+                    import time
+
+                    time.sleep(3)
                 status, headers, body = outer.routes.get(self.path, (404, {}, b"missing"))
                 self.send_response(status)
                 for key, value in headers.items():
@@ -507,3 +511,14 @@ def test_outlet_of_a_text_capture_falls_back_to_its_url_host(tmp_path: Path, tas
     result = runner.invoke(app, ["compare", str(capture), str(tass), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert _json_out(result.stdout)["documents"][0]["outlet"] == "example-news.org"
+
+
+def test_a_url_that_does_not_answer_in_time_is_one_error(server: _Server) -> None:
+    from framecmp.api import load_inputs
+    from framecmp.errors import InputError
+    from framecmp.ingest.load import LoadOptions
+
+    url = f"{server.base}/slow"
+    with pytest.raises(InputError) as err:
+        load_inputs([url], options=LoadOptions(timeout_seconds=0.5))
+    assert str(err.value) == f"{url}: no answer within 0.5 s"
