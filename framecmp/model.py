@@ -34,6 +34,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     removed: tuple[Removal, ...] = ()  # what loading took out (metadata headers, HTML chrome)
+    encoding: str | None = None  # the codec the input was decoded with ("utf-8", "cp1251")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,8 @@ class Document:
     title: str | None = None
     url: str | None = None
     place: str | None = None
+    encoding: str | None = None  # the input's detected or given encoding
+    language: str | None = None  # ISO 639-1 code detected from the text ("en", "ru")
 
     @property
     def n_tokens(self) -> int:

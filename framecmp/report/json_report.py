@@ -47,6 +47,8 @@ def _documents(comparison: Comparison) -> list[Json]:
             "title": d.title,
             "url": d.url,
             "place": d.place,
+            "encoding": d.encoding,
+            "language": d.language,
             "n_sentences": len(d.sentences),
             "n_tokens": d.n_tokens,
             "removed": [{"kind": r.kind, "text": r.text} for r in d.removed],
