@@ -177,7 +177,7 @@ def compare_documents(
     alignment = align_stage.align(documents, min_score=min_score, aligner=aligner)
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
-    lexicon_scores = score_stage.score_lexicons(documents, lexicons)
+    lexicon_scores = score_stage.score_lexicons(documents, lexicons, quotes)
     comparison = Comparison(
         documents=tuple(documents),
         settings=Settings(
@@ -191,15 +191,19 @@ def compare_documents(
         same_event=same_event,
         similarity=terms_stage.pairwise_similarity(documents),
         distinctive_terms=terms_stage.distinctive_terms(
-            documents, background=background, stem=stem_terms
+            documents, background=background, stem=stem_terms, quotes=quotes
         ),
         lexicon_scores=lexicon_scores,
-        rate_differences=score_stage.rate_differences(documents, lexicon_scores, seed=seed),
+        rate_differences=score_stage.rate_differences(
+            documents, lexicon_scores, quotes=quotes, seed=seed
+        ),
         quotes=quotes,
         voices=tuple(
             voices_stage.voices(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
         ),
-        tone=tuple(voices_stage.tone(d) for d in documents),
+        tone=tuple(
+            voices_stage.tone(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
+        ),
     )
     return dataclasses.replace(comparison, warnings=_warnings(comparison))
 

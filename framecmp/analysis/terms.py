@@ -17,13 +17,14 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
 from framecmp.errors import InputError
-from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Sentence
+from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Quote, Sentence
+from framecmp.text.speech import SpeechMap, speech_map, token_voices
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 # Monroe et al. set alpha_0 to the size of a large background corpus. Ours is a few thousand
@@ -39,6 +40,8 @@ class _DocTerms:
     counts: Counter[str]  # term -> occurrences
     sentences: Mapping[str, tuple[int, ...]]  # term -> sentence indexes, ascending
     surfaces: Counter[tuple[str, str]]  # (term, surface form) -> occurrences
+    quoted: Counter[str] = field(default_factory=Counter)  # term -> occurrences inside quotes
+    speakers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # term -> who says it
 
 
 def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, ...]:
@@ -94,14 +97,22 @@ def distinctive_terms(
     top_n: int = 12,
     min_count: int = 2,
     stem: bool = False,
+    quotes: Sequence[Quote] = (),
 ) -> tuple[DistinctiveTerm, ...]:
-    """Each document's terms most over-used against the other documents, by log-odds z-score."""
+    """Each document's terms most over-used against the other documents, by log-odds z-score.
+
+    Only the outlet's narration is counted: words inside direct ``quotes`` belong to the
+    speaker, and are reported beside each term (``quoted_count``, ``speakers``).
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if len(documents) < 2:
         return ()
     prior_counts = load_background() if background is None else background
-    per_doc = [_terms(document.sentences, stem_words=stem) for document in documents]
+    per_doc = [
+        _terms(document.sentences, stem_words=stem, speech=speech_map(quotes, document.doc_id))
+        for document in documents
+    ]
     surfaces: Counter[tuple[str, str]] = Counter()
     for terms in per_doc:
         surfaces.update(terms.surfaces)
@@ -151,6 +162,8 @@ def distinctive_terms(
                 log_odds=delta,
                 z=z,
                 sentences=terms.sentences[term],
+                quoted_count=terms.quoted[term],
+                speakers=terms.speakers.get(term, ()),
             )
         # A word that only ever occurs inside a listed bigram ("united" in "united states")
         # repeats the bigram's evidence: keep the bigram alone.
@@ -260,40 +273,63 @@ def _words(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
     return _DocTerms(counts=counts, sentences={}, surfaces=surfaces)
 
 
-def _terms(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
-    """Content unigrams and bigrams of a document, with where they occur."""
+def _terms(
+    sentences: Sequence[Sentence], *, stem_words: bool, speech: SpeechMap | None = None
+) -> _DocTerms:
+    """Content unigrams and bigrams of a document's narration, with where they occur.
+
+    Words inside the quotes of ``speech`` are counted apart, with their speakers.
+    """
     counts: Counter[str] = Counter()
     surfaces: Counter[tuple[str, str]] = Counter()
     where: dict[str, set[int]] = defaultdict(set)
+    quoted: Counter[str] = Counter()
+    speakers: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
-        for term, surface in _sentence_terms(sentence, stem_words=stem_words):
+        voices = token_voices(sentence, speech) if speech is not None else None
+        narration = [voice is None for voice in voices] if voices is not None else None
+        for term, surface in _sentence_terms(sentence, stem_words=stem_words, keep=narration):
             counts[term] += 1
             surfaces[term, surface] += 1
             where[term].add(sentence.index)
+        if voices is None or all(voice is None for voice in voices):
+            continue
+        # Quoted words: split at every change of quote, so no bigram spans two speakers.
+        for quote in dict.fromkeys(voice for voice in voices if voice is not None):
+            inside = [voice is quote for voice in voices]
+            for term, _ in _sentence_terms(sentence, stem_words=stem_words, keep=inside):
+                quoted[term] += 1
+                if quote.speaker:
+                    speakers[term].add(quote.speaker)
     return _DocTerms(
         counts=counts,
         sentences={term: tuple(sorted(indexes)) for term, indexes in where.items()},
         surfaces=surfaces,
+        quoted=quoted,
+        speakers={term: tuple(sorted(names)) for term, names in speakers.items()},
     )
 
 
-def _sentence_terms(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, str]]:
+def _sentence_terms(
+    sentence: Sentence, *, stem_words: bool, keep: Sequence[bool] | None = None
+) -> list[tuple[str, str]]:
     """(term, surface) for the unigrams and bigrams of one sentence.
 
     A bigram is two consecutive content words with only white space between them in the text,
-    so "collective West" counts but "Kyrgyzstan, November" does not.
+    so "collective West" counts but "Kyrgyzstan, November" does not. Tokens whose ``keep`` is
+    False are left out and break bigrams.
     """
     found: list[tuple[str, str]] = []
     previous: str | None = None
     position = 0
     previous_end = -1
-    for token in sentence.tokens:
+    for at, token in enumerate(sentence.tokens):
         start = sentence.text.find(token, position)
         adjacent = start >= 0 and sentence.text[previous_end:start].isspace()
         if start >= 0:
             position = previous_end = start + len(token)
         word = normalise(token)
-        if not is_content_word(word):
+        if not is_content_word(word) or (keep is not None and not keep[at]):
             previous = None
             continue
         term = stem(word) if stem_words else word

@@ -117,7 +117,8 @@ def extract_quotes(document: Document) -> tuple[Quote, ...]:
     events = _indirect_speech(masked, people)
     quotes = []
     for span in spans:
-        quoted = text[span.open_at + 1 : span.close_at].strip().rstrip(",").rstrip()
+        raw = text[span.open_at + 1 : span.close_at]
+        quoted = raw.strip().rstrip(",").rstrip()
         if not quoted:
             continue
         found = _attribute(document, masked, span, people, events)
@@ -131,6 +132,8 @@ def extract_quotes(document: Document) -> tuple[Quote, ...]:
                 sentences=_sentences_between(document, span.open_at, span.close_at + 1),
                 speaker=speaker,
                 verb=verb,
+                char_start=span.open_at + 1 + (len(raw) - len(raw.lstrip())),
+                char_end=span.open_at + 1 + (len(raw) - len(raw.lstrip())) + len(quoted),
             )
         )
     return tuple(quotes)
@@ -175,15 +178,37 @@ def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
     return Voices(doc=document.doc_id, quoted_share=share, speakers=speakers)
 
 
-def tone(document: Document) -> Tone:
-    """VADER compound score of each sentence and their mean."""
+def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
+    """VADER compound score of each sentence and their mean, for narration and quotes apart.
+
+    Narration tone scores each sentence with its quoted words blanked out (sentences that are
+    all quotation are skipped); quoted tone scores each quote's words (scare quotes included:
+    they are words the outlet puts in someone else's mouth).
+    """
     analyzer = _analyzer()
     scores = tuple(
         (sentence.index, float(analyzer.polarity_scores(sentence.text)["compound"]))
         for sentence in document.sentences
     )
     mean = sum(score for _, score in scores) / len(scores) if scores else 0.0
-    return Tone(doc=document.doc_id, mean_compound=mean, sentences=scores)
+    mine = sorted((q for q in quotes if q.doc == document.doc_id), key=lambda q: q.char_start)
+    blanked = list(document.text)
+    for quote in mine:
+        blanked[quote.char_start : quote.char_end] = " " * (quote.char_end - quote.char_start)
+    masked = "".join(blanked)
+    narration = [
+        float(analyzer.polarity_scores(part)["compound"])
+        for sentence in document.sentences
+        if _WORD.search(part := masked[sentence.char_start : sentence.char_end])
+    ]
+    quoted = [float(analyzer.polarity_scores(q.text)["compound"]) for q in mine]
+    return Tone(
+        doc=document.doc_id,
+        mean_compound=mean,
+        sentences=scores,
+        narration_compound=sum(narration) / len(narration) if narration else 0.0,
+        quoted_compound=sum(quoted) / len(quoted) if quoted else None,
+    )
 
 
 @cache

@@ -253,10 +253,13 @@ def _distinctive(comparison: Comparison) -> list[str]:
 def _wording_cell(score: CategoryScore | None) -> str:
     if score is None or not score.hits:
         return _EMPTY
-    return "<br>".join(
+    narration = "<br>".join(
         f"{_e(term)} {_TIMES}{count} ({_e(views.sentence_list(sentences))})"
         for term, count, sentences in views.wordings(score)
     )
+    quoted = views.quoted_note(score)
+    cell = narration or _EMPTY
+    return f'{cell}<br><span class="quoted">{_e(quoted)}</span>' if quoted else cell
 
 
 def _rate_cell(score: CategoryScore | None) -> str:
@@ -276,7 +279,8 @@ def _frames(comparison: Comparison) -> list[str]:
         _table(header, [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table])
     )
     body.extend(_differences(comparison))
-    return _section("Frames", body, "Hits per 1,000 tokens (count in brackets).")
+    note = "Hits per 1,000 tokens (count in brackets). " + views.VOICE_NOTE
+    return _section("Frames", body, _e(note))
 
 
 def _differences(comparison: Comparison) -> list[str]:
@@ -308,7 +312,9 @@ def _terminology(comparison: Comparison) -> list[str]:
         return _section("Terminology", _none("No terminology lexicon was used."))
     header = ["concept", *(_outlet(comparison, d) for d in docs)]
     rows = [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table]
-    note = "Which wording each outlet uses for a concept (count, sentences)."
+    note = _e(
+        "Which wording each outlet uses for a concept (count, sentences). " + views.VOICE_NOTE
+    )
     return _section("Terminology", _table(header, rows), note)
 
 
@@ -326,7 +332,7 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
             rate = _rate_cell(score)
             cells.append(f"{rate}<br>{_wording_cell(score)}" if score and score.hits else rate)
         rows.append([_e(key), *cells])
-    note = "Per 1,000 tokens (count), then the wordings found (sentences)."
+    note = _e("Per 1,000 tokens (count), then the wordings found (sentences). " + views.VOICE_NOTE)
     return _section(title, _table(header, rows), note)
 
 

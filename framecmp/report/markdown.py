@@ -244,12 +244,13 @@ def _distinctive(comparison: Comparison) -> list[str]:
 def _wording_cell(score: CategoryScore | None) -> str:
     if score is None or not score.hits:
         return _EMPTY
-    return escape(
-        "; ".join(
-            f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-            for term, count, sentences in views.wordings(score)
-        )
+    narration = "; ".join(
+        f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
+        for term, count, sentences in views.wordings(score)
     )
+    quoted = views.quoted_note(score)
+    cell = escape(narration) if narration else _EMPTY
+    return f"{cell}<br>_{escape(quoted)}_" if quoted else cell
 
 
 def _rate_cell(score: CategoryScore | None) -> str:
@@ -262,7 +263,7 @@ def _frames(comparison: Comparison) -> list[str]:
     lines = ["## Frames", ""]
     if not table:
         return [*lines, "_No frames lexicon was used._", ""]
-    lines.extend(["Hits per 1,000 tokens (count in brackets).", ""])
+    lines.extend(["Hits per 1,000 tokens (count in brackets). " + views.VOICE_NOTE, ""])
     header = ["frame", *(_outlet(comparison, d) for d in docs)]
     rows = [[escape(key), *(_rate_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
     lines.extend(_table(header, rows))
@@ -305,7 +306,9 @@ def _terminology(comparison: Comparison) -> list[str]:
     lines = ["## Terminology", ""]
     if not table:
         return [*lines, "_No terminology lexicon was used._", ""]
-    lines.extend(["Which wording each outlet uses for a concept (count, sentences).", ""])
+    lines.extend(
+        ["Which wording each outlet uses for a concept (count, sentences). " + views.VOICE_NOTE, ""]
+    )
     header = ["concept", *(_outlet(comparison, d) for d in docs)]
     rows = [[escape(key), *(_wording_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
     return [*lines, *_table(header, rows)]
@@ -317,7 +320,9 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
     lines = [f"## {title}", ""]
     if not table:
         return [*lines, f"_No {kind} lexicon was used._", ""]
-    lines.extend(["Per 1,000 tokens (count), then the wordings found (sentences).", ""])
+    lines.extend(
+        ["Per 1,000 tokens (count), then the wordings found (sentences). " + views.VOICE_NOTE, ""]
+    )
     header = ["category", *(_outlet(comparison, d) for d in docs)]
     rows = [
         [

@@ -261,15 +261,12 @@ def _terminology(comparison: Comparison) -> Table | None:
         for doc in docs:
             score = by_doc.get(doc)
             found = views.wordings(score) if score is not None else []
-            cells.append(
-                _text(
-                    "; ".join(
-                        f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-                        for term, count, sentences in found
-                    )
-                    or _EMPTY
-                )
+            narration = "; ".join(
+                f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
+                for term, count, sentences in found
             )
+            quoted = views.quoted_note(score)
+            cells.append(_text("\n".join(part for part in (narration, quoted) if part) or _EMPTY))
         table.add_row(_text(key), *cells)
     return table
 
@@ -297,7 +294,9 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> Table | None
                 f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
                 for term, count, sentences in views.wordings(score)
             )
-            cells.append(_text(f"{rate}: {found}" if found else rate))
+            quoted = views.quoted_note(score)
+            cell = f"{rate}: {found}" if found else rate
+            cells.append(_text(f"{cell}\n{quoted}" if quoted else cell))
         table.add_row(_text(key), *cells)
     return table
 

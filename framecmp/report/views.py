@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         Claim,
         Comparison,
         DistinctiveTerm,
+        LexiconHit,
         PairEventVerdict,
         Quote,
         RateDifference,
@@ -165,11 +166,13 @@ def score_table(comparison: Comparison, kind: str) -> list[tuple[str, dict[str, 
     return sorted(rows.items())
 
 
-def wordings(score: CategoryScore) -> list[tuple[str, int, list[int]]]:
-    """(wording, count, sentence indexes) of a score's hits, most used first, ties by wording."""
+def wordings(score: CategoryScore, *, quoted: bool = False) -> list[tuple[str, int, list[int]]]:
+    """(wording, count, sentence indexes) of a score's narration hits (or, with ``quoted``, its
+    hits inside quotes), most used first, ties by wording."""
     sentences: dict[str, list[int]] = defaultdict(list)
     for hit in score.hits:
-        sentences[hit.term].append(hit.sentence)
+        if hit.quoted == quoted:
+            sentences[wording(score, hit)].append(hit.sentence)
     return sorted(
         ((term, len(found), sorted(set(found))) for term, found in sentences.items()),
         key=lambda item: (-item[1], item[0]),
@@ -315,8 +318,46 @@ def outlet_parts(comparison: Comparison, doc: str) -> tuple[str, str | None]:
 
 
 def rate(score: CategoryScore) -> str:
-    """A category's rate per 1,000 tokens with its count: "12.5 (3)"."""
-    return f"{fmt(score.per_1000_tokens, 1)} ({score.count})"
+    """A category's narration rate per 1,000 narration tokens with its count: "12.5 (3)",
+    and the hits inside quotes apart: "12.5 (3) +2 quoted"."""
+    text = f"{fmt(score.narration_per_1000_tokens, 1)} ({score.narration_count})"
+    return f"{text} +{score.quoted_count} quoted" if score.quoted_count else text
+
+
+def wording(score: CategoryScore, hit: LexiconHit) -> str:
+    """How a hit is shown: a terminology wording's label ("Kiev"); for other lexicons the
+    words as the text writes them, lower-cased ("negotiations", not the pattern "negotiat*")."""
+    return hit.term if score.kind == "terminology" else " ".join(hit.matched.casefold().split())
+
+
+def quoted_wordings(score: CategoryScore) -> list[tuple[str, str, int, list[int]]]:
+    """(wording, speaker, count, sentences) of hits inside quotes; "unattributed" when the
+    text does not say who speaks."""
+    sentences: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for hit in score.hits:
+        if hit.quoted:
+            sentences[(wording(score, hit), hit.speaker or "unattributed")].append(hit.sentence)
+    return sorted(
+        ((term, who, len(found), sorted(set(found))) for (term, who), found in sentences.items()),
+        key=lambda item: (-item[2], item[0], item[1]),
+    )
+
+
+def quoted_note(score: CategoryScore | None) -> str:
+    """The quoted hits of a score as one line: 'quoted: war x1 (Putin; s3)', or ""."""
+    if score is None or not score.quoted_count:
+        return ""
+    parts = [
+        f"{term} \u00d7{count} ({who}; {sentence_list(found)})"
+        for term, who, count, found in quoted_wordings(score)
+    ]
+    return "quoted: " + "; ".join(parts)
+
+
+VOICE_NOTE = (
+    "Counts are the outlet's own words (narration, per 1,000 narration tokens); "
+    "words inside direct quotes are listed apart as quoted, with their speaker."
+)
 
 
 def difference_key(comparison: Comparison) -> Callable[[RateDifference], tuple[object, ...]]:
