@@ -172,3 +172,34 @@ def test_every_frame_difference_carries_an_adjusted_q_value(bishkek: Comparison)
     assert differences
     assert all(d.q_value >= d.p_value for d in differences)
     assert all(d.significant == (d.q_value < score_stage.FALSE_DISCOVERY_RATE) for d in differences)
+
+
+def test_too_small_for_significance_is_said_once_at_the_top(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(
+        "The council met on Monday in the capital. Officials discussed the budget plan. "
+        "The talks will resume next week, officials said.\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        "The council met on Monday in the capital city. Officials debated the budget. "
+        "Talks resume next week, a spokesman said.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["compare", str(a), str(b), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.count("No difference reaches significance") == 1
+    assert text.index("No difference reaches significance") < text.index("## Documents")
+    assert "| significant |" not in text  # no column of "no"
+    assert "Benjamini-Hochberg" in text
+
+
+def test_significant_results_are_counted_in_the_note(bishkek: Comparison) -> None:
+    from framecmp.report import views
+
+    note = views.statistics_note(bishkek)
+    frames = sum(d.significant for d in bishkek.rate_differences)
+    assert note.startswith(f"Significant: {frames} frame difference")
+    assert "Benjamini-Hochberg" in note

@@ -27,11 +27,15 @@ from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Quote, Sen
 from framecmp.text.speech import SpeechMap, speech_map, token_voices
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
-# Monroe et al. set alpha_0 to the size of a large background corpus. Ours is a few thousand
-# words, about the size of the compared texts themselves, so the prior is capped: at 1,000
-# pseudo-counts it shrinks the estimates of words seen once or twice in a 300-800-word article
-# without outweighing the article itself.
-ALPHA_0_CAP = 1000.0
+# The informative Dirichlet prior of the log-odds (Monroe, Colaresi & Quinn 2008, eq. 16-22):
+# alpha_w = PRIOR_STRENGTH * p(w), where for a unigram p(w) mixes general English (the bundled
+# wordfreq frequencies, weight BACKGROUND_WEIGHT) with the compared documents' pooled counts
+# (the rest), and for a bigram (wordfreq has none) p(w) is the pooled share alone. The pooled
+# part keeps names and topic words, which general English hardly knows, from getting a
+# near-zero prior (and so a huge variance). Both values were chosen on ECB+ news (not the
+# samples) by benchmarks/prior_strength.py: see the README ("Statistics") for the figures.
+PRIOR_STRENGTH = 100.0
+BACKGROUND_WEIGHT = 0.25
 SHARED_TERMS = 8
 
 
@@ -98,6 +102,8 @@ def distinctive_terms(
     min_count: int = 2,
     stem: bool = False,
     quotes: Sequence[Quote] = (),
+    prior_strength: float = PRIOR_STRENGTH,
+    background_weight: float = BACKGROUND_WEIGHT,
 ) -> tuple[DistinctiveTerm, ...]:
     """Each document's terms most over-used against the other documents, by log-odds z-score.
 
@@ -118,11 +124,14 @@ def distinctive_terms(
         surfaces.update(terms.surfaces)
     display = _display_forms(surfaces)
 
-    prior: Counter[str] = Counter()
+    pooled: Counter[str] = Counter()
     for terms in per_doc:
-        prior.update(terms.counts)
+        pooled.update(terms.counts)
+    general: Counter[str] = Counter()
     for term, count in sorted(prior_counts.items()):
-        prior[_stem_term(term) if stem else term] += count
+        if _order(term) == 1:
+            general[_stem_term(term) if stem else term] += count
+    prior = _prior(pooled, general, prior_strength, background_weight)
 
     if not any(terms.counts for terms in per_doc):
         return ()
@@ -130,7 +139,6 @@ def distinctive_terms(
     matrix = vectorizer.fit_transform([list(terms.counts.elements()) for terms in per_doc])
     column = {str(term): k for k, term in enumerate(vectorizer.get_feature_names_out())}
 
-    prior_totals = _totals(prior)
     found: list[DistinctiveTerm] = []
     for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
         others: Counter[str] = Counter()
@@ -149,7 +157,7 @@ def distinctive_terms(
                 others[term],
                 other_totals[order],
                 prior[term],
-                prior_totals[order],
+                prior_strength,
             )
             if z <= 0:
                 continue
@@ -181,18 +189,32 @@ def log_odds(
     total: int,
     other_count: int,
     other_total: int,
-    prior_count: float,
-    prior_total: float,
+    alpha: float,
+    alpha_0: float,
 ) -> tuple[float, float]:
-    """(delta, z) of one word: Monroe et al. (2008) eq. 16-22, prior scaled to ``ALPHA_0_CAP``."""
-    alpha_0 = min(prior_total, ALPHA_0_CAP)
-    alpha = alpha_0 * prior_count / prior_total
+    """(delta, z) of one word: Monroe et al. (2008) eq. 16-22 with prior ``alpha`` of
+    ``alpha_0`` pseudo-counts in all."""
     rest, other_rest = total + alpha_0 - count - alpha, other_total + alpha_0 - other_count - alpha
-    if rest <= 0 or other_rest <= 0:  # a one-word vocabulary: the word has no odds against others
+    if alpha <= 0 or rest <= 0 or other_rest <= 0:  # no prior mass, or a one-word vocabulary
         return 0.0, 0.0
     delta = math.log((count + alpha) / rest) - math.log((other_count + alpha) / other_rest)
     variance = 1 / (count + alpha) + 1 / (other_count + alpha)
     return delta, delta / math.sqrt(variance)
+
+
+def _prior(
+    pooled: Mapping[str, int], general: Mapping[str, int], strength: float, weight: float
+) -> dict[str, float]:
+    """alpha_w of every pooled term: ``strength`` times its prior share (see PRIOR_STRENGTH)."""
+    pooled_totals = _totals(pooled)
+    general_total = sum(general.values())
+    prior: dict[str, float] = {}
+    for term, count in pooled.items():
+        share = count / pooled_totals[_order(term)]
+        if _order(term) == 1 and general_total:
+            share = weight * general.get(term, 0) / general_total + (1 - weight) * share
+        prior[term] = strength * share
+    return prior
 
 
 @cache

@@ -224,6 +224,7 @@ def _unique(comparison: Comparison) -> list[str]:
 
 
 def _distinctive(comparison: Comparison) -> list[str]:
+    any_significant = bool(views.significant_terms(comparison))
     body: list[str] = []
     for doc, terms in views.distinctive_by_doc(comparison).items():
         body.append(f"<h3>{_outlet(comparison, doc)}</h3>")
@@ -234,18 +235,30 @@ def _distinctive(comparison: Comparison) -> list[str]:
             [
                 _e(t.term),
                 (views.fmt(t.z)),
-                "yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no",
+                *(["yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no"] if any_significant else []),
                 (str(t.count)),
                 (str(t.other_count)),
+                _e(f"{t.quoted_count} ({', '.join(t.speakers) or 'unattributed'})")
+                if t.quoted_count
+                else _EMPTY,
                 _e(views.sentence_list(t.sentences)),
             ]
             for t in terms[: views.TOP_TERMS]
         ]
-        header = ["term", "z", "significant", "count", "in the others", "sentences"]
-        body.extend(_table(header, rows, "tntnn"))
+        header = [
+            "term",
+            "z",
+            *(["significant"] if any_significant else []),
+            "count",
+            "in the others",
+            "quoted",
+            "sentences",
+        ]
+        body.extend(_table(header, rows, "tntnnt" if any_significant else "tnnnt"))
     note = (
         "Log-odds with an informative Dirichlet prior; |z| \u2265 "
-        f"{views.SIGNIFICANT_Z} is significant at 5%. Sentence numbers are the evidence."
+        f"{views.SIGNIFICANT_Z} is significant at 5%. Counts are narration; quoted uses are "
+        "listed apart. Sentence numbers are the evidence."
     )
     return _section("Distinctive terms", body, _e(note))
 
@@ -288,8 +301,10 @@ def _differences(comparison: Comparison) -> list[str]:
     if not comparison.rate_differences:
         return [*lines, *_none("No rate differences were computed.")]
     lines.append(
-        '<p class="note">Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap '
-        f"interval (seed {comparison.settings.seed}).</p>"
+        '<p class="note">Narration rate of a minus narration rate of b, per 1,000 narration '
+        f"tokens, with a 95% bootstrap interval (seed {comparison.settings.seed}); q is the "
+        "Benjamini-Hochberg adjusted p-value over every frame test of this report, and a "
+        "difference is significant when q &lt; 0.05.</p>"
     )
     rows = [
         [
@@ -297,12 +312,13 @@ def _differences(comparison: Comparison) -> list[str]:
             f"{_outlet(comparison, r.a)} {_MINUS} {_outlet(comparison, r.b)}",
             (views.fmt(r.difference, 1)),
             (f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}"),
+            views.fmt(r.q_value, 3),
             views.difference_reading(r),
         ]
         for r in views.sorted_differences(comparison)
     ]
-    header = ["category", f"a {_MINUS} b", "difference", "95% CI", "reading"]
-    return [*lines, *_table(header, rows, "ttnn")]
+    header = ["category", f"a {_MINUS} b", "difference", "95% CI", "q", "reading"]
+    return [*lines, *_table(header, rows, "ttnnn")]
 
 
 def _terminology(comparison: Comparison) -> list[str]:
@@ -427,6 +443,7 @@ def render_html(comparison: Comparison) -> str:
         f"{_e(settings.aligner)} \u00b7 min score {views.fmt(settings.min_score)} \u00b7 "
         f"lexicons {lexicons} \u00b7 seed {settings.seed}</p>"
     )
+    lines.append(f'<p class="statistics">{_e(views.statistics_note(comparison))}</p>')
     for section in (
         _documents(comparison),
         _similarity(comparison),

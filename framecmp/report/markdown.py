@@ -10,7 +10,7 @@ from framecmp.report import views
 from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
-    from framecmp.model import CategoryScore, Comparison
+    from framecmp.model import CategoryScore, Comparison, DistinctiveTerm
 
 _SPECIAL = str.maketrans(
     {
@@ -81,7 +81,7 @@ def _header(comparison: Comparison) -> list[str]:
         f"framecmp {escape(framecmp.__version__)} · aligner {escape(settings.aligner)} · "
         f"min score {views.fmt(settings.min_score)} · lexicons {lexicons} · seed {settings.seed}"
     )
-    return [*lines, ""]
+    return [*lines, "", f"> {escape(views.statistics_note(comparison))}", ""]
 
 
 def _documents(comparison: Comparison) -> list[str]:
@@ -212,12 +212,20 @@ def _unique(comparison: Comparison) -> list[str]:
     return lines
 
 
+def _quoted_uses(term: DistinctiveTerm) -> str:
+    if not term.quoted_count:
+        return _EMPTY
+    return escape(f"{term.quoted_count} ({', '.join(term.speakers) or 'unattributed'})")
+
+
 def _distinctive(comparison: Comparison) -> list[str]:
+    any_significant = bool(views.significant_terms(comparison))
     lines = [
         "## Distinctive terms",
         "",
         f"Log-odds with an informative Dirichlet prior; |z| ≥ {views.SIGNIFICANT_Z} is "
-        "significant at 5%. Sentence numbers are the evidence.",
+        "significant at 5%. Counts are narration; quoted uses are listed apart. "
+        "Sentence numbers are the evidence.",
         "",
     ]
     for doc, terms in views.distinctive_by_doc(comparison).items():
@@ -229,14 +237,23 @@ def _distinctive(comparison: Comparison) -> list[str]:
             [
                 escape(t.term),
                 views.fmt(t.z),
-                "yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no",
+                *(["yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no"] if any_significant else []),
                 str(t.count),
                 str(t.other_count),
+                _quoted_uses(t),
                 escape(views.sentence_list(t.sentences)),
             ]
             for t in terms[: views.TOP_TERMS]
         ]
-        header = ["term", "z", "significant", "count", "in the others", "sentences"]
+        header = [
+            "term",
+            "z",
+            *(["significant"] if any_significant else []),
+            "count",
+            "in the others",
+            "quoted",
+            "sentences",
+        ]
         lines.extend(_table(header, rows))
     return lines
 
@@ -282,8 +299,10 @@ def _differences(comparison: Comparison) -> list[str]:
         return [*lines, "_No rate differences were computed._", ""]
     lines.extend(
         [
-            "Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap interval "
-            f"(seed {comparison.settings.seed}).",
+            "Narration rate of a minus narration rate of b, per 1,000 narration tokens, with a "
+            f"95% bootstrap interval (seed {comparison.settings.seed}); q is the "
+            "Benjamini-Hochberg adjusted p-value over every frame test of this report, and "
+            "a difference is significant when q < 0.05.",
             "",
         ]
     )
@@ -293,11 +312,13 @@ def _differences(comparison: Comparison) -> list[str]:
             f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}",
             views.fmt(r.difference, 1),
             f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}",
+            views.fmt(r.q_value, 3),
             views.difference_reading(r),
         ]
         for r in views.sorted_differences(comparison)
     ]
-    return [*lines, *_table(["category", "a \u2212 b", "difference", "95% CI", "reading"], rows)]
+    header = ["category", "a \u2212 b", "difference", "95% CI", "q", "reading"]
+    return [*lines, *_table(header, rows)]
 
 
 def _terminology(comparison: Comparison) -> list[str]:

@@ -199,7 +199,9 @@ def _distinctive(comparison: Comparison) -> Table:
     for doc, terms in views.distinctive_by_doc(comparison).items():
         listed = ", ".join(
             f"{t.term} (z {views.fmt(t.z)}{'*' if abs(t.z) >= views.SIGNIFICANT_Z else ''}; "
-            f"{t.count} vs {t.other_count}; {views.sentence_list(t.sentences)})"
+            f"{t.count} vs {t.other_count}"
+            f"{f', +{t.quoted_count} quoted' if t.quoted_count else ''}; "
+            f"{views.sentence_list(t.sentences)})"
             for t in terms[: views.TOP_TERMS]
         )
         table.add_row(_text(_outlet(comparison, doc)), _text(listed or _EMPTY))
@@ -221,8 +223,9 @@ def _differences(comparison: Comparison) -> Table | None:
     for r in comparison.rate_differences:
         lexicons_of.setdefault(r.category, set()).add(r.lexicon)
     table = _table(
-        "Frame differences (rate of a \u2212 rate of b per 1,000 tokens, "
-        f"95% bootstrap interval, seed {comparison.settings.seed})",
+        "Frame differences (narration rate of a \u2212 rate of b per 1,000 narration tokens, "
+        f"95% bootstrap interval, seed {comparison.settings.seed}; significant = "
+        "Benjamini-Hochberg q < 0.05 over all frame tests)",
         "category",
         "a \u2212 b",
         "difference (95% interval)",
@@ -399,6 +402,7 @@ def _renderables(comparison: Comparison, plain: bool) -> list[RenderableType]:
     same_event = comparison.same_event.verdict
     items: list[RenderableType | None] = [
         None if same_event else _verdict_panel(comparison),
+        _text(views.statistics_note(comparison)),
         _summary(comparison),
         _similarity(comparison),
         _verdict_panel(comparison) if same_event else None,

@@ -378,3 +378,33 @@ def sorted_differences(comparison: Comparison) -> list[RateDifference]:
 def difference_reading(difference: RateDifference) -> str:
     """How to read a difference: significant, or not distinguishable from zero."""
     return "significant" if difference.significant else "not distinguishable from zero"
+
+
+def significant_terms(comparison: Comparison) -> list[DistinctiveTerm]:
+    """Distinctive terms with |z| at or above ``SIGNIFICANT_Z``."""
+    return [t for t in comparison.distinctive_terms if abs(t.z) >= SIGNIFICANT_Z]
+
+
+def statistics_note(comparison: Comparison) -> str:
+    """One line, shown once at the top of every format: how significance is decided, and
+    what it found (or that the texts are too small for any significant result)."""
+    tests = len(comparison.rate_differences)
+    frames = sum(d.significant for d in comparison.rate_differences)
+    terms = len(significant_terms(comparison))
+    method = (
+        f"Frames: narration rates compared with 95% bootstrap intervals (seed "
+        f"{comparison.settings.seed}), Benjamini-Hochberg over all {tests} frame tests of this "
+        f"report at a 5% false discovery rate. Distinctive terms: log-odds with a general-"
+        f"English prior (wordfreq), |z| \u2265 {SIGNIFICANT_Z}."
+    )
+    if frames == 0 and terms == 0:
+        tokens = ", ".join(f"{d.doc_id} {d.n_tokens}" for d in comparison.documents)
+        return (
+            "No difference reaches significance: these texts (tokens: "
+            f"{tokens}) are too short for any test here to tell the outlets apart, so the "
+            f"tables below describe, they do not prove. {method}"
+        )
+    return (
+        f"Significant: {plural(frames, 'frame difference')} of {tests}, "
+        f"{plural(terms, 'distinctive term')}. {method}"
+    )
