@@ -232,6 +232,18 @@ def render(comparison: Comparison, fmt: str) -> str:
     return report_stage.render_report(comparison, fmt)
 
 
+def render_summary(comparison: Comparison, fmt: str) -> str:
+    """The short summary alone: Markdown for "markdown", plain text lines otherwise."""
+    if fmt == "markdown":
+        from framecmp.report.markdown import render_summary_markdown
+
+        return render_summary_markdown(comparison)
+    from framecmp.report.views import summary_lines
+
+    verdict, note, *differences = summary_lines(comparison)
+    return "\n".join([verdict, note, *(f"- {line}" for line in differences)]) + "\n"
+
+
 def write_report(comparison: Comparison, path: str | Path, fmt: str | None = None) -> Path:
     """Write one report atomically; the format defaults to the file extension."""
     target = Path(path)

@@ -182,10 +182,10 @@ def _aligned(comparison: Comparison) -> list[str]:
     body: list[str] = []
     for a, b, pairs in views.pairs_by_documents(comparison):
         body.append(f"<h3>{_outlet(comparison, a)} \u2194 {_outlet(comparison, b)}</h3>")
-        for relation in sorted({p.relation for p in pairs}, key=views.relation_key):
+        for relation in sorted({views.display_relation(p) for p in pairs}, key=views.relation_key):
             body.append(f"<h4>{_e(relation)}</h4>")
             rows = []
-            for pair in (p for p in pairs if p.relation == relation):
+            for pair in (p for p in pairs if views.display_relation(p) == relation):
                 left, right = split_diff(
                     views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
                 )
@@ -194,10 +194,17 @@ def _aligned(comparison: Comparison) -> list[str]:
                         f'<span class="sn">s{pair.a.sentence}</span> {_marked(left)}',
                         f'<span class="sn">s{pair.b.sentence}</span> {_marked(right)}',
                         (views.fmt(pair.score)),
+                        _e(views.claim_relation_note(pair) or _EMPTY),
                         _e(", ".join(pair.shared_terms)),
                     ]
                 )
-            header = [_outlet(comparison, a), _outlet(comparison, b), "score", "shared terms"]
+            header = [
+                _outlet(comparison, a),
+                _outlet(comparison, b),
+                "score",
+                "difference",
+                "shared terms",
+            ]
             body.extend(_table(header, rows, "ssn", "aligned"))
     note = (
         "Words only on the left are <del>struck through</del>; "

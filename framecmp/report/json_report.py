@@ -181,6 +181,8 @@ def report_payload(comparison: Comparison) -> Json:
                 "relation": p.relation,
                 "score": _num(p.score),
                 "shared_terms": list(p.shared_terms),
+                "claim_relation": p.claim_relation.value,
+                "relation_evidence": list(p.relation_evidence),
             }
             for p in views.sorted_pairs(comparison)
         ],

@@ -81,7 +81,25 @@ def _header(comparison: Comparison) -> list[str]:
         f"framecmp {escape(framecmp.__version__)} · aligner {escape(settings.aligner)} · "
         f"min score {views.fmt(settings.min_score)} · lexicons {lexicons} · seed {settings.seed}"
     )
-    return [*lines, "", f"> {escape(views.statistics_note(comparison))}", ""]
+    return [*lines, "", *_summary(comparison)]
+
+
+def _summary(comparison: Comparison) -> list[str]:
+    verdict, note, *differences = views.summary_lines(comparison)
+    lines = ["## Summary", "", escape(verdict), "", f"> {escape(note)}", ""]
+    if differences:
+        lines.extend(["Largest differences:", ""])
+        lines.extend(f"- {escape(line)}" for line in differences)
+        lines.append("")
+    return lines
+
+
+def render_summary_markdown(comparison: Comparison) -> str:
+    """The short summary alone, as Markdown (``framecmp compare --summary``)."""
+    lines = _summary(comparison)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
 
 
 def _documents(comparison: Comparison) -> list[str]:
@@ -177,10 +195,10 @@ def _aligned(comparison: Comparison) -> list[str]:
         return [*lines, "_No sentence is aligned._", ""]
     for a, b, pairs in groups:
         lines.extend([f"### {_outlet(comparison, a)} ↔ {_outlet(comparison, b)}", ""])
-        for relation in sorted({p.relation for p in pairs}, key=views.relation_key):
+        for relation in sorted({views.display_relation(p) for p in pairs}, key=views.relation_key):
             lines.extend([f"#### {escape(relation)}", ""])
             rows = []
-            for pair in (p for p in pairs if p.relation == relation):
+            for pair in (p for p in pairs if views.display_relation(p) == relation):
                 left, right = split_diff(
                     views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
                 )
@@ -189,10 +207,17 @@ def _aligned(comparison: Comparison) -> list[str]:
                         f"s{pair.a.sentence}: {_marked(left)}",
                         f"s{pair.b.sentence}: {_marked(right)}",
                         views.fmt(pair.score),
+                        escape(views.claim_relation_note(pair) or _EMPTY),
                         escape(", ".join(pair.shared_terms)),
                     ]
                 )
-            header = [_outlet(comparison, a), _outlet(comparison, b), "score", "shared terms"]
+            header = [
+                _outlet(comparison, a),
+                _outlet(comparison, b),
+                "score",
+                "difference",
+                "shared terms",
+            ]
             lines.extend(_table(header, rows))
     return lines
 

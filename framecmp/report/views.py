@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from framecmp.model import RELATIONS, SentenceRef
+from framecmp.model import RELATIONS, ClaimRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
 
@@ -66,8 +66,28 @@ def sentence_text(comparison: Comparison, ref: SentenceRef) -> str:
     return f"[unknown sentence {ref.doc}:{ref.sentence}]"
 
 
+def display_relation(pair: AlignedPair) -> str:
+    """The group a pair is shown under: its aligner relation, except that a pair whose claims
+    conflict is shown as "conflicting", never as a paraphrase or the same quote."""
+    if pair.claim_relation is ClaimRelation.CONFLICTING:
+        return ClaimRelation.CONFLICTING.value
+    return pair.relation
+
+
+def claim_relation_note(pair: AlignedPair) -> str:
+    """How the two sentences differ, with the words that show it: "adds-detail: 200 / 2,000";
+    "" for an equivalent pair."""
+    if pair.claim_relation is ClaimRelation.EQUIVALENT:
+        return ""
+    evidence = " / ".join(pair.relation_evidence)
+    return f"{pair.claim_relation.value}: {evidence}" if evidence else pair.claim_relation.value
+
+
 def relation_key(relation: str) -> tuple[int, str]:
-    """Relations in the order of ``RELATIONS`` (closest first); unknown ones last, by name."""
+    """Conflicting first (what a reader must see), then ``RELATIONS`` (closest first); unknown
+    ones last, by name."""
+    if relation == ClaimRelation.CONFLICTING.value:
+        return (-1, relation)
     return (RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS), relation)
 
 
@@ -408,3 +428,91 @@ def statistics_note(comparison: Comparison) -> str:
         f"Significant: {plural(frames, 'frame difference')} of {tests}, "
         f"{plural(terms, 'distinctive term')}. {method}"
     )
+
+
+TOP_DIFFERENCES = 5
+
+
+def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> list[str]:
+    """The largest differences in framing and wording, one plain-text line each: significant
+    frame differences first, then significant distinctive terms, then the largest
+    differences that are not significant, marked as such."""
+    lines: list[str] = []
+    by_size = sorted(
+        comparison.rate_differences,
+        key=lambda r: (not r.significant, -abs(r.difference), difference_key(comparison)(r)),
+    )
+    for r in [r for r in by_size if r.significant]:
+        lines.append(_frame_line(comparison, r))
+    for t in sorted(significant_terms(comparison), key=lambda t: (-t.z, _rank(comparison, t.doc))):
+        outlet = outlet_parts(comparison, t.doc)[0]
+        lines.append(
+            f"{outlet} over-uses \u201c{t.term}\u201d: {plural(t.count, 'time')} in its own "
+            f"words, {t.other_count} in the others (z {fmt(t.z)})"
+        )
+    for r in [r for r in by_size if not r.significant]:
+        if len(lines) >= limit:
+            break
+        lines.append(_frame_line(comparison, r) + " (not significant)")
+    return lines[:limit]
+
+
+def _frame_line(comparison: Comparison, r: RateDifference) -> str:
+    more, less = (r.a, r.b) if r.difference >= 0 else (r.b, r.a)
+    scores = {
+        s.doc: s
+        for s in comparison.lexicon_scores
+        if s.lexicon == r.lexicon and s.category == r.category
+    }
+    rates = [
+        fmt(scores[d].narration_per_1000_tokens, 1) if d in scores else "0.0" for d in (more, less)
+    ]
+    return (
+        f"{r.category.replace('_', ' ')}: {outlet_parts(comparison, more)[0]} frames it more "
+        f"than {outlet_parts(comparison, less)[0]} in its own words ({rates[0]} vs {rates[1]} "
+        f"per 1,000 narration tokens, q {fmt(r.q_value, 3)})"
+    )
+
+
+def verdict_line(comparison: Comparison) -> str:
+    """One line: are these the same event, and how sure."""
+    verdict = comparison.same_event
+    answer = "the same event" if verdict.verdict else "NOT the same event"
+    return (
+        f"{len(comparison.documents)} reports of {answer} (lowest pair score "
+        f"{fmt(verdict.score, 2)}, threshold {fmt(verdict.threshold, 2)}); "
+        f"{plural(len(comparison.alignment.pairs), 'aligned sentence pair')}, "
+        f"{plural(len(comparison.alignment.claims), 'shared claim')}."
+    )
+
+
+def summary_lines(comparison: Comparison) -> list[str]:
+    """The short summary every format opens with: verdict, statistics, top differences."""
+    return [verdict_line(comparison), statistics_note(comparison), *top_differences(comparison)]
+
+
+def most_different_pairs(comparison: Comparison, limit: int) -> list[AlignedPair]:
+    """Aligned pairs that carry one claim in the most different words (lowest score first),
+    for the concise views; ties in display order."""
+    # Conflicting and otherwise differing claims first; then the closest pairs whose words are
+    # not the same (a near-identical pair with a changed word is what a reader looks for).
+    close = [
+        p
+        for p in comparison.alignment.pairs
+        if p.relation != "related" or p.claim_relation is not ClaimRelation.EQUIVALENT
+    ]
+    ranked = sorted(
+        close,
+        key=lambda p: (
+            p.claim_relation is not ClaimRelation.CONFLICTING,
+            p.claim_relation is ClaimRelation.EQUIVALENT,
+            -p.score,
+            pair_key(comparison, p),
+        ),
+    )
+    chosen = [
+        p
+        for p in ranked
+        if not _same_words(sentence_text(comparison, p.a), sentence_text(comparison, p.b))
+    ][:limit]
+    return sorted(chosen, key=lambda p: pair_key(comparison, p))
