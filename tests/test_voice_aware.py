@@ -48,7 +48,7 @@ def _narration(score: CategoryScore) -> set[str]:
 
 def test_tass_war_words_are_putins_not_tass(bishkek: Comparison) -> None:
     war = _score(bishkek, "terminology", "war", "tass")
-    assert {("hostilities", "Putin"), ("war", "Putin")} <= _quoted(war)
+    assert {("hostilities", "Vladimir Putin"), ("war", "Vladimir Putin")} <= _quoted(war)
     assert "hostilities" not in _narration(war)
     assert "war" not in _narration(war)
     military = _score(bishkek, "frames", "military", "tass")
@@ -60,15 +60,15 @@ def test_unknown_outlet_occupied_and_military_action_inside_putins_quote(
     bishkek: Comparison,
 ) -> None:
     territory = _score(bishkek, "terminology", "territory", "unknown-outlet")
-    assert ("occupied", "Putin") in _quoted(territory)
+    assert ("occupied", "Vladimir Putin") in _quoted(territory)
     war = _score(bishkek, "terminology", "war", "unknown-outlet")
-    assert ("military action", "Putin") in _quoted(war)
+    assert ("military action", "Vladimir Putin") in _quoted(war)
     assert "military action" not in _narration(war)
 
 
 def test_cgtn_certainty_hedges_are_putins(bishkek: Comparison) -> None:
     certainty = _score(bishkek, "hedges", "certainty", "cgtn")
-    assert _quoted(certainty) == {("definitely", "Putin"), ("never", "Putin")}
+    assert _quoted(certainty) == {("definitely", "Vladimir Putin"), ("never", "Vladimir Putin")}
     assert certainty.narration_count == 0
     assert certainty.narration_per_1000_tokens == 0.0
 
@@ -87,9 +87,9 @@ def test_markdown_tables_list_quoted_words_apart_with_the_speaker() -> None:
     tass_cell = war.split(" | ")[1]
     narration, _, quoted = tass_cell.partition("<br>")
     assert "Hostilities" not in narration
-    assert "Hostilities \u00d72 (Putin; s" in quoted
+    assert "Hostilities \u00d72 (Vladimir Putin; s" in quoted
     certainty = next(line for line in hedges.splitlines() if line.startswith("| certainty |"))
-    assert "definitely \u00d71 (Putin; s" in certainty.split(" | ")[2]
+    assert "definitely \u00d71 (Vladimir Putin; s" in certainty.split(" | ")[2]
 
 
 # --- hand-made texts: the rules themselves -------------------------------------------------
@@ -113,7 +113,7 @@ def test_a_hit_inside_a_quote_carries_the_speaker_and_stays_out_of_narration() -
     military = next(s for s in scores if s.category == "military")
     assert {(h.matched.lower(), h.quoted, h.speaker) for h in military.hits} == {
         ("troops", False, None),
-        ("war", True, "Lopez"),
+        ("war", True, "Maria Lopez"),
     }
     assert (military.count, military.narration_count, military.quoted_count) == (2, 1, 1)
 
@@ -145,7 +145,7 @@ def test_distinctive_terms_count_narration_and_list_quoted_uses() -> None:
     ceasefire = next(t for t in found if t.doc == "a" and t.term == "ceasefire")
     assert ceasefire.count == 3
     assert ceasefire.quoted_count == 1
-    assert ceasefire.speakers == ("Lopez",)
+    assert ceasefire.speakers == ("Maria Lopez",)
 
 
 def test_tone_of_narration_and_of_quotes_apart() -> None:

@@ -364,7 +364,7 @@ def quoted_wordings(score: CategoryScore) -> list[tuple[str, str, int, list[int]
 
 
 def quoted_note(score: CategoryScore | None) -> str:
-    """The quoted hits of a score as one line: 'quoted: war x1 (Putin; s3)', or ""."""
+    """The quoted hits of a score as one line: 'quoted: war x1 (Smith; s3)', or ""."""
     if score is None or not score.quoted_count:
         return ""
     parts = [
