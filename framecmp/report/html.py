@@ -194,7 +194,7 @@ def _aligned(comparison: Comparison) -> list[str]:
                         f'<span class="sn">s{pair.a.sentence}</span> {_marked(left)}',
                         f'<span class="sn">s{pair.b.sentence}</span> {_marked(right)}',
                         (views.fmt(pair.score)),
-                        _e(views.claim_relation_note(pair) or _EMPTY),
+                        _e(views.claim_relation_label(pair)),
                         _e(", ".join(pair.shared_terms)),
                     ]
                 )
@@ -202,7 +202,7 @@ def _aligned(comparison: Comparison) -> list[str]:
                 _outlet(comparison, a),
                 _outlet(comparison, b),
                 "score",
-                "difference",
+                "claims differ",
                 "shared terms",
             ]
             body.extend(_table(header, rows, "ssn", "aligned"))

@@ -207,7 +207,7 @@ def _aligned(comparison: Comparison) -> list[str]:
                         f"s{pair.a.sentence}: {_marked(left)}",
                         f"s{pair.b.sentence}: {_marked(right)}",
                         views.fmt(pair.score),
-                        escape(views.claim_relation_note(pair) or _EMPTY),
+                        escape(views.claim_relation_label(pair)),
                         escape(", ".join(pair.shared_terms)),
                     ]
                 )
@@ -215,7 +215,7 @@ def _aligned(comparison: Comparison) -> list[str]:
                 _outlet(comparison, a),
                 _outlet(comparison, b),
                 "score",
-                "difference",
+                "claims differ",
                 "shared terms",
             ]
             lines.extend(_table(header, rows))

@@ -180,10 +180,9 @@ def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
             )
             left_text = Text.assemble((f"s{pair.a.sentence} ", "dim"), _marked(left, plain))
             right_text = Text.assemble((f"s{pair.b.sentence} ", "dim"), _marked(right, plain))
-            note = views.claim_relation_note(pair)
             match = Text(
-                f"{clean_text(views.display_relation(pair))}\n{views.fmt(pair.score)}"
-                + (f"\n{clean_text(note)}" if note else "")
+                f"{clean_text(views.display_relation(pair))}\n{views.fmt(pair.score)}\n"
+                f"{clean_text(views.claim_relation_label(pair))}"
             )
             table.add_row(left_text, right_text, match)
         tables.append(table)
@@ -468,8 +467,7 @@ def _most_different(comparison: Comparison, plain: bool) -> Table | None:
         left, right = split_diff(
             views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
         )
-        note = views.claim_relation_note(pair)
-        relation = views.display_relation(pair) + (f"; {note}" if note else "")
+        relation = f"{views.display_relation(pair)}; {views.claim_relation_label(pair)}"
         head_a = f"{_outlet(comparison, pair.a.doc)} s{pair.a.sentence}:"
         head_b = f"{_outlet(comparison, pair.b.doc)} s{pair.b.sentence} ({relation}):"
         table.add_row(

@@ -74,13 +74,10 @@ def display_relation(pair: AlignedPair) -> str:
     return pair.relation
 
 
-def claim_relation_note(pair: AlignedPair) -> str:
-    """How the two sentences differ, with the words that show it: "adds-detail: 200 / 2,000";
-    "" for an equivalent pair."""
-    if pair.claim_relation is ClaimRelation.EQUIVALENT:
-        return ""
-    evidence = " / ".join(pair.relation_evidence)
-    return f"{pair.claim_relation.value}: {evidence}" if evidence else pair.claim_relation.value
+def claim_relation_label(pair: AlignedPair) -> str:
+    """How the pair's claims differ, with the words that show it: "conflicting: 200 / 2,000"."""
+    label = pair.claim_relation.value
+    return f"{label}: {' / '.join(pair.relation_evidence)}" if pair.relation_evidence else label
 
 
 def relation_key(relation: str) -> tuple[int, str]:
