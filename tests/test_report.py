@@ -339,10 +339,24 @@ def test_html_has_no_injected_tags_links_or_attributes() -> None:
     assert tags <= {
         "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "div",
         "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "span", "strong",
-        "del", "ins", "br",
+        "del", "ins", "br", "a", "ol",
     }  # fmt: skip
     attributes = {name for _, attrs in collector.tags for name, _ in attrs}
-    assert attributes <= {"lang", "charset", "name", "content", "class", "role"}
+    assert attributes <= {
+        "lang",
+        "charset",
+        "name",
+        "content",
+        "class",
+        "role",
+        "href",
+        "id",
+        "value",
+    }
+    # Links only ever point inside the page, at a sentence.
+    hrefs = [v for _, attrs in collector.tags for name, v in attrs if name == "href"]
+    assert hrefs
+    assert all(str(v).startswith("#s-") for v in hrefs)
     assert "javascript:" not in " ".join(str(v) for _, attrs in collector.tags for _, v in attrs)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -351,14 +365,16 @@ def test_html_is_self_contained() -> None:
     page = render_report(build_comparison(), "html")
     assert page.startswith("<!DOCTYPE html>")
     assert "<style>" in page
-    assert not re.search(r"<(link|img|iframe|object)\b|\b(src|href)=|@import|url\(", page)
+    assert not re.search(r'<(link|img|iframe|object)\b|\bsrc=|\bhref="(?!#)|@import|url\(', page)
 
 
 def test_html_shows_word_differences_side_by_side() -> None:
     page = render_report(build_comparison(), "html")
     assert "<del>divergence</del>" in page
     assert "<ins>collective</ins>" in page
-    assert '<td class="side"><span class="sn">s0</span> The <del>divergence</del>' in page
+    assert (
+        '<td class="side"><a class="sn" href="#s-tass-0">s0</a> The <del>divergence</del>' in page
+    )
 
 
 # --- dispatch and writing -------------------------------------------------------------------

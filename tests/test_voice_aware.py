@@ -203,3 +203,18 @@ def test_significant_results_are_counted_in_the_note(bishkek: Comparison) -> Non
     frames = sum(d.significant for d in bishkek.rate_differences)
     assert note.startswith(f"Significant: {frames} frame difference")
     assert "Benjamini-Hochberg" in note
+
+
+def test_html_sentence_numbers_link_to_their_sentence(bishkek: Comparison) -> None:
+    import re
+
+    from framecmp.report import render_report
+
+    page = render_report(bishkek, "html")
+    links = set(re.findall(r'href="#(s-[^"]+)"', page))
+    ids = set(re.findall(r'<li id="(s-[^"]+)"', page))
+    assert links
+    assert links <= ids  # every sN link lands on a sentence
+    tass = bishkek.document("tass")
+    first = tass.sentences[0]
+    assert f'<li id="s-tass-0" value="0"><span class="sn">s0</span> {first.text[:20]}' in page

@@ -38,6 +38,8 @@ ins { background: var(--ins-bg); text-decoration: none; font-weight: bold; }
   padding: 0.75rem 1rem; border-radius: 6px; }
 .ok { background: var(--ok-bg); padding: 0.5rem 1rem; border-radius: 6px; }
 .muted, .note { color: var(--muted); }
+li:target { outline: 2px solid currentColor; font-weight: bold; }
+a.sn { font-variant-numeric: tabular-nums; }
 .sn { color: var(--muted); font-size: 0.85em; }
 """
 
@@ -78,6 +80,33 @@ def _outlet(comparison: Comparison, doc: str) -> str:
 
 def _docs(comparison: Comparison) -> list[str]:
     return [d.doc_id for d in comparison.documents]
+
+
+def _sentence_id(doc: str, index: int) -> str:
+    return _e(f"s-{doc}-{index}")
+
+
+def _sn(doc: str, index: int) -> str:
+    """A sentence number linked to the sentence in the per-outlet sentence list."""
+    return f'<a class="sn" href="#{_sentence_id(doc, index)}">s{index}</a>'
+
+
+def _sn_list(doc: str, indexes: list[int] | tuple[int, ...]) -> str:
+    return ", ".join(_sn(doc, i) for i in sorted(set(indexes)))
+
+
+def _sentences(comparison: Comparison) -> list[str]:
+    body: list[str] = []
+    for document in comparison.documents:
+        body.append(f"<h3>{_outlet(comparison, document.doc_id)}</h3><ol>")
+        body.extend(
+            f'<li id="{_sentence_id(document.doc_id, s.index)}" value="{s.index}">'
+            f'<span class="sn">s{s.index}</span> {_e(s.text)}</li>'
+            for s in document.sentences
+        )
+        body.append("</ol>")
+    note = "Every sentence of every outlet, numbered as the links above (s0 is the first)."
+    return _section("Sentences", body, note)
 
 
 def _section(title: str, body: list[str], note: str = "") -> list[str]:
@@ -191,8 +220,8 @@ def _aligned(comparison: Comparison) -> list[str]:
                 )
                 rows.append(
                     [
-                        f'<span class="sn">s{pair.a.sentence}</span> {_marked(left)}',
-                        f'<span class="sn">s{pair.b.sentence}</span> {_marked(right)}',
+                        f"{_sn(pair.a.doc, pair.a.sentence)} {_marked(left)}",
+                        f"{_sn(pair.b.doc, pair.b.sentence)} {_marked(right)}",
                         (views.fmt(pair.score)),
                         _e(views.claim_relation_label(pair)),
                         _e(", ".join(pair.shared_terms)),
@@ -222,8 +251,7 @@ def _unique(comparison: Comparison) -> list[str]:
             body.extend(_none())
             continue
         items = "".join(
-            f'<li><span class="sn">s{i}</span> '
-            f"{_e(views.sentence_text(comparison, SentenceRef(doc, i)))}</li>"
+            f"<li>{_sn(doc, i)} {_e(views.sentence_text(comparison, SentenceRef(doc, i)))}</li>"
             for i in indexes
         )
         body.append(f"<ul>{items}</ul>")
@@ -248,7 +276,7 @@ def _distinctive(comparison: Comparison) -> list[str]:
                 _e(f"{t.quoted_count} ({', '.join(t.speakers) or 'unattributed'})")
                 if t.quoted_count
                 else _EMPTY,
-                _e(views.sentence_list(t.sentences)),
+                _sn_list(doc, t.sentences),
             ]
             for t in terms[: views.TOP_TERMS]
         ]
@@ -274,7 +302,7 @@ def _wording_cell(score: CategoryScore | None) -> str:
     if score is None or not score.hits:
         return _EMPTY
     narration = "<br>".join(
-        f"{_e(term)} {_TIMES}{count} ({_e(views.sentence_list(sentences))})"
+        f"{_e(term)} {_TIMES}{count} ({_sn_list(score.doc, sentences)})"
         for term, count, sentences in views.wordings(score)
     )
     quoted = views.quoted_note(score)
@@ -401,7 +429,7 @@ def _tone(comparison: Comparison) -> list[str]:
         if lowest is not None and lowest[1] < 0:
             text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
             most_negative = (
-                f'<span class="sn">s{lowest[0]}</span> ({views.fmt(lowest[1])}) '
+                f"{_sn(tone.doc, lowest[0])} ({views.fmt(lowest[1])}) "
                 f"{_e(views.truncate(text, 100))}"
             )
         rows.append([_outlet(comparison, tone.doc), (views.fmt(tone.mean_compound)), most_negative])
@@ -467,6 +495,7 @@ def render_html(comparison: Comparison) -> str:
         _tone(comparison),
         _removed(comparison),
         _warnings(comparison),
+        _sentences(comparison),
     ):
         lines.extend(section)
     lines.extend(["</body>", "</html>"])
