@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 import framecmp
@@ -109,8 +110,12 @@ def _sentences(comparison: Comparison) -> list[str]:
     return _section("Sentences", body, note)
 
 
+def _part_id(title: str) -> str:
+    return "part-" + "-".join(title.lower().split())
+
+
 def _section(title: str, body: list[str], note: str = "") -> list[str]:
-    lines = ["<section>", f"<h2>{title}</h2>"]
+    lines = [f'<section id="{_e(_part_id(title))}">', f"<h2>{title}</h2>"]
     if note:
         lines.append(f'<p class="note">{note}</p>')
     return [*lines, *body, "</section>"]
@@ -478,8 +483,13 @@ def render_html(comparison: Comparison) -> str:
         f"{_e(settings.aligner)} \u00b7 min score {views.fmt(settings.min_score)} \u00b7 "
         f"lexicons {lexicons} \u00b7 seed {settings.seed}</p>"
     )
-    lines.append(f'<p class="statistics">{_e(views.statistics_note(comparison))}</p>')
-    for section in (
+    verdict, note, *differences = views.summary_lines(comparison)
+    summary = [f"<p>{_e(verdict)}</p>", f'<p class="statistics">{_e(note)}</p>']
+    if differences:
+        items = "".join(f"<li>{_e(line)}</li>" for line in differences)
+        summary.append(f"<p>Largest differences:</p><ul>{items}</ul>")
+    sections = [
+        _section("Summary", summary),
         _documents(comparison),
         _similarity(comparison),
         _same_event(comparison),
@@ -496,7 +506,16 @@ def render_html(comparison: Comparison) -> str:
         _removed(comparison),
         _warnings(comparison),
         _sentences(comparison),
-    ):
+    ]
+    titles = [
+        re.sub(r"<[^>]+>", "", section[1]) for section in sections if section[1].startswith("<h2>")
+    ]
+    contents = "".join(
+        f'<li><a href="#{_e(_part_id(title))}">{title}</a></li>' for title in titles[1:]
+    )
+    lines.extend(sections[0])
+    lines.append(f'<nav aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>')
+    for section in sections[1:]:
         lines.extend(section)
     lines.extend(["</body>", "</html>"])
     return "\n".join(line for line in lines if line) + "\n"
