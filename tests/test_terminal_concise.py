@@ -92,3 +92,13 @@ def test_concise_view_shows_a_pair_with_its_word_differences_marked(concise: str
 def test_render_text_concise_keeps_hostile_text_inert() -> None:
     text = render_text(build_comparison(), detail=False)
     assert "\x1b" not in text
+
+
+def test_markdown_folds_long_sections_and_stays_deterministic() -> None:
+    runner = CliRunner()
+    first = runner.invoke(app, ["compare", *BISHKEK, "--format", "markdown"]).stdout
+    second = runner.invoke(app, ["compare", *BISHKEK, "--format", "markdown"]).stdout
+    assert first == second
+    aligned = first.split("## Aligned sentences\n", 1)[1]
+    assert aligned.startswith("\n<details><summary>Show every aligned pair</summary>\n")
+    assert first.count("<details>") == first.count("</details>") == 3

@@ -454,6 +454,15 @@ def _warnings(comparison: Comparison) -> list[str]:
     return [*lines, *(f"- {escape(w)}" for w in comparison.warnings), ""]
 
 
+def _collapsible(section: list[str], what: str) -> list[str]:
+    """A long section folded under <details> (GitHub renders Markdown inside it); the
+    heading stays outside, so the table of contents and links still find it."""
+    heading, body = section[:2], section[2:]
+    while body and not body[-1]:
+        body = body[:-1]
+    return [*heading, f"<details><summary>Show {what}</summary>", "", *body, "", "</details>", ""]
+
+
 def render_markdown(comparison: Comparison) -> str:
     """The comparison as a GitHub-flavoured Markdown report."""
     lines = [
@@ -462,8 +471,8 @@ def render_markdown(comparison: Comparison) -> str:
         *_similarity(comparison),
         *_same_event(comparison),
         *_coverage(comparison),
-        *_aligned(comparison),
-        *_unique(comparison),
+        *_collapsible(_aligned(comparison), "every aligned pair"),
+        *_collapsible(_unique(comparison), "every unique sentence"),
         *_distinctive(comparison),
         *_frames(comparison),
         *_terminology(comparison),
@@ -474,7 +483,7 @@ def render_markdown(comparison: Comparison) -> str:
         ),
         *_voices(comparison),
         *_tone(comparison),
-        *_removed(comparison),
+        *_collapsible(_removed(comparison), "what was removed"),
         *_warnings(comparison),
     ]
     while lines and not lines[-1]:
