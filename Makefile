@@ -35,6 +35,7 @@ test: lint typecheck pytest eval
 
 bench: install
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/tfidf_identity.py
 	$(PY) benchmarks/alignment.py ../shared/gold/bishkek-alignment.toml
 
 clean:

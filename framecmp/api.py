@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -29,6 +30,9 @@ from framecmp.ingest import clean as clean_stage
 from framecmp.ingest import load as load_stage
 from framecmp.model import Article, CategoryScore, Comparison, Document, Lexicon, Settings
 from framecmp.text import segment as segment_stage
+
+# framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
+logging.getLogger("framecmp").addHandler(logging.NullHandler())
 
 DEFAULT_MIN_SCORE = align_stage.DEFAULT_MIN_SCORE
 ALIGNERS = align_stage.ALIGNERS

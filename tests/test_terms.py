@@ -317,3 +317,38 @@ def test_distinctive_terms_are_finite_and_positive(first: str, second: str) -> N
         assert math.isfinite(term.z)
         assert term.z > 0
         assert term.count >= 1
+
+
+# --- TF-IDF without scikit-learn -----------------------------------------------------------
+
+
+def test_tfidf_matches_hand_computation() -> None:
+    from framecmp.analysis.terms import _fit_idf, _tfidf
+
+    idf = _fit_idf([["peace", "peace", "talks"], ["talks"]])
+    # Smoothed idf: ln((1 + n) / (1 + df)) + 1 with n = 2.
+    assert idf == {"peace": math.log(3 / 2) + 1, "talks": 1.0}
+    weights = _tfidf(["peace", "peace", "talks", "unknown"], idf, order=["peace", "talks"])
+    peace, talks = (1 + math.log(2)) * (math.log(1.5) + 1), 1.0
+    norm = math.hypot(peace, talks)
+    assert weights == pytest.approx({"peace": peace / norm, "talks": talks / norm})
+
+
+def test_tfidf_is_bit_identical_to_scikit_learn_on_the_samples() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framecmp.analysis.terms import _fit_idf, _terms, _tfidf
+
+    words = [
+        list(_terms(_sample(name).sentences, stem_words=False).counts.elements())
+        for name in ("tass", "cgtn", "unknown", "rt", "alaska")
+    ]
+    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(words).toarray()
+    names = [str(name) for name in vectorizer.get_feature_names_out()]
+    idf = _fit_idf(words)
+    first_seen = list(dict.fromkeys(term for doc in words for term in doc))
+    for row, doc in zip(matrix, words, strict=True):
+        ours = _tfidf(doc, idf, order=first_seen)
+        theirs = {names[k]: float(row[k]) for k in row.nonzero()[0]}
+        assert ours == theirs  # exact float equality, not approx

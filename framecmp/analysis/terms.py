@@ -50,7 +50,7 @@ class _DocTerms:
 
 def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, ...]:
     """TF-IDF cosine of each pair of documents (a before b in input order), with shared terms."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    import numpy as np
 
     if len(documents) < 2:
         return ()
@@ -71,16 +71,20 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
             for i, a in enumerate(documents)
             for b in documents[i + 1 :]
         )
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-    vectorizer.fit(sentence_words)
-    matrix = vectorizer.transform(doc_words).toarray()
-    vocabulary = vectorizer.get_feature_names_out()
+    idf = _fit_idf(sentence_words)
+    vocabulary = list(idf)
+    column = {term: k for k, term in enumerate(vocabulary)}
+    matrix = np.zeros((len(documents), len(vocabulary)))
+    for i, words in enumerate(doc_words):
+        # scikit-learn's transform() sorts each row by column, i.e. alphabetically.
+        for term, weight in _tfidf(words, idf, order=sorted(set(words))).items():
+            matrix[i, column[term]] = weight
     pairs = []
     for i, first in enumerate(documents):
         for j in range(i + 1, len(documents)):
             products = matrix[i] * matrix[j]
             contributions = sorted(
-                ((float(products[k]), display[str(vocabulary[k])]) for k in products.nonzero()[0]),
+                ((float(products[k]), display[vocabulary[k]]) for k in products.nonzero()[0]),
                 key=lambda item: (-item[0], item[1]),
             )
             pairs.append(
@@ -110,8 +114,6 @@ def distinctive_terms(
     Only the outlet's narration is counted: words inside direct ``quotes`` belong to the
     speaker, and are reported beside each term (``quoted_count``, ``speakers``).
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if len(documents) < 2:
         return ()
     prior_counts = load_background() if background is None else background
@@ -135,9 +137,11 @@ def distinctive_terms(
 
     if not any(terms.counts for terms in per_doc):
         return ()
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([list(terms.counts.elements()) for terms in per_doc])
-    column = {str(term): k for k, term in enumerate(vectorizer.get_feature_names_out())}
+    doc_words = [list(terms.counts.elements()) for terms in per_doc]
+    idf = _fit_idf(doc_words)
+    # scikit-learn's fit_transform() leaves each row in the order terms were first seen.
+    first_seen = list(dict.fromkeys(term for words in doc_words for term in words))
+    tfidf = [_tfidf(words, idf, order=first_seen) for words in doc_words]
 
     found: list[DistinctiveTerm] = []
     for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
@@ -166,7 +170,7 @@ def distinctive_terms(
                 term=display[term],
                 count=count,
                 other_count=others[term],
-                tfidf=float(matrix[i, column[term]]),
+                tfidf=tfidf[i][term],
                 log_odds=delta,
                 z=z,
                 sentences=terms.sentences[term],
@@ -249,8 +253,43 @@ def background_from_documents(documents: Iterable[Document]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _identity(words: list[str]) -> list[str]:
-    return words
+def _fit_idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Smoothed IDF of each term, ``ln((1 + n) / (1 + df)) + 1``, in alphabetical order."""
+    import numpy as np
+
+    frequency = Counter(term for document in documents for term in set(document))
+    vocabulary = sorted(frequency)
+    # The same numpy operations as scikit-learn's TfidfTransformer.fit, so the bits agree.
+    idf = np.full(len(vocabulary), len(documents) + 1, dtype=np.float64)
+    idf /= np.array([frequency[term] + 1.0 for term in vocabulary])
+    np.log(idf, out=idf)
+    idf += 1.0
+    return dict(zip(vocabulary, idf.tolist(), strict=True))
+
+
+def _tfidf(
+    words: Sequence[str], idf: Mapping[str, float], *, order: Sequence[str]
+) -> dict[str, float]:
+    """L2-normalised ``(1 + ln tf) * idf`` of the known terms among ``words``.
+
+    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` done by hand: importing it (and SciPy
+    with it) cost ~2 s per run. The squares are summed one by one in ``order``, as scikit-learn
+    sums a row, so that every weight is bit-identical to scikit-learn's
+    (``benchmarks/tfidf_identity.py`` and ``tests/test_terms.py`` check it).
+    """
+    import numpy as np
+
+    counts = Counter(word for word in words if word in idf)
+    terms = [term for term in order if term in counts]
+    weights = np.log(np.array([counts[term] for term in terms], dtype=np.float64))
+    weights += 1.0
+    weights *= np.array([idf[term] for term in terms])
+    values = weights.tolist()
+    total = 0.0
+    for value in values:
+        total += value * value
+    norm = math.sqrt(total) if total else 1.0
+    return {term: value / norm for term, value in zip(terms, values, strict=True)}
 
 
 def _order(term: str) -> int:

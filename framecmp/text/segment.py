@@ -1,7 +1,8 @@
 """Segment stage: split cleaned text into paragraphs, sentences and word tokens.
 
-Sentence boundaries come from NLTK's Punkt, built from parameters shipped in
-``framecmp/data/abbreviations.txt`` (no downloaded NLTK data, no pickles), then repaired
+Sentence boundaries come from NLTK's Punkt (loaded without NLTK's package ``__init__``, see
+``nltk_modules``), built from parameters shipped in ``framecmp/data/abbreviations.txt`` (no
+downloaded NLTK data, no pickles), then repaired
 for news text: quote marks go with the sentence they belong to, editors' [bracketed
 insertions] are never split, and fragments (a stray ".", `he said.` after a quoted
 question, "No." before a number) are joined to their neighbour.
@@ -17,6 +18,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from framecmp.model import Sentence
+from framecmp.text import nltk_modules
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -209,13 +211,13 @@ def _is_attribution(previous_tail: str, piece_text: str) -> bool:
 
 @cache
 def _punkt() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+    punkt = nltk_modules.load("nltk.tokenize.punkt")
     abbreviations, starters = _abbreviation_data()
-    params = PunktParameters()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(abbreviations)
     params.sent_starters = set(starters)
-    return PunktSentenceTokenizer(params)
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return tokenizer
 
 
 @cache

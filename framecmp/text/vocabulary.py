@@ -11,6 +11,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Protocol
 
+from framecmp.text import nltk_modules
+
 # Month names and abbreviations -> month number, for reading dates in metadata and text.
 MONTHS = {
     name: number
@@ -69,7 +71,6 @@ def stem(token: str) -> str:
 
 @cache
 def _stemmer() -> _Stemmer:
-    from nltk.stem.snowball import SnowballStemmer  # heavy import: only the commands pay it
-
-    stemmer: _Stemmer = SnowballStemmer("english")
+    snowball = nltk_modules.load("nltk.stem.snowball")
+    stemmer: _Stemmer = snowball.SnowballStemmer("english")
     return stemmer
