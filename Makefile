@@ -13,9 +13,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(VENV)/bin/framecmp compare $(BISHKEK) --report-dir reports/
+	$(VENV)/bin/framecmp compare $(BISHKEK) --quiet --report-dir reports/
 	$(VENV)/bin/framecmp compare data/bishkek-2025-11-27/tass.txt data/lavrov-roundtable-2025-12/rt.txt \
-		data/alaska-2025-08-17/unknown-wire.txt --allow-different-events --report-dir reports/different-events/
+		data/alaska-2025-08-17/unknown-wire.txt --allow-different-events --quiet --report-dir reports/different-events/
 
 lint: install
 	$(VENV)/bin/ruff check framecmp tests benchmarks eval scripts

@@ -266,7 +266,7 @@ def compare_documents(
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
     # Stop words, lexicons, stems and VADER are English: other languages get none of them.
     english = [d for d in documents if is_english(d)]
-    lexicon_scores = score_stage.score_lexicons(english, lexicons)
+    lexicon_scores = score_stage.score_lexicons(english, lexicons, quotes)
     comparison = Comparison(
         documents=tuple(documents),
         settings=Settings(
@@ -282,17 +282,19 @@ def compare_documents(
         distinctive_terms=tuple(
             term
             for term in terms_stage.distinctive_terms(
-                documents, background=background, stem=stem_terms
+                documents, background=background, stem=stem_terms, quotes=quotes
             )
             if term.doc in {d.doc_id for d in english}
         ),
         lexicon_scores=lexicon_scores,
-        rate_differences=score_stage.rate_differences(english, lexicon_scores, seed=seed),
+        rate_differences=score_stage.rate_differences(
+            english, lexicon_scores, quotes=quotes, seed=seed
+        ),
         quotes=quotes,
         voices=tuple(
             voices_stage.voices(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
         ),
-        tone=tuple(voices_stage.tone(d) for d in english),
+        tone=tuple(voices_stage.tone(d, [q for q in quotes if q.doc == d.doc_id]) for d in english),
     )
     return dataclasses.replace(comparison, warnings=_warnings(comparison))
 
@@ -338,6 +340,18 @@ def render(comparison: Comparison, fmt: str) -> str:
 
         return render_text(comparison)
     return report_stage.render_report(comparison, fmt)
+
+
+def render_summary(comparison: Comparison, fmt: str) -> str:
+    """The short summary alone: Markdown for "markdown", plain text lines otherwise."""
+    if fmt == "markdown":
+        from framecmp.report.markdown import render_summary_markdown
+
+        return render_summary_markdown(comparison)
+    from framecmp.report.views import summary_lines
+
+    verdict, note, *differences = summary_lines(comparison)
+    return "\n".join([verdict, note, *(f"- {line}" for line in differences)]) + "\n"
 
 
 def write_report(comparison: Comparison, path: str | Path, fmt: str | None = None) -> Path:

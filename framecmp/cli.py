@@ -266,6 +266,24 @@ def compare(
             help="Exit 0 even when the inputs do not look like the same event (still warns).",
         ),
     ] = False,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Terminal view: every section, not the concise summary."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print no report on stdout (with --report-dir or --output)."
+        ),
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Print only the short summary (verdict, statistics, largest differences); "
+            "Markdown with --format markdown, plain text otherwise.",
+        ),
+    ] = False,
     allow_same_story: Annotated[
         bool,
         typer.Option(
@@ -327,8 +345,12 @@ def compare(
         if output is not None:
             api.write_report(comparison, output, chosen)
             typer.echo(f"framecmp: wrote {output}", err=True)
+        elif quiet:
+            pass
+        elif summary:
+            sys.stdout.write(api.render_summary(comparison, chosen))
         elif chosen == "terminal":
-            _print_terminal(comparison)
+            _print_terminal(comparison, detail=detail)
         else:
             sys.stdout.write(api.render(comparison, chosen))
     verdict = comparison.same_event
@@ -354,12 +376,12 @@ def compare(
 _SAME_EVENT_WARNING = "these inputs do not look like reports of the same event"
 
 
-def _print_terminal(comparison: Comparison) -> None:
+def _print_terminal(comparison: Comparison, *, detail: bool) -> None:
     from rich.console import Console
 
     from framecmp.report import terminal
 
-    terminal.print_comparison(comparison, Console(highlight=False))
+    terminal.print_comparison(comparison, Console(highlight=False), detail=detail)
 
 
 @lexicon_app.command("list")
