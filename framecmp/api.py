@@ -381,6 +381,30 @@ def write_report_dir(
     )
 
 
+def write_plots(comparison: Comparison, directory: str | Path) -> tuple[Path, ...]:
+    """Write the report's charts as SVG and PNG files (for papers and slides) into a directory:
+    ``<stem>-frames``, ``-differences`` and ``-similarity``."""
+    from framecmp.report.charts import CHART_NAMES, charts, render_svg
+    from framecmp.report.plots import render_png
+
+    stem = report_stem(tuple(d.doc_id for d in comparison.documents))
+    folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{folder}: cannot create the plot directory ({err.strerror})") from None
+    written: list[Path] = []
+    for name, chart in zip(CHART_NAMES, charts(comparison), strict=True):
+        svg = folder / f"{stem}-{name}.svg"
+        report_stage.write_report_atomically(
+            svg, '<?xml version="1.0" encoding="utf-8"?>\n' + render_svg(chart) + "\n"
+        )
+        png = folder / f"{stem}-{name}.png"
+        report_stage.write_bytes_atomically(png, render_png(chart))
+        written.extend([svg, png])
+    return tuple(written)
+
+
 def report_stem(doc_ids: Sequence[str]) -> str:
     """A short file name for a comparison's reports: the ids, or the first ones and a hash."""
     stem = "-vs-".join(doc_ids)

