@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BISHKEK := data/bishkek-2025-11-27/tass.txt data/bishkek-2025-11-27/cgtn.txt data/bishkek-2025-11-27/unknown-outlet.txt
 
-.PHONY: install demo test lint typecheck pytest eval bench clean
+.PHONY: install demo test lint typecheck pytest eval bench clean browser screenshot
 
 install: $(VENV)/.installed
 
@@ -31,7 +31,22 @@ pytest: install
 eval: install
 	$(PY) eval/check.py
 
-test: lint typecheck pytest eval
+test: browser lint typecheck pytest eval
+
+# Headless Chromium for tests/test_browser.py. CI (CI=true: root on a fresh Debian machine)
+# installs it when missing; elsewhere that test skips and says why.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$CI" = true ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else \
+	    echo "make: no chromium; tests/test_browser.py will skip (apt-get install chromium)"; \
+	  fi; \
+	fi
+
+# docs/report-screenshot.png, shown in the README (needs chromium).
+screenshot: install
+	$(PY) scripts/report_screenshot.py docs/report-screenshot.png
 
 bench: install
 	$(PY) benchmarks/startup.py
