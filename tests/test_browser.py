@@ -190,3 +190,13 @@ def test_opening_the_report_at_a_sentence_shows_that_sentence(report: Path, tmp_
     assert data["initialTarget"] == "s-cgtn-5"
     assert str(data["initialText"]).startswith("s5 ")
     assert data["initialVisible"] is True
+
+
+def test_report_prints_to_pdf(report: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    result = _run(report.as_uri(), tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert _console(result.stderr) == []
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) > 3  # the whole report, page after page

@@ -339,7 +339,7 @@ def test_html_has_no_injected_tags_links_or_attributes() -> None:
     assert tags <= {
         "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "div",
         "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "span", "strong",
-        "del", "ins", "br", "a", "ol", "nav",
+        "del", "ins", "br", "a", "ol", "nav", "mark",
         # the inline SVG charts
         "svg", "rect", "line", "circle", "text",
     }  # fmt: skip

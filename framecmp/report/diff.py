@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from framecmp.text.vocabulary import normalise
+from framecmp.text.vocabulary import is_content_word, normalise
 
 EQUAL = "equal"
 DELETE = "delete"
@@ -80,3 +80,15 @@ def split_diff(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]
         if j2 > j1:
             right.append((INSERT, " ".join(b_words[j1:j2])))
     return _merge(left), _merge(right)
+
+
+def words_not_in(text: str, others: Sequence[str]) -> tuple[Segment, ...]:
+    """``text`` word by word, its content words that none of ``others`` uses marked INSERT
+    (function words and punctuation are never marked: "the" missing is not a difference)."""
+    seen = {_key(w) for other in others for w in _WORD.findall(clean_text(other))}
+    segments: list[Segment] = []
+    for word in _WORD.findall(clean_text(text)):
+        key = _key(word)
+        differs = bool(others) and is_content_word(key) and key not in seen
+        segments.append((INSERT if differs else EQUAL, word))
+    return _merge(segments)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import framecmp
 from framecmp.model import SentenceRef
 from framecmp.report import charts, views
-from framecmp.report.diff import Segment, clean_text, split_diff
+from framecmp.report.diff import Segment, clean_text, split_diff, words_not_in
 
 if TYPE_CHECKING:
     from framecmp.model import CategoryScore, Comparison
@@ -21,10 +21,10 @@ _MINUS = "\u2212"
 
 _CSS = """
 :root { color-scheme: light dark; --line: #8884; --warn-bg: #fde8e8; --warn-fg: #8a1010;
-  --ok-bg: #e6f4ea; --del-bg: #ffd7d5; --ins-bg: #ccffd8; --muted: #666; }
+  --ok-bg: #e6f4ea; --del-bg: #ffd7d5; --ins-bg: #ccffd8; --muted: #666; --mark-bg: #fff3a3; }
 @media (prefers-color-scheme: dark) {
   :root { --warn-bg: #4a1212; --warn-fg: #ffd0d0; --ok-bg: #12361f; --del-bg: #67060c;
-    --ins-bg: #033a16; --muted: #aaa; }
+    --ins-bg: #033a16; --muted: #aaa; --mark-bg: #5c4b00; }
 }
 body { font-family: system-ui, sans-serif; line-height: 1.45; margin: 2rem auto;
   max-width: 80rem; padding: 0 1rem; }
@@ -42,6 +42,29 @@ ins { background: var(--ins-bg); text-decoration: none; font-weight: bold; }
 li:target { outline: 2px solid currentColor; font-weight: bold; }
 a.sn { font-variant-numeric: tabular-nums; }
 .sn { color: var(--muted); font-size: 0.85em; }
+mark { background: var(--mark-bg); color: inherit; font-weight: bold; }
+.reading { display: grid; gap: 1rem; margin: 0.5rem 0 1.5rem; }
+.reading > div { min-width: 0; }
+.reading p { margin: 0 0 0.5rem; }
+.reading p.unique { border-left: 3px double currentColor; padding-left: 0.4rem; }
+.reading .with { color: var(--muted); font-size: 0.85em; }
+.cols-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.cols-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.cols-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+.cols-5 { grid-template-columns: repeat(5, minmax(0, 1fr)); }
+.cols-6 { grid-template-columns: repeat(6, minmax(0, 1fr)); }
+.cols-7 { grid-template-columns: repeat(7, minmax(0, 1fr)); }
+.cols-8 { grid-template-columns: repeat(8, minmax(0, 1fr)); }
+@media print {
+  :root { color-scheme: light; --muted: #444; --mark-bg: transparent; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9pt; }
+  nav { display: none; }
+  a { color: inherit; text-decoration: none; }
+  mark { text-decoration: underline; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, li, svg.chart, .reading p { break-inside: avoid; }
+  .warning, .ok { background: none; color: #000; border: 2px solid #000; }
+}
 svg.chart { max-width: 100%; height: auto; display: block; margin: 0.5rem 0 1rem;
   color-scheme: light; color: #000; }
 """
@@ -248,6 +271,52 @@ def _aligned(comparison: Comparison) -> list[str]:
         "words only on the right are <ins>inserted</ins>."
     )
     return _section("Aligned sentences", body or _none("No sentence is aligned."), note)
+
+
+READING_MAX_OUTLETS = 8  # more columns than this are too narrow to read, on screen or paper
+
+
+def _reading(comparison: Comparison) -> list[str]:
+    docs = _docs(comparison)
+    title = "Reading view"
+    if not 2 <= len(docs) <= READING_MAX_OUTLETS:
+        text = (
+            f"The reading view puts 2 to {READING_MAX_OUTLETS} outlets side by side; this "
+            f"comparison has {len(docs)}. Aligned sentences and Sentences show them all."
+        )
+        return _section(title, _none(text))
+    partners = views.aligned_partners(comparison)
+    columns = [f'<div class="reading cols-{len(docs)}">']
+    for document in comparison.documents:
+        doc = document.doc_id
+        column = [f"<div><h3>{_outlet(comparison, doc)}</h3>"]
+        for sentence in document.sentences:
+            others = partners.get((doc, sentence.index), [])
+            if not others:
+                column.append(
+                    f'<p class="unique">{_sn(doc, sentence.index)} {_e(sentence.text)} '
+                    '<span class="with">(unique)</span></p>'
+                )
+                continue
+            texts = [views.sentence_text(comparison, ref) for ref in others]
+            marked = views.marked(words_not_in(sentence.text, texts), _e, "{}", "<mark>{}</mark>")
+            links = ", ".join(
+                f"{_e(views.outlet_parts(comparison, ref.doc)[0])} {_sn(ref.doc, ref.sentence)}"
+                for ref in others
+            )
+            column.append(
+                f'<p>{_sn(doc, sentence.index)} {marked} <span class="with">(with {links})</span>'
+                "</p>"
+            )
+        column.append("</div>")
+        columns.extend(column)
+    columns.append("</div>")
+    note = (
+        "Each outlet's article in its own column, in its own order. In a sentence aligned "
+        "with others, <mark>marked</mark> words are content words none of its counterparts "
+        "uses; a sentence aligned to nothing has a double rule on its left and says (unique)."
+    )
+    return _section(title, columns, note)
 
 
 def _unique(comparison: Comparison) -> list[str]:
@@ -501,6 +570,7 @@ def render_html(comparison: Comparison) -> str:
         _coverage(comparison),
         _aligned(comparison),
         _unique(comparison),
+        _reading(comparison),
         _distinctive(comparison),
         _frames(comparison),
         _terminology(comparison),

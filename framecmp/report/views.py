@@ -136,6 +136,18 @@ def claim_text(comparison: Comparison, claim: Claim) -> str:
     return sentence_text(comparison, members[0]) if members else ""
 
 
+def aligned_partners(comparison: Comparison) -> dict[tuple[str, int], list[SentenceRef]]:
+    """Each aligned sentence's counterparts in the other documents, in document order."""
+    partners: dict[tuple[str, int], set[SentenceRef]] = defaultdict(set)
+    for pair in comparison.alignment.pairs:
+        partners[(pair.a.doc, pair.a.sentence)].add(pair.b)
+        partners[(pair.b.doc, pair.b.sentence)].add(pair.a)
+    return {
+        key: sorted(refs, key=lambda r: (_rank(comparison, r.doc), r.sentence))
+        for key, refs in partners.items()
+    }
+
+
 def unique_sentences(comparison: Comparison, doc: str) -> list[int]:
     """Sorted indexes of a document's sentences that align to nothing."""
     return sorted(comparison.alignment.unique.get(doc, ()))
