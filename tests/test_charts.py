@@ -139,3 +139,16 @@ def test_compare_without_plot_never_imports_matplotlib(
     assert "<svg " in next((tmp_path / "reports").glob("*.html")).read_text(encoding="utf-8")
     stderr = _modules_after_compare(bishkek_paths, "--quiet", "--plot", str(tmp_path / "p"))
     assert "MATPLOTLIB=True" in stderr, stderr
+
+
+def test_many_differences_chart_the_most_significant_and_say_how_many_were_left_out() -> None:
+    comparison = build_comparison()
+    template = comparison.rate_differences[0]
+    many = tuple(
+        dataclasses.replace(template, category=f"c{i:03d}", q_value=i / 100, difference=1.0)
+        for i in range(100)
+    )
+    chart = interval_chart(dataclasses.replace(comparison, rate_differences=many))
+    assert len(chart.intervals) == 60
+    assert [i.q_value for i in chart.intervals] == [i / 100 for i in range(60)]
+    assert any("The 60 with the smallest q of 100 shown." in t for t in _texts(render_svg(chart)))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from framecmp.report import views
 
 if TYPE_CHECKING:
-    from framecmp.model import Comparison
+    from framecmp.model import Comparison, RateDifference
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour
 # vision deficiency. Outlet names are written next to every bar as well, so colour is never
@@ -62,6 +62,7 @@ class IntervalChart:
     title: str
     axis: str
     intervals: tuple[Interval, ...]
+    total: int = 0  # differences computed; more than shown when the chart keeps the first ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,21 @@ def profile_chart(comparison: Comparison) -> ProfileChart:
     )
 
 
+MAX_INTERVALS = 60  # rows a chart can show legibly on a page; 26 outlets give thousands
+
+
+def _charted_differences(comparison: Comparison) -> list[RateDifference]:
+    """Every difference, or past ``MAX_INTERVALS`` the most significant ones (smallest q, then
+    largest), still in report order."""
+    ordered = views.sorted_differences(comparison)
+    if len(ordered) <= MAX_INTERVALS:
+        return ordered
+    key = views.difference_key(comparison)
+    kept = sorted(ordered, key=lambda r: (r.q_value, -abs(r.difference), key(r)))[:MAX_INTERVALS]
+    chosen = {id(r) for r in kept}
+    return [r for r in ordered if id(r) in chosen]
+
+
 def interval_chart(comparison: Comparison) -> IntervalChart:
     """Every frame difference with its 95% bootstrap interval and BH-adjusted q."""
     names = _outlet_names(comparison)
@@ -135,12 +151,13 @@ def interval_chart(comparison: Comparison) -> IntervalChart:
             q_value=r.q_value,
             significant=r.significant,
         )
-        for r in views.sorted_differences(comparison)
+        for r in _charted_differences(comparison)
     )
     return IntervalChart(
         title="Frame differences (a \u2212 b) with 95% bootstrap intervals",
         axis="difference in narration hits per 1,000 narration tokens",
         intervals=intervals,
+        total=len(comparison.rate_differences),
     )
 
 
@@ -312,7 +329,7 @@ def _interval_svg(chart: IntervalChart) -> str:
 
     body = [
         '<text x="10" y="38">Filled dot: significant (Benjamini-Hochberg q &lt; 0.05); '
-        "hollow: not distinguishable from zero.</text>",
+        f"hollow: not distinguishable from zero.{_shown(chart)}</text>",
         *_axis(label_w, label_w + plot_w, top - 4, bottom, lo, hi),
         f'<line x1="{_n(xpos(0))}" y1="{_n(top - 4)}" x2="{_n(xpos(0))}" y2="{_n(bottom)}" '
         'stroke="#000" stroke-dasharray="3 2"/>',
@@ -339,6 +356,12 @@ def _interval_svg(chart: IntervalChart) -> str:
         f"{_x(chart.axis)}</text>"
     )
     return _svg(chart.title, width, height, body, "chart-differences")
+
+
+def _shown(chart: IntervalChart) -> str:
+    if chart.total <= len(chart.intervals):
+        return ""
+    return f" The {len(chart.intervals)} with the smallest q of {chart.total} shown."
 
 
 def grey(value: float) -> tuple[str, str]:

@@ -71,7 +71,10 @@ def _intervals(chart: IntervalChart) -> Figure:
     ax.axvline(0, color="black", linestyle="--", linewidth=0.8)
     ax.set_yticks(positions, [i.label for i in chart.intervals], fontsize=7)
     ax.set_xlabel(chart.axis)
-    ax.set_title(chart.title + "\nfilled: significant (BH q < 0.05); hollow: not", fontsize=9)
+    note = "filled: significant (BH q < 0.05); hollow: not"
+    if chart.total > len(chart.intervals):
+        note += f"; the {len(chart.intervals)} with the smallest q of {chart.total}"
+    ax.set_title(f"{chart.title}\n{note}", fontsize=9)
     return figure
 
 
