@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from framecmp.errors import FramecmpError, InputError
 from framecmp.model import CleanText, Removal
+from framecmp.text.vocabulary import MONTHS_RU
 
 if TYPE_CHECKING:
     from framecmp.model import Article
@@ -42,10 +43,7 @@ _DATELINE = re.compile(
 )
 # Russian wire datelines: "МОСКВА, 27 ноября. /ТАСС/.", "КИЕВ, 3 мар - РИА Новости." (TASS, RIA
 # Novosti, Interfax and Ukrinform put the place in capitals, the day and the month in genitive).
-_RU_MONTHS = (
-    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    "янв|фев|мар|апр|май|июн|июл|авг|сен|окт|ноя|дек"
-)
+_RU_MONTHS = "|".join(sorted(MONTHS_RU, key=len, reverse=True))
 _RU_DATELINE = re.compile(
     r"(?P<place>[А-ЯЁ][А-ЯЁ'-]+(?:[ -][А-ЯЁ][А-ЯЁ'-]+){0,3})[,.]\s+"
     rf"(?P<date>\d{{1,2}}\s+(?:{_RU_MONTHS})\.?(?:\s+\d{{4}}(?:\s+г(?:ода|\.))?)?)\.?\s*"

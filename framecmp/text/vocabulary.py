@@ -36,6 +36,30 @@ MONTHS = {
     for name in names
 }
 
+# Russian month names in the genitive ("27 ноября") and wire abbreviations ("3 мар"), as TASS,
+# RIA Novosti, Interfax and Ukrinform datelines write them -> month number.
+MONTHS_RU = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("января", "янв"),
+            ("февраля", "фев"),
+            ("марта", "мар"),
+            ("апреля", "апр"),
+            ("мая", "май"),
+            ("июня", "июн"),
+            ("июля", "июл"),
+            ("августа", "авг"),
+            ("сентября", "сен"),
+            ("октября", "окт"),
+            ("ноября", "ноя"),
+            ("декабря", "дек"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _POSSESSIVE = re.compile(r"'s?$")
 
