@@ -24,6 +24,7 @@ __all__ = [
     "prepare_documents",
     "render",
     "show_lexicon",
+    "write_plots",
     "write_report",
     "write_report_dir",
 ]
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         prepare_documents,
         render,
         show_lexicon,
+        write_plots,
         write_report,
         write_report_dir,
     )

@@ -152,3 +152,23 @@ def test_many_differences_chart_the_most_significant_and_say_how_many_were_left_
     assert len(chart.intervals) == 60
     assert [i.q_value for i in chart.intervals] == [i / 100 for i in range(60)]
     assert any("The 60 with the smallest q of 100 shown." in t for t in _texts(render_svg(chart)))
+
+
+def test_plot_into_a_file_is_a_one_line_error(tmp_path: Path, bishkek_paths: list[Path]) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    args = ["compare", *map(str, bishkek_paths), "--quiet", "--plot", str(blocker)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.output.startswith("framecmp: error: ")
+    assert "cannot create the plot directory" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_write_plots_is_public_api(tmp_path: Path, bishkek_paths: list[Path]) -> None:
+    import framecmp
+
+    comparison = framecmp.compare([str(p) for p in bishkek_paths])
+    written = framecmp.write_plots(comparison, tmp_path / "figures")
+    assert sorted(p.suffix for p in written) == [".png"] * 3 + [".svg"] * 3
+    assert all(p.stat().st_size > 1000 for p in written)
