@@ -51,6 +51,7 @@ screenshot: install
 bench: install
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/tfidf_identity.py
+	$(PY) benchmarks/charts.py
 	$(PY) benchmarks/alignment.py ../shared/gold/bishkek-alignment.toml
 
 clean:
