@@ -281,7 +281,7 @@ def list_events(store: CorpusStore, *, since: str | None = None) -> list[dict[st
                 "articles": items,
             }
         )
-    listed.sort(key=lambda e: ((e["dates"] or [""])[0], e["id"]))
+    listed.sort(key=lambda e: ((e["dates"] or ["9999"])[0], e["id"]))
     return listed
 
 
