@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from framecmp.api import prepare_documents  # noqa: E402
 from framecmp.corpus import events as clustering  # noqa: E402
-from framecmp.model import Article, Document  # noqa: E402
+from framecmp.model import Article  # noqa: E402
 
 DEFAULT_ECB = Path("/work/devdata/ecbplus-xml/ECB+")
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%", "''", "'"}
@@ -163,7 +163,11 @@ def main() -> None:
             f"cosine_weight = {params.cosine_weight:.4f}, judge_weight = {params.judge_weight:.4f}"
         )
     print(f"dates: {args.dates} (span {args.span_days} days, seed {args.seed})")
-    for name, subset in (("dev (odd topics)", dev), ("held-out (even topics)", test), ("all", items)):
+    for name, subset in (
+        ("dev (odd topics)", dev),
+        ("held-out (even topics)", test),
+        ("all", items),
+    ):
         report(name, *run_stream(subset, params))
 
 

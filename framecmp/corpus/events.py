@@ -46,6 +46,7 @@ class ClusteringParameters:
     intercept: float
     cosine_weight: float
     judge_weight: float
+    place_weight: float
     join_probability: float
     link_probability: float
     date_window_days: int
@@ -66,6 +67,7 @@ def parameters() -> ClusteringParameters:
         intercept=float(model["intercept"]),
         cosine_weight=float(model["cosine_weight"]),
         judge_weight=float(model["judge_weight"]),
+        place_weight=float(model["place_weight"]),
         join_probability=float(model["join_probability"]),
         link_probability=float(model["link_probability"]),
         date_window_days=int(search["date_window_days"]),
@@ -74,6 +76,20 @@ def parameters() -> ClusteringParameters:
         max_candidates=int(search["max_candidates"]),
         source=str(raw["source"]),
     )
+
+
+@cache
+def document_frequencies() -> tuple[int, dict[str, int]]:
+    """The IDF prior: (documents, term -> documents) from ``data/document_frequencies.tsv``."""
+    text = (files("framecmp") / "data" / "document_frequencies.tsv").read_text(encoding="utf-8")
+    size, counts = 0, {}
+    for line in text.splitlines():
+        if line.startswith("# documents:"):
+            size = int(line.split(":", 1)[1])
+        elif line and not line.startswith("#"):
+            term, count = line.split("\t")
+            counts[term] = int(count)
+    return size, counts
 
 
 # --- the one place the same-event judgment is called --------------------------------------
@@ -165,6 +181,7 @@ class Candidate:
     event_id: str
     cosine: float
     judge_score: float  # 0.5 when not judged
+    place: float  # +1 the event place is shared, -1 it is not, 0 unknown or not judged
     verdict: PairEventVerdict | None
     in_window: bool  # within date_window_days of the event's articles
 
@@ -190,7 +207,7 @@ class EventIndex:
 
     def idf(self, term: str) -> float:
         """Inverse document frequency, from a snapshot refreshed as the corpus grows by 10%."""
-        if self.n_articles > self._idf_size * 1.1 + 10:
+        if self.n_articles != self._idf_size and self.n_articles >= self._idf_size * 1.1:
             self._idf.clear()
             self._norms.clear()
             self._idf_size = self.n_articles
@@ -299,21 +316,30 @@ class EventIndex:
                 key=lambda m: (self.cosine(vector, self._vectors[m], norm, m), -m),
             )
             verdict = None
-            judge_score = 0.5
-            best_case = params.intercept + params.cosine_weight * cos + params.judge_weight * 0.5
+            judge_score, place = 0.5, 0.0
+            best_case = (
+                params.intercept
+                + params.cosine_weight * cos
+                + params.judge_weight * 0.5
+                + abs(params.place_weight)
+            )
             # Only candidates the judgment could lift over a threshold are worth judging.
             if judge_all or _sigmoid(best_case) >= params.link_probability:
                 verdict = judge_pair(document, documents(closest))
                 judge_score = verdict.score
+                place = next((2 * s.value - 1 for s in verdict.signals if s.name == "place"), 0.0)
             probability = _sigmoid(
                 params.intercept
                 + params.cosine_weight * cos
                 + params.judge_weight * (judge_score - 0.5)
+                + params.place_weight * place
             )
             in_window = self._within_days(event, day, params.date_window_days)
             if not in_window:
                 probability = min(probability, params.join_probability - 1e-9)
-            scored.append(Candidate(probability, event_id, cos, judge_score, verdict, in_window))
+            scored.append(
+                Candidate(probability, event_id, cos, judge_score, place, verdict, in_window)
+            )
         scored.sort(key=lambda c: (-c.probability, c.event_id))
         return scored
 
