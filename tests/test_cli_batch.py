@@ -40,35 +40,29 @@ def _names(event: dict[str, object]) -> set[str]:
     return {Path(a["path"]).name for a in articles}
 
 
-def test_the_bishkek_reports_are_one_story_without_lavrov_or_alaska(tmp_path: Path) -> None:
-    # Known shortfall (README): TASS shares too few words with CGTN (cosine 0.11) for the
-    # model fitted on ECB+, so it is linked to the event as the same story, not merged.
+def test_the_bishkek_reports_form_one_event_without_lavrov_or_alaska(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     result = runner.invoke(app, ["ingest", str(DATA), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 0, result.output
     events = _events(db)
-    bishkek = _event_of(events, "cgtn.txt")
-    assert _names(bishkek) == {"cgtn.txt", "unknown-outlet.txt"}
-    assert _event_of(events, "tass.txt")["id"] in bishkek["related"]  # type: ignore[operator]
-    assert _event_of(events, "rt.txt")["id"] not in (bishkek["id"], *bishkek["related"])  # type: ignore[misc]
-    assert _event_of(events, "unknown-wire.txt")["id"] not in (bishkek["id"], *bishkek["related"])  # type: ignore[misc]
+    bishkek = _event_of(events, "tass.txt")
+    assert _names(bishkek) == {"tass.txt", "cgtn.txt", "unknown-outlet.txt"}
+    assert _event_of(events, "rt.txt")["id"] != bishkek["id"]
+    assert _event_of(events, "unknown-wire.txt")["id"] != bishkek["id"]
     assert sum(len(e["articles"]) for e in events) == 5  # type: ignore[arg-type]
 
 
 def test_events_json_has_the_documented_shape(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     runner.invoke(app, ["ingest", str(DATA / "bishkek-2025-11-27"), "--db", str(db)])
-    events = _events(db)
-    assert len(events) <= 2
-    assert sum(len(e["articles"]) for e in events) == 3  # type: ignore[arg-type]
-    event = _event_of(events, "cgtn.txt")
+    (event,) = _events(db)
     assert {"id", "label", "articles"} <= set(event)
     assert isinstance(event["label"], str)
     assert event["label"]
     for article in event["articles"]:  # type: ignore[attr-defined]
         assert {"id", "path", "url", "outlet", "date", "probability"} <= set(article)
         assert 0.0 <= article["probability"] <= 1.0
-    assert {a["outlet"] for e in events for a in e["articles"]} == {  # type: ignore[attr-defined]
+    assert {a["outlet"] for a in event["articles"]} == {  # type: ignore[attr-defined]
         "TASS",
         "CGTN",
         "unknown-outlet",
@@ -84,7 +78,9 @@ def test_event_ids_are_stable_and_new_articles_join_without_reclustering(tmp_pat
     events = _events(db)
     cgtn = _event_of(events, "cgtn.txt")
     assert cgtn["id"] == first["id"]
-    assert _names(cgtn) == {"cgtn.txt", "unknown-outlet.txt"}
+    # Articles join the event the first one started; where the undated Lavrov article goes
+    # depends on what was stored before it (README: order dependence).
+    assert {"cgtn.txt", "unknown-outlet.txt", "tass.txt"} <= _names(cgtn)
     assert _events(db) == events  # listing twice changes nothing
 
 
@@ -106,7 +102,7 @@ def test_since_keeps_only_events_with_articles_from_that_date(tmp_path: Path) ->
     db = tmp_path / "c.db"
     runner.invoke(app, ["ingest", str(DATA), "--db", str(db)])
     later = _events(db, "--since", "2025-11-01")
-    assert {n for e in later for n in _names(e)} == {"tass.txt"}  # the only one dated since
+    assert {n for e in later for n in _names(e)} == {"tass.txt", "cgtn.txt", "unknown-outlet.txt"}
 
 
 @pytest.mark.parametrize(
@@ -134,13 +130,13 @@ def test_batch_reports_changed_events_and_a_second_run_writes_nothing(tmp_path: 
         ["batch", str(DATA), "--db", str(db), "--report-dir", str(reports), "--workers", "1"],
     )
     assert first.exit_code == 0, first.output
-    bishkek = _event_of(_events(db), "cgtn.txt")["id"]
+    bishkek = _event_of(_events(db), "tass.txt")["id"]
     written = sorted(p.name for p in reports.iterdir())
     assert written == sorted(
         [f"{bishkek}.md", f"{bishkek}.json", f"{bishkek}.html", "index.md", "index.html"]
     )
     report = json.loads((reports / f"{bishkek}.json").read_text(encoding="utf-8"))
-    assert len(report["documents"]) == 2
+    assert len(report["documents"]) == 3
     index = (reports / "index.md").read_text(encoding="utf-8")
     assert f"]({bishkek}.md)" in index
     assert f"]({bishkek}.html)" in index

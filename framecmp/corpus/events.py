@@ -35,6 +35,7 @@ from framecmp.model import Alignment, Document, EventRelation, PairEventVerdict
 from framecmp.text.vocabulary import is_content_word, normalise
 
 EVIDENCE_FORMAT = 1
+JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
 
@@ -205,15 +206,22 @@ class EventIndex:
         self._idf_size = 0
         self._norms: dict[int | str, float] = {}  # article id or event id -> norm
 
-    def idf(self, term: str) -> float:
-        """Inverse document frequency, from a snapshot refreshed as the corpus grows by 10%."""
+    def refresh_idf(self) -> None:
+        """Take a new IDF snapshot once the corpus has grown by 10% since the last one."""
+        # A fixed snapshot keeps cached norms valid; 10% growth moves IDF by < 0.1.
         if self.n_articles != self._idf_size and self.n_articles >= self._idf_size * 1.1:
             self._idf.clear()
             self._norms.clear()
             self._idf_size = self.n_articles
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of the store plus the bundled prior (smoothed)."""
         value = self._idf.get(term)
         if value is None:
-            value = self._idf[term] = math.log((1 + self._idf_size) / (1 + self.df[term])) + 1.0
+            prior_size, prior = document_frequencies()
+            documents = 1 + self._idf_size + prior_size
+            value = math.log(documents / (1 + self.df[term] + prior.get(term, 0))) + 1.0
+            self._idf[term] = value
         return value
 
     def add_known(self, article_id: int, event_id: str, evidence: dict[str, Any]) -> None:
@@ -253,9 +261,11 @@ class EventIndex:
         """TF-IDF cosine; ``other_key`` names a stored vector whose norm may be cached."""
         small, large = (vector, other) if len(vector) <= len(other) else (other, vector)
         dot = 0.0
+        table, idf = self._idf, self.idf
         for term, weight in small.items():
             if term in large:
-                dot += weight * large[term] * self.idf(term) ** 2
+                value = table.get(term) or idf(term)
+                dot += weight * large[term] * value * value
         if not dot:
             return 0.0
         if norm is None:
@@ -269,7 +279,8 @@ class EventIndex:
         return dot / (norm * other_norm)
 
     def norm(self, vector: dict[str, float]) -> float:
-        return math.sqrt(sum((w * self.idf(t)) ** 2 for t, w in vector.items()))
+        table, idf = self._idf, self.idf
+        return math.sqrt(sum((w * (table.get(t) or idf(t))) ** 2 for t, w in vector.items()))
 
     def _candidates(self, vector: dict[str, float], day: int | None) -> list[str]:
         params = self.params
@@ -306,15 +317,17 @@ class EventIndex:
         vector = _weights(evidence["terms"])
         day = _day(evidence.get("date"))
         scored: list[Candidate] = []
+        self.refresh_idf()
         norm = self.norm(vector)
-        for event_id in self._candidates(vector, day):
+        by_cosine = sorted(
+            (
+                (self.cosine(vector, self.events[e].centroid, norm, e), e)
+                for e in self._candidates(vector, day)
+            ),
+            key=lambda item: (-item[0], item[1]),
+        )
+        for rank, (cos, event_id) in enumerate(by_cosine):
             event = self.events[event_id]
-            cos = self.cosine(vector, event.centroid, norm, event_id)
-            # The latest members stand for the event: a long-running event drifts.
-            closest = max(
-                event.members[-CLOSEST_AMONG:],
-                key=lambda m: (self.cosine(vector, self._vectors[m], norm, m), -m),
-            )
             verdict = None
             judge_score, place = 0.5, 0.0
             best_case = (
@@ -323,8 +336,16 @@ class EventIndex:
                 + params.judge_weight * 0.5
                 + abs(params.place_weight)
             )
-            # Only candidates the judgment could lift over a threshold are worth judging.
-            if judge_all or _sigmoid(best_case) >= params.link_probability:
+            # Only the closest candidates that the judgment could lift over a threshold are
+            # worth judging.
+            if judge_all or (
+                rank < JUDGED_CANDIDATES and _sigmoid(best_case) >= params.link_probability
+            ):
+                # The latest members stand for the event: a long-running event drifts.
+                closest = max(
+                    event.members[-CLOSEST_AMONG:],
+                    key=lambda m: (self.cosine(vector, self._vectors[m], norm, m), -m),
+                )
                 verdict = judge_pair(document, documents(closest))
                 judge_score = verdict.score
                 place = next((2 * s.value - 1 for s in verdict.signals if s.name == "place"), 0.0)
@@ -394,12 +415,14 @@ class EventIndex:
         return Decision(article_id, joined.event_id, False, joined.probability, signals, links)
 
     def _shared_terms(self, vector: dict[str, float], centroid: dict[str, float]) -> list[str]:
+        self.refresh_idf()
         shared = [(vector[t] * centroid[t] * self.idf(t) ** 2, t) for t in vector if t in centroid]
         return [t for _, t in sorted(shared, key=lambda item: (-item[0], item[1]))[:5]]
 
     def label(self, event_id: str, size: int = 4) -> str:
         """The event's most distinctive terms by TF-IDF of its centroid."""
         centroid = self.events[event_id].centroid
+        self.refresh_idf()
         ranked = sorted(centroid.items(), key=lambda item: (-item[1] * self.idf(item[0]), item[0]))
         return " · ".join(term for term, _ in ranked[:size])
 

@@ -1,0 +1,137 @@
+"""Batch at scale: ingest + events + batch over corpora of 1k, 5k and 20k articles.
+
+Corpora: the 982 ECB+ documents (eval/event_clustering.py reads them) plus the 5 samples,
+copied in rounds until the size is reached. In round r every ECB+ event gets a day drawn in
+a span of 12 weeks (seed r) and its documents are dated that day or the two after; the
+samples keep their own dates; each copy gets a line "Edition r." so its content hash
+differs. Written as plain-text files with a ` date` header into a temporary folder.
+
+Each size runs, as separate processes on a fresh store: `framecmp ingest`, `framecmp events
+--format json`, `framecmp batch` (reports for every event), then `framecmp batch` again
+(nothing new). Printed per step: wall seconds, articles per second, and the peak RSS of the
+largest process (ru_maxrss of the children; workers are separate processes, so the sum
+can be higher). Growth exponent: log(wall ratio) / log(size ratio) between sizes.
+
+    python benchmarks/batch_scale.py [--sizes 1000 5000 20000] [--report-timeout 900]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+from event_clustering import DEFAULT_ECB, corpus  # noqa: E402
+
+FRAMECMP = [sys.executable, "-m", "framecmp"]
+
+
+def build(folder: Path, size: int, ecb: Path) -> None:
+    samples = sorted((ROOT / "data").rglob("*.txt"))
+    written = 0
+    round_number = 0
+    while written < size:
+        items = corpus(ecb, "stream", 84, round_number)
+        texts = [(f"ecb-{i}", a.text, a.date) for i, (a, _, _) in enumerate(items)]
+        texts += [(f"sample-{p.stem}", p.read_text(encoding="utf-8"), None) for p in samples]
+        for name, text, day in texts:
+            if written >= size:
+                break
+            header = f" date {day}\n" if day else ""
+            target = folder / f"r{round_number:03d}" / f"{name}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f"{header}{text}\nEdition {round_number}.\n", encoding="utf-8")
+            written += 1
+        round_number += 1
+
+
+def timed(args: list[str], timeout: float | None = None) -> tuple[float, int, bool]:
+    """Wall seconds, peak RSS in MiB of the largest child so far, and whether it finished."""
+    started = time.perf_counter()
+    try:
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, timeout=timeout, cwd=ROOT)
+        finished = True
+    except subprocess.TimeoutExpired:
+        finished = False
+    wall = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return wall, peak, finished
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--ecb", type=Path, default=DEFAULT_ECB)
+    parser.add_argument(
+        "--report-timeout", type=float, default=None, help="stop the batch step after N s"
+    )
+    args = parser.parse_args()
+    walls: dict[int, float] = {}
+    print("size | step | wall s | articles/s | peak RSS MiB (largest process) | finished")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder, db, reports = Path(tmp) / "in", Path(tmp) / "c.db", Path(tmp) / "reports"
+            build(folder, size, args.ecb)
+            total = 0.0
+            steps = [
+                ("ingest", [*FRAMECMP, "ingest", str(folder), "--db", str(db), "-q"], None),
+                ("events", [*FRAMECMP, "events", "--db", str(db), "--format", "json"], None),
+                (
+                    "batch (reports)",
+                    [
+                        *FRAMECMP,
+                        "batch",
+                        str(folder),
+                        "--db",
+                        str(db),
+                        "--report-dir",
+                        str(reports),
+                        "-q",
+                    ],
+                    args.report_timeout,
+                ),
+                (
+                    "batch again",
+                    [
+                        *FRAMECMP,
+                        "batch",
+                        str(folder),
+                        "--db",
+                        str(db),
+                        "--report-dir",
+                        str(reports),
+                        "-q",
+                    ],
+                    None,
+                ),
+            ]
+            for name, command, timeout in steps:
+                wall, peak, finished = timed(command, timeout)
+                if name != "batch again":
+                    total += wall
+                print(
+                    f"{size} | {name} | {wall:.1f} | {size / wall:.0f} | {peak} | "
+                    f"{'yes' if finished else 'no (timeout)'}",
+                    flush=True,
+                )
+                if not finished:
+                    break
+            walls[size] = total
+            print(f"{size} | end to end (ingest+events+batch) | {total:.1f} | {size / total:.0f}")
+    sizes = sorted(walls)
+    for small, large in itertools.pairwise(sizes):
+        exponent = math.log(walls[large] / walls[small]) / math.log(large / small)
+        print(f"growth exponent {small} -> {large}: {exponent:.2f}")
+
+
+if __name__ == "__main__":
+    main()
