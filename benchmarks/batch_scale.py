@@ -10,7 +10,8 @@ Each size runs, as separate processes on a fresh store: `framecmp ingest`, `fram
 --format json`, `framecmp batch` (reports for every event), then `framecmp batch` again
 (nothing new). Printed per step: wall seconds, articles per second, and the peak RSS of the
 largest process (ru_maxrss of the children; workers are separate processes, so the sum
-can be higher). Growth exponent: log(wall ratio) / log(size ratio) between sizes.
+can be higher), and the CPU seconds of all its processes, which a busy machine changes
+less than the wall time. Growth exponent: log(wall ratio) / log(size ratio) between sizes.
 
     python benchmarks/batch_scale.py [--sizes 1000 5000 20000] [--report-timeout 900]
 """
@@ -54,8 +55,9 @@ def build(folder: Path, size: int, ecb: Path) -> None:
         round_number += 1
 
 
-def timed(args: list[str], timeout: float | None = None) -> tuple[float, int, bool]:
-    """Wall seconds, peak RSS in MiB of the largest child so far, and whether it finished."""
+def timed(args: list[str], timeout: float | None = None) -> tuple[float, float, int, bool]:
+    """Wall and CPU seconds, peak RSS in MiB of the largest child so far, finished or not."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     try:
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL, timeout=timeout, cwd=ROOT)
@@ -63,8 +65,9 @@ def timed(args: list[str], timeout: float | None = None) -> tuple[float, int, bo
     except subprocess.TimeoutExpired:
         finished = False
     wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    return wall, peak, finished
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, after.ru_maxrss // 1024, finished
 
 
 def main() -> None:
@@ -76,12 +79,16 @@ def main() -> None:
     )
     args = parser.parse_args()
     walls: dict[int, float] = {}
-    print("size | step | wall s | articles/s | peak RSS MiB (largest process) | finished")
+    print(
+        "size | step | wall s | CPU s (all processes) | articles/s | "
+        "peak RSS MiB (largest process) | finished"
+    )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder, db, reports = Path(tmp) / "in", Path(tmp) / "c.db", Path(tmp) / "reports"
             build(folder, size, args.ecb)
-            total = 0.0
+            total = total_cpu = 0.0
+            complete = True
             steps = [
                 ("ingest", [*FRAMECMP, "ingest", str(folder), "--db", str(db), "-q"], None),
                 ("events", [*FRAMECMP, "events", "--db", str(db), "--format", "json"], None),
@@ -115,18 +122,27 @@ def main() -> None:
                 ),
             ]
             for name, command, timeout in steps:
-                wall, peak, finished = timed(command, timeout)
+                if name == "batch again" and not complete:
+                    # The cut batch would carry on reporting: time the nothing-new ingest instead.
+                    name, command = "ingest again (batch was cut)", steps[0][1]
+                wall, cpu, peak, finished = timed(command, timeout)
                 if name != "batch again":
                     total += wall
+                    total_cpu += cpu
                 print(
-                    f"{size} | {name} | {wall:.1f} | {size / wall:.0f} | {peak} | "
+                    f"{size} | {name} | {wall:.1f} | {cpu:.1f} | {size / wall:.0f} | {peak} | "
                     f"{'yes' if finished else 'no (timeout)'}",
                     flush=True,
                 )
-                if not finished:
-                    break
+                if name == "batch (reports)":
+                    complete = finished
+                    written = len(list(reports.glob("ev-*.json"))) if reports.is_dir() else 0
+                    print(f"{size} | reports written in that time | {written} events", flush=True)
             walls[size] = total
-            print(f"{size} | end to end (ingest+events+batch) | {total:.1f} | {size / total:.0f}")
+            print(
+                f"{size} | end to end (ingest+events+batch) | {total:.1f} | {total_cpu:.1f} | "
+                f"{size / total:.0f}"
+            )
     sizes = sorted(walls)
     for small, large in itertools.pairwise(sizes):
         exponent = math.log(walls[large] / walls[small]) / math.log(large / small)
