@@ -185,8 +185,8 @@ def compare_documents(
     """Run the cross-document stages on prepared documents."""
     if not 0.0 <= min_score <= 1.0:
         raise FramecmpError(f"--min-score {min_score}: must be between 0 and 1")
-    alignment = align_stage.align(documents, min_score=min_score, aligner=aligner)
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
+    alignment = align_stage.align(documents, min_score=min_score, aligner=aligner, quotes=quotes)
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
     lexicon_scores = score_stage.score_lexicons(documents, lexicons)
     comparison = Comparison(

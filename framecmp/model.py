@@ -89,7 +89,8 @@ class SentenceRef:
 
 # --- align --------------------------------------------------------------------------------
 
-RELATIONS = ("same-quote", "paraphrase", "related")
+# "conflicting": the same claim with other facts (ClaimRelation.CONFLICTING), never a paraphrase
+RELATIONS = ("same-quote", "paraphrase", "conflicting", "related")
 
 
 class ClaimRelation(StrEnum):

@@ -18,7 +18,15 @@ from hypothesis import strategies as st
 from framecmp.analysis.align import ALIGNERS, DEFAULT_MIN_SCORE, align
 from framecmp.api import load_articles, prepare_documents
 from framecmp.errors import FramecmpError, MissingDependencyError
-from framecmp.model import AlignedPair, Alignment, Document, Sentence, SentenceRef
+from framecmp.model import (
+    AlignedPair,
+    Alignment,
+    ClaimRelation,
+    Document,
+    Quote,
+    Sentence,
+    SentenceRef,
+)
 from framecmp.text.segment import segment, tokenize
 
 ROOT = Path(__file__).parent.parent
@@ -94,18 +102,6 @@ def test_no_unique_sentence_of_the_alaska_lavrov_gold_is_aligned() -> None:
     assert not gold.unique & aligned
 
 
-def test_a_shared_bishkek_claim_is_found(bishkek: tuple[Document, ...]) -> None:
-    alignment = align(bishkek)
-    delegation = {
-        (p.a.doc, p.b.doc)
-        for p in alignment.pairs
-        if p.relation == "paraphrase"
-        and "delegation" in p.shared_terms
-        and "visit" in p.shared_terms
-    }
-    assert delegation == {("unknown-outlet", "cgtn")}
-
-
 @pytest.mark.parametrize(
     ("left", "right", "variant"),
     [
@@ -165,7 +161,8 @@ def test_matched_words_outside_quotes_are_a_paraphrase() -> None:
         ),
         _text_document(
             "b",
-            '"Nothing is agreed," Putin said as the delegation prepared to visit Moscow next week.',
+            "The delegation will visit Moscow next week to discuss the peace plan, "
+            'Putin said, adding: "It is a good step."',
         ),
     ]
     pair = _pair(align(docs), "a", "b")
@@ -198,18 +195,6 @@ def test_sentences_sharing_only_a_discourse_marker_are_not_aligned() -> None:
         _text_document("b", "He spoke in general terms only."),
     ]
     assert align(docs).pairs == ()
-
-
-def test_a_shared_phrase_of_a_word_and_a_name_is_evidence() -> None:
-    docs = [
-        _text_document("a", "The divergence of opinions in the West is the main obstacle."),
-        _text_document(
-            "b", "He described a battle of opinions between the collective West and others."
-        ),
-    ]
-    pair = _pair(align(docs), "a", "b")
-    assert pair is not None
-    assert pair.shared_terms == ("opinions", "west")
 
 
 def test_two_words_lost_in_a_long_sentence_are_not_its_claim() -> None:
@@ -250,14 +235,6 @@ def test_a_related_pair_needs_mutual_best_partners() -> None:
     assert {(p.b.sentence, p.relation) for p in alignment.pairs} == {(0, "paraphrase")}
 
 
-def test_claims_on_the_bishkek_reports_stay_small(bishkek: tuple[Document, ...]) -> None:
-    # Chaining every pair once merged nine loosely linked sentences into one claim; a claim may
-    # hold a sentence another outlet split in two, but not a chain of second-best partners.
-    claims = align(bishkek).claims
-    assert claims
-    assert all(len(c.members) <= 2 * len(c.outlets) for c in claims)
-
-
 def test_unknown_aligner_is_rejected_with_the_choices() -> None:
     with pytest.raises(FramecmpError, match=r"^unknown aligner 'x'; choose lexical or semantic$"):
         align([_text_document("a", "One sentence here.")], aligner="x")
@@ -292,7 +269,7 @@ def test_min_score_outside_its_range_is_rejected(min_score: float) -> None:
         align([_text_document("a", "One sentence here.")], min_score=min_score)
 
 
-def test_related_pairs_leave_a_sentence_unique() -> None:
+def test_a_loosely_related_pair_is_not_aligned_and_both_stay_unique() -> None:
     docs = [
         _text_document("a", "The divergence of opinions in the West is the main obstacle."),
         _text_document(
@@ -300,7 +277,7 @@ def test_related_pairs_leave_a_sentence_unique() -> None:
         ),
     ]
     alignment = align(docs)
-    assert [p.relation for p in alignment.pairs] == ["related"]
+    assert alignment.pairs == ()
     assert alignment.unique == {"a": (0,), "b": (0,)}
     assert alignment.claims == ()
 
@@ -317,9 +294,22 @@ def _as_set(
     return {(p.a, p.b, p.relation, p.score, p.shared_terms) for p in alignment.pairs}
 
 
-def test_real_documents_align_the_same_in_either_order(bishkek: tuple[Document, ...]) -> None:
-    tass, unknown, _ = bishkek
-    forward, backward = align([tass, unknown]), align([unknown, tass])
+_LEFT = (
+    "A storm damaged approximately 200 homes in the county on Sunday. "
+    "The utility restored power to the town by the evening. "
+    '"We have never seen water this high," the mayor told residents.'
+)
+_RIGHT = (
+    '"We have never seen water this high," the mayor told residents at a meeting. '
+    "The storm damaged approximately 2,000 homes in the county on Sunday, officials said. "
+    "Schools will stay closed until Wednesday."
+)
+
+
+def test_documents_align_the_same_in_either_order() -> None:
+    left = Document("l", "l", "l", _LEFT, segment(_LEFT))
+    right = Document("r", "r", "r", _RIGHT, segment(_RIGHT))
+    forward, backward = align([left, right]), align([right, left])
     assert forward.pairs
     assert _as_set(forward) == _mirrored(backward)
     assert forward.unique == backward.unique
@@ -360,8 +350,7 @@ def test_alignment_is_deterministic_across_hash_seeds() -> None:
         "from pathlib import Path; from framecmp.analysis.align import align; "
         "from framecmp.model import Document; from framecmp.text.segment import segment\n"
         "docs = []\n"
-        "for name in ('tass', 'unknown-outlet', 'cgtn'):\n"
-        f"    text = Path({str(BISHKEK)!r}, name + '.txt').read_text(encoding='utf-8')\n"
+        f"for name, text in (('l', {_LEFT!r}), ('r', {_RIGHT!r})):\n"
         "    docs.append(Document(name, name, name, text, segment(text)))\n"
         "print(repr(align(docs)))"
     )
@@ -383,3 +372,84 @@ def test_alignment_is_deterministic_across_hash_seeds() -> None:
 def test_public_constants() -> None:
     assert ALIGNERS == ("lexical", "semantic")
     assert 0.0 < DEFAULT_MIN_SCORE < 1.0
+
+
+def test_an_attribution_phrase_and_a_title_carry_no_match() -> None:
+    docs = [
+        _text_document(
+            "a", "A law enforcement source told reporters the spokesman had resigned on Monday."
+        ),
+        _text_document(
+            "b", "A law enforcement source told reporters that the bridge would reopen soon."
+        ),
+    ]
+    alignment = align(docs)
+    assert alignment.pairs == ()
+    assert alignment.unique == {"a": (0,), "b": (0,)}
+
+
+def test_each_sentence_gets_at_most_one_partner_unless_a_neighbour_carries_the_rest() -> None:
+    left = _text_document(
+        "l",
+        "The storm destroyed the old harbour bridge on Sunday night.",
+        "The old harbour bridge had stood for a century.",
+    )
+    right = _text_document("r", "The storm destroyed the old harbour bridge on Sunday night.")
+    pairs = align([left, right]).pairs
+    assert [(p.a.sentence, p.b.sentence) for p in pairs] == [(0, 0)]
+
+
+def test_a_quote_over_two_sentences_aligns_as_one_unit() -> None:
+    quote = (
+        '"We will rebuild the harbour bridge within a year. '
+        'The ferry service will carry commuters until the new bridge opens," the mayor said.'
+    )
+    one = (
+        "The mayor said they will rebuild the harbour bridge within a year and the ferry "
+        "service will carry commuters until the new bridge opens."
+    )
+    left = Document("l", "l", "l", quote, segment(quote))
+    right = _text_document("r", one)
+    assert len(left.sentences) == 2
+    pairs = align([left, right]).pairs
+    assert {(p.a.sentence, p.b.sentence) for p in pairs} == {(0, 0), (1, 0)}
+
+
+def test_the_same_words_from_different_speakers_are_no_same_quote() -> None:
+    left = _text_document(
+        "l",
+        '"We are ready to continue the talks next week," the foreign minister Alice Smith said.',
+    )
+    right = _text_document(
+        "r", '"We are ready to continue the talks next week," opposition leader Bob Jones said.'
+    )
+    quotes = [
+        Quote("l", "We are ready to continue the talks next week,", (0,), "Alice Smith", "said"),
+        Quote("r", "We are ready to continue the talks next week,", (0,), "Bob Jones", "said"),
+    ]
+    pair = _pair(align([left, right], quotes=quotes), "l", "r")
+    assert pair is not None
+    assert pair.relation != "same-quote"
+    assert pair.claim_relation is ClaimRelation.ATTRIBUTION
+    assert pair.relation_evidence == ("Alice Smith", "Bob Jones")
+
+
+def test_opposite_numbers_are_conflicting_never_a_paraphrase_in_any_report() -> None:
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents, render
+
+    left = _text_document("l", "The storm damaged approximately 200 homes in the county.")
+    right = _text_document("r", "The storm damaged approximately 2,000 homes in the county.")
+    comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
+    (pair,) = comparison.alignment.pairs
+    assert pair.relation == "conflicting"
+    assert pair.claim_relation is ClaimRelation.CONFLICTING
+    assert pair.relation_evidence == ("200", "2,000")
+    report = json.loads(render(comparison, "json"))
+    assert [(p["relation"], p["claim_relation"]) for p in report["alignment"]] == [
+        ("conflicting", "conflicting")
+    ]
+    for fmt in ("markdown", "html"):
+        text = render(comparison, fmt)
+        assert "conflicting: 200 / 2,000" in text
+        assert "paraphrase" not in text.lower()

@@ -1,77 +1,75 @@
-"""Align the sentences of several reports: which ones carry the same quote or claim.
+"""Align the sentences of several reports: which ones carry the same claim or quote.
 
-The lexical aligner scores a sentence pair by the IDF-weighted overlap of their content stems,
-with names weighted down (sentences sharing only "Putin" and "Anchorage" are not the same
-claim), discourse markers ("in general terms") dropped, words that stand near each other in
-both sentences counted again as a shared phrase, spelling variants folded together (a shipped
-list plus character-trigram matching), the shared words required to cover a share of each
-sentence, and quotation marks tracked so a match inside quotes in both sentences reads as a
-shared quote. docs/alignment.md describes the method and its measured quality.
+Each sentence (or each multi-sentence quote, kept as one unit) gets a profile of content stems
+weighted by their IDF in general news (``framecmp/data/idf_news.tsv``); names, office titles,
+reporting verbs and discourse markers carry no match. Candidate pairs come from an inverted
+index of shared stems, so only pairs that share words are ever scored. A logistic-regression
+pair scorer fitted on MRPC (``framecmp/analysis/pair_scorer.py``) turns their features into a
+probability of "the same statement", pairs are assigned one-to-one (one-to-many only where a
+sentence merges two neighbours), and ``framecmp.analysis.relations`` names how each pair's
+claims differ. docs/alignment.md describes the method and its measured quality.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import math
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from framecmp.analysis import pair_scorer, relations
 from framecmp.errors import FramecmpError
-from framecmp.model import AlignedPair, Alignment, Claim, Document, Sentence, SentenceRef
+from framecmp.model import (
+    AlignedPair,
+    Alignment,
+    Claim,
+    ClaimRelation,
+    Document,
+    Quote,
+    Sentence,
+    SentenceRef,
+)
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 if TYPE_CHECKING:
     from framecmp.analysis.align_semantic import Embedder
 
 ALIGNERS = ("lexical", "semantic")
-# Calibrated on eval/gold/alaska-lavrov-alignment.toml (where F1 is now flat from 0.175 to 0.30)
-# and reported on the Bishkek gold; docs/alignment.md has both sweeps.
-DEFAULT_MIN_SCORE = 0.2
-# A pair scoring at least this share of min_score, but below it, is "related".
-RELATED_SHARE = 0.6
-# Names say who and where, not what was claimed: they count this much of a word's weight.
-NAME_WEIGHT = 0.35
-# Two stems are spelling variants when their character-trigram Dice coefficient reaches this.
+# Probability of "the same statement" from the pair scorer at which a pair is aligned. Chosen on
+# 50 pairs drawn at random from ECB+ odd-topic coverage aligned at >= 0.3 and judged by hand
+# (eval/gold/ecbplus-dev-judgments.toml; `python eval/alignment_judged.py report` prints the
+# sweep): precision 0.64 at >= 0.3, 0.80 at >= 0.4 (30 pairs), 0.88 at >= 0.5 (25 pairs), 1.00
+# at >= 0.6 (20 pairs). 0.5 is the lowest cut that clears 0.8 with a margin.
+DEFAULT_MIN_SCORE = 0.5
+# Two stems are spelling variants when their character-trigram Dice coefficient reaches this
+# (Dmitriev/Dmitriyev). Kept from the previous aligner; general, not sample-specific.
 VARIANT_DICE = 0.7
 VARIANT_MIN_CHARS = 5
-# A sentence keeps every partner scoring within this share of its best partner in that
-# document, so a sentence that another outlet split in two aligns to both halves.
-KEEP_SHARE = 0.5
-# A pair needs this many shared words that are not names, titles or reporting verbs.
-MIN_SHARED_WORDS = 2
-# Shared evidence (sum of IDF weights) at which the evidence factor reaches one half.
-EVIDENCE_HALF = 10.0
-# Two content words within this many content words of each other in both sentences ("collective
-# West", "serious discussions" / "seriously discuss") are a shared phrase: extra evidence worth
-# this share of the rarer word's weight.
-PHRASE_WINDOW = 3
-PHRASE_WEIGHT = 0.5
-# The shared terms must hold at least this share of *each* sentence's squared term weight (a
-# third of its vector length), or two generic words ("troops", "military") in a long sentence
-# pass for its claim. Calibrated on the Alaska-Lavrov gold (docs/alignment.md).
-MIN_COVERAGE = 1 / 9
+# A stem in more sentences than this of *both* documents is not used to propose candidates (it
+# still counts in the score): it names the topic, and pairs sharing only topic words score low
+# anyway. Bounds the candidate count on long documents.
+INDEX_MAX_PRODUCT = 2500
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[.,'\u2019][^\W_]+)*")
+_NUMBER = re.compile(r"^\d[\d.,]*$")
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u201e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb")
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    written: str
-    start: int  # offset into the sentence text
-    quoted: bool
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "none", "nor", "neither", "without", "cannot", "nobody", "nothing"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class _Term:
     key: str  # stem, or the canonical term of a listed name
     word: str  # normalised word as written, shown as evidence
-    is_listed_name: bool
+    kind: str  # "content", "name" (listed or capitalised), "title"
     capitalised: bool
     initial: bool  # the sentence's first word, where capitals say nothing
     quoted: bool
@@ -79,14 +77,23 @@ class _Term:
 
 @dataclass(frozen=True, slots=True)
 class _Profile:
-    """What the scorer needs of one sentence: term weights and where each term was quoted."""
+    """What the scorer needs of one unit (a sentence or a multi-sentence quote)."""
 
-    weights: Mapping[str, float]
-    quoted: frozenset[str]
-    words: Mapping[str, str]  # key -> shortest normalised word written for it
-    norm: float
+    weights: Mapping[str, float]  # content stems -> IDF (names and titles left out)
+    name_weights: Mapping[str, float]  # names -> IDF: in coverage only, never a candidate
     names: frozenset[str]
-    phrases: frozenset[tuple[str, str]]  # nearby pairs of keys, one written lower-case; sorted
+    quoted: frozenset[str]  # content keys written inside quotation marks
+    words: Mapping[str, str]  # key -> shortest normalised word written for it
+    numbers: frozenset[str]
+    negated: bool
+    bigrams: frozenset[tuple[str, str]]
+    n_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    doc: str
+    sentences: tuple[int, ...]
 
 
 def align(
@@ -94,8 +101,13 @@ def align(
     *,
     min_score: float = DEFAULT_MIN_SCORE,
     aligner: str = "lexical",
+    quotes: Sequence[Quote] | None = None,
 ) -> Alignment:
-    """Align every pair of documents sentence by sentence and group the matches into claims."""
+    """Align every pair of documents and group the matches into claims.
+
+    ``quotes`` (from ``voices.extract_quotes``) give each quoted sentence its speaker; without
+    them they are extracted here.
+    """
     if aligner not in ALIGNERS:
         raise FramecmpError(f"unknown aligner {aligner!r}; choose lexical or semantic")
     if not 0.0 < min_score <= 1.0:
@@ -110,29 +122,39 @@ def align(
         from framecmp.analysis.align_semantic import load_embedder
 
         embedder = load_embedder()
+    if quotes is None:
+        from framecmp.analysis.voices import extract_quotes
 
-    profiles = _profiles(documents)
+        quotes = [q for d in documents for q in extract_quotes(d)]
+    speakers = _speakers(quotes)
+    units = {d.doc_id: _units(d) for d in documents}
+    profiles = _profiles(documents, units)
     vectors = embedder.embed(documents) if embedder is not None else None
-    related_min = min_score * RELATED_SHARE
-    pairs: list[AlignedPair] = []
-    cores: set[tuple[SentenceRef, SentenceRef]] = set()  # pairs of mutual best partners
+    by_id = {d.doc_id: d for d in documents}
+    index = {doc_id: _postings(units_profiles) for doc_id, units_profiles in profiles.items()}
+    found: list[tuple[SentenceRef, SentenceRef, float, bool, _Profile, _Profile]] = []
     for i, doc_a in enumerate(documents):
         for doc_b in documents[i + 1 :]:
-            scores = _pair_scores(doc_a, doc_b, profiles, embedder, vectors)
-            selected, mutual = _select(scores, related_min, min_score)
-            for (ia, ib), score in sorted(selected.items()):
-                pa, pb = profiles[doc_a.doc_id][ia], profiles[doc_b.doc_id][ib]
-                shared = _shared_keys(pa, pb)
-                pair = AlignedPair(
-                    a=SentenceRef(doc_a.doc_id, ia),
-                    b=SentenceRef(doc_b.doc_id, ib),
-                    relation=_relation(score, min_score, pa, pb, shared),
-                    score=score,
-                    shared_terms=_evidence(pa, pb, shared),
-                )
-                pairs.append(pair)
-                if (ia, ib) in mutual:
-                    cores.add((pair.a, pair.b))
+            scores = _candidate_scores(doc_a.doc_id, doc_b.doc_id, profiles, index)
+            if embedder is not None and vectors is not None:
+                scores = _with_embedding(scores, units, doc_a, doc_b, embedder, vectors)
+            chosen = _assign(scores, min_score, profiles[doc_a.doc_id], profiles[doc_b.doc_id])
+            for (ua, ub), (score, core) in sorted(chosen.items()):
+                unit_a, unit_b = units[doc_a.doc_id][ua], units[doc_b.doc_id][ub]
+                pa, pb = profiles[doc_a.doc_id][ua], profiles[doc_b.doc_id][ub]
+                for sa, sb in _member_pairs(unit_a, unit_b, by_id):
+                    a, b = SentenceRef(doc_a.doc_id, sa), SentenceRef(doc_b.doc_id, sb)
+                    found.append((a, b, score, core, pa, pb))
+    # lexicon hits are needed only for the aligned sentences
+    context = relations.RelationContext.build(
+        _only_sentences(documents, {ref for a, b, *_ in found for ref in (a, b)})
+    )
+    pairs: list[AlignedPair] = []
+    cores: set[tuple[SentenceRef, SentenceRef]] = set()
+    for a, b, score, core, pa, pb in found:
+        pairs.append(_pair(a, b, score, pa, pb, speakers, by_id, context))
+        if core:
+            cores.add((a, b))
     return Alignment(
         pairs=tuple(pairs),
         unique=_unique(documents, pairs),
@@ -142,125 +164,196 @@ def align(
     )
 
 
-# --- sentence profiles ----------------------------------------------------------------------
+def _only_sentences(documents: Sequence[Document], refs: Set[SentenceRef]) -> list[Document]:
+    return [
+        dataclasses.replace(
+            d, sentences=tuple(s for s in d.sentences if SentenceRef(d.doc_id, s.index) in refs)
+        )
+        for d in documents
+    ]
 
 
-def _profiles(documents: Sequence[Document]) -> dict[str, tuple[_Profile, ...]]:
+def sentence_pair_probability(left: str, right: str) -> float:
+    """The pair scorer's probability that two sentences state the same thing (for eval)."""
+    return pair_scorer.probability(sentence_pair_features(left, right))
+
+
+def _enough_shared(p1: _Profile, p2: _Profile, count: int | None = None) -> bool:
+    """Two shared content stems, or every content stem of a sentence that has only one."""
+    if count is None:
+        count = len(p1.weights.keys() & p2.weights.keys())
+    return count >= 1 and count >= min(2, len(p1.weights), len(p2.weights))
+
+
+def sentence_pair_features(left: str, right: str) -> tuple[float, ...]:
+    """Features of two free-standing sentences, as the aligner computes them in documents."""
+    documents = [_single_sentence_document(f"s{n}", text) for n, text in enumerate((left, right))]
+    units = {d.doc_id: _units(d) for d in documents}
+    profiles = _profiles(documents, units)
+    return _features(profiles["s0"][0], profiles["s1"][0])
+
+
+def _single_sentence_document(doc_id: str, text: str) -> Document:
+    sentence = Sentence(0, 0, text, 0, len(text), tuple(_TOKEN.findall(text)))
+    return Document(doc_id=doc_id, outlet=doc_id, path=doc_id, text=text, sentences=(sentence,))
+
+
+# --- units and profiles ---------------------------------------------------------------------
+
+
+def _units(document: Document) -> tuple[_Unit, ...]:
+    """Sentences, with a quotation that runs over several sentences joined into one unit."""
+    mask = _quoted_mask(document.text)
+    units: list[list[int]] = []
+    previous: Sentence | None = None
+    for sentence in document.sentences:
+        continues = (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and document.text[sentence.char_start : sentence.char_end] == sentence.text
+            and sentence.char_start < len(mask)
+            and mask[sentence.char_start]
+        )
+        if continues and units:
+            units[-1].append(sentence.index)
+        else:
+            units.append([sentence.index])
+        previous = sentence
+    return tuple(_Unit(document.doc_id, tuple(members)) for members in units)
+
+
+def _profiles(
+    documents: Sequence[Document], units: Mapping[str, Sequence[_Unit]]
+) -> dict[str, tuple[_Profile, ...]]:
     terms = {d.doc_id: tuple(_terms(d, s) for s in d.sentences) for d in documents}
     every_sentence = [ts for doc_terms in terms.values() for ts in doc_terms]
     names = _names(every_sentence)
-    variants = _variants(
-        sorted({t.key for ts in every_sentence for t in ts if not t.is_listed_name})
-    )
-    folded = {
-        doc_id: tuple(tuple(_fold(t, variants) for t in ts) for ts in doc_terms)
-        for doc_id, doc_terms in terms.items()
-    }
-    # IDF over the sentences of every document in this comparison (smoothed as in scikit-learn)
-    n_sentences = sum(len(doc_terms) for doc_terms in folded.values())
-    df: dict[str, int] = {}
-    for doc_terms in folded.values():
-        for ts in doc_terms:
-            for key in {t.key for t in ts}:
-                df[key] = df.get(key, 0) + 1
-    idf = {key: math.log((1 + n_sentences) / (1 + n)) + 1 for key, n in df.items()}
-    # keys written in lower case somewhere: a phrase needs one, so that two names side by side
-    # ("Putin met Witkoff", with "Putin" only ever sentence-initial) are no shared phrase
-    lowered = frozenset(
-        t.key
-        for doc_terms in folded.values()
-        for ts in doc_terms
-        for t in ts
-        if not t.capitalised and not t.is_listed_name
-    )
-    return {
-        doc_id: tuple(_profile(ts, idf, names, lowered) for ts in doc_terms)
-        for doc_id, doc_terms in folded.items()
-    }
+    variants = _variants(sorted({t.key for ts in every_sentence for t in ts if t.kind != "name"}))
+    idf = _idf()
+    profiles: dict[str, tuple[_Profile, ...]] = {}
+    for document in documents:
+        doc_terms = terms[document.doc_id]
+        profiles[document.doc_id] = tuple(
+            _profile(
+                [_fold(t, variants) for i in unit.sentences for t in doc_terms[i]],
+                [tok for i in unit.sentences for tok in document.sentences[i].tokens],
+                idf,
+                names,
+            )
+            for unit in units[document.doc_id]
+        )
+    return profiles
 
 
 def _profile(
     terms: Sequence[_Term],
-    idf: Mapping[str, float],
+    tokens: Sequence[str],
+    idf: tuple[Mapping[str, float], float],
     names: frozenset[str],
-    lowered: frozenset[str],
 ) -> _Profile:
-    weights = {
-        t.key: idf[t.key] * (NAME_WEIGHT if t.key in names else 1.0)
-        for t in sorted(terms, key=lambda t: t.key)
-    }
+    table, unseen = idf
+    content = [t for t in terms if t.kind == "content" and t.key not in names]
+    weights = {t.key: table.get(t.key, unseen) for t in sorted(content, key=lambda t: t.key)}
     words: dict[str, str] = {}
     for t in terms:
         if t.key not in words or (len(t.word), t.word) < (len(words[t.key]), words[t.key]):
             words[t.key] = t.word
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    quoted = frozenset(t.key for t in terms if t.quoted)
-    # office titles stand next to names by syntax ("President Putin"), not as shared wording
-    titles = _attribution_words()[1]
-    keys = [t.key for t in terms if t.word not in titles]
-    phrases = frozenset(
-        (min(k1, k2), max(k1, k2))
-        for i, k1 in enumerate(keys)
-        for k2 in keys[i + 1 : i + PHRASE_WINDOW]
-        if k1 != k2 and (k1 in lowered or k2 in lowered)
+    keys = [t.key for t in content]
+    lowered = [_normalised(tok) for tok in tokens]
+    name_keys = {t.key for t in terms if t.kind == "name" or t.key in names}
+    return _Profile(
+        weights=weights,
+        name_weights={k: table.get(k, unseen) for k in sorted(name_keys)},
+        names=frozenset(t.key for t in terms if t.kind == "name" or t.key in names),
+        quoted=frozenset(t.key for t in content if t.quoted),
+        words=words,
+        numbers=frozenset(_number(w) for w in lowered if _NUMBER.match(w)),
+        negated=bool(_NEGATIONS.intersection(lowered)) or "n't" in " ".join(lowered),
+        bigrams=frozenset(
+            (min(k1, k2), max(k1, k2)) for k1, k2 in itertools.pairwise(keys) if k1 != k2
+        ),
+        n_tokens=len(tokens),
     )
-    return _Profile(weights, quoted, words, norm, names & weights.keys(), phrases)
+
+
+def _number(word: str) -> str:
+    return word.replace(",", "").rstrip(".")
 
 
 def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
     tokens = list(_tokens(document, sentence))
-    normalised = [normalise(t.written) for t in tokens]
+    normalised = [_normalised(t[0]) for t in tokens]
     spellings, abbreviations, longest = _listed_names()
     verbs, titles = _attribution_words()
     markers, longest_marker = _discourse_markers()
+    starts = _phrase_starts()
     terms: list[_Term] = []
     i = 0
     while i < len(tokens):
-        written = tokens[i].written
-        skip = next(
-            (
-                width
-                for width in range(min(longest_marker, len(tokens) - i), 1, -1)
-                if tuple(normalised[i : i + width]) in markers
-            ),
-            0,
-        )
-        if skip:
-            i += skip
-            continue
+        written, quoted_here = tokens[i]
+        word = normalised[i]
+        if word in starts:
+            skip = next(
+                (
+                    width
+                    for width in range(min(longest_marker, len(tokens) - i), 1, -1)
+                    if tuple(normalised[i : i + width]) in markers
+                ),
+                0,
+            )
+            if skip:
+                i += skip
+                continue
         matched = None
-        if written.replace(".", "") in abbreviations:
-            matched = (abbreviations[written.replace(".", "")], 1)
-        for width in range(min(longest, len(tokens) - i), 0, -1):
-            if matched:
-                break
-            phrase = tuple(normalised[i : i + width])
-            if phrase in spellings:
-                matched = (spellings[phrase], width)
+        bare = written.replace(".", "")
+        if bare in abbreviations:
+            matched = (abbreviations[bare], 1)
+        elif word in starts:
+            for width in range(min(longest, len(tokens) - i), 0, -1):
+                phrase = tuple(normalised[i : i + width])
+                if phrase in spellings:
+                    matched = (spellings[phrase], width)
+                    break
         if matched:
             term, width = matched
-            quoted = any(t.quoted for t in tokens[i : i + width])
-            terms.append(_Term(term, term, True, True, i == 0, quoted))
+            quoted = any(t[1] for t in tokens[i : i + width])
+            terms.append(_Term(term, term, "name", True, i == 0, quoted))
             i += width
             continue
-        word = normalised[i]
-        if is_content_word(word) and word not in verbs:
-            listed = word in titles
-            terms.append(
-                _Term(stem(word), word, listed, written[0].isupper(), i == 0, tokens[i].quoted)
-            )
+        if _is_content(word) and word not in verbs:
+            kind = "title" if word in titles else "content"
+            terms.append(_Term(stem(word), word, kind, written[0].isupper(), i == 0, quoted_here))
         i += 1
     return tuple(terms)
 
 
-def _tokens(document: Document, sentence: Sentence) -> Iterator[_Token]:
+@lru_cache(maxsize=65536)
+def _normalised(token: str) -> str:
+    return normalise(token)
+
+
+@lru_cache(maxsize=65536)
+def _is_content(word: str) -> bool:
+    return is_content_word(word)
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    """First words of every listed spelling, discourse marker and attribution phrase."""
+    spellings = _listed_names()[0]
+    markers = _discourse_markers()[0]
+    return frozenset(p[0] for p in (*spellings, *markers))
+
+
+def _tokens(document: Document, sentence: Sentence) -> Iterator[tuple[str, bool]]:
+    """Word tokens of a sentence, each with whether it stands inside quotation marks."""
     text = sentence.text
     if document.text[sentence.char_start : sentence.char_end] == text:
         inside = _quoted_mask(document.text)[sentence.char_start : sentence.char_end]
     else:  # a hand-built sentence whose offsets do not point into the text: judge it alone
         inside = _quoted_mask(text)
     for match in _TOKEN.finditer(text):
-        yield _Token(match.group(), match.start(), inside[match.start()])
+        yield match.group(), inside[match.start()]
 
 
 @cache
@@ -283,12 +376,26 @@ def _quoted_mask(text: str) -> tuple[bool, ...]:
 
 
 @cache
+def _idf() -> tuple[dict[str, float], float]:
+    """IDF of stems in general news (data/idf_news.tsv) and the IDF of an unseen stem."""
+    text = (files("framecmp") / "data" / "idf_news.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    n_documents = int(rows[0][1])
+    table = {key: math.log((1 + n_documents) / (1 + int(n))) + 1 for key, n in rows[1:]}
+    return table, math.log((1 + n_documents) / 2) + 1
+
+
+@cache
+def _synonyms() -> dict[str, Any]:
+    return tomllib.loads((files("framecmp") / "data" / "synonyms.toml").read_text("utf-8"))
+
+
+@cache
 def _listed_names() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
     """Spellings from data/synonyms.toml: word sequences, capitalised abbreviations, max length."""
-    raw = tomllib.loads((files("framecmp") / "data" / "synonyms.toml").read_text("utf-8"))
     spellings: dict[tuple[str, ...], str] = {}
     abbreviations: dict[str, str] = {}
-    for entry in raw["name"]:
+    for entry in _synonyms()["name"]:
         for spelling in entry["spellings"]:
             bare = spelling.replace(".", "")
             if bare.isupper() and " " not in spelling:
@@ -300,16 +407,17 @@ def _listed_names() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
 
 @cache
 def _attribution_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Reporting verbs (ignored) and office titles (weighted as names) from data/synonyms.toml."""
-    raw = tomllib.loads((files("framecmp") / "data" / "synonyms.toml").read_text("utf-8"))
-    return frozenset(raw["attribution"]["verbs"]), frozenset(raw["attribution"]["titles"])
+    """Reporting verbs and words of attribution phrases (ignored) and office titles."""
+    raw = _synonyms()["attribution"]
+    return frozenset(raw["verbs"]) | frozenset(raw["sources"]), frozenset(raw["titles"])
 
 
 @cache
 def _discourse_markers() -> tuple[frozenset[tuple[str, ...]], int]:
-    """Discourse-marker phrases from data/synonyms.toml, as word sequences, and the longest."""
-    raw = tomllib.loads((files("framecmp") / "data" / "synonyms.toml").read_text("utf-8"))
-    phrases = frozenset(tuple(p.split()) for p in raw["discourse"]["phrases"])
+    """Discourse markers and attribution phrases from data/synonyms.toml, as word sequences."""
+    raw = _synonyms()
+    listed = [*raw["discourse"]["phrases"], *raw["attribution"]["phrases"]]
+    phrases = frozenset(tuple(p.split()) for p in listed)
     return phrases, max(len(p) for p in phrases)
 
 
@@ -317,16 +425,15 @@ def _names(sentences: Sequence[Sequence[_Term]]) -> frozenset[str]:
     """Keys written only with a capital, and with one somewhere other than a sentence start."""
     lower: set[str] = set()
     capital_inside: set[str] = set()
-    listed: set[str] = set()
     for terms in sentences:
         for t in terms:
-            if t.is_listed_name:
-                listed.add(t.key)
-            elif not t.capitalised:
+            if t.kind != "content":
+                continue
+            if not t.capitalised:
                 lower.add(t.key)
             elif not t.initial:
                 capital_inside.add(t.key)
-    return frozenset(listed | (capital_inside - lower))
+    return frozenset(capital_inside - lower)
 
 
 def _variants(keys: Sequence[str]) -> dict[str, str]:
@@ -341,7 +448,7 @@ def _variants(keys: Sequence[str]) -> dict[str, str]:
     grams = {k: _trigrams(k) for k in keys if len(k) >= VARIANT_MIN_CHARS}
     by_initial: dict[str, list[str]] = {}
     for key in grams:
-        by_initial.setdefault(key[0], []).append(key)
+        by_initial.setdefault(key[:2], []).append(key)
     for group in by_initial.values():
         for i, left in enumerate(group):
             for right in group[i + 1 :]:
@@ -361,116 +468,245 @@ def _fold(term: _Term, variants: Mapping[str, str]) -> _Term:
     key = variants.get(term.key, term.key)
     if key == term.key:
         return term
-    return _Term(key, term.word, term.is_listed_name, term.capitalised, term.initial, term.quoted)
+    return _Term(key, term.word, term.kind, term.capitalised, term.initial, term.quoted)
 
 
-# --- scoring and selection ------------------------------------------------------------------
+# --- candidates, features, scores -----------------------------------------------------------
 
 
-def _pair_scores(
-    doc_a: Document,
-    doc_b: Document,
+def _postings(profiles: Sequence[_Profile]) -> dict[str, list[int]]:
+    """Stem -> indexes of the units that hold it."""
+    postings: dict[str, list[int]] = {}
+    for j, p in enumerate(profiles):
+        for key in p.weights:
+            postings.setdefault(key, []).append(j)
+    return postings
+
+
+def _candidate_scores(
+    doc_a: str,
+    doc_b: str,
     profiles: Mapping[str, Sequence[_Profile]],
-    embedder: Embedder | None,
-    vectors: Mapping[str, Any] | None,
+    index: Mapping[str, Mapping[str, list[int]]],
 ) -> dict[tuple[int, int], float]:
-    """Score every sentence pair of two documents, the same whichever is given first."""
-    flip = doc_a.doc_id > doc_b.doc_id
+    """Score the unit pairs that share content words; the same whichever document is first."""
+    flip = doc_a > doc_b
     first, second = (doc_b, doc_a) if flip else (doc_a, doc_b)
-    cosines = None
-    if embedder is not None and vectors is not None:
-        cosines = embedder.cosines(vectors[first.doc_id], vectors[second.doc_id])
+    p1s, p2s = profiles[first], profiles[second]
+    postings, own = index[second], index[first]
+    shared: dict[tuple[int, int], int] = {}
+    for i, p in enumerate(p1s):
+        for key in p.weights:
+            hits = postings.get(key)
+            if hits is None or len(own[key]) * len(hits) > INDEX_MAX_PRODUCT:
+                continue
+            for j in hits:
+                shared[(i, j)] = shared.get((i, j), 0) + 1
     scores: dict[tuple[int, int], float] = {}
-    for i, p1 in enumerate(profiles[first.doc_id]):
-        for j, p2 in enumerate(profiles[second.doc_id]):
-            score = _lexical_score(p1, p2)
-            if cosines is not None:
-                from framecmp.analysis.align_semantic import combine
-
-                score = combine(score, cosines[i][j])
-            scores[(j, i) if flip else (i, j)] = score
+    for (i, j), count in shared.items():
+        p1, p2 = p1s[i], p2s[j]
+        if not _enough_shared(p1, p2, count):
+            continue
+        scores[(j, i) if flip else (i, j)] = pair_scorer.probability(_features(p1, p2))
     return scores
 
 
-def _lexical_score(p1: _Profile, p2: _Profile) -> float:
-    """Cosine of the two sentences' weighted term vectors, 0..1; 0 without enough evidence."""
-    if not p1.norm or not p2.norm:
-        return 0.0
-    shared = sorted(p1.weights.keys() & p2.weights.keys())
-    phrases = sorted(p1.phrases & p2.phrases)
-    # One shared word ("agree", "talks") is a coincidence in sentences this short; a shared
-    # phrase of a word and a name ("opinions in the West") is evidence of its own.
-    words = sum(1 for k in shared if k not in p1.names)
-    words += sum(1 for k1, k2 in phrases if k1 in p1.names or k2 in p1.names)
-    if words < MIN_SHARED_WORDS:
-        return 0.0
-    dot = sum(p1.weights[k] * p2.weights[k] for k in shared)
-    evidence = sum(min(p1.weights[k], p2.weights[k]) for k in shared)
-    for k1, k2 in phrases:
-        bonus = PHRASE_WEIGHT * min(p1.weights[k1], p1.weights[k2], p2.weights[k1], p2.weights[k2])
-        dot += bonus * bonus
-        evidence += bonus
-    if _coverage(p1, p2, shared) < MIN_COVERAGE:
-        return 0.0
-    cosine = min(1.0, dot / (p1.norm * p2.norm))
-    # Cosine alone rates a two-word match in two short sentences as highly as a long shared
-    # claim; the geometric mean with a saturating count of shared evidence evens that out.
-    return math.sqrt(cosine * evidence / (evidence + EVIDENCE_HALF))
-
-
-def _coverage(p1: _Profile, p2: _Profile, shared: Sequence[str]) -> float:
-    """The smaller share of either sentence's squared term weight that the shared terms hold."""
-    c1 = sum(p1.weights[k] ** 2 for k in shared) / p1.norm**2
-    c2 = sum(p2.weights[k] ** 2 for k in shared) / p2.norm**2
-    return min(c1, c2)
-
-
-def _select(
-    scores: Mapping[tuple[int, int], float], floor: float, min_score: float
-) -> tuple[dict[tuple[int, int], float], frozenset[tuple[int, int]]]:
-    """Pairs to keep, and which of them are mutual best partners.
-
-    A pair at or above ``min_score`` is kept when it is close to the best match of both its
-    sentences (so a sentence split in two aligns to both halves); a ``related`` pair, between
-    ``floor`` and ``min_score``, only when each sentence is the other's best match.
-    """
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for (ia, ib), score in scores.items():
-        best_a[ia] = max(best_a.get(ia, 0.0), score)
-        best_b[ib] = max(best_b.get(ib, 0.0), score)
-    mutual = frozenset(
-        key
-        for key, score in scores.items()
-        if score > 0.0 and score == best_a[key[0]] and score == best_b[key[1]]
+def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
+    """The pair scorer's inputs, symmetric in the two sentences (see pair_scorer.FEATURES)."""
+    shared = p1.weights.keys() & p2.weights.keys()
+    w1 = sum(p1.weights.values())
+    w2 = sum(p2.weights.values())
+    s = sum(p1.weights[k] for k in shared)
+    n1 = math.sqrt(sum(w * w for w in p1.weights.values()))
+    n2 = math.sqrt(sum(w * w for w in p2.weights.values()))
+    cosine = sum(p1.weights[k] ** 2 for k in shared) / (n1 * n2) if n1 and n2 else 0.0
+    cov1 = s / w1 if w1 else 0.0
+    cov2 = s / w2 if w2 else 0.0
+    names_union = p1.names | p2.names
+    name_overlap = len(p1.names & p2.names) / len(names_union) if names_union else 0.0
+    names_one_side = float(bool(p1.names - p2.names) and bool(p2.names - p1.names))
+    nums_both = bool(p1.numbers) and bool(p2.numbers)
+    num_shared = float(nums_both and bool(p1.numbers & p2.numbers))
+    num_conflict = float(
+        nums_both and bool(p1.numbers - p2.numbers) and bool(p2.numbers - p1.numbers)
     )
-    kept = {
-        (ia, ib): score
-        for (ia, ib), score in scores.items()
-        if score >= floor
-        and score >= KEEP_SHARE * max(best_a[ia], best_b[ib])
-        and (score >= min_score or (ia, ib) in mutual)
+    bigrams = min(len(p1.bigrams), len(p2.bigrams))
+    bigram_share = len(p1.bigrams & p2.bigrams) / bigrams if bigrams else 0.0
+    lengths = sorted((p1.n_tokens, p2.n_tokens))
+    quoted = p1.quoted & p2.quoted
+    quoted_share = sum(p1.weights[k] for k in quoted) / s if s else 0.0
+    # coverage with names counted too: who and where is part of a claim once content words match
+    a1 = w1 + sum(p1.name_weights.values())
+    a2 = w2 + sum(p2.name_weights.values())
+    shared_names = p1.name_weights.keys() & p2.name_weights.keys()
+    sn = s + sum(p1.name_weights[k] for k in shared_names)
+    cn1 = sn / a1 if a1 else 0.0
+    cn2 = sn / a2 if a2 else 0.0
+    return (
+        cosine,
+        min(cov1, cov2),
+        max(cov1, cov2),
+        math.log1p(s),
+        bigram_share,
+        name_overlap,
+        names_one_side,
+        num_shared,
+        num_conflict,
+        float(p1.negated != p2.negated),
+        lengths[0] / lengths[1] if lengths[1] else 0.0,
+        quoted_share,
+        min(cn1, cn2),
+        max(cn1, cn2),
+    )
+
+
+def _with_embedding(
+    scores: Mapping[tuple[int, int], float],
+    units: Mapping[str, Sequence[_Unit]],
+    doc_a: Document,
+    doc_b: Document,
+    embedder: Embedder,
+    vectors: Mapping[str, Any],
+) -> dict[tuple[int, int], float]:
+    """Mix each candidate's probability with the embedding cosine of its first sentences."""
+    from framecmp.analysis.align_semantic import combine
+
+    cosines = embedder.cosines(vectors[doc_a.doc_id], vectors[doc_b.doc_id])
+    ua, ub = units[doc_a.doc_id], units[doc_b.doc_id]
+    return {
+        (i, j): combine(score, cosines[ua[i].sentences[0]][ub[j].sentences[0]])
+        for (i, j), score in scores.items()
     }
-    return kept, mutual
 
 
-def _shared_keys(p1: _Profile, p2: _Profile) -> list[str]:
-    return sorted(p1.weights.keys() & p2.weights.keys())
-
-
-def _relation(
-    score: float,
+def _assign(
+    scores: Mapping[tuple[int, int], float],
     min_score: float,
-    p1: _Profile,
-    p2: _Profile,
-    shared: Sequence[str],
-) -> str:
-    if score < min_score:
-        return "related"
-    total = sum(p1.weights[k] for k in shared)
-    quoted = sum(p1.weights[k] for k in shared if k in p1.quoted and k in p2.quoted)
-    # same-quote: most of the matched material sits inside quotation marks in both sentences
-    return "same-quote" if total and quoted > total / 2 else "paraphrase"
+    profiles_a: Sequence[_Profile],
+    profiles_b: Sequence[_Profile],
+) -> dict[tuple[int, int], tuple[float, bool]]:
+    """One-to-one pairs, strongest first; a second partner only where a unit merges two.
+
+    Returns (score, is a one-to-one pair) for each chosen pair of unit indexes. A unit takes a
+    second partner only when it is the neighbour of its first partner, and each partner shares
+    content words with the unit that the other does not: one report split a sentence in two.
+    """
+    ranked = sorted(
+        ((score, key) for key, score in scores.items() if score >= min_score),
+        key=lambda item: (-item[0], item[1]),
+    )
+    partner_a: dict[int, int] = {}
+    partner_b: dict[int, int] = {}
+    chosen: dict[tuple[int, int], tuple[float, bool]] = {}
+    for score, (i, j) in ranked:
+        if i not in partner_a and j not in partner_b:
+            partner_a[i], partner_b[j] = j, i
+            chosen[(i, j)] = (score, True)
+    for score, (i, j) in ranked:
+        if (i, j) in chosen:
+            continue
+        if i in partner_a and j not in partner_b and abs(partner_a[i] - j) == 1:
+            if _splits(profiles_a[i], profiles_b[partner_a[i]], profiles_b[j]):
+                chosen[(i, j)] = (score, False)
+        elif j in partner_b and i not in partner_a and abs(partner_b[j] - i) == 1:  # noqa: SIM102
+            if _splits(profiles_b[j], profiles_a[partner_b[j]], profiles_a[i]):
+                chosen[(i, j)] = (score, False)
+    return chosen
+
+
+def _splits(whole: _Profile, part_1: _Profile, part_2: _Profile) -> bool:
+    """True when two neighbouring sentences each carry words of ``whole`` the other lacks."""
+    s1 = whole.weights.keys() & part_1.weights.keys()
+    s2 = whole.weights.keys() & part_2.weights.keys()
+    return len(s1 - s2) >= 2 and len(s2 - s1) >= 2
+
+
+def _member_pairs(
+    unit_a: _Unit, unit_b: _Unit, documents: Mapping[str, Document]
+) -> Iterator[tuple[int, int]]:
+    """Sentence pairs of two aligned units: each sentence with its closest counterpart."""
+    if len(unit_a.sentences) == 1 and len(unit_b.sentences) == 1:
+        yield unit_a.sentences[0], unit_b.sentences[0]
+        return
+    doc_a, doc_b = documents[unit_a.doc], documents[unit_b.doc]
+
+    def words(doc: Document, index: int) -> set[str]:
+        return {normalise(t) for t in doc.sentences[index].tokens if is_content_word(normalise(t))}
+
+    wa = {i: words(doc_a, i) for i in unit_a.sentences}
+    wb = {j: words(doc_b, j) for j in unit_b.sentences}
+    emitted: set[tuple[int, int]] = set()
+    for i in unit_a.sentences:
+        best = max(unit_b.sentences, key=lambda j: (len(wa[i] & wb[j]), -j))
+        emitted.add((i, best))
+    for j in unit_b.sentences:
+        best = max(unit_a.sentences, key=lambda i: (len(wa[i] & wb[j]), -i))
+        emitted.add((best, j))
+    yield from sorted(emitted)
+
+
+def _pair(
+    a: SentenceRef,
+    b: SentenceRef,
+    score: float,
+    pa: _Profile,
+    pb: _Profile,
+    speakers: Mapping[SentenceRef, str],
+    documents: Mapping[str, Document],
+    context: relations.RelationContext,
+) -> AlignedPair:
+    # names count nothing in the score, but they are evidence a reader wants to see
+    shared = sorted((pa.weights.keys() & pb.weights.keys()) | (pa.names & pb.names))
+    speaker_a, speaker_b = speakers.get(a), speakers.get(b)
+    claim, evidence = relations.claim_relation(
+        documents[a.doc].sentences[a.sentence],
+        documents[b.doc].sentences[b.sentence],
+        speaker_a=speaker_a,
+        speaker_b=speaker_b,
+        context=context,
+        refs=(a, b),
+    )
+    if claim is ClaimRelation.CONFLICTING:
+        relation = "conflicting"  # never shown as a paraphrase
+    elif _same_quote(pa, pb, speaker_a, speaker_b):
+        relation = "same-quote"
+    else:
+        relation = "paraphrase"
+    return AlignedPair(
+        a=a,
+        b=b,
+        relation=relation,
+        score=score,
+        shared_terms=_evidence(pa, pb, shared),
+        claim_relation=claim,
+        relation_evidence=evidence,
+    )
+
+
+def _same_quote(pa: _Profile, pb: _Profile, speaker_a: str | None, speaker_b: str | None) -> bool:
+    """The quoted words match (most of each side's quoted words are shared), same speaker."""
+    if not pa.quoted or not pb.quoted:
+        return False
+    if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
+        return False
+    both = pa.quoted & pb.quoted
+    qa = sum(pa.weights[k] for k in pa.quoted)
+    qb = sum(pb.weights[k] for k in pb.quoted)
+    return (
+        sum(pa.weights[k] for k in both) >= 0.5 * qa
+        and sum(pb.weights[k] for k in both) >= 0.5 * qb
+    )
+
+
+def _speakers(quotes: Sequence[Quote]) -> dict[SentenceRef, str]:
+    """The speaker of each quoted sentence where the text names one."""
+    found: dict[SentenceRef, str] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        for index in quote.sentences:
+            found.setdefault(SentenceRef(quote.doc, index), quote.speaker)
+    return found
 
 
 def _evidence(p1: _Profile, p2: _Profile, shared: Sequence[str]) -> tuple[str, ...]:
@@ -487,7 +723,7 @@ def _evidence(p1: _Profile, p2: _Profile, shared: Sequence[str]) -> tuple[str, .
 def _unique(
     documents: Sequence[Document], pairs: Sequence[AlignedPair]
 ) -> dict[str, tuple[int, ...]]:
-    # 'related' is not the same claim, so a sentence with only related partners stays unique
+    # a conflicting counterpart is a counterpart: the claim is reported, with other facts
     aligned = {ref for p in pairs if p.relation != "related" for ref in (p.a, p.b)}
     return {
         d.doc_id: tuple(
@@ -502,11 +738,10 @@ def _claims(
     pairs: Sequence[AlignedPair],
     cores: Set[tuple[SentenceRef, SentenceRef]],
 ) -> tuple[Claim, ...]:
-    """Connected components over mutual-best pairs; other pairs only attach a loose sentence.
+    """Connected components over one-to-one pairs; a second partner only attaches a sentence.
 
-    Chaining every pair would merge loosely connected sentences into one sprawling claim
-    (A's second-best partner links A's claim with another), so a pair that is not mutual best
-    adds a sentence that belongs to no claim yet and never joins two claims.
+    Chaining every pair would merge loosely connected sentences into one sprawling claim, so a
+    pair that is not one-to-one adds a sentence that belongs to no claim yet and never joins two.
     """
     order = {d.doc_id: n for n, d in enumerate(documents)}
 
@@ -528,7 +763,6 @@ def _claims(
     for pair in matched:
         if (pair.a, pair.b) in cores:
             join(pair.a, pair.b)
-    # strongest loose links first, so a sentence joins the claim it matches best
     for pair in sorted(matched, key=lambda p: (-p.score, position(p.a), position(p.b))):
         if (pair.a, pair.b) not in cores and (pair.a not in parent or pair.b not in parent):
             join(pair.a, pair.b)

@@ -194,10 +194,17 @@ def _aligned(comparison: Comparison) -> list[str]:
                         f'<span class="sn">s{pair.a.sentence}</span> {_marked(left)}',
                         f'<span class="sn">s{pair.b.sentence}</span> {_marked(right)}',
                         (views.fmt(pair.score)),
+                        _e(views.claim_relation_label(pair)),
                         _e(", ".join(pair.shared_terms)),
                     ]
                 )
-            header = [_outlet(comparison, a), _outlet(comparison, b), "score", "shared terms"]
+            header = [
+                _outlet(comparison, a),
+                _outlet(comparison, b),
+                "score",
+                "claims differ",
+                "shared terms",
+            ]
             body.extend(_table(header, rows, "ssn", "aligned"))
     note = (
         "Words only on the left are <del>struck through</del>; "

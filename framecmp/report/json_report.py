@@ -160,6 +160,8 @@ def report_payload(comparison: Comparison) -> Json:
                 "a": _ref(p.a),
                 "b": _ref(p.b),
                 "relation": p.relation,
+                "claim_relation": p.claim_relation.value,
+                "relation_evidence": list(p.relation_evidence),
                 "score": _num(p.score),
                 "shared_terms": list(p.shared_terms),
             }

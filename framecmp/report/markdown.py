@@ -189,10 +189,17 @@ def _aligned(comparison: Comparison) -> list[str]:
                         f"s{pair.a.sentence}: {_marked(left)}",
                         f"s{pair.b.sentence}: {_marked(right)}",
                         views.fmt(pair.score),
+                        escape(views.claim_relation_label(pair)),
                         escape(", ".join(pair.shared_terms)),
                     ]
                 )
-            header = [_outlet(comparison, a), _outlet(comparison, b), "score", "shared terms"]
+            header = [
+                _outlet(comparison, a),
+                _outlet(comparison, b),
+                "score",
+                "claims differ",
+                "shared terms",
+            ]
             lines.extend(_table(header, rows))
     return lines
 

@@ -177,7 +177,10 @@ def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
             )
             left_text = Text.assemble((f"s{pair.a.sentence} ", "dim"), _marked(left, plain))
             right_text = Text.assemble((f"s{pair.b.sentence} ", "dim"), _marked(right, plain))
-            match = Text(f"{clean_text(pair.relation)}\n{views.fmt(pair.score)}")
+            match = Text(
+                f"{clean_text(pair.relation)}\n{views.fmt(pair.score)}\n"
+                f"{clean_text(views.claim_relation_label(pair))}"
+            )
             table.add_row(left_text, right_text, match)
         tables.append(table)
     return tables

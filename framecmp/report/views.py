@@ -65,6 +65,12 @@ def sentence_text(comparison: Comparison, ref: SentenceRef) -> str:
     return f"[unknown sentence {ref.doc}:{ref.sentence}]"
 
 
+def claim_relation_label(pair: AlignedPair) -> str:
+    """How the pair's claims differ, with the words that show it: "conflicting: 200 / 2,000"."""
+    label = pair.claim_relation.value
+    return f"{label}: {' / '.join(pair.relation_evidence)}" if pair.relation_evidence else label
+
+
 def relation_key(relation: str) -> tuple[int, str]:
     """Relations in the order of ``RELATIONS`` (closest first); unknown ones last, by name."""
     return (RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS), relation)

@@ -1,0 +1,77 @@
+"""Time and peak memory of the align stage on long and on many documents (after start-up).
+
+    python benchmarks/alignment_cost.py [ECBPLUS_TEXT_DIR]   (default /work/devdata/ecbplus-text)
+
+Builds two ~20,000-word documents by joining ECB+ articles (two topics each, so they share
+some and differ in most), and 26 documents of ~700 words; prints seconds of `align` after a
+warm-up on a small pair (imports, data files), and the peak memory traced in a second run
+(tracemalloc), plus the process's peak resident set size.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from framecmp.analysis.align import align  # noqa: E402
+from framecmp.model import Document  # noqa: E402
+from framecmp.text.segment import segment  # noqa: E402
+
+
+def document(doc_id: str, text: str) -> Document:
+    return Document(doc_id, doc_id, doc_id, text, segment(text))
+
+
+def joined(paths: list[Path], words: int) -> str:
+    parts, count = [], 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        parts.append(text)
+        count += len(text.split())
+        if count >= words:
+            break
+    return "\n".join(parts)
+
+
+def measure(label: str, documents: list[Document]) -> None:
+    start, cpu_start = time.perf_counter(), time.process_time()
+    alignment = align(documents)
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start  # robust to other jobs on a shared machine
+    tracemalloc.start()  # a second run for memory: tracing slows Python several-fold
+    align(documents)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    words = sum(len(d.text.split()) for d in documents)
+    print(
+        f"{label}: {len(documents)} documents, {words} words, {len(alignment.pairs)} pairs: "
+        f"{seconds:.2f} s wall, {cpu:.2f} s CPU, peak traced memory {peak:.0f} MiB"
+    )
+
+
+def main() -> int:
+    corpus = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/devdata/ecbplus-text")
+    paths = sorted(corpus.glob("*/*.txt"))
+    if not paths:
+        print(f"alignment_cost: no texts under {corpus}", file=sys.stderr)
+        return 2
+    align([document("w1", "A warm-up sentence."), document("w2", "A warm-up sentence.")])
+    half = len(paths) // 2
+    big = [document("a", joined(paths[:half], 20_000)), document("b", joined(paths[half:], 20_000))]
+    measure("2 x 20k words", big)
+    small = [document(f"d{n}", joined(paths[n * 30 :], 700)) for n in range(26)]
+    measure("26 x 700 words", small)
+    import resource
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process peak resident memory {rss:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+"""Alignment quality on real multi-outlet coverage, from pooled hand judgments, and on Bishkek.
+
+    python eval/alignment_judged.py sample OUT.toml [--topics odd|even] [--seed N]
+                                    [--pairs N] [--unique N] [--min-score X]
+    python eval/alignment_judged.py report [JUDGED.toml ...] [--ecbplus DIR]
+
+``sample`` runs the aligner on ECB+ events (Cybulska & Vossen 2014, CC BY 3.0) that have 3+
+documents, up to four documents of one event per comparison, pools every aligned pair and every
+sentence left unique, and draws a seeded random sample of each for a person to judge. Each
+sentence is keyed by document id + a snippet that occurs once in that document, so judgments
+survive re-segmentation. For a unique sentence the file also lists the five sentences of the
+other documents that the pair scorer rates closest, to help the judge look for a counterpart
+(the judge reads the other documents where none of those is one).
+
+``report`` re-runs the aligner and prints, per judged file: precision of the aligned pairs (a
+pair is right when judged ``same`` or ``contradicting``: the same claim, possibly with other
+facts) and the share of judged unique sentences that do have a counterpart; then the Bishkek
+smoke test (../shared/gold): precision over every alignment touching a gold sentence, recall.
+
+Judging rules (eval/gold/README.md): same = both sentences report the same claim, fact or
+quote (one may add detail); contradicting = the same claim with conflicting facts (numbers,
+outcome, place); related = same topic, actor or background but a different claim; unrelated =
+nothing in common beyond words. For a unique sentence: counterpart = some sentence of another
+document of the comparison reports the same claim; none = no such sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from framecmp import api  # noqa: E402
+from framecmp.analysis.align import DEFAULT_MIN_SCORE, align, sentence_pair_probability  # noqa: E402
+from framecmp.model import AlignedPair, Document  # noqa: E402
+
+ECBPLUS = Path("/work/devdata/ecbplus-text")
+DOCS_PER_EVENT = 4
+RIGHT = ("same", "contradicting")
+
+
+def events(corpus: Path, topics: str) -> list[list[dict[str, object]]]:
+    """Documents of each ECB+ event with 3+ documents, topics odd or even."""
+    rows = [json.loads(line) for line in (corpus / "manifest.jsonl").read_text().splitlines()]
+    grouped: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        topic = int(str(row["topic"]))
+        if (topic % 2 == 1) == (topics == "odd"):
+            grouped.setdefault(str(row["event"]), []).append(row)
+    return [
+        sorted(g, key=lambda r: str(r["doc_id"])) for _, g in sorted(grouped.items()) if len(g) >= 3
+    ]
+
+
+def comparison_documents(
+    corpus: Path, group: Sequence[dict[str, object]], rng: random.Random
+) -> list[Document]:
+    chosen = sorted(
+        rng.sample(list(group), min(DOCS_PER_EVENT, len(group))), key=lambda r: str(r["doc_id"])
+    )
+    articles = api.load_articles([corpus / str(r["path"]) for r in chosen])
+    labels = {Path(str(r["path"])).stem: str(r["doc_id"]) for r in chosen}
+    return list(api.prepare_documents(articles, labels=labels))
+
+
+def snippet(document: Document, index: int) -> str:
+    """A short run of the sentence's words that occurs once in the document text."""
+    text = " ".join(document.sentences[index].text.split())
+    words = text.split()
+    flat = " ".join(document.text.split())
+    for width in (6, 8, 10, 14, len(words)):
+        for start in range(0, max(1, len(words) - width + 1)):
+            piece = " ".join(words[start : start + width])
+            if flat.count(piece) == 1:
+                return piece
+    return text
+
+
+def find(document: Document, text: str) -> int | None:
+    for sentence in document.sentences:
+        if text in " ".join(sentence.text.split()):
+            return sentence.index
+    return None
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def bands(pooled: Sequence[tuple[object, object, AlignedPair]]) -> str:
+    """How many pooled pairs fall in each 0.1-wide score band."""
+    counts: dict[float, int] = {}
+    for *_, pair in pooled:
+        band = min(0.9, int(pair.score * 10) / 10)
+        counts[band] = counts.get(band, 0) + 1
+    return ", ".join(f"{band:.1f}: {n}" for band, n in sorted(counts.items()))
+
+
+def sample(args: argparse.Namespace) -> int:
+    rng = random.Random(args.seed)
+    pooled_pairs, pooled_unique = [], []
+    for group in events(args.ecbplus, args.topics):
+        documents = comparison_documents(args.ecbplus, group, rng)
+        if len(documents) < 3:
+            continue
+        alignment = align(documents, min_score=args.min_score)
+        by_id = {d.doc_id: d for d in documents}
+        for pair in alignment.pairs:
+            if pair.score < args.max_score:
+                pooled_pairs.append((documents, by_id, pair))
+        for doc_id, indexes in sorted(alignment.unique.items()):
+            for index in indexes:
+                if len(by_id[doc_id].sentences[index].tokens) >= 6:  # datelines, titles
+                    pooled_unique.append((documents, by_id[doc_id], index))
+    lines = [
+        f"# Pooled judgments: ECB+ {args.topics} topics, seed {args.seed}, "
+        f"min_score {args.min_score}; {len(pooled_pairs)} pairs and {len(pooled_unique)} "
+        "unique sentences pooled. Rules: eval/gold/README.md.",
+        f'pool = {{ topics = "{args.topics}", seed = {args.seed}, min_score = {args.min_score}, '
+        f"max_score = {args.max_score} }}",
+        f"# pooled pairs by score: {bands(pooled_pairs)}",
+        "",
+    ]
+    for _documents, by_id, pair in rng.sample(pooled_pairs, min(args.pairs, len(pooled_pairs))):
+        da, db = by_id[pair.a.doc], by_id[pair.b.doc]
+        lines += [
+            "[[pair]]",
+            f"a = {{ doc = {_q(da.doc_id)}, text = {_q(snippet(da, pair.a.sentence))} }}",
+            f"b = {{ doc = {_q(db.doc_id)}, text = {_q(snippet(db, pair.b.sentence))} }}",
+            f"# A: {da.sentences[pair.a.sentence].text}",
+            f"# B: {db.sentences[pair.b.sentence].text}",
+            f"# {pair.relation} {pair.claim_relation.value} {' '.join(pair.relation_evidence)}",
+            f"score = {pair.score:.3f}",
+            'judgment = ""',
+            "",
+        ]
+    for documents, document, index in rng.sample(
+        pooled_unique, min(args.unique, len(pooled_unique))
+    ):
+        text = document.sentences[index].text
+        others = [
+            (sentence_pair_probability(text, s.text), o.doc_id, s.text)
+            for o in documents
+            if o.doc_id != document.doc_id
+            for s in o.sentences
+        ]
+        lines += [
+            "[[unique]]",
+            f"s = {{ doc = {_q(document.doc_id)}, text = {_q(snippet(document, index))} }}",
+            f"# S: {text}",
+            f"# others: {', '.join(d.doc_id for d in documents if d.doc_id != document.doc_id)}",
+        ]
+        for p, doc_id, other in sorted(others, reverse=True)[:5]:
+            lines.append(f"#  {p:.2f} {doc_id}: {other}")
+        lines += ['judgment = ""', ""]
+    Path(args.out).write_text("\n".join(lines), encoding="utf-8")
+    print(
+        f"{min(args.pairs, len(pooled_pairs))} pairs, "
+        f"{min(args.unique, len(pooled_unique))} unique -> {args.out}"
+    )
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    files = args.judged or sorted((ROOT / "eval" / "gold").glob("ecbplus-*.toml"))
+    fresh = {"pairs": 0, "right": 0, "unique": 0, "missed": 0}
+    for path in files:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        pairs = [p for p in raw.get("pair", []) if p["judgment"]]
+        unique = [u for u in raw.get("unique", []) if u["judgment"]]
+        right = sum(1 for p in pairs if p["judgment"] in RIGHT)
+        missed = sum(1 for u in unique if u["judgment"] == "counterpart")
+        counts = {
+            k: sum(1 for p in pairs if p["judgment"] == k)
+            for k in ("same", "contradicting", "related", "unrelated")
+        }
+        print(f"{Path(path).name} (pool {raw.get('pool')}):")
+        if pairs:
+            print(
+                f"  aligned pairs judged {len(pairs)}: precision {right / len(pairs):.3f} {counts}"
+            )
+            for floor in (0.3, 0.4, 0.5, 0.6, 0.7):
+                kept = [p for p in pairs if p["score"] >= floor]
+                if kept and floor >= float(raw["pool"]["min_score"]):
+                    good = sum(1 for p in kept if p["judgment"] in RIGHT)
+                    print(
+                        f"    score >= {floor}: {len(kept)} pairs, precision {good / len(kept):.3f}"
+                    )
+        if "test" in Path(path).name:  # fresh samples at the default threshold
+            fresh["pairs"] += len(pairs)
+            fresh["right"] += right
+            fresh["unique"] += len(unique)
+            fresh["missed"] += missed
+        if unique:
+            print(
+                f"  unique sentences judged {len(unique)}: {missed} have a counterpart "
+                f"({missed / len(unique):.3f})"
+            )
+    if fresh["pairs"] and fresh["unique"]:
+        print(
+            "fresh samples at the default threshold: precision "
+            f"{fresh['right'] / fresh['pairs']:.3f} "
+            f"({fresh['right']}/{fresh['pairs']} pairs); unique sentences with a counterpart "
+            f"{fresh['missed'] / fresh['unique']:.3f} ({fresh['missed']}/{fresh['unique']})"
+        )
+    bishkek(args.gold)
+    return 0
+
+
+def bishkek(gold_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import alignment as bench  # benchmarks/alignment.py: gold loading as the product segments
+
+    gold = bench.load_gold(gold_path)
+    alignment = align(gold.documents, min_score=DEFAULT_MIN_SCORE)
+    predicted = [p for p in alignment.pairs if p.relation != "related"]
+    touching = [p for p in predicted if p.a in gold.judged or p.b in gold.judged]
+    right = [p for p in touching if frozenset((p.a, p.b)) in gold.listed]
+    strict = [p for p in touching if frozenset((p.a, p.b)) in gold.positive]
+    found = {frozenset((p.a, p.b)) for p in predicted}
+    recall = len(gold.positive & found) / len(gold.positive)
+    print(
+        f"Bishkek gold (smoke test): {len(touching)} alignments touch a gold sentence; "
+        f"precision {len(right) / max(1, len(touching)):.3f} counting gold 'related' pairs as "
+        f"right ({len(strict) / max(1, len(touching)):.3f} counting only same-quote/paraphrase); "
+        f"recall {recall:.3f} ({len(gold.positive & found)}/{len(gold.positive)})"
+    )
+    for p in touching:
+        if frozenset((p.a, p.b)) not in gold.listed:
+            print(f"  not in gold: {p.a} {p.b} {p.score:.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("out")
+    s.add_argument("--ecbplus", type=Path, default=ECBPLUS)
+    s.add_argument("--topics", choices=("odd", "even"), default="even")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--pairs", type=int, default=60)
+    s.add_argument("--unique", type=int, default=40)
+    s.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    s.add_argument("--max-score", type=float, default=1.01, help="sample only pairs below this")
+    r = sub.add_parser("report")
+    r.add_argument("judged", nargs="*", type=Path)
+    r.add_argument("--ecbplus", type=Path, default=ECBPLUS)
+    r.add_argument("--gold", type=Path, default=ROOT / "eval" / "gold" / "bishkek-alignment.toml")
+    args = parser.parse_args()
+    return sample(args) if args.command == "sample" else report(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

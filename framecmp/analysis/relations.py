@@ -1,0 +1,315 @@
+"""Name how two aligned sentences' claims differ: a ``ClaimRelation`` and the words that show it.
+
+Rules, first match wins (docs/alignment.md has the table and the hand-made test pairs):
+
+1. conflicting: each side holds a number the other lacks (200 vs 2,000), or a different month
+   or weekday, or a different place after "in"/"at"; one side negates what the other states
+   ("confirmed" / "did not confirm"); or the two sides hold opposite outcome words from
+   ``framecmp/data/opposites.toml`` ("imposed a fine" / "cleared").
+2. modality: one side has a marker of the future or the possible (will, may, plans to) that the
+   other lacks: did vs plans to.
+3. attribution: the quoted speakers differ, or one side distances itself (a "doubting" verb of
+   the bundled attribution lexicon: claimed, alleged; "reportedly") and the other does not.
+4. wording: both sides use a category of the bundled terminology lexicon with different
+   wordings (Kiev / Kyiv; war / conflict).
+5. adds-detail: one side has at least ``DETAIL_MIN_WORDS`` content words the other lacks, or a
+   number the other lacks, while the other adds at most one word.
+6. equivalent otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef
+from framecmp.text.vocabulary import MONTHS, is_content_word, normalise, stem
+
+# One side "adds detail" when it has at least this many content words the other lacks (while
+# the other adds at most one). A two-word difference is usually rewording; three is a clause.
+DETAIL_MIN_WORDS = 3
+
+_WORD = re.compile(r"[^\W_]+(?:[.,'\u2019][^\W_]+)*")
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+_NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "dozen": "12",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+    "billion": "1000000000",
+}
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "cannot"})
+_NEGATING_VERBS = frozenset({"failed", "fails", "refused", "refuses", "declined"})
+# Markers of what is planned, expected or possible rather than done (Biber et al. 1999, Longman
+# Grammar of Spoken and Written English, ch. 6: modal and semi-modal verbs).
+_MODAL = frozenset(
+    {
+        "will",
+        "would",
+        "may",
+        "might",
+        "could",
+        "should",
+        "shall",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "intends",
+        "intend",
+        "expected",
+        "expects",
+        "aims",
+        "hopes",
+        "likely",
+        "possibly",
+        "probably",
+        "scheduled",
+        "set",
+        "going",
+        "'ll",
+    }
+)
+_DISTANCING = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+[A-Z][\w'\u2019-]+)*)")
+
+
+@dataclass(frozen=True, slots=True)
+class RelationContext:
+    """Per-sentence lexicon hits, computed once per comparison."""
+
+    wordings: Mapping[SentenceRef, frozenset[tuple[str, str]]]  # (category, wording label)
+    doubting: frozenset[SentenceRef]  # sentences with a doubting attribution verb
+
+    @staticmethod
+    def build(documents: Sequence[Document]) -> RelationContext:
+        """Terminology and doubting-attribution hits of every sentence of the documents."""
+        from framecmp.analysis.lexicon import load_bundled
+        from framecmp.analysis.score import score_lexicons
+
+        wordings: dict[SentenceRef, set[tuple[str, str]]] = {}
+        doubting: set[SentenceRef] = set()
+        lexicons = [load_bundled("terminology"), load_bundled("attribution")]
+        for row in score_lexicons(documents, lexicons):
+            for hit in row.hits:
+                ref = SentenceRef(row.doc, hit.sentence)
+                if row.kind == "terminology":
+                    wordings.setdefault(ref, set()).add((row.category, hit.term))
+                elif row.category == "doubting":
+                    doubting.add(ref)
+        return RelationContext(
+            wordings={ref: frozenset(found) for ref, found in wordings.items()},
+            doubting=frozenset(doubting),
+        )
+
+
+def relate(text_a: str, text_b: str) -> tuple[ClaimRelation, tuple[str, ...]]:
+    """The relation of two free-standing sentences (for tests and eval/relations.py)."""
+    from framecmp.text.segment import tokenize
+
+    documents = []
+    for doc_id, text in (("a", text_a), ("b", text_b)):
+        sentence = Sentence(0, 0, text, 0, len(text), tokenize(text))
+        documents.append(
+            Document(doc_id=doc_id, outlet=doc_id, path=doc_id, text=text, sentences=(sentence,))
+        )
+    context = RelationContext.build(documents)
+    return claim_relation(
+        documents[0].sentences[0],
+        documents[1].sentences[0],
+        context=context,
+        refs=(SentenceRef("a", 0), SentenceRef("b", 0)),
+    )
+
+
+def claim_relation(
+    a: Sentence,
+    b: Sentence,
+    *,
+    speaker_a: str | None = None,
+    speaker_b: str | None = None,
+    context: RelationContext,
+    refs: tuple[SentenceRef, SentenceRef],
+) -> tuple[ClaimRelation, tuple[str, ...]]:
+    """How sentence ``b``'s claim differs from ``a``'s, with the words that show it."""
+    la = [w.lower() for w in _words(a.text)]
+    lb = [w.lower() for w in _words(b.text)]
+    wording = _wording(context.wordings.get(refs[0]), context.wordings.get(refs[1]))
+    if found := _conflict(la, lb, "" if wording else a.text, "" if wording else b.text):
+        return ClaimRelation.CONFLICTING, found
+    ma, mb = _modal(la), _modal(lb)
+    if bool(ma) != bool(mb):
+        return ClaimRelation.MODALITY, tuple(sorted(ma | mb))
+    if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
+        return ClaimRelation.ATTRIBUTION, tuple(sorted({speaker_a, speaker_b}))
+    da = refs[0] in context.doubting or bool(_DISTANCING & set(la))
+    db = refs[1] in context.doubting or bool(_DISTANCING & set(lb))
+    if da != db:
+        return ClaimRelation.ATTRIBUTION, tuple(
+            sorted({w for w in (la if da else lb) if w in _DISTANCING or _doubting_word(w)})
+        )
+    if wording:
+        return ClaimRelation.WORDING, wording
+    if found := _detail(la, lb):
+        return ClaimRelation.ADDS_DETAIL, found
+    return ClaimRelation.EQUIVALENT, ()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.replace("n\u2019t", " not").replace("n't", " not"))
+
+
+def _numbers(lowered: Sequence[str]) -> dict[str, str]:
+    """Normalised number -> the number as written."""
+    found: dict[str, str] = {}
+    for word in lowered:
+        key = _number_key(word)
+        if key is not None:
+            found.setdefault(key, word)
+    return found
+
+
+def _conflict(la: Sequence[str], lb: Sequence[str], ta: str, tb: str) -> tuple[str, ...]:
+    if found := _number_conflict(la, lb):
+        return found
+    for vocabulary in (MONTHS.keys(), _WEEKDAYS):
+        da, db = set(la) & vocabulary, set(lb) & vocabulary
+        if da and db and not da & db:
+            return tuple(sorted(da)) + tuple(sorted(db))
+    # places are compared only when no listed wording differs (Kiev / Kyiv is one place)
+    pa, pb = set(_PLACE.findall(ta)), set(_PLACE.findall(tb))
+    if pa and pb and not pa & pb and not _overlaps(pa, pb):
+        return tuple(sorted(pa)) + tuple(sorted(pb))
+    sa, sb = {stem(w) for w in la}, {stem(w) for w in lb}
+    # a negation conflicts only when the other side states the negated word: "did not confirm"
+    # against "confirmed", not a "not" somewhere in a longer sentence
+    nega, negb = _negation(la), _negation(lb)
+    if nega and not negb and nega[1] in sb:
+        return (nega[0],)
+    if negb and not nega and negb[1] in sa:
+        return (negb[0],)
+    for left, right in _opposites():
+        if (sa & left and sb & right and not sa & right and not sb & left) or (
+            sa & right and sb & left and not sa & left and not sb & right
+        ):
+            return tuple(sorted(w for w in {*la, *lb} if stem(w) in left | right))
+    return ()
+
+
+def _number_conflict(la: Sequence[str], lb: Sequence[str]) -> tuple[str, ...]:
+    """Two different numbers of the same thing: the same word follows or precedes both."""
+    na, nb = _numbers(la), _numbers(lb)
+
+    def contexts(lowered: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
+        found: dict[str, set[tuple[str, str]]] = {}
+        for i, word in enumerate(lowered):
+            key = _number_key(word)
+            if key is None:
+                continue
+            before = lowered[i - 1] if i else ""
+            after = lowered[i + 1] if i + 1 < len(lowered) else ""
+            if is_content_word(after):
+                found.setdefault(key, set()).add(("after", stem(after)))
+            if is_content_word(before):
+                found.setdefault(key, set()).add(("before", stem(before)))
+        return found
+
+    ca, cb = contexts(la), contexts(lb)
+    for key_a in sorted(na.keys() - nb.keys()):
+        for key_b in sorted(nb.keys() - na.keys()):
+            if ca.get(key_a, set()) & cb.get(key_b, set()):
+                return na[key_a], nb[key_b]
+    return ()
+
+
+def _number_key(word: str) -> str | None:
+    if _NUMBER.match(word):
+        return word.replace(",", "").rstrip(".")
+    return _NUMBER_WORDS.get(word)
+
+
+def _overlaps(pa: set[str], pb: set[str]) -> bool:
+    """True when a place of one side is part of a place of the other ("Paris" / "Paris, Texas")."""
+    return any(p in q or q in p for p in pa for q in pb)
+
+
+def _negation(lowered: Sequence[str]) -> tuple[str, str] | None:
+    """The negating phrase and the stem it negates ("not confirm", "confirm"), if any."""
+    for i, word in enumerate(lowered):
+        if word in _NEGATIONS or word in _NEGATING_VERBS:
+            following = next((w for w in lowered[i + 1 :] if is_content_word(w)), "")
+            if following:
+                return f"{word} {following}", stem(following)
+    return None
+
+
+def _modal(lowered: Sequence[str]) -> frozenset[str]:
+    found = set()
+    for i, word in enumerate(lowered):
+        if word in _MODAL:
+            if word in {"set", "going", "expected", "scheduled"}:
+                # "set to", "going to", "expected to": not "a set of", "going home"
+                if i + 1 < len(lowered) and lowered[i + 1] == "to":
+                    found.add(f"{word} to")
+            else:
+                found.add(word)
+    return frozenset(found)
+
+
+def _doubting_word(word: str) -> bool:
+    return word in {"claimed", "claims", "alleged", "alleges", "insisted", "purported"}
+
+
+def _wording(
+    a: frozenset[tuple[str, str]] | None, b: frozenset[tuple[str, str]] | None
+) -> tuple[str, ...]:
+    if not a or not b:
+        return ()
+    for category in sorted({c for c, _ in a} & {c for c, _ in b}):
+        la = {label for c, label in a if c == category}
+        lb = {label for c, label in b if c == category}
+        if la != lb and (la - lb) and (lb - la):
+            return tuple(sorted(la - lb)) + tuple(sorted(lb - la))
+    return ()
+
+
+def _detail(la: Sequence[str], lb: Sequence[str]) -> tuple[str, ...]:
+    ca = {stem(normalise(w)): normalise(w) for w in la if is_content_word(normalise(w))}
+    cb = {stem(normalise(w)): normalise(w) for w in lb if is_content_word(normalise(w))}
+    extra_a = sorted(ca[k] for k in ca.keys() - cb.keys())
+    extra_b = sorted(cb[k] for k in cb.keys() - ca.keys())
+    na, nb = _numbers(la), _numbers(lb)
+    for extra, other, numbers, other_numbers in (
+        (extra_a, extra_b, na, nb),
+        (extra_b, extra_a, nb, na),
+    ):
+        more_numbers = sorted(numbers[k] for k in numbers.keys() - other_numbers.keys())
+        if len(other) <= 1 and (len(extra) >= DETAIL_MIN_WORDS or more_numbers):
+            return tuple(sorted({*extra, *more_numbers}))
+    return ()
+
+
+@cache
+def _opposites() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Pairs of opposite outcome stems from data/opposites.toml."""
+    raw = tomllib.loads((files("framecmp") / "data" / "opposites.toml").read_text("utf-8"))
+    return tuple(
+        (frozenset(stem(w) for w in pair["a"]), frozenset(stem(w) for w in pair["b"]))
+        for pair in raw["pair"]
+    )

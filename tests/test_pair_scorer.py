@@ -1,0 +1,34 @@
+"""The shipped pair scorer: its data file and what its probabilities mean."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from framecmp.analysis.align import sentence_pair_probability
+from framecmp.analysis.pair_scorer import FEATURES, SCHEMA_VERSION, model
+
+
+def test_the_data_file_documents_its_features_source_and_figures() -> None:
+    raw = json.loads((files("framecmp") / "data" / "pair_scorer.json").read_text("utf-8"))
+    assert raw["schema_version"] == SCHEMA_VERSION
+    assert tuple(raw["features"]) == FEATURES
+    assert "MRPC" in raw["source"]
+    assert 0.5 < raw["figures"]["test_accuracy"] <= 1.0
+    assert len(model().coefficients) == len(FEATURES)
+
+
+def test_a_restated_claim_scores_above_one_that_only_shares_the_topic() -> None:
+    claim = "The storm destroyed the old harbour bridge on Sunday night."
+    restated = "On Sunday night the storm destroyed the old bridge in the harbour."
+    topic = "The harbour bridge had been closed for repairs since the spring storm season."
+    assert sentence_pair_probability(claim, restated) > 0.8
+    assert (
+        sentence_pair_probability(claim, restated) > sentence_pair_probability(claim, topic) + 0.2
+    )
+
+
+def test_the_score_does_not_depend_on_argument_order() -> None:
+    a = "Police arrested two men after the robbery of a jewellery store in Paris."
+    b = "Two men were arrested by police in Paris after a jewellery store robbery on Monday."
+    assert sentence_pair_probability(a, b) == sentence_pair_probability(b, a)
