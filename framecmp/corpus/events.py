@@ -242,10 +242,19 @@ class EventIndex:
         self._vectors[article_id] = vector
         self._days[article_id] = day
         event.members.append(article_id)
-        self._norms.pop(event_id, None)
+        norm = self._norms.pop(event_id, None)
+        # Keep the centroid's norm current in O(article) rather than O(event) per join.
+        square = None if norm is None else norm * norm
+        centroid = event.centroid
         for term, weight in vector.items():
-            event.centroid[term] = event.centroid.get(term, 0.0) + weight
+            before = centroid.get(term, 0.0)
+            centroid[term] = before + weight
             self._postings.setdefault(term, set()).add(event_id)
+            if square is not None:
+                value = self.idf(term)
+                square += (2 * before * weight + weight * weight) * value * value
+        if square is not None:
+            self._norms[event_id] = math.sqrt(square)
         if day is not None:
             event.first_day = day if event.first_day is None else min(event.first_day, day)
             event.last_day = day if event.last_day is None else max(event.last_day, day)
