@@ -21,7 +21,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -59,10 +61,13 @@ def timed(args: list[str], timeout: float | None = None) -> tuple[float, float, 
     """Wall and CPU seconds, peak RSS in MiB of the largest child so far, finished or not."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
+    # Its own process group, so a timeout stops the worker processes too.
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, cwd=ROOT, start_new_session=True)
     try:
-        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, timeout=timeout, cwd=ROOT)
-        finished = True
+        finished = process.wait(timeout=timeout) == 0
     except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
         finished = False
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
