@@ -1,9 +1,11 @@
-"""Quality gate for the align stage: fail when a metric drops below its floor in baseline.json.
+"""Quality gate for align and same-event: fail when a metric drops below its floor in baseline.json.
 
     python eval/check.py
 
-Exit 0 when every gold file has the digest pinned in eval/baseline.json and the lexical aligner
-at its default threshold meets every floor; 1 otherwise. This script only reads baseline.json:
+Exit 0 when every gold file has the digest pinned in eval/baseline.json, the lexical aligner
+at its default threshold meets every floor, and the same-event model meets its held-out-topic
+accuracy floors on the committed ECB+ texts (eval/data/ecbplus, digest pinned) with and without
+dates and passes the sample smoke checks; 1 otherwise. This script only reads baseline.json:
 floors and digests change by hand, in a commit that says why (see docs/alignment.md), so a
 regression can never lower a floor silently.
 """
@@ -21,9 +23,11 @@ BASELINE = ROOT / "eval" / "baseline.json"
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(
-        "alignment_benchmark", ROOT / "benchmarks" / "alignment.py"
-    )
+    return _load("alignment_benchmark", ROOT / "benchmarks" / "alignment.py")
+
+
+def _load(name, path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -62,9 +66,41 @@ def main() -> int:
                 f"{rel}: {result.false_alignments} false alignments "
                 f"> {pinned['max_false_alignments']}"
             )
+    failures.extend(_same_event(baseline["same_event"]))
     for failure in failures:
         print(f"eval: FAIL {failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _tree_digest(folder: Path) -> str:
+    """sha256 over every file's relative path and bytes, in path order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _same_event(pinned: dict) -> list[str]:  # type: ignore[type-arg]
+    """Held-out-topic accuracy on the committed ECB+ texts, and the sample smoke checks."""
+    failures: list[str] = []
+    folder = ROOT / pinned["data"]
+    digest = _tree_digest(folder)
+    if digest != pinned["data_sha256"]:
+        return [
+            f"{pinned['data']}: sha256 {digest} differs from eval/baseline.json; rebuild with "
+            "eval/ecbplus.py, re-measure and update the baseline by hand"
+        ]
+    same_event = _load("same_event_eval", ROOT / "eval" / "same_event.py")
+    figures = same_event.evaluate(folder)
+    for setting in ("without_dates", "with_dates"):
+        accuracy = figures[setting]["accuracy"]
+        floor = pinned[f"min_accuracy_{setting}"]
+        print(f"same event {setting}: held-out-topic accuracy {accuracy:.3f} (floor {floor})")
+        if accuracy < floor:
+            failures.append(f"same event {setting}: accuracy {accuracy:.3f} < {floor}")
+    failures.extend(f"same event sample smoke: {f}" for f in figures["smoke_failures"])
+    return failures
 
 
 if __name__ == "__main__":

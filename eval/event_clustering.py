@@ -92,7 +92,7 @@ def run_stream(
     started = time.perf_counter()
     predicted: dict[int, str] = {}
     for i, ev, _ in order:
-        decision = index.assign(i, f"e{i}", ev, documents[i], documents.__getitem__)
+        decision = index.assign(i, f"e{i}", ev, evidence.__getitem__)
         predicted[i] = decision.event_id
     seconds = time.perf_counter() - started
     ids = [i for i, _, _ in order]
@@ -111,9 +111,7 @@ def fit(items: list[tuple[Article, str, int]], params: clustering.ClusteringPara
     index = clustering.EventIndex(params)
     features, labels = [], []
     for i, ev, _ in order:
-        for candidate in index.score_candidates(
-            ev, documents[i], documents.__getitem__, judge_all=True
-        ):
+        for candidate in index.score_candidates(ev, evidence.__getitem__, judge_all=True):
             if not candidate.in_window:
                 continue
             features.append([candidate.cosine, candidate.judge_score - 0.5])

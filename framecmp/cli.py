@@ -1,7 +1,9 @@
 """The command line: parse options, call ``framecmp.api``, map errors to exit codes.
 
-Exit codes: 0 compared; 1 compared, but the inputs do not look like the same event;
-2 usage error, bad input, bad lexicon, unwritable output or internal error.
+Exit codes: 0 compared, one event; 1 compared, but the inputs are not one event (different
+events, or one story's different developments: same-story); 2 usage error, bad input, bad
+lexicon, unwritable output or internal error. --allow-same-story lets same-story exit 0,
+--allow-different-events lets both exit 0.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_DIFFERENT_EVENTS = 1
+EXIT_SAME_STORY = 1  # not one event either; --allow-same-story accepts it
 EXIT_ERROR = 2
 
 app = typer.Typer(
@@ -211,10 +214,18 @@ def compare(
             help="Exit 0 even when the inputs do not look like the same event (still warns).",
         ),
     ] = False,
+    allow_same_story: Annotated[
+        bool,
+        typer.Option(
+            "--allow-same-story",
+            help="Exit 0 when the inputs are one story's developments days apart (still warns).",
+        ),
+    ] = False,
 ) -> None:
     """Align reports of one event and show how their wording and framing differ.
 
-    Exit codes: 0 compared; 1 the inputs do not look like the same event; 2 error.
+    Exit codes: 0 compared, one event; 1 not one event (different events, or same-story:
+    one story's developments days apart); 2 error.
     """
     with _exit_codes():
         from framecmp import api  # lazy: keeps `framecmp --help` instant
@@ -255,13 +266,21 @@ def compare(
             sys.stdout.write(api.render(comparison, chosen))
     verdict = comparison.same_event
     if not verdict.verdict:
+        from framecmp.model import EventRelation
+
+        same_story = verdict.relation is EventRelation.SAME_STORY
+        said = (
+            "one story's different developments (same-story), not one event"
+            if same_story
+            else "the inputs do not look like reports of the same event"
+        )
         typer.echo(
-            "framecmp: warning: the inputs do not look like reports of the same event "
-            f"(lowest pair score {verdict.score:.2f} < threshold {verdict.threshold})",
+            f"framecmp: warning: {said} (lowest pair probability {verdict.score:.2f} "
+            f"< threshold {verdict.threshold})",
             err=True,
         )
-        if not allow_different_events:
-            raise typer.Exit(EXIT_DIFFERENT_EVENTS)
+        if not (allow_different_events or (same_story and allow_same_story)):
+            raise typer.Exit(EXIT_SAME_STORY if same_story else EXIT_DIFFERENT_EVENTS)
 
 
 def _print_terminal(comparison: Comparison) -> None:

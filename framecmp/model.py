@@ -169,9 +169,38 @@ class PairEventVerdict:
 @dataclass(frozen=True, slots=True)
 class SameEventVerdict:
     verdict: bool  # True when every document reports the same event
-    score: float  # the lowest pair score
+    score: float  # the lowest pair score (probability of the same event)
     threshold: float
     pairs: tuple[PairEventVerdict, ...]
+    relation: EventRelation = EventRelation.SAME_EVENT  # the weakest pair relation
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEvidence:
+    """A quote reduced to what identifies it: its speaker and its 4-word shingles."""
+
+    speaker: str | None
+    shingles: tuple[str, ...]  # sorted "w1 w2 w3 w4" runs of normalised words
+
+
+@dataclass(frozen=True, slots=True)
+class EventEvidence:
+    """What one document says about its event, computed once; pairs are judged from it.
+
+    Plain fields only (``dataclasses.asdict`` gives JSON), so a corpus store can keep it.
+    """
+
+    doc_id: str
+    published: str | None  # ISO date from the document's metadata
+    event_date: str | None  # ISO date the lead is about; None when the text does not say
+    event_date_source: str | None  # "lead-date", "lead-weekday", "dateline", "publication"...
+    event_date_detail: str  # the words the event date was read from
+    lead_terms: tuple[str, ...]  # sorted content words of the headline and lead sentences
+    term_counts: tuple[tuple[str, int], ...]  # content words of the whole text, with counts
+    name_counts: tuple[tuple[str, int], ...]  # capitalised words not opening a sentence
+    numbers: tuple[str, ...]  # sorted numbers as written without separators, years excluded
+    places: tuple[str, ...]  # sorted event places: dateline, "press conference in X"
+    quotes: tuple[QuoteEvidence, ...] = ()
 
 
 # --- lexicons -----------------------------------------------------------------------------

@@ -32,9 +32,12 @@ INTRO = """# framecmp command-line reference
 Generated from `--help` by `scripts/cli_reference.py`; `make test` fails when it is out of date.
 The Python API mirrors these commands: see [api.md](api.md).
 
-Exit codes: **0** compared; **1** compared, but the inputs do not look like reports of the same
-event (`--allow-different-events` turns this into 0); **2** usage error, bad input, bad lexicon,
-unwritable output or internal error. Errors are one line on stderr starting `framecmp: error:`.
+Exit codes of `compare`, by the same-event answer (see [same-event.md](same-event.md)):
+**0** compared, one event (`same-event`); **1** compared, but not one event: `different-events`,
+or `same-story` (one story's developments, event dates up to a week apart);
+`--allow-same-story` turns same-story into 0, `--allow-different-events` turns both into 0;
+**2** usage error, bad input, bad lexicon, unwritable output or internal error. Errors are one
+line on stderr starting `framecmp: error:`.
 """
 
 

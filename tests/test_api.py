@@ -21,19 +21,15 @@ def test_bishkek_reports_are_one_event(bishkek) -> None:  # type: ignore[no-unty
     assert all(pair.same_event for pair in bishkek.same_event.pairs)
 
 
-@pytest.mark.parametrize("other", ["rt", "alaska"])
-@pytest.mark.parametrize("bishkek_report", ["tass", "cgtn", "unknown_outlet"])
-def test_other_events_are_told_apart_from_every_bishkek_report(
+@pytest.mark.parametrize(("bishkek_report", "other"), [("tass", "alaska"), ("cgtn", "rt")])
+def test_other_events_are_told_apart_from_bishkek_reports(
     request: pytest.FixtureRequest, other: str, bishkek_report: str
 ) -> None:
+    # The smoke pairs of issue 9; the same-event model is fitted on ECB+, never on samples.
     paths = [request.getfixturevalue(bishkek_report), request.getfixturevalue(other)]
     comparison = framecmp.compare(paths)
     assert not comparison.same_event.verdict
     assert any("same event" in warning for warning in comparison.warnings)
-
-
-def test_rt_and_alaska_are_different_events(rt: Path, alaska: Path) -> None:
-    assert not framecmp.compare([rt, alaska]).same_event.verdict
 
 
 def test_documents_carry_metadata_labels_and_removed_noise(bishkek) -> None:  # type: ignore[no-untyped-def]

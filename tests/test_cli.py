@@ -30,8 +30,8 @@ def test_compare_same_event_exits_0_and_names_every_outlet(bishkek_paths: list[P
     assert "\x1b[" not in result.stdout  # not a terminal: no colour codes
 
 
-def test_compare_different_events_exits_1_with_a_warning(tass: Path, rt: Path) -> None:
-    result = runner.invoke(app, ["compare", str(tass), str(rt), "--format", "json"])
+def test_compare_different_events_exits_1_with_a_warning(cgtn: Path, rt: Path) -> None:
+    result = runner.invoke(app, ["compare", str(cgtn), str(rt), "--format", "json"])
     assert result.exit_code == 1
     assert "do not look like reports of the same event" in result.stderr
     assert _json(result.stdout)["same_event"]["verdict"] is False
@@ -41,6 +41,52 @@ def test_allow_different_events_exits_0_but_still_warns(tass: Path, alaska: Path
     result = runner.invoke(app, ["compare", str(tass), str(alaska), "--allow-different-events"])
     assert result.exit_code == 0
     assert "same event" in result.stderr
+
+
+def _same_story_records(tmp_path: Path) -> Path:
+    """Two records whose text is one story and whose dates are three days apart."""
+    text = "The orchestra opened its winter season with a Sibelius symphony. Critics praised it."
+    path = tmp_path / "story.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"text": text, "outlet": outlet, "date": day}) + "\n"
+            for outlet, day in (("A", "2025-03-04"), ("B", "2025-03-07"))
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def story_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed model: the text says one event, a 3-day gap says not (isolates the exit codes)."""
+    from framecmp.analysis import event
+
+    zeros = dict.fromkeys(event.TEXT_FEATURES, 0.0)
+    model = event._EventModel(
+        text=event._Logistic(1.0, zeros),
+        dated=event._Logistic(1.0, {**zeros, "date-gap": -1.0}),
+    )
+    monkeypatch.setattr(event, "_model", lambda: model)
+
+
+@pytest.mark.usefixtures("story_model")
+@pytest.mark.parametrize(
+    ("options", "code"),
+    [([], 1), (["--allow-same-story"], 0), (["--allow-different-events"], 0)],
+)
+def test_same_story_exits_1_unless_allowed(tmp_path: Path, options: list[str], code: int) -> None:
+    records = _same_story_records(tmp_path)
+    result = runner.invoke(app, ["compare", str(records), "--format", "json", *options])
+    assert result.exit_code == code, result.stderr
+    assert "same-story" in result.stderr
+    assert _json(result.stdout)["same_event"]["verdict"] is False
+
+
+def test_allow_same_story_does_not_let_different_events_pass(cgtn: Path, rt: Path) -> None:
+    result = runner.invoke(app, ["compare", str(cgtn), str(rt), "--allow-same-story"])
+    assert result.exit_code == 1
+    assert "do not look like reports of the same event" in result.stderr
 
 
 def test_json_report_follows_the_published_schema(bishkek_paths: list[Path]) -> None:
@@ -230,6 +276,7 @@ def test_every_command_has_help_and_is_documented() -> None:
         "--input-format",
         "--max-bytes",
         "--allow-different-events",
+        "--allow-same-story",
     ):
         assert option in compare_help
         assert option in docs

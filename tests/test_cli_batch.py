@@ -130,10 +130,14 @@ def test_batch_reports_changed_events_and_a_second_run_writes_nothing(tmp_path: 
         ["batch", str(DATA), "--db", str(db), "--report-dir", str(reports), "--workers", "1"],
     )
     assert first.exit_code == 0, first.output
-    bishkek = _event_of(_events(db), "tass.txt")["id"]
+    events = _events(db)
+    bishkek = _event_of(events, "tass.txt")["id"]
+    compared = [e["id"] for e in events if len(e["articles"]) >= 2]  # type: ignore[arg-type]
+    assert bishkek in compared
     written = sorted(p.name for p in reports.iterdir())
     assert written == sorted(
-        [f"{bishkek}.md", f"{bishkek}.json", f"{bishkek}.html", "index.md", "index.html"]
+        [f"{e}{ext}" for e in compared for ext in (".md", ".json", ".html")]
+        + ["index.md", "index.html"]
     )
     report = json.loads((reports / f"{bishkek}.json").read_text(encoding="utf-8"))
     assert len(report["documents"]) == 3
@@ -220,7 +224,7 @@ def test_batch_with_two_processes_writes_the_same_reports_as_one(tmp_path: Path)
         assert completed.stderr == b""  # no progress bar when not on a terminal
         outputs.append({p.name: p.read_bytes() for p in sorted(reports.iterdir())})
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == 5
+    assert len(outputs[0]) >= 5
 
 
 def test_batch_on_a_dask_cluster_writes_the_same_reports_as_locally(tmp_path: Path) -> None:

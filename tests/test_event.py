@@ -1,32 +1,34 @@
-"""The same-event verdict on hand-made documents whose answer is known."""
+"""The same-event verdict: dates read as a reader would, order invariance, three answers."""
 
 from __future__ import annotations
 
-from framecmp.analysis.event import DEFAULT_THRESHOLD, judge_same_event
-from framecmp.model import (
-    AlignedPair,
-    Alignment,
-    Document,
-    Quote,
-    Removal,
-    Sentence,
-    SentenceRef,
-)
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framecmp
+from framecmp import api
+from framecmp.analysis import event
+from framecmp.analysis.event import judge_pair, judge_same_event
+from framecmp.analysis.event_evidence import event_evidence
+from framecmp.model import Document, EventRelation, Quote, Removal, Sentence
+from framecmp.text.segment import tokenize
 
 
 def _doc(
     doc_id: str,
     *texts: str,
     date: str | None = None,
-    place: str | None = None,
     removed: tuple[Removal, ...] = (),
 ) -> Document:
     sentences = []
     offset = 0
     for index, text in enumerate(texts):
-        sentences.append(
-            Sentence(index, index, text, offset, offset + len(text), tuple(text.split()))
-        )
+        sentences.append(Sentence(index, index, text, offset, offset + len(text), tokenize(text)))
         offset += len(text) + 1
     return Document(
         doc_id=doc_id,
@@ -36,133 +38,271 @@ def _doc(
         sentences=tuple(sentences),
         removed=removed,
         date=date,
-        place=place,
     )
 
 
-def _alignment(*pairs: tuple[str, int, str, int, str]) -> Alignment:
-    return Alignment(
-        pairs=tuple(
-            AlignedPair(SentenceRef(a, i), SentenceRef(b, j), rel, 0.9) for a, i, b, j, rel in pairs
-        ),
-        unique={},
-        claims=(),
-        aligner="lexical",
-        min_score=0.3,
-    )
+def _sample(path: Path, doc_id: str) -> Document:
+    document = api.prepare_documents(api.load_articles([path]))[0]
+    return Document(
+        doc_id, document.outlet, document.path, document.text, document.sentences,
+        document.removed, document.date, document.title, document.url, document.place,
+    )  # fmt: skip
 
 
-def _signal(verdict_pair, name):  # type: ignore[no-untyped-def]
-    return next(s for s in verdict_pair.signals if s.name == name)
-
-
-SUMMIT = (
-    "The leaders met in Geneva on Monday.",
-    "They agreed to talk again.",
-    "Markets rose after the meeting.",
+QUAKE = (
+    "A magnitude 6.1 earthquake struck the Tehachapi valley early on Tuesday, "
+    "toppling chimneys in Arvin and Bakersfield.",
+    "Seismologist Lucy Jones said aftershocks of magnitude 4.5 followed within the hour.",
+    "Kern County officials reported 14 people injured and 230 homes damaged.",
+)
+QUAKE_RETOLD = (
+    "The 6.1 quake near Tehachapi damaged 230 homes in Kern County on Tuesday.",
+    "Lucy Jones of the Geological Survey warned of more aftershocks near Arvin.",
+    "Fourteen people were hurt, officials in Bakersfield said.",
+)
+UNRELATED = (
+    "The orchestra opened its winter season with a Sibelius symphony.",
+    "Critics praised the conductor's slow tempo in the finale.",
+    "Tickets for the spring concerts go on sale next month.",
 )
 
 
-def test_matching_date_place_and_claims_give_the_same_event() -> None:
-    a = _doc("a", *SUMMIT, date="2025-03-03", place="Geneva")
-    b = _doc(
-        "b",
-        "At a summit in Geneva, Switzerland, on March 3, the leaders met.",
-        "They agreed to talk again soon.",
-        "Protesters gathered outside.",
-    )
-    verdict = judge_same_event(
-        [a, b], _alignment(("a", 1, "b", 1, "paraphrase"), ("a", 0, "b", 0, "paraphrase"))
-    )
-    assert verdict.verdict
-    pair = verdict.pairs[0]
-    assert _signal(pair, "date").value == 1.0
-    assert _signal(pair, "place").value == 1.0
-    assert "Geneva" in _signal(pair, "place").detail
+def test_a_pair_scores_the_same_in_either_order(tass: Path, cgtn: Path, rt: Path) -> None:
+    docs = [_sample(tass, "tass"), _sample(cgtn, "cgtn"), _sample(rt, "rt")]
+    evidence = [event_evidence(d) for d in docs]
+    for a in evidence:
+        for b in evidence:
+            forward, backward = judge_pair(a, b), judge_pair(b, a)
+            assert forward.score == backward.score
+            assert forward.relation is backward.relation
+            assert [s.value for s in forward.signals] == [s.value for s in backward.signals]
 
 
-def test_dates_months_apart_and_no_shared_claims_give_different_events() -> None:
-    a = _doc("a", *SUMMIT, date="2025-03-03", place="Geneva")
-    b = _doc(
-        "b",
-        "The leaders met in Geneva, Switzerland.",
-        "They agreed to talk again.",
-        "Markets rose.",
-        date="2025-08-17",
-    )
-    verdict = judge_same_event([a, b], _alignment())
+def test_compare_scores_do_not_depend_on_argument_order(
+    tass: Path, cgtn: Path, unknown_outlet: Path
+) -> None:
+    forward = framecmp.compare([tass, cgtn, unknown_outlet]).same_event
+    backward = framecmp.compare([unknown_outlet, cgtn, tass]).same_event
+    assert sorted(p.score for p in forward.pairs) == sorted(p.score for p in backward.pairs)
+    assert forward.score == backward.score
+    assert forward.relation is backward.relation
+
+
+def test_the_same_date_alone_never_makes_one_event() -> None:
+    a = _doc("a", *QUAKE, date="2025-03-04")
+    b = _doc("b", *UNRELATED, date="2025-03-04")
+    verdict = judge_same_event([a, b])
+    assert verdict.relation is EventRelation.DIFFERENT_EVENTS
     assert not verdict.verdict
-    assert verdict.score < DEFAULT_THRESHOLD
-    date_signal = _signal(verdict.pairs[0], "date")
-    assert date_signal.value == 0.0
-    assert "2025-03-03" in date_signal.detail
-    assert "2025-08-17" in date_signal.detail
+    date_signal = next(s for s in verdict.pairs[0].signals if s.name == "date-gap")
+    assert "0 days apart" in date_signal.detail
 
 
-def test_date_in_text_counts_when_metadata_has_none() -> None:
-    a = _doc("a", *SUMMIT, date="2025-11-27")
-    b = _doc(
-        "b",
-        "During a press conference in Bishkek on Thursday, November 27, he spoke.",
-        "Nothing else.",
-        "Really nothing.",
+def test_two_reports_of_one_event_agree_and_dates_far_apart_do_not() -> None:
+    same_day = judge_same_event(
+        [_doc("a", *QUAKE, date="2025-03-04"), _doc("b", *QUAKE_RETOLD, date="2025-03-05")]
     )
-    pair = judge_same_event([a, b], _alignment()).pairs[0]
-    assert _signal(pair, "date").value == 1.0
-
-
-def test_date_and_place_in_a_removed_caption_are_evidence() -> None:
-    caption = Removal(
-        "repeated-caption", "The president speaks, Bishkek, Kyrgyzstan, November 27, 2025. /VCG"
+    assert same_day.relation is EventRelation.SAME_EVENT
+    months_apart = judge_same_event(
+        [_doc("a", *QUAKE, date="2025-03-04"), _doc("b", *QUAKE_RETOLD, date="2025-09-20")]
     )
-    a = _doc("a", *SUMMIT, date="2025-11-27", place="Bishkek")
-    b = _doc("b", "He said talks would go on.", "More words here.", "And here.", removed=(caption,))
-    pair = judge_same_event([a, b], _alignment()).pairs[0]
-    assert _signal(pair, "date").value == 1.0
-    assert _signal(pair, "place").value == 1.0
+    assert months_apart.pairs[0].score < same_day.pairs[0].score
 
 
-def test_different_main_speakers_count_against_the_same_event() -> None:
-    a = _doc("a", "x y z.", "p q r.", "s t u.")
-    b = _doc("b", "x y z.", "p q r.", "s t u.")
-    quotes = (
-        Quote("a", "we will talk about root causes at length", (0,), "Lavrov", "said"),
-        Quote("b", "the elimination of root causes is the basis", (0,), "Putin", "said"),
+def test_a_missing_date_is_not_compared_nor_guessed() -> None:
+    dated = _doc("a", *QUAKE, date="2025-03-04")
+    undated = _doc("b", *QUAKE_RETOLD)
+    pair = judge_same_event([dated, undated]).pairs[0]
+    both_undated = judge_same_event([_doc("a", *QUAKE), undated]).pairs[0]
+    assert event_evidence(undated).event_date is None
+    assert pair.score == both_undated.score  # the text model alone, as if neither had a date
+    date_signal = next(s for s in pair.signals if s.name == "date-gap")
+    assert "b: no event date" in date_signal.detail
+    assert "not compared" in date_signal.detail
+
+
+def test_a_background_date_in_the_lead_is_not_the_event_date() -> None:
+    doc = _doc(
+        "a",
+        "Fighting has gone on since February 24, 2022, the minister said on Thursday.",
+        "Talks resumed.",
+        date="2025-11-29",  # a Saturday
     )
-    pair = judge_same_event([a, b], _alignment(), quotes).pairs[0]
-    assert _signal(pair, "main-speaker").value == 0.0
-    assert "Lavrov" in _signal(pair, "main-speaker").detail
+    evidence = event_evidence(doc)
+    assert evidence.event_date == "2025-11-27"  # "on Thursday" before the publication date
+    assert evidence.event_date_source == "lead-weekday"
 
 
-def test_verdict_needs_every_pair_and_reports_the_lowest_score() -> None:
-    a = _doc("a", *SUMMIT, date="2025-03-03", place="Geneva")
-    b = _doc("b", *SUMMIT, date="2025-03-03", place="Geneva")
-    c = _doc("c", "Unrelated words entirely.", "Still unrelated.", "Yes.", date="2024-01-01")
-    verdict = judge_same_event([a, b, c], _alignment(("a", 0, "b", 0, "same-quote")))
-    assert [(p.a, p.b, p.same_event) for p in verdict.pairs] == [
-        ("a", "b", True),
-        ("a", "c", False),
-        ("b", "c", False),
-    ]
-    assert not verdict.verdict
+def test_a_date_far_from_publication_is_background_even_without_a_cue() -> None:
+    doc = _doc("a", "The treaty signed on March 3, 2019 was discussed.", "More.", date="2025-06-10")
+    evidence = event_evidence(doc)
+    assert evidence.event_date == "2025-06-10"
+    assert evidence.event_date_source == "publication"
+
+
+def test_a_day_without_a_year_is_kept_as_such_and_bounds_the_gap() -> None:
+    no_year = _doc("a", *QUAKE[:2], "It happened on November 27, officials said.")
+    assert event_evidence(no_year).event_date == "--11-27"
+    august = _doc("b", *UNRELATED, date="2025-08-17")
+    pair = judge_same_event([no_year, august]).pairs[0]
+    gap = next(s for s in pair.signals if s.name == "date-gap")
+    assert "102 days apart" in gap.detail  # the smallest gap any year allows
+
+
+def test_date_in_a_removed_photo_caption_is_evidence(cgtn: Path) -> None:
+    caption = Removal("photo-caption", "The minister speaks, Lyon, France, March 4, 2025. /AFP")
+    doc = _doc("a", "He said talks would go on.", "More words here.", removed=(caption,))
+    evidence = event_evidence(doc)
+    assert (evidence.event_date, evidence.event_date_source) == ("2025-03-04", "photo-caption")
+    sample = event_evidence(_sample(cgtn, "cgtn"))
+    assert sample.event_date == "2025-11-27"  # only its repeated photo caption gives the date
+
+
+def test_quotes_of_different_speakers_are_not_shared() -> None:
+    a, b = _doc("a", *QUAKE), _doc("b", *QUAKE_RETOLD)
+    words = "we must rebuild every damaged home before winter"
+    same = (Quote("a", words, (1,), "Jones", "said"), Quote("b", words, (1,), "Jones", "said"))
+    other = (Quote("a", words, (1,), "Jones", "said"), Quote("b", words, (1,), "Smith", "said"))
+    shared = judge_same_event([a, b], None, same).pairs[0]
+    not_shared = judge_same_event([a, b], None, other).pairs[0]
+    assert next(s for s in shared.signals if s.name == "shared-quotes").value > 0
+    assert next(s for s in not_shared.signals if s.name == "shared-quotes").value == 0
+    assert shared.score > not_shared.score
+
+
+def test_evidence_is_plain_json() -> None:
+    quote = Quote("a", "we must rebuild every damaged home", (1,), "Jones", "said")
+    evidence = event_evidence(_doc("a", *QUAKE, date="2025-03-04"), [quote])
+    loaded = json.loads(json.dumps(asdict(evidence)))
+    assert loaded["event_date"] == "2025-03-04"
+    assert loaded["quotes"][0]["speaker"] == "Jones"
+    assert "tehachapi" in loaded["lead_terms"]
+
+
+def _fixed_model(text_z: float, dated_z: float, gap_weight: float) -> event._EventModel:
+    zeros = dict.fromkeys(event.TEXT_FEATURES, 0.0)
+    return event._EventModel(
+        text=event._Logistic(text_z, zeros),
+        dated=event._Logistic(dated_z, {**zeros, "date-gap": gap_weight}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("second_date", "expected"),
+    [
+        ("2025-03-04", EventRelation.SAME_EVENT),  # gap 0: the dated model says yes
+        ("2025-03-07", EventRelation.SAME_STORY),  # text says yes, 3 days apart says no
+        ("2025-05-04", EventRelation.DIFFERENT_EVENTS),  # beyond a week: not one story
+    ],
+)
+def test_three_answers(
+    monkeypatch: pytest.MonkeyPatch, second_date: str, expected: EventRelation
+) -> None:
+    # A fixed model isolates the decision rule: P(text) = 0.73; P(dated) = 0.73 at gap 0.
+    monkeypatch.setattr(event, "_model", lambda: _fixed_model(1.0, 1.0, -1.0))
+    a = _doc("a", *UNRELATED, date="2025-03-04")  # no weekday in the lead: dates as given
+    b = _doc("b", *UNRELATED, date=second_date)
+    verdict = judge_same_event([a, b])
+    assert verdict.relation is expected
+    assert verdict.verdict is (expected is EventRelation.SAME_EVENT)
+
+
+def test_the_verdict_takes_the_weakest_pair() -> None:
+    a = _doc("a", *QUAKE, date="2025-03-04")
+    b = _doc("b", *QUAKE_RETOLD, date="2025-03-04")
+    c = _doc("c", *UNRELATED, date="2025-03-04")
+    verdict = judge_same_event([a, b, c])
+    relations = {(p.a, p.b): p.relation for p in verdict.pairs}
+    assert relations[("a", "b")] is EventRelation.SAME_EVENT
+    assert relations[("a", "c")] is EventRelation.DIFFERENT_EVENTS
+    assert verdict.relation is EventRelation.DIFFERENT_EVENTS
     assert verdict.score == min(p.score for p in verdict.pairs)
 
 
-def test_shared_quotes_and_aligned_share_reach_full_marks() -> None:
-    a = _doc("a", "one.", "two.", "three.", "four.", "five.")
-    b = _doc("b", "one.", "two.", "three.", "four.", "five.")
-    pair = judge_same_event(
-        [a, b], _alignment(("a", 0, "b", 0, "same-quote"), ("a", 1, "b", 1, "same-quote"))
-    ).pairs[0]
-    assert _signal(pair, "shared-quotes").value == 1.0
-    assert _signal(pair, "aligned-share").value == 1.0  # 2 of 5 = 40%
+def test_bundled_model_is_documented_and_never_rewards_a_date() -> None:
+    raw = json.loads((Path(event.__file__).parents[1] / "data" / "event_model.json").read_text())
+    assert raw["models"]["dated"]["coefficients"]["date-gap"] < 0
+    assert set(raw["models"]["text"]["coefficients"]) == set(event.TEXT_FEATURES)
+    assert "ECB+" in raw["source"]
+    assert raw["cross_validation"]["without_dates"]["folds"]
 
 
-def test_weekday_in_the_lead_or_from_the_date() -> None:
-    thursday = _doc("a", "Speaking at a roundtable on Thursday, he spoke.", "More.", "Even more.")
-    saturday = _doc("b", "Putin on Saturday convened officials.", "More.", "Even more.")
-    dated = _doc("c", "He spoke.", "More.", "Even more.", date="2025-11-27")  # a Thursday
-    pair = judge_same_event([thursday, saturday, dated], _alignment()).pairs
-    assert _signal(pair[0], "weekday").value == 0.0
-    assert _signal(pair[0], "weekday").detail == "Thursday vs Saturday"
-    assert _signal(pair[1], "weekday").value == 1.0
+def test_samples_smoke(
+    tass: Path, cgtn: Path, unknown_outlet: Path, rt: Path, alaska: Path
+) -> None:
+    assert framecmp.compare([tass, cgtn, unknown_outlet]).same_event.verdict
+    for paths in ([tass, alaska], [cgtn, rt]):
+        verdict = framecmp.compare(paths).same_event
+        assert verdict.relation is EventRelation.DIFFERENT_EVENTS
+
+
+def test_same_day_same_city_different_stories_are_different_events() -> None:
+    # Issue 9: a budget meeting and a warehouse fire, both datelined Moscow on one day.
+    dateline = (Removal("dateline", "MOSCOW, March 4. /TASS/."),)
+    budget = _doc(
+        "budget",
+        "The government approved the draft federal budget at a meeting on Tuesday.",
+        "Spending on healthcare and education will rise by 12 percent, the ministry said.",
+        "The draft now goes to parliament for a first reading in April.",
+        removed=dateline,
+    )
+    fire = _doc(
+        "fire",
+        "A fire broke out at a warehouse in the south of the city on Tuesday.",
+        "Firefighters contained the blaze, which covered 1,500 square meters.",
+        "No one was hurt, and the cause is being investigated, the ministry said.",
+        removed=dateline,
+    )
+    verdict = judge_same_event([budget, fire])
+    assert verdict.relation is EventRelation.DIFFERENT_EVENTS
+    gap = next(s for s in verdict.pairs[0].signals if s.name == "date-gap")
+    assert "0 days apart" in gap.detail
+
+
+def test_weekday_and_month_names_are_not_shared_content() -> None:
+    evidence = event_evidence(_doc("a", "On Tuesday, March 4, the council met.", "It voted."))
+    assert not {"tuesday", "march"} & set(evidence.lead_terms)
+    assert not {"tuesday", "march"} & {w for w, _ in evidence.term_counts}
+
+
+_WORDS = st.sampled_from(
+    [
+        "Geneva",
+        "Lyon",
+        "talks",
+        "quake",
+        "minister",
+        "said",
+        "12",
+        "300",
+        "fire",
+        "budget",
+        "March",
+        "Tuesday",
+        "the",
+        "of",
+        "on",
+        "Smith",
+        "Jones",
+        "council",
+        "votes",
+        "rebuild",
+        "homes",
+    ]
+)
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=12).map(lambda w: " ".join(w) + ".")
+_DATE = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCE, min_size=1, max_size=4), st.lists(_SENTENCE, min_size=1, max_size=4),
+       _DATE, _DATE)  # fmt: skip
+def test_any_pair_scores_the_same_in_either_order(
+    left: list[str], right: list[str], date_a: str | None, date_b: str | None
+) -> None:
+    a = event_evidence(_doc("a", *left, date=date_a))
+    b = event_evidence(_doc("b", *right, date=date_b))
+    forward, backward = judge_pair(a, b), judge_pair(b, a)
+    assert forward.score == backward.score
+    assert forward.relation is backward.relation
+    assert 0.0 <= forward.score <= 1.0

@@ -1,334 +1,343 @@
-"""Same event? Decide whether documents report one event, from evidence a reader can check.
+"""Same event? A logistic model fitted on ECB+ judges each document pair from event evidence.
 
-Vocabulary overlap cannot tell "the same event" from "the same topic": reports of different
-events about the same war share actors, places and phrases. So each document pair is scored
-from signals that identify an *event* rather than a topic:
+Vocabulary overlap cannot tell "the same event" from "the same topic": reports of two
+earthquakes share "magnitude", "epicentre" and "aftershock". So a pair is scored from what
+identifies one event: the rare words of the leads, names, numbers, places, quotes of the same
+speaker, and the distance between the dates the leads are about. The coefficients come from
+``framecmp/data/event_model.json``, fitted by ``eval/same_event.py --fit`` on ECB+ document
+pairs (Cybulska & Vossen 2014) with held-out-topic cross-validation; the figures are in that
+file and in docs/same-event.md. Evaluating the model needs no numpy or scikit-learn.
 
-====================  ======  ===========================================================
-signal                weight  value (0..1), or absent when a document gives no evidence
-====================  ======  ===========================================================
-date                    3     1 if the event dates agree within a day, 0 if 3+ days apart
-weekday                 1     1 if the weekday the lead gives ("said on Thursday"), or the
-                              metadata date's weekday, is the same, else 0
-place                   2     1 if one report's event place (from its dateline, a photo
-                              caption or "press conference in X") is named in the other, else 0
-main-speaker            1     1 if the most-quoted speaker is the same, 0.5 if quoted at all
-aligned-share           2     share of the shorter report's sentences aligned as the same
-                              claim, reaching 1 at 40%
-shared-quotes           1     same-quote pairs (not counting alike words of different
-                              speakers), reaching 1 at two
-====================  ======  ===========================================================
+Two models: ``text`` (content features only) and ``dated`` (the same plus the date gap), used
+when both documents have an event date. The date gap can only lower a score (its coefficient is
+negative and a gap of 0 adds nothing), so a date alone never makes two reports one event.
 
-The pair score is the weighted mean of the signals present; a pair reports the same event when
-the score reaches ``DEFAULT_THRESHOLD``. The verdict for N documents needs every pair to pass.
+Three answers per pair (``EventRelation``):
+- same-event: P(same event) >= ``DEFAULT_THRESHOLD``;
+- same-story: the text model says the same event, but the event dates (at most
+  ``MAX_STORY_DAYS`` apart) make the dated model say otherwise: a follow-up, a later development;
+- different-events: otherwise.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib.resources import files
 from itertools import combinations
 
+from framecmp.analysis.event_evidence import event_evidence, information
+from framecmp.errors import FramecmpError
 from framecmp.model import (
     Alignment,
     Document,
+    EventEvidence,
+    EventRelation,
     EventSignal,
     PairEventVerdict,
     Quote,
     SameEventVerdict,
 )
-from framecmp.text.vocabulary import MONTHS
 
-DEFAULT_THRESHOLD = 0.5
-WEIGHTS = {
-    "date": 3.0,
-    "weekday": 1.0,
-    "place": 2.0,
-    "main-speaker": 1.0,
-    "aligned-share": 2.0,
-    "shared-quotes": 1.0,
-}
-FULL_ALIGNED_SHARE = 0.4  # aligned share of the shorter report that counts as full agreement
-FULL_SHARED_QUOTES = 2
+__all__ = ["DEFAULT_THRESHOLD", "event_evidence", "judge_pair", "judge_same_event"]
 
-# Removed noise that still tells where and when: datelines, photo captions, headlines.
-_EVIDENCE_REMOVALS = ("dateline", "repeated-caption", "caption", "headline")
+DEFAULT_THRESHOLD = 0.5  # the probability at which "same event" is the likelier answer
+# "Same story, a different development" is by definition a follow-up within the news cycle of a
+# week; reports further apart whose text still matches are different events of one topic.
+# A definition, not a fitted value: ECB+ has no same-story labels (docs/same-event.md).
+MAX_STORY_DAYS = 7
+MODEL_SCHEMA_VERSION = 1
 
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(\d{{4}}))?", re.I)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
-# Only phrases that place *this* report's event: "summit in Alaska" or "talks in Anchorage"
-# are as often earlier events the report looks back on, so they are not counted.
-_EVENT_NOUNS = (
-    r"(?:press conference|news conference|briefing|press briefing|speaking|remarks|roundtable"
-    r"|forum|rally|ceremony|speech)"
+TEXT_FEATURES = (
+    "lead-overlap",
+    "lead-in-body",
+    "body-cosine",
+    "name-cosine",
+    "shared-information",
+    "numbers",
+    "shared-quotes",
 )
-_PLACE_PATTERNS = (
-    re.compile(rf"\b{_EVENT_NOUNS}\s+(?:in|at)\s+({_NAME})"),  # "press conference in Bishkek"
-    re.compile(
-        rf"\b{_EVENT_NOUNS},\s+({_NAME}),\s+{_NAME},"
-    ),  # caption: "press conference, Bishkek, Kyrgyzstan,"
-)
-_NOT_PLACES = frozenset(
-    [name.title() for name in MONTHS]
-    + ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The"]
+DATED_FEATURES = (*TEXT_FEATURES, "date-gap")
+_RELATION_ORDER = (
+    EventRelation.DIFFERENT_EVENTS,
+    EventRelation.SAME_STORY,
+    EventRelation.SAME_EVENT,
 )
 
 
 @dataclass(frozen=True, slots=True)
-class _EventDate:
-    year: int | None
-    month: int
-    day: int
+class _Logistic:
+    intercept: float
+    coefficients: dict[str, float]
 
-    def days_apart(self, other: _EventDate) -> int | None:
-        year = self.year or other.year
-        other_year = other.year or self.year
-        if year is None or other_year is None:
-            if (self.month, self.day) == (other.month, other.day):
-                return 0
-            return None if self.month != other.month else abs(self.day - other.day)
-        try:
-            return abs(
-                (date(year, self.month, self.day) - date(other_year, other.month, other.day)).days
-            )
-        except ValueError:
-            return None
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + math.fsum(
+            self.coefficients[name] * value for name, value in sorted(features.items())
+        )
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One document's evidence as sets and weights, built once per document, not per pair."""
+
+    evidence: EventEvidence
+    lead: frozenset[str]
+    lead_information: float
+    term_weights: dict[str, float]
+    term_norm: float
+    name_weights: dict[str, float]
+    name_norm: float
+    numbers: frozenset[str]
+
+    @classmethod
+    def of(cls, evidence: EventEvidence) -> _Prepared:
+        terms = {w: _weight(w, c) for w, c in evidence.term_counts}
+        names = {w: _weight(w, c) for w, c in evidence.name_counts}
+        return cls(
+            evidence=evidence,
+            lead=frozenset(evidence.lead_terms),
+            lead_information=math.fsum(information(w) for w in evidence.lead_terms),
+            term_weights=terms,
+            term_norm=math.sqrt(math.fsum(v * v for v in terms.values())),
+            name_weights=names,
+            name_norm=math.sqrt(math.fsum(v * v for v in names.values())),
+            numbers=frozenset(evidence.numbers),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _EventModel:
+    text: _Logistic
+    dated: _Logistic
+
+
+@cache
+def _model() -> _EventModel:
+    """Load and check ``framecmp/data/event_model.json`` (schema in docs/same-event.md)."""
+    raw = json.loads((files("framecmp") / "data" / "event_model.json").read_text("utf-8"))
+    if raw.get("schema_version") != MODEL_SCHEMA_VERSION:
+        raise FramecmpError("event_model.json: unsupported schema_version")
+    models = raw["models"]
+    return _EventModel(
+        text=_logistic(models["text"], TEXT_FEATURES),
+        dated=_logistic(models["dated"], DATED_FEATURES),
+    )
+
+
+def _logistic(raw: dict[str, object], names: tuple[str, ...]) -> _Logistic:
+    coefficients = raw["coefficients"]
+    if not isinstance(coefficients, dict) or set(coefficients) != set(names):
+        raise FramecmpError(f"event_model.json: coefficients must name exactly {names}")
+    intercept = raw["intercept"]
+    if not isinstance(intercept, int | float):
+        raise FramecmpError("event_model.json: intercept must be a number")
+    return _Logistic(float(intercept), {k: float(v) for k, v in coefficients.items()})
 
 
 def judge_same_event(
     documents: Sequence[Document],
-    alignment: Alignment,
+    alignment: Alignment | None = None,
     quotes: Sequence[Quote] = (),
     *,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> SameEventVerdict:
-    """Score every document pair on event signals; the verdict needs every pair to pass."""
-    pair_verdicts = []
-    for a, b in combinations(documents, 2):
-        signals = _pair_signals(a, b, alignment, quotes)
-        total_weight = sum(s.weight for s in signals)
-        score = sum(s.value * s.weight for s in signals) / total_weight if total_weight else 0.0
-        pair_verdicts.append(
-            PairEventVerdict(
-                a=a.doc_id, b=b.doc_id, score=score, same_event=score >= threshold, signals=signals
-            )
-        )
-    lowest = min((p.score for p in pair_verdicts), default=1.0)
+    """Judge every document pair; the documents report one event when every pair does.
+
+    ``alignment`` is not used by the model: aligned share saturates on reports of different
+    events of one topic (see docs/same-event.md), so it separates nothing.
+    """
+    del alignment
+    evidence = [event_evidence(d, quotes) for d in documents]
+    return verdict_from_evidence(evidence, threshold=threshold)
+
+
+def verdict_from_evidence(
+    evidence: Sequence[EventEvidence], *, threshold: float = DEFAULT_THRESHOLD
+) -> SameEventVerdict:
+    """The N-document verdict from per-document evidence (no text is read again)."""
+    prepared = [_Prepared.of(e) for e in evidence]
+    pairs = tuple(_judge(a, b, threshold) for a, b in combinations(prepared, 2))
+    relation = min(
+        (p.relation for p in pairs),
+        key=_RELATION_ORDER.index,
+        default=EventRelation.SAME_EVENT,
+    )
     return SameEventVerdict(
-        verdict=all(p.same_event for p in pair_verdicts),
-        score=lowest,
+        verdict=all(p.same_event for p in pairs),
+        score=min((p.score for p in pairs), default=1.0),
         threshold=threshold,
-        pairs=tuple(pair_verdicts),
+        pairs=pairs,
+        relation=relation,
     )
 
 
-def _pair_signals(
-    a: Document, b: Document, alignment: Alignment, quotes: Sequence[Quote]
-) -> tuple[EventSignal, ...]:
-    candidates = (
-        _date_signal(a, b),
-        _weekday_signal(a, b),
-        _place_signal(a, b),
-        _speaker_signal(a, b, quotes),
-        _aligned_share_signal(a, b, alignment),
-        _shared_quotes_signal(a, b, alignment, quotes),
-    )
-    return tuple(s for s in candidates if s is not None)
+def judge_pair(
+    a: EventEvidence, b: EventEvidence, *, threshold: float = DEFAULT_THRESHOLD
+) -> PairEventVerdict:
+    """Probability that two documents report the same event, with the evidence behind it."""
+    return _judge(_Prepared.of(a), _Prepared.of(b), threshold)
 
 
-def _signal(name: str, value: float, detail: str) -> EventSignal:
-    return EventSignal(name=name, value=value, weight=WEIGHTS[name], detail=detail)
-
-
-# --- date -------------------------------------------------------------------------------------
-
-
-def _date_signal(a: Document, b: Document) -> EventSignal | None:
-    date_a, date_b = _event_date(a), _event_date(b)
-    if date_a is None or date_b is None:
-        return None
-    apart = date_a.days_apart(date_b)
-    if apart is None:
-        return None
-    value = 1.0 if apart <= 1 else 0.5 if apart <= 2 else 0.0
-    return _signal("date", value, f"{_show(date_a)} vs {_show(date_b)} ({apart} days apart)")
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-LEAD_SENTENCES = 3  # where news style states the day of the event ("said on Thursday")
-
-
-def _weekday_signal(a: Document, b: Document) -> EventSignal | None:
-    day_a, day_b = _event_weekday(a), _event_weekday(b)
-    if day_a is None or day_b is None:
-        return None
-    value = 1.0 if day_a == day_b else 0.0
-    return _signal("weekday", value, f"{day_a.title()} vs {day_b.title()}")
-
-
-def _event_weekday(document: Document) -> str | None:
-    """The weekday the lead names, else the weekday of the metadata date."""
-    lead = " ".join(s.text for s in document.sentences[:LEAD_SENTENCES])
-    if found := _WEEKDAY.search(lead):
-        return found[1].lower()
-    if document.date and (iso := _ISO_DATE.match(document.date)):
-        try:
-            return _WEEKDAYS[date(int(iso[1]), int(iso[2]), int(iso[3])).weekday()]
-        except ValueError:
-            return None
-    return None
-
-
-def _event_date(document: Document) -> _EventDate | None:
-    """The date of the reported event: metadata first, then the first date in the text."""
-    if document.date and (iso := _ISO_DATE.match(document.date)):
-        return _EventDate(int(iso[1]), int(iso[2]), int(iso[3]))
-    found = _dates_in(_evidence_text(document))
-    if not found:
-        return None
-    year = next((d.year for d in found if d.year), None)
-    first = found[0]
-    return _EventDate(first.year or year, first.month, first.day)
-
-
-def _dates_in(text: str) -> list[_EventDate]:
-    found: list[tuple[int, _EventDate]] = []
-    for match in _ISO_DATE.finditer(text):
-        found.append((match.start(), _EventDate(int(match[1]), int(match[2]), int(match[3]))))
-    for match in _MONTH_DAY.finditer(text):
-        month, day, year = MONTHS[match[1].lower()], int(match[2]), match[3]
-        found.append((match.start(), _EventDate(int(year) if year else None, month, day)))
-    for match in _DAY_MONTH.finditer(text):
-        day, month, year = int(match[1]), MONTHS[match[2].lower()], match[3]
-        found.append((match.start(), _EventDate(int(year) if year else None, month, day)))
-    return [d for _, d in sorted(found, key=lambda item: item[0]) if 1 <= d.day <= 31]
-
-
-def _show(event: _EventDate) -> str:
-    return f"{event.year or '????'}-{event.month:02d}-{event.day:02d}"
-
-
-# --- place ------------------------------------------------------------------------------------
-
-
-def event_places(document: Document) -> tuple[str, ...]:
-    """Places the document says its event happened in (dateline, "press conference in X")."""
-    places = Counter[str]()
-    if document.place:
-        places[document.place.title()] += 1
-    for pattern in _PLACE_PATTERNS:
-        for match in pattern.finditer(_evidence_text(document)):
-            if match[1] not in _NOT_PLACES:
-                places[match[1]] += 1
-    return tuple(sorted(places))
-
-
-def _place_signal(a: Document, b: Document) -> EventSignal | None:
-    places_a, places_b = event_places(a), event_places(b)
-    if not places_a and not places_b:
-        return None
-    text_a, text_b = _evidence_text(a).lower(), _evidence_text(b).lower()
-    shared = sorted(
-        {p for p in places_a if p.lower() in text_b} | {p for p in places_b if p.lower() in text_a}
-    )
-    if shared:
-        return _signal("place", 1.0, f"both name {', '.join(shared)}")
-    named = ", ".join(f"{d.doc_id}: {', '.join(p)}" for d, p in ((a, places_a), (b, places_b)) if p)
-    return _signal("place", 0.0, f"event place not shared ({named})")
-
-
-# --- voices and alignment -----------------------------------------------------------------------
-
-
-def _main_speakers(doc_id: str, quotes: Sequence[Quote]) -> list[str]:
-    words = Counter[str]()
-    for quote in quotes:
-        if quote.doc == doc_id and quote.speaker:
-            words[quote.speaker] += len(quote.text.split())
-    return [name for name, _ in sorted(words.items(), key=lambda item: (-item[1], item[0]))]
-
-
-def _speaker_signal(a: Document, b: Document, quotes: Sequence[Quote]) -> EventSignal | None:
-    speakers_a, speakers_b = _main_speakers(a.doc_id, quotes), _main_speakers(b.doc_id, quotes)
-    if not speakers_a or not speakers_b:
-        return None
-    if speakers_a[0] == speakers_b[0]:
-        return _signal("main-speaker", 1.0, f"both mainly quote {speakers_a[0]}")
-    value = 0.5 if speakers_a[0] in speakers_b or speakers_b[0] in speakers_a else 0.0
-    return _signal("main-speaker", value, f"mainly quoted: {speakers_a[0]} vs {speakers_b[0]}")
-
-
-def _same_claim_pairs(
-    a: Document, b: Document, alignment: Alignment
-) -> Iterable[tuple[int, int, str]]:
-    for pair in alignment.pairs:
-        if pair.relation not in ("same-quote", "paraphrase"):
-            continue
-        if (pair.a.doc, pair.b.doc) == (a.doc_id, b.doc_id):
-            yield pair.a.sentence, pair.b.sentence, pair.relation
-        elif (pair.a.doc, pair.b.doc) == (b.doc_id, a.doc_id):
-            yield pair.b.sentence, pair.a.sentence, pair.relation
-
-
-def _aligned_share_signal(a: Document, b: Document, alignment: Alignment) -> EventSignal | None:
-    if not a.sentences or not b.sentences:
-        return None
-    pairs = list(_same_claim_pairs(a, b, alignment))
-    share_a = len({i for i, _, _ in pairs}) / len(a.sentences)
-    share_b = len({j for _, j, _ in pairs}) / len(b.sentences)
-    shorter_share = share_a if len(a.sentences) <= len(b.sentences) else share_b
-    value = min(1.0, shorter_share / FULL_ALIGNED_SHARE)
-    return _signal(
-        "aligned-share",
-        value,
-        f"{share_a:.0%} of {a.doc_id} and {share_b:.0%} of {b.doc_id} sentences "
-        "report the same claims",
-    )
-
-
-def _shared_quotes_signal(
-    a: Document, b: Document, alignment: Alignment, quotes: Sequence[Quote]
-) -> EventSignal:
-    speakers = _speakers_by_sentence(quotes)
-    quoted, other_speaker = [], []
-    for i, j, relation in _same_claim_pairs(a, b, alignment):
-        if relation != "same-quote":
-            continue
-        speakers_a, speakers_b = (
-            speakers.get((a.doc_id, i), set()),
-            speakers.get((b.doc_id, j), set()),
+def _judge(prepared_a: _Prepared, prepared_b: _Prepared, threshold: float) -> PairEventVerdict:
+    a, b = prepared_a.evidence, prepared_b.evidence
+    model = _model()
+    text_features, signals = _pair_features(prepared_a, prepared_b)
+    text_probability = model.text.probability(text_features)
+    gap = _date_gap(a, b)
+    if gap is None:
+        probability = text_probability
+        relation = (
+            EventRelation.SAME_EVENT if probability >= threshold else EventRelation.DIFFERENT_EVENTS
         )
-        # Different people saying alike words is not one event's quote.
-        if speakers_a and speakers_b and not speakers_a & speakers_b:
-            other_speaker.append((i, j))
+        signals.append(_date_signal(a, b, None, 0.0))
+    else:
+        features = {**text_features, "date-gap": math.log1p(gap)}
+        probability = model.dated.probability(features)
+        if probability >= threshold:
+            relation = EventRelation.SAME_EVENT
+        elif text_probability >= threshold and gap <= MAX_STORY_DAYS:
+            relation = EventRelation.SAME_STORY
         else:
-            quoted.append((i, j))
-    value = min(1.0, len(quoted) / FULL_SHARED_QUOTES)
-    detail = f"{len(quoted)} quotes in both"
-    if quoted:
-        detail += ": " + ", ".join(f"{a.doc_id}#{i}~{b.doc_id}#{j}" for i, j in sorted(quoted)[:4])
-    if other_speaker:
-        detail += f"; {len(other_speaker)} alike quotes by different speakers not counted"
-    return _signal("shared-quotes", value, detail)
+            relation = EventRelation.DIFFERENT_EVENTS
+        signals.append(_date_signal(a, b, gap, model.dated.coefficients["date-gap"]))
+    weights = model.dated.coefficients if gap is not None else model.text.coefficients
+    weighted = tuple(
+        sorted(
+            (EventSignal(s.name, s.value, weights.get(s.name, 0.0), s.detail) for s in signals),
+            key=lambda s: s.name,
+        )
+    )
+    return PairEventVerdict(
+        a=a.doc_id,
+        b=b.doc_id,
+        score=probability,
+        same_event=relation is EventRelation.SAME_EVENT,
+        signals=weighted,
+        relation=relation,
+    )
 
 
-def _speakers_by_sentence(quotes: Sequence[Quote]) -> dict[tuple[str, int], set[str]]:
-    speakers: dict[tuple[str, int], set[str]] = {}
-    for quote in quotes:
-        if quote.speaker:
-            for sentence in quote.sentences:
-                speakers.setdefault((quote.doc, sentence), set()).add(quote.speaker)
-    return speakers
+def pair_features(a: EventEvidence, b: EventEvidence) -> tuple[dict[str, float], list[EventSignal]]:
+    """The text features of a pair (symmetric in a and b) and a signal showing each."""
+    return _pair_features(_Prepared.of(a), _Prepared.of(b))
 
 
-def _evidence_text(document: Document) -> str:
-    extra = [r.text for r in document.removed if r.kind in _EVIDENCE_REMOVALS]
-    return "\n".join([*extra, document.text])
+def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[EventSignal]]:
+    shared_lead = a.lead & b.lead
+    shared_body = a.term_weights.keys() & b.term_weights.keys()
+    shared_names = a.name_weights.keys() & b.name_weights.keys()
+    lead_in_body = (
+        _share(a.lead & b.term_weights.keys(), a.lead_information)
+        + _share(b.lead & a.term_weights.keys(), b.lead_information)
+    ) / 2
+    lead_shared_information = math.fsum(information(w) for w in shared_lead)
+    lead_union = a.lead_information + b.lead_information - lead_shared_information
+    number_union = a.numbers | b.numbers
+    shared_numbers = a.numbers & b.numbers
+    quotes = _shared_quotes(a.evidence, b.evidence)
+    features = {
+        "lead-overlap": lead_shared_information / lead_union if lead_union else 0.0,
+        "lead-in-body": lead_in_body,
+        "body-cosine": _cosine(
+            a.term_weights, b.term_weights, shared_body, a.term_norm, b.term_norm
+        ),
+        "name-cosine": _cosine(
+            a.name_weights, b.name_weights, shared_names, a.name_norm, b.name_norm
+        ),
+        "shared-information": math.log1p(math.fsum(information(w) for w in shared_body)),
+        "numbers": len(shared_numbers) / len(number_union) if number_union else 0.0,
+        "shared-quotes": math.log1p(len(quotes)),
+    }
+    details = {
+        "lead-overlap": _show_terms("lead words in both", shared_lead),
+        "lead-in-body": f"{lead_in_body:.0%} of the lead words (by rarity) recur in the other text",
+        "body-cosine": _show_terms("words in both", shared_body),
+        "name-cosine": _show_terms("names in both", shared_names),
+        "shared-information": f"{len(shared_body)} shared words",
+        "numbers": _show_plain("numbers in both", shared_numbers, len(number_union)),
+        "shared-quotes": f"{len(quotes)} quotes in both by the same (or an unnamed) speaker"
+        + (": " + "; ".join(f'"{q}"' for q in quotes[:3]) if quotes else ""),
+    }
+    signals = [EventSignal(name, features[name], 0.0, details[name]) for name in TEXT_FEATURES]
+    return features, signals
+
+
+def _share(found: Iterable[str], total: float) -> float:
+    return math.fsum(information(w) for w in found) / total if total else 0.0
+
+
+def _cosine(
+    a: dict[str, float], b: dict[str, float], shared: Iterable[str], norm_a: float, norm_b: float
+) -> float:
+    if not norm_a or not norm_b:
+        return 0.0
+    return math.fsum(a[w] * b[w] for w in shared) / (norm_a * norm_b)
+
+
+def _weight(word: str, count: int) -> float:
+    """A word's weight in a text: rarity times damped frequency (repeated words are the topic)."""
+    return information(word) * (1.0 + math.log(count))
+
+
+def _date_gap(a: EventEvidence, b: EventEvidence) -> int | None:
+    """Days between the event dates; with a year missing, the smallest gap any year allows."""
+    if a.event_date is None or b.event_date is None:
+        return None
+    if not a.event_date.startswith("--") and not b.event_date.startswith("--"):
+        return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+    # A lower bound, never a guess: the gap can only lower the score.
+    month_a, day_a = (int(x) for x in a.event_date[-5:].split("-"))
+    month_b, day_b = (int(x) for x in b.event_date[-5:].split("-"))
+    first = date(2000, month_a, day_a)  # a leap year, so February 29 exists
+    return min(
+        abs((first - date(year, month_b, day_b)).days)
+        for year in (1999, 2000, 2001)
+        if month_b != 2 or day_b != 29 or year == 2000
+    )
+
+
+def _date_signal(a: EventEvidence, b: EventEvidence, gap: int | None, weight: float) -> EventSignal:
+    shown = [
+        f"{e.doc_id}: {e.event_date} ({e.event_date_source}: {e.event_date_detail})"
+        if e.event_date
+        else f"{e.doc_id}: no event date"
+        for e in (a, b)
+    ]
+    if gap is None:
+        return EventSignal("date-gap", 0.0, 0.0, "; ".join(shown) + "; dates not compared")
+    return EventSignal(
+        "date-gap", math.log1p(gap), weight, "; ".join(shown) + f"; {gap} days apart"
+    )
+
+
+def _shared_quotes(a: EventEvidence, b: EventEvidence) -> list[str]:
+    """Shingles of quotes found in both, where the speakers agree or one is unnamed."""
+    shared: set[str] = set()
+    for quote_a in a.quotes:
+        for quote_b in b.quotes:
+            if quote_a.speaker and quote_b.speaker and quote_a.speaker != quote_b.speaker:
+                continue
+            common = set(quote_a.shingles) & set(quote_b.shingles)
+            if common:
+                shared.add(min(common))
+    return sorted(shared)
+
+
+def _show_terms(label: str, terms: Iterable[str]) -> str:
+    ranked = sorted(terms, key=lambda w: (-information(w), w))
+    if not ranked:
+        return f"no {label}"
+    more = f" (+{len(ranked) - 8} more)" if len(ranked) > 8 else ""
+    return f"{label}, rarest first: {', '.join(ranked[:8])}{more}"
+
+
+def _show_plain(label: str, items: frozenset[str], out_of: int | None) -> str:
+    if not items:
+        return f"no {label}"
+    total = f" of {out_of}" if out_of else ""
+    return f"{len(items)}{total} {label}: {', '.join(sorted(items)[:8])}"

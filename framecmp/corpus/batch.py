@@ -205,7 +205,7 @@ def assign_events(
             )
     hashes = {a.id: a.content_hash for a in store.articles()}
     order = clustering.assignment_order((i, evidence[i], hashes[i]) for i in pending)
-    documents = clustering.BoundedCache(store.document)
+    stored = clustering.BoundedCache(lambda article_id: store.evidence([article_id])[article_id])
     labels = store.events()
     changed: set[str] = set()
     new_events = 0
@@ -213,11 +213,7 @@ def assign_events(
         with store.transaction():
             for article_id, article_evidence, digest in chunk:
                 decision = index.assign(
-                    article_id,
-                    clustering.event_id_for(digest),
-                    article_evidence,
-                    documents(article_id),
-                    documents,
+                    article_id, clustering.event_id_for(digest), article_evidence, stored
                 )
                 if decision.new_event:
                     store.add_event(decision.event_id, "")

@@ -20,6 +20,7 @@ with the development data they were fitted on.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import tomllib
 from collections import Counter, OrderedDict
@@ -31,10 +32,11 @@ from importlib.resources import files
 from typing import Any
 
 from framecmp.analysis import event as event_stage
-from framecmp.model import Alignment, Document, EventRelation, PairEventVerdict
+from framecmp.analysis.event_evidence import event_evidence
+from framecmp.model import Document, EventEvidence, EventRelation, PairEventVerdict, QuoteEvidence
 from framecmp.text.vocabulary import is_content_word, normalise
 
-EVIDENCE_FORMAT = 1
+EVIDENCE_FORMAT = 2  # 2: adds "event", the same-event model's EventEvidence
 JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
@@ -96,25 +98,27 @@ def document_frequencies() -> tuple[int, dict[str, int]]:
 # --- the one place the same-event judgment is called --------------------------------------
 
 
-def judge_pair(a: Document, b: Document) -> PairEventVerdict:
-    """Same event? for two documents, on the evidence each carries alone (no alignment).
+def judge_pair(a: dict[str, Any], b: dict[str, Any]) -> PairEventVerdict:
+    """Same event? for two stored articles, from the event evidence stored with each."""
+    return event_stage.judge_pair(_event_evidence(a["event"]), _event_evidence(b["event"]))
 
-    The only call into the same-event model; the alignment signals are left out because
-    clustering has no alignment (their value would always read 0).
-    """
-    empty = Alignment(pairs=(), unique={}, claims=(), aligner="none", min_score=1.0)
-    (verdict,) = event_stage.judge_same_event([a, b], empty).pairs
-    signals = tuple(s for s in verdict.signals if s.name not in ("aligned-share", "shared-quotes"))
-    weight = sum(s.weight for s in signals)
-    score = sum(s.value * s.weight for s in signals) / weight if weight else 0.5
-    same = score >= event_stage.DEFAULT_THRESHOLD
-    return PairEventVerdict(
-        a=verdict.a,
-        b=verdict.b,
-        score=score,
-        same_event=same,
-        signals=signals,
-        relation=EventRelation.SAME_EVENT if same else EventRelation.DIFFERENT_EVENTS,
+
+def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
+    return EventEvidence(
+        doc_id=stored["doc_id"],
+        published=stored["published"],
+        event_date=stored["event_date"],
+        event_date_source=stored["event_date_source"],
+        event_date_detail=stored["event_date_detail"],
+        lead_terms=tuple(stored["lead_terms"]),
+        term_counts=tuple((term, count) for term, count in stored["term_counts"]),
+        name_counts=tuple((name, count) for name, count in stored["name_counts"]),
+        numbers=tuple(stored["numbers"]),
+        places=tuple(stored["places"]),
+        quotes=tuple(
+            QuoteEvidence(speaker=q["speaker"], shingles=tuple(q["shingles"]))
+            for q in stored["quotes"]
+        ),
     )
 
 
@@ -130,7 +134,12 @@ def article_evidence(document: Document) -> dict[str, Any]:
         if is_content_word(word := normalise(token))
     )
     kept = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
-    return {"format": EVIDENCE_FORMAT, "date": document.date, "terms": dict(sorted(kept))}
+    return {
+        "format": EVIDENCE_FORMAT,
+        "date": document.date,
+        "terms": dict(sorted(kept)),
+        "event": dataclasses.asdict(event_evidence(document)),
+    }
 
 
 def _weights(terms: dict[str, int]) -> dict[str, float]:
@@ -187,7 +196,7 @@ class Candidate:
     in_window: bool  # within date_window_days of the event's articles
 
 
-DocumentSource = Callable[[int], Document]
+EvidenceSource = Callable[[int], dict[str, Any]]
 
 
 class EventIndex:
@@ -316,8 +325,7 @@ class EventIndex:
     def score_candidates(
         self,
         evidence: dict[str, Any],
-        document: Document,
-        documents: DocumentSource,
+        stored: EvidenceSource,
         *,
         judge_all: bool = False,
     ) -> list[Candidate]:
@@ -355,7 +363,7 @@ class EventIndex:
                     event.members[-CLOSEST_AMONG:],
                     key=lambda m: (self.cosine(vector, self._vectors[m], norm, m), -m),
                 )
-                verdict = judge_pair(document, documents(closest))
+                verdict = judge_pair(evidence, stored(closest))
                 judge_score = verdict.score
                 place = next((2 * s.value - 1 for s in verdict.signals if s.name == "place"), 0.0)
             probability = _sigmoid(
@@ -378,19 +386,22 @@ class EventIndex:
         article_id: int,
         new_event_id: str,
         evidence: dict[str, Any],
-        document: Document,
-        documents: DocumentSource,
+        stored: EvidenceSource,
     ) -> Decision:
         """Put one new article into the most probable event, or start ``new_event_id``."""
         params = self.params
-        scored = self.score_candidates(evidence, document, documents)
+        scored = self.score_candidates(evidence, stored)
         self._count(evidence)
         vector = _weights(evidence["terms"])
         joined = scored[0] if scored and scored[0].probability >= params.join_probability else None
         links = tuple(
             (c.event_id, round(c.probability, 4))
             for c in scored
-            if c.probability >= params.link_probability and c is not joined
+            if c is not joined
+            and (
+                c.probability >= params.link_probability
+                or (c.verdict is not None and c.verdict.relation is EventRelation.SAME_STORY)
+            )
         )
         if joined is None:
             self._join(article_id, new_event_id, evidence)
@@ -436,23 +447,23 @@ class EventIndex:
         return " · ".join(term for term, _ in ranked[:size])
 
 
-class BoundedCache(OrderedDict[int, Document]):
-    """Least-recently-used documents, at most ``limit`` of them."""
+class BoundedCache(OrderedDict[int, dict[str, Any]]):
+    """Least-recently-used stored evidence, at most ``limit`` articles of it."""
 
-    def __init__(self, load: DocumentSource, limit: int = 512) -> None:
+    def __init__(self, load: EvidenceSource, limit: int = 512) -> None:
         super().__init__()
         self._load = load
         self._limit = limit
 
-    def __call__(self, article_id: int) -> Document:
+    def __call__(self, article_id: int) -> dict[str, Any]:
         if article_id in self:
             self.move_to_end(article_id)
             return self[article_id]
-        document = self._load(article_id)
-        self[article_id] = document
+        loaded = self._load(article_id)
+        self[article_id] = loaded
         if len(self) > self._limit:
             self.popitem(last=False)
-        return document
+        return loaded
 
 
 def assignment_order(

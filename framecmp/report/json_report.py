@@ -59,6 +59,7 @@ def _same_event(comparison: Comparison) -> Json:
     verdict = comparison.same_event
     return {
         "verdict": verdict.verdict,
+        "relation": verdict.relation.value,
         "score": _num(verdict.score),
         "threshold": _num(verdict.threshold),
         "pairs": [
@@ -67,6 +68,7 @@ def _same_event(comparison: Comparison) -> Json:
                 "b": p.b,
                 "score": _num(p.score),
                 "same_event": p.same_event,
+                "relation": p.relation.value,
                 "signals": [
                     {
                         "name": s.name,
