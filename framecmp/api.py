@@ -46,6 +46,7 @@ DEFAULT_MAX_BYTES = load_stage.DEFAULT_MAX_BYTES
 INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
+REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
 _REPORT_EXTENSIONS = {"markdown": ".md", "json": ".json", "html": ".html"}
 _FORMAT_BY_EXTENSION = {
     ".md": "markdown",
@@ -348,34 +349,39 @@ def batch(
         )
         due = batch_stage.events_to_report(store)
         labels = store.events()
-        jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for _, ids in due]
-        results = (
-            executor.map(compare_event, jobs)
-            if executor is not None and len(jobs) > 1
-            else map(compare_event, jobs)
-        )
-        for number, ((event_id, ids), documents, (rendered, found)) in enumerate(
-            zip(due, jobs, results, strict=True), start=1
-        ):
-            paths = []
-            for fmt, text in sorted(rendered.items()):
-                target = folder / f"{event_id}{_REPORT_EXTENSIONS[fmt]}"
-                report_stage.write_report_atomically(target, text)
-                paths.append(str(target))
-            with store.transaction():
-                store.record_report(event_id, ids, paths)
-            written.append(
-                batch_stage.EventReport(
-                    event_id,
-                    labels.get(event_id, ""),
-                    ids,
-                    tuple(sorted({d.outlet for d in documents})),
-                    tuple(paths),
-                    found,
-                )
+        number = 0
+        # A slice of events at a time, so only their documents are in memory at once.
+        for start in range(0, len(due), REPORT_SLICE_EVENTS):
+            chunk = due[start : start + REPORT_SLICE_EVENTS]
+            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for _, ids in chunk]
+            results = (
+                executor.map(compare_event, jobs)
+                if executor is not None and len(jobs) > 1
+                else map(compare_event, jobs)
             )
-            if progress:
-                progress("report", number, len(due))
+            for (event_id, ids), documents, (rendered, found) in zip(
+                chunk, jobs, results, strict=True
+            ):
+                paths = []
+                for fmt, text in sorted(rendered.items()):
+                    target = folder / f"{event_id}{_REPORT_EXTENSIONS[fmt]}"
+                    report_stage.write_report_atomically(target, text)
+                    paths.append(str(target))
+                with store.transaction():
+                    store.record_report(event_id, ids, paths)
+                written.append(
+                    batch_stage.EventReport(
+                        event_id,
+                        labels.get(event_id, ""),
+                        ids,
+                        tuple(sorted({d.outlet for d in documents})),
+                        tuple(paths),
+                        found,
+                    )
+                )
+                number += 1
+                if progress:
+                    progress("report", number, len(due))
         index_paths: tuple[str, ...] = ()
         if written or ingested.assigned:
             listed = batch_stage.list_events(store)
