@@ -13,9 +13,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(VENV)/bin/framecmp compare $(BISHKEK) --report-dir reports/
+	$(VENV)/bin/framecmp compare $(BISHKEK) --quiet --report-dir reports/
 	$(VENV)/bin/framecmp compare data/bishkek-2025-11-27/tass.txt data/lavrov-roundtable-2025-12/rt.txt \
-		data/alaska-2025-08-17/unknown-wire.txt --allow-different-events --report-dir reports/different-events/
+		data/alaska-2025-08-17/unknown-wire.txt --allow-different-events --quiet --report-dir reports/different-events/
 
 lint: install
 	$(VENV)/bin/ruff check framecmp tests benchmarks eval scripts
@@ -35,6 +35,7 @@ test: lint typecheck pytest eval
 
 bench: install
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/tfidf_identity.py
 	$(PY) benchmarks/alignment.py ../shared/gold/bishkek-alignment.toml
 
 clean:

@@ -6,12 +6,12 @@ The public API lives in ``framecmp.api`` and is re-exported here lazily, so that
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+# The library's NullHandler is added in framecmp.api, which every library call goes through:
+# importing logging here would cost `framecmp --help` a tenth of its time.
 
 __all__ = [
     "DEFAULT_LEXICONS",

@@ -13,12 +13,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import hashlib
+import logging
 import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
+from urllib.parse import urlsplit
 
 from framecmp import report as report_stage
 from framecmp.analysis import align as align_stage
@@ -29,15 +32,29 @@ from framecmp.analysis import terms as terms_stage
 from framecmp.analysis import voices as voices_stage
 from framecmp.corpus import batch as batch_stage
 from framecmp.corpus.store import DEFAULT_DB, CorpusStore
-from framecmp.errors import FramecmpError, InputError
+from framecmp.errors import FramecmpError, InputError, OutputError
 from framecmp.ingest import clean as clean_stage
+from framecmp.ingest import language as language_stage
 from framecmp.ingest import load as load_stage
-from framecmp.model import Article, CategoryScore, Comparison, Document, Lexicon, Settings
+from framecmp.ingest.load import LoadOptions
+from framecmp.model import (
+    Article,
+    CategoryScore,
+    CleanText,
+    Comparison,
+    Document,
+    Lexicon,
+    Removal,
+    Settings,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from concurrent.futures import Executor
 from framecmp.text import segment as segment_stage
+
+# framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
+logging.getLogger("framecmp").addHandler(logging.NullHandler())
 
 DEFAULT_MIN_SCORE = align_stage.DEFAULT_MIN_SCORE
 ALIGNERS = align_stage.ALIGNERS
@@ -47,6 +64,16 @@ INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
 REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
+# Text analysed per document, after cleaning. A long feature is 10,000 words (~60,000
+# characters); past 100,000 characters (about 16,000 words) an input is a dump, not an article,
+# and only its start is compared.
+# It bounds a comparison's time and memory whatever --max-bytes allows (benchmarks/bounded_cost.py).
+MAX_ANALYSED_CHARS = 100_000
+OVER_LENGTH = "over-length"
+# Report file names name up to this many documents; longer lists get a hash (file systems
+# refuse names over 255 bytes).
+_MAX_NAMED_IDS = 4
+_MAX_STEM_CHARS = 120
 _REPORT_EXTENSIONS = {"markdown": ".md", "json": ".json", "html": ".html"}
 _FORMAT_BY_EXTENSION = {
     ".md": "markdown",
@@ -67,33 +94,55 @@ def load_articles(
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    options: LoadOptions | None = None,
 ) -> tuple[Article, ...]:
-    """Load every input: a path, "-" for stdin, article text (a str with a newline), an Article."""
-    if input_format not in INPUT_FORMATS:
+    """Load every input: a path, a URL, "-" for stdin, article text (a str with a newline)."""
+    return load_inputs(
+        inputs,
+        options=options or LoadOptions(input_format=input_format, max_bytes=max_bytes),
+        stdin=stdin,
+    )[0]
+
+
+def load_inputs(
+    inputs: Sequence[Input], *, options: LoadOptions, stdin: BinaryIO | None = None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Every input's articles, and notes for the user (skipped records, repeated inputs)."""
+    if options.input_format not in INPUT_FORMATS:
         raise FramecmpError(
-            f"--input-format {input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
+            f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
         )
     articles: list[Article] = []
+    notes: list[str] = []
+    seen: dict[str, str] = {}
     for number, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
             articles.append(item)
-        elif isinstance(item, str) and "\n" in item:
+            continue
+        if isinstance(item, str) and "\n" in item:
             articles.append(load_stage.load_text(item, path=f"<text {number}>"))
-        elif str(item) == "-":
+            continue
+        if str(item) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            articles.extend(
-                load_stage.load_bytes(
-                    stream.read(max_bytes + 1),
-                    path="-",
-                    input_format=input_format,
-                    max_bytes=max_bytes,
-                )
+            loaded = load_stage.load_stream_bytes(
+                stream.read(options.max_bytes + 1), path="-", options=options
             )
         else:
-            articles.extend(
-                load_stage.load_path(item, input_format=input_format, max_bytes=max_bytes)
-            )
-    return tuple(articles)
+            key = str(item) if load_stage.is_url(str(item)) else _file_key(Path(item))
+            if key in seen:
+                notes.append(f"{item}: the same input as {seen[key]}, given twice")
+            seen.setdefault(key, str(item))
+            loaded = load_stage.load_input(item, options)
+        articles.extend(loaded.articles)
+        notes.extend(loaded.notes)
+    return tuple(articles), tuple(notes)
+
+
+def _file_key(path: Path) -> str:
+    try:
+        return str(path.resolve(strict=False))
+    except (OSError, RuntimeError):  # a symlink loop: load_input reports it
+        return str(path)
 
 
 def prepare_documents(
@@ -104,16 +153,19 @@ def prepare_documents(
     documents: list[Document] = []
     used_ids: set[str] = set()
     for position, article in enumerate(articles):
-        cleaned = clean_stage.clean(article)
+        cleaned = _bounded(clean_stage.clean(article))
         sentences = segment_stage.segment(cleaned.text)
         if not sentences:
             raise InputError(f"{article.path}: no sentences left after cleaning")
         label = _label_for(article, position, labels)
-        outlet = label or article.outlet or cleaned.outlet_hint or _stem(article.path, position)
-        doc_id = _unique_id(
-            _slug(label or article.outlet or cleaned.outlet_hint or _stem(article.path, position)),
-            used_ids,
+        outlet = (
+            label
+            or article.outlet
+            or cleaned.outlet_hint
+            or _url_host(article.url)
+            or _stem(article.path, position)
         )
+        doc_id = _unique_id(_slug(outlet), used_ids)
         used_ids.add(doc_id)
         headline = next((r.text for r in cleaned.removed if r.kind == "headline"), None)
         documents.append(
@@ -128,12 +180,31 @@ def prepare_documents(
                 title=article.title or headline,
                 url=article.url,
                 place=cleaned.place_hint,
+                encoding=article.encoding,
+                language=language_stage.detect_language(cleaned.text),
             )
         )
     unknown = sorted(set(labels) - _label_keys(articles))
     if unknown:
         raise FramecmpError(f"--label {unknown[0]}=...: no input is called {unknown[0]!r}")
     return tuple(documents)
+
+
+def _bounded(cleaned: CleanText) -> CleanText:
+    """The cleaned text cut at MAX_ANALYSED_CHARS (at a paragraph or word break), the rest
+    recorded as removed, so that the cost of a comparison has a ceiling."""
+    text = cleaned.text
+    if len(text) <= MAX_ANALYSED_CHARS:
+        return cleaned
+    cut = text.rfind("\n", 0, MAX_ANALYSED_CHARS)
+    if cut < MAX_ANALYSED_CHARS // 2:
+        cut = max(text.rfind(" ", 0, MAX_ANALYSED_CHARS), MAX_ANALYSED_CHARS // 2)
+    rest = text[cut:].strip()
+    note = Removal(
+        OVER_LENGTH,
+        f"{len(rest):,} characters after the first {cut:,} were not analysed: {rest[:80]}\u2026",
+    )
+    return dataclasses.replace(cleaned, text=text[:cut].rstrip(), removed=(*cleaned.removed, note))
 
 
 def compare(
@@ -149,20 +220,33 @@ def compare(
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    encoding: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    fetch_links: bool = False,
+    cache_dir: str | Path | None = None,
 ) -> Comparison:
     """Align reports of one event and score how their wording and framing differ."""
-    articles = load_articles(inputs, input_format=input_format, max_bytes=max_bytes, stdin=stdin)
+    options = LoadOptions(
+        input_format=input_format,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fields=dict(fields or {}),
+        skip_bad=skip_bad,
+        fetch_links=fetch_links,
+        cache_dir=str(cache_dir) if cache_dir is not None else None,
+    )
+    articles, notes = load_inputs(inputs, options=options, stdin=stdin)
     if len(articles) < 2:
         raise FramecmpError("compare needs at least two articles; give two or more inputs")
     if len(articles) > MAX_DOCUMENTS:
         raise FramecmpError(f"compare takes at most {MAX_DOCUMENTS} articles; got {len(articles)}")
     documents = prepare_documents(articles, labels=labels)
-    background_counts = (
-        load_background_dir(background, input_format=input_format, max_bytes=max_bytes)
-        if background
-        else None
-    )
-    return compare_documents(
+    background_counts: dict[str, int] | None = None
+    if background:
+        background_counts, skipped = _background_counts(background, options)
+        notes = (*notes, *skipped)
+    comparison = compare_documents(
         documents,
         lexicons=lexicon_stage.resolve(lexicons),
         min_score=min_score,
@@ -171,6 +255,9 @@ def compare(
         stem_terms=stem_terms,
         background=background_counts,
     )
+    if not notes:
+        return comparison
+    return dataclasses.replace(comparison, warnings=(*notes, *comparison.warnings))
 
 
 def compare_documents(
@@ -189,7 +276,9 @@ def compare_documents(
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
     alignment = align_stage.align(documents, min_score=min_score, aligner=aligner, quotes=quotes)
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
-    lexicon_scores = score_stage.score_lexicons(documents, lexicons)
+    # Stop words, lexicons, stems and VADER are English: other languages get none of them.
+    english = [d for d in documents if is_english(d)]
+    lexicon_scores = score_stage.score_lexicons(english, lexicons, quotes)
     comparison = Comparison(
         documents=tuple(documents),
         settings=Settings(
@@ -202,16 +291,22 @@ def compare_documents(
         alignment=alignment,
         same_event=same_event,
         similarity=terms_stage.pairwise_similarity(documents),
-        distinctive_terms=terms_stage.distinctive_terms(
-            documents, background=background, stem=stem_terms
+        distinctive_terms=tuple(
+            term
+            for term in terms_stage.distinctive_terms(
+                documents, background=background, stem=stem_terms, quotes=quotes
+            )
+            if term.doc in {d.doc_id for d in english}
         ),
         lexicon_scores=lexicon_scores,
-        rate_differences=score_stage.rate_differences(documents, lexicon_scores, seed=seed),
+        rate_differences=score_stage.rate_differences(
+            english, lexicon_scores, quotes=quotes, seed=seed
+        ),
         quotes=quotes,
         voices=tuple(
             voices_stage.voices(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
         ),
-        tone=tuple(voices_stage.tone(d) for d in documents),
+        tone=tuple(voices_stage.tone(d, [q for q in quotes if q.doc == d.doc_id]) for d in english),
     )
     return dataclasses.replace(comparison, warnings=_warnings(comparison))
 
@@ -221,14 +316,33 @@ def load_background_dir(
 ) -> dict[str, int]:
     """Term counts of every article file in a directory, as the log-odds prior's background."""
     folder = Path(directory)
+    counts, _skipped = _background_counts(
+        folder, LoadOptions(input_format=input_format, max_bytes=max_bytes)
+    )
+    return counts
+
+
+def _background_counts(
+    directory: str | Path, options: LoadOptions
+) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Background term counts, and a note for each file that could not be read and was skipped."""
+    folder = Path(directory)
     if not folder.is_dir():
         raise InputError(f"{folder}: --background needs a directory of article files")
     paths = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     if not paths:
         raise InputError(f"{folder}: --background directory holds no files")
-    articles = load_articles(paths, input_format=input_format, max_bytes=max_bytes)
-    documents = prepare_documents(articles)
-    return terms_stage.background_from_documents(documents)
+    documents: list[Document] = []
+    skipped: list[str] = []
+    for path in paths:
+        try:
+            loaded = load_stage.load_input(path, options)
+            documents.extend(prepare_documents(loaded.articles))
+        except InputError as err:
+            skipped.append(f"--background: skipped {err}")
+    if not documents:
+        raise InputError(f"{folder}: no readable article in the --background directory")
+    return terms_stage.background_from_documents(documents), tuple(skipped)
 
 
 def render(comparison: Comparison, fmt: str) -> str:
@@ -240,10 +354,23 @@ def render(comparison: Comparison, fmt: str) -> str:
     return report_stage.render_report(comparison, fmt)
 
 
+def render_summary(comparison: Comparison, fmt: str) -> str:
+    """The short summary alone: Markdown for "markdown", plain text lines otherwise."""
+    if fmt == "markdown":
+        from framecmp.report.markdown import render_summary_markdown
+
+        return render_summary_markdown(comparison)
+    from framecmp.report.views import summary_lines
+
+    verdict, note, *differences = summary_lines(comparison)
+    return "\n".join([verdict, note, *(f"- {line}" for line in differences)]) + "\n"
+
+
 def write_report(comparison: Comparison, path: str | Path, fmt: str | None = None) -> Path:
     """Write one report atomically; the format defaults to the file extension."""
     target = Path(path)
     chosen = fmt or format_for_path(target)
+    check_output_path(target)
     report_stage.write_report_atomically(target, render(comparison, chosen))
     return target
 
@@ -252,12 +379,34 @@ def write_report_dir(
     comparison: Comparison, directory: str | Path, formats: Sequence[str] = REPORT_FORMATS
 ) -> tuple[Path, ...]:
     """Write Markdown, JSON and HTML reports named after the documents into a directory."""
-    stem = "-vs-".join(d.doc_id for d in comparison.documents)
+    stem = report_stem(tuple(d.doc_id for d in comparison.documents))
     folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(
+            f"{folder}: cannot create the report directory ({err.strerror})"
+        ) from None
     return tuple(
         write_report(comparison, folder / f"{stem}{_REPORT_EXTENSIONS[fmt]}", fmt)
         for fmt in formats
     )
+
+
+def report_stem(doc_ids: Sequence[str]) -> str:
+    """A short file name for a comparison's reports: the ids, or the first ones and a hash."""
+    stem = "-vs-".join(doc_ids)
+    if len(doc_ids) <= _MAX_NAMED_IDS and len(stem) <= _MAX_STEM_CHARS:
+        return stem
+    digest = hashlib.sha256("\n".join(doc_ids).encode("utf-8")).hexdigest()[:8]
+    return f"{'-vs-'.join(doc_ids[:2])}-and-{len(doc_ids) - 2}-more-{digest}"
+
+
+def check_output_path(path: str | Path) -> None:
+    """Refuse a report path whose directory does not exist, before any work is done."""
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: directory {parent} does not exist; create it first")
 
 
 def format_for_path(path: Path) -> str:
@@ -478,6 +627,14 @@ def _stem(path: str, position: int) -> str:
     return f"{name}-{path.split('#', 1)[1]}" if "#" in path else name
 
 
+def _url_host(url: str | None) -> str | None:
+    """The host of an article's URL without "www.", the outlet when nothing names it."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
 def _position_keys(position: int) -> tuple[str, ...]:
     keys = [str(position + 1)]
     if position < 26:
@@ -513,8 +670,22 @@ def _unique_id(candidate: str, used: set[str]) -> str:
     return f"{candidate}-{number}"
 
 
+def is_english(document: Document) -> bool:
+    """True when English-only analysis applies (English, or too little text to tell)."""
+    return document.language in (None, language_stage.ENGLISH)
+
+
 def _warnings(comparison: Comparison) -> tuple[str, ...]:
     warnings: list[str] = []
+    for document in comparison.documents:
+        if over := next((r for r in document.removed if r.kind == OVER_LENGTH), None):
+            warnings.append(f"{document.doc_id}: too long to analyse whole; {over.text}")
+        if not is_english(document):
+            warnings.append(
+                f"{document.doc_id}: written in '{document.language}'; framecmp's analysis is "
+                "English-only, so its distinctive terms, lexicon scores and tone were not "
+                "computed (alignment across languages is not supported yet)"
+            )
     if not comparison.same_event.verdict:
         different = [p for p in comparison.same_event.pairs if not p.same_event]
         names = "; ".join(f"{p.a} vs {p.b} (score {p.score:.2f})" for p in different)

@@ -8,7 +8,9 @@ lexicon, unwritable output or internal error. --allow-same-story lets same-story
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +31,19 @@ EXIT_OK = 0
 EXIT_DIFFERENT_EVENTS = 1
 EXIT_SAME_STORY = 1  # not one event either; --allow-same-story accepts it
 EXIT_ERROR = 2
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout went away (``| head -1``): stop quietly, as cat and grep do."""
+    # Point stdout at devnull so the interpreter's final flush cannot fail again.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _terminate_as_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
 
 app = typer.Typer(
     name="framecmp",
@@ -54,6 +69,7 @@ class InputFormat(StrEnum):
     auto = "auto"
     text = "text"
     html = "html"
+    feed = "feed"
     json = "json"
     jsonl = "jsonl"
 
@@ -72,8 +88,11 @@ def _exit_codes() -> Iterator[None]:
         typer.echo(f"framecmp: error: {err}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt:
-        typer.echo("framecmp: interrupted", err=True)
+        typer.echo("framecmp: interrupted; no report was written", err=True)
         raise typer.Exit(EXIT_ERROR) from None
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        raise typer.Exit(EXIT_OK) from None
     except Exception as err:  # a bug must never read as verdict 1 in CI
         if os.environ.get("FRAMECMP_DEBUG"):
             raise
@@ -109,6 +128,8 @@ def _parse_labels(labels: list[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
             raise FramecmpError(f"--label {item!r}: write it as INPUT=OUTLET, e.g. --label a=TASS")
+        if key.strip() in parsed:
+            raise FramecmpError(f"--label {key.strip()}=...: given twice for one input")
         parsed[key.strip()] = value.strip()
     return parsed
 
@@ -118,7 +139,8 @@ def compare(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Two or more article files (.txt, .html, .json, .jsonl); '-' reads stdin.",
+            help="Two or more inputs: article files (.txt, .html, RSS/Atom feeds, .json, "
+            ".jsonl) or http(s) URLs; '-' reads stdin.",
             metavar="FILE",
             show_default=False,
         ),
@@ -207,11 +229,60 @@ def compare(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")
     ] = 5_000_000,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Read every input with this encoding (e.g. cp1251) instead of detecting it.",
+            show_default=False,
+        ),
+    ] = None,
+    field: Annotated[
+        list[str],
+        typer.Option(
+            "--field",
+            metavar="ROLE=FIELD",
+            help="JSON/JSONL records: the field holding a role (text, title, outlet, date, url), "
+            "e.g. --field text=body --field outlet=source.name. Repeatable.",
+        ),
+    ] = [],  # noqa: B006
+    skip_bad: Annotated[
+        bool,
+        typer.Option("--skip-bad", help="Skip bad JSON/JSONL records (counted in a warning)."),
+    ] = False,
+    fetch_links: Annotated[
+        bool,
+        typer.Option("--fetch-links", help="Feeds: fetch the page of entries that carry no text."),
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir", help="Keep fetched URLs here and reuse them.", show_default=False
+        ),
+    ] = None,
     allow_different_events: Annotated[
         bool,
         typer.Option(
             "--allow-different-events",
             help="Exit 0 even when the inputs do not look like the same event (still warns).",
+        ),
+    ] = False,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Terminal view: every section, not the concise summary."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Print no report on stdout (with --report-dir or --output)."
+        ),
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Print only the short summary (verdict, statistics, largest differences); "
+            "Markdown with --format markdown, plain text otherwise.",
         ),
     ] = False,
     allow_same_story: Annotated[
@@ -227,11 +298,14 @@ def compare(
     Exit codes: 0 compared, one event; 1 not one event (different events, or same-story:
     one story's developments days apart); 2 error.
     """
+    signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     with _exit_codes():
         from framecmp import api  # lazy: keeps `framecmp --help` instant
+        from framecmp.ingest.records import parse_field_options
 
         if len(inputs) < 2 and not any(
-            Path(p).suffix.lower() in (".json", ".jsonl") for p in inputs
+            Path(p).suffix.lower() in (".json", ".jsonl", ".rss", ".atom", ".xml") or p == "-"
+            for p in inputs
         ):
             raise FramecmpError(
                 "compare needs at least two inputs, e.g. framecmp compare a.txt b.txt"
@@ -241,6 +315,8 @@ def compare(
         chosen = fmt.value if fmt else (api.format_for_path(output) if output else "terminal")
         if chosen == "terminal" and output:
             chosen = "text"
+        if output is not None:
+            api.check_output_path(output)
         specs = tuple(lexicon) if only_lexicons else (*api.DEFAULT_LEXICONS, *lexicon)
         comparison = api.compare(
             inputs,
@@ -253,15 +329,29 @@ def compare(
             background=background,
             input_format=input_format.value,
             max_bytes=max_bytes,
+            encoding=encoding,
+            fields=parse_field_options(field),
+            skip_bad=skip_bad,
+            fetch_links=fetch_links,
+            cache_dir=cache_dir,
         )
+        if output is not None or report_dir is not None or chosen != "terminal":
+            # The report holds the warnings too; stderr shows them to whoever ran the command.
+            for warning in comparison.warnings:
+                if not warning.startswith(_SAME_EVENT_WARNING):
+                    typer.echo(f"framecmp: warning: {warning}", err=True)
         if report_dir is not None:
             for path in api.write_report_dir(comparison, report_dir):
                 typer.echo(f"framecmp: wrote {path}", err=True)
         if output is not None:
             api.write_report(comparison, output, chosen)
             typer.echo(f"framecmp: wrote {output}", err=True)
+        elif quiet:
+            pass
+        elif summary:
+            sys.stdout.write(api.render_summary(comparison, chosen))
         elif chosen == "terminal":
-            _print_terminal(comparison)
+            _print_terminal(comparison, detail=detail)
         else:
             sys.stdout.write(api.render(comparison, chosen))
     verdict = comparison.same_event
@@ -283,12 +373,16 @@ def compare(
             raise typer.Exit(EXIT_SAME_STORY if same_story else EXIT_DIFFERENT_EVENTS)
 
 
-def _print_terminal(comparison: Comparison) -> None:
+# The same-event warning has its own stderr line with the scores, printed after the report.
+_SAME_EVENT_WARNING = "these inputs do not look like reports of the same event"
+
+
+def _print_terminal(comparison: Comparison, *, detail: bool) -> None:
     from rich.console import Console
 
     from framecmp.report import terminal
 
-    terminal.print_comparison(comparison, Console(highlight=False))
+    terminal.print_comparison(comparison, Console(highlight=False), detail=detail)
 
 
 class EventsFormat(StrEnum):
@@ -601,4 +695,8 @@ def lexicon_check(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(EXIT_OK)

@@ -34,6 +34,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     removed: tuple[Removal, ...] = ()  # what loading took out (metadata headers, HTML chrome)
+    encoding: str | None = None  # the codec the input was decoded with ("utf-8", "cp1251")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,8 @@ class Document:
     title: str | None = None
     url: str | None = None
     place: str | None = None
+    encoding: str | None = None  # the input's detected or given encoding
+    language: str | None = None  # ISO 639-1 code detected from the text ("en", "ru")
 
     @property
     def n_tokens(self) -> int:
@@ -259,6 +262,8 @@ class DistinctiveTerm:
     log_odds: float  # log-odds ratio with informative Dirichlet prior (Monroe et al. 2008)
     z: float  # z-score of log_odds; |z| > 1.96 is significant at 5%
     sentences: tuple[int, ...]  # where it occurs in this document
+    quoted_count: int = 0  # occurrences inside direct quotes (not counted above)
+    speakers: tuple[str, ...] = ()  # who says it inside quotes, sorted
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +271,8 @@ class LexiconHit:
     term: str  # the wording's label, e.g. "Kiev"
     matched: str  # the text as it appears, e.g. "Kiev's"
     sentence: int
+    quoted: bool = False  # inside a direct quotation: a speaker's words, not the outlet's
+    speaker: str | None = None  # who is quoted, where the text says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,9 +283,13 @@ class CategoryScore:
     kind: str
     category: str
     doc: str
-    count: int
+    count: int  # every hit, narration and quotes
     per_1000_tokens: float
     hits: tuple[LexiconHit, ...]
+    narration_count: int = 0  # hits in the outlet's own words (outside direct quotes)
+    narration_per_1000_tokens: float = 0.0  # per 1,000 narration tokens
+    quoted_count: int = 0  # hits inside direct quotes
+    quoted_per_1000_tokens: float = 0.0  # per 1,000 quoted tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,10 +300,12 @@ class RateDifference:
     category: str
     a: str
     b: str
-    difference: float  # rate(a) - rate(b), per 1,000 tokens
+    difference: float  # narration rate(a) - narration rate(b), per 1,000 narration tokens
     ci_low: float  # 95% bootstrap interval over sentences
     ci_high: float
     significant: bool  # False when the interval contains 0
+    p_value: float = 1.0  # two-sided bootstrap p-value
+    q_value: float = 1.0  # Benjamini-Hochberg adjusted over every frame test of the report
 
 
 # --- voices ---------------------------------------------------------------------------------
@@ -305,6 +318,8 @@ class Quote:
     sentences: tuple[int, ...]
     speaker: str | None  # canonical speaker ("Putin") where the text says who
     verb: str | None  # the attribution verb ("said", "insisted")
+    char_start: int = 0  # offsets of the quoted words in Document.text (marks excluded)
+    char_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +342,8 @@ class Tone:
     doc: str
     mean_compound: float  # VADER compound score averaged over sentences, -1..1
     sentences: tuple[tuple[int, float], ...]  # (sentence index, compound)
+    narration_compound: float = 0.0  # mean over sentences with quoted words taken out
+    quoted_compound: float | None = None  # mean over the document's quotes; None without any
 
 
 # --- the whole comparison -------------------------------------------------------------------

@@ -81,3 +81,12 @@ def test_api_errors_are_framecmp_errors(tass: Path, tmp_path: Path) -> None:
 
 def test_render_markdown_is_deterministic(bishkek) -> None:  # type: ignore[no-untyped-def]
     assert framecmp.render(bishkek, "markdown") == framecmp.render(bishkek, "markdown")
+
+
+def test_library_logging_is_silent_until_the_application_configures_it() -> None:
+    import logging
+
+    import framecmp.api  # noqa: F401 - adds the handler
+
+    handlers = logging.getLogger("framecmp").handlers
+    assert any(isinstance(handler, logging.NullHandler) for handler in handlers)

@@ -306,3 +306,26 @@ def test_any_pair_scores_the_same_in_either_order(
     assert forward.score == backward.score
     assert forward.relation is backward.relation
     assert 0.0 <= forward.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("capture", "published", "expected"),
+    [
+        # A Russian wire dateline gives day and month in the genitive; the year comes from the
+        # publication date, and a late-December day published in January is last year's.
+        ("МОСКВА, 27 ноября. /ТАСС/. Правительство утвердило проект бюджета.", "2025-11-28",
+         "2025-11-27"),
+        ("КИЕВ, 30 декабря - РИА Новости. Совет одобрил закон.", "2026-01-02", "2025-12-30"),
+        ("新华社北京11月27日电（记者 王某）国务院召开常务会议，部署经济工作。", "2025-11-28",
+         "2025-11-27"),
+    ],
+)  # fmt: skip
+def test_russian_and_chinese_wire_datelines_give_the_event_date(
+    capture: str, published: str, expected: str
+) -> None:
+    from framecmp.model import Article
+
+    (document,) = api.prepare_documents([Article(path="wire.txt", text=capture, date=published)])
+    evidence = event_evidence(document)
+    assert evidence.event_date == expected
+    assert evidence.event_date_source == "dateline"

@@ -218,8 +218,8 @@ def test_markdown_warns_at_the_very_top_when_not_the_same_event() -> None:
 
 def test_html_warns_before_any_section_when_not_the_same_event() -> None:
     page = render_report(build_comparison(), "html")
-    assert page.index('<div class="warning" role="alert">') < page.index("<section>")
-    assert page.index(WARNING) < page.index("<section>")
+    assert page.index('<div class="warning" role="alert">') < page.index("<section ")
+    assert page.index(WARNING) < page.index("<section ")
 
 
 def test_json_first_warning_says_not_the_same_event() -> None:
@@ -339,10 +339,27 @@ def test_html_has_no_injected_tags_links_or_attributes() -> None:
     assert tags <= {
         "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "div",
         "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "span", "strong",
-        "del", "ins", "br",
+        "del", "ins", "br", "a", "ol", "nav",
     }  # fmt: skip
     attributes = {name for _, attrs in collector.tags for name, _ in attrs}
-    assert attributes <= {"lang", "charset", "name", "content", "class", "role"}
+    assert attributes <= {
+        "lang",
+        "charset",
+        "name",
+        "content",
+        "class",
+        "role",
+        "href",
+        "id",
+        "value",
+        "aria-label",
+    }
+    # Links only ever point inside the page: at a sentence or a section.
+    hrefs = [str(v) for _, attrs in collector.tags for name, v in attrs if name == "href"]
+    assert hrefs
+    assert all(v.startswith(("#s-", "#part-")) for v in hrefs)
+    ids = {str(v) for _, attrs in collector.tags for name, v in attrs if name == "id"}
+    assert {v[1:] for v in hrefs} <= ids
     assert "javascript:" not in " ".join(str(v) for _, attrs in collector.tags for _, v in attrs)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -351,14 +368,16 @@ def test_html_is_self_contained() -> None:
     page = render_report(build_comparison(), "html")
     assert page.startswith("<!DOCTYPE html>")
     assert "<style>" in page
-    assert not re.search(r"<(link|img|iframe|object)\b|\b(src|href)=|@import|url\(", page)
+    assert not re.search(r'<(link|img|iframe|object)\b|\bsrc=|\bhref="(?!#)|@import|url\(', page)
 
 
 def test_html_shows_word_differences_side_by_side() -> None:
     page = render_report(build_comparison(), "html")
     assert "<del>divergence</del>" in page
     assert "<ins>collective</ins>" in page
-    assert '<td class="side"><span class="sn">s0</span> The <del>divergence</del>' in page
+    assert (
+        '<td class="side"><a class="sn" href="#s-tass-0">s0</a> The <del>divergence</del>' in page
+    )
 
 
 # --- dispatch and writing -------------------------------------------------------------------

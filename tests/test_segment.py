@@ -110,8 +110,9 @@ def test_every_word_is_in_some_sentence(text: str) -> None:
 @settings(deadline=None)
 @given(st.text(max_size=500))
 def test_tokens_are_words_of_the_text(text: str) -> None:
+    visible = "".join(c for c in text if c not in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
     for token in tokenize(text):
-        assert token in text
+        assert token in visible  # invisible characters inside a word are not part of it
         assert any(c.isalnum() for c in token)
         assert not any(c.isspace() for c in token)
 
@@ -369,3 +370,14 @@ def test_importing_segment_does_not_import_nltk() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert "nltk" not in {module.split(".")[0] for module in out.split()}
+
+
+def test_invisible_characters_stay_in_the_text_but_not_in_tokens() -> None:
+    text = "Talks in Ky\u200biv went on.\u00a0Officials met in Ge\u00adneva on Friday."
+    sentences = segment(text)
+    assert [s.tokens for s in sentences] == [
+        ("Talks", "in", "Kyiv", "went", "on"),
+        ("Officials", "met", "in", "Geneva", "on", "Friday"),
+    ]
+    assert all(text[s.char_start : s.char_end] == s.text for s in sentences)
+    assert "Ky\u200biv" in sentences[0].text

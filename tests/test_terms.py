@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,10 @@ def _of(terms: tuple[DistinctiveTerm, ...], doc: str) -> dict[str, DistinctiveTe
 
 def test_log_odds_matches_hand_computation_with_empty_background() -> None:
     # Unigrams: a = tanks x2, peace x1 (n=3); b = peace x2, talks x1 (n=3).
-    # Prior = a + b: tanks 2, peace 3, talks 1 -> 6 pseudo-counts, alpha_0 = min(6, cap) = 6.
+    # No background: prior share = pooled share, tanks 2/6, peace 3/6; alpha_0 = S.
     a = _document("a", "Tanks tanks peace.")
     b = _document("b", "Peace talks peace.")
-    found = distinctive_terms([a, b], background={}, min_count=2)
+    found = distinctive_terms([a, b], background={}, min_count=2, prior_strength=6.0)
 
     alpha = 6 * 2 / 6  # tanks
     delta = math.log((2 + alpha) / (3 + 6 - 2 - alpha)) - math.log(
@@ -62,13 +63,20 @@ def test_log_odds_matches_hand_computation_with_empty_background() -> None:
     assert "peace" not in _of(found, "a")
 
 
-def test_log_odds_prior_includes_background_counts() -> None:
-    # Background adds peace x4 and war x4: prior = tanks 2, peace 7, talks 1, war 4 -> 14.
+def test_log_odds_prior_mixes_general_english_with_the_pooled_counts() -> None:
+    # Background (general English) peace 4, war 4 -> tanks has general share 0;
+    # pooled share 2/6. With weight w: share = w * 0 + (1 - w) * 2/6; alpha = S * share.
     a = _document("a", "Tanks tanks peace.")
     b = _document("b", "Peace talks peace.")
-    found = distinctive_terms([a, b], background={"peace": 4, "war": 4}, min_count=2)
-    alpha_0 = 14
-    alpha = alpha_0 * 2 / 14
+    found = distinctive_terms(
+        [a, b],
+        background={"peace": 4, "war": 4},
+        min_count=2,
+        prior_strength=20.0,
+        background_weight=0.25,
+    )
+    alpha_0 = 20.0
+    alpha = alpha_0 * 0.75 * 2 / 6
     delta = math.log((2 + alpha) / (3 + alpha_0 - 2 - alpha)) - math.log(
         alpha / (3 + alpha_0 - alpha)
     )
@@ -76,6 +84,13 @@ def test_log_odds_prior_includes_background_counts() -> None:
     assert _of(found, "a")["tanks"].z == pytest.approx(
         delta / math.sqrt(1 / (2 + alpha) + 1 / alpha)
     )
+    # peace: general share 4/8, pooled 3/6 -> 0.25 * 0.5 + 0.75 * 0.5 = 0.5.
+    peace = _of(found, "b")["peace"]
+    alpha = alpha_0 * 0.5
+    delta = math.log((2 + alpha) / (3 + alpha_0 - 2 - alpha)) - math.log(
+        (1 + alpha) / (3 + alpha_0 - 1 - alpha)
+    )
+    assert peace.log_odds == pytest.approx(delta)
 
 
 def test_bigrams_need_adjacent_content_words() -> None:
@@ -91,7 +106,7 @@ def test_bigrams_need_adjacent_content_words() -> None:
 
 
 def test_unknown_outlet_says_occupied_where_the_others_do_not() -> None:
-    unknown = _of(distinctive_terms(_bishkek()), "unknown")
+    unknown = _of(distinctive_terms(_bishkek(), top_n=1000), "unknown")
     assert unknown["occupied"].count == 2
     assert unknown["occupied"].other_count == 0
     assert unknown["occupied"].z > 0
@@ -160,22 +175,66 @@ def test_stemming_merges_inflections() -> None:
     assert "negotiators" not in plain
 
 
-def test_bundled_background_matches_the_samples() -> None:
-    # benchmarks/build_background.py builds the file from the cleaned data/: it must be current.
-    import importlib.util
-
-    root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location(
-        "build_background", root / "benchmarks" / "build_background.py"
+def test_bundled_background_is_general_english_not_the_samples() -> None:
+    bundled = (Path(__file__).resolve().parent.parent / "framecmp" / "data").joinpath(
+        "background_counts.tsv"
     )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    bundled = (root / "framecmp" / "data" / "background_counts.tsv").read_text(encoding="utf-8")
-    assert module.build(root / "data") == bundled
-    assert load_background()["collective west"] == 2
-    assert "cookie" not in load_background()  # capture noise is cleaned before counting
+    header = bundled.read_text(encoding="utf-8").split("\n", 9)[:9]
+    assert any("wordfreq" in line for line in header)
+    assert any("CC BY-SA 4.0" in line for line in header)
+    counts = load_background()
+    assert len(counts) > 40_000
+    assert all(" " not in term for term in counts)  # unigrams: wordfreq has no bigrams
+    # General English, not the samples: common words far above a sample's topic words.
+    assert counts["government"] > counts["hostilities"] > counts["eavesdropping"] > 0
+    assert "collective west" not in counts
+
+
+# --- a known answer ------------------------------------------------------------------------
+
+
+def _general_english(seed: int, n_words: int) -> str:
+    """A text of ``n_words`` words: content words drawn from the bundled general-English
+    frequencies, every other word a stop word, as in news prose."""
+    counts = load_background()
+    words = sorted(counts)
+    rng = random.Random(seed)
+    drawn = rng.choices(words, weights=[counts[w] for w in words], k=n_words // 2)
+    prose = [word for content in drawn for word in ("the", content)]
+    return " ".join(
+        " ".join(prose[i : i + 20]).capitalize() + "." for i in range(0, len(prose), 20)
+    )
+
+
+def _with_word(text: str, word: str, times: int) -> str:
+    sentences = text.split(". ")
+    for k in range(times):
+        at = k * len(sentences) // times
+        sentences[at] = f"{sentences[at]} {word}"
+    return ". ".join(sentences)
+
+
+def test_a_term_only_one_outlet_uses_is_significant_and_chance_is_not() -> None:
+    # Three 500-word articles drawn from one distribution (so no real difference), and
+    # article a alone uses "zorblatt" 6 times: the one term that truly sets an outlet apart.
+    a = _document("a", _with_word(_general_english(1, 500), "zorblatt", 6))
+    b = _document("b", _general_english(2, 500))
+    c = _document("c", _general_english(3, 500))
+    found = distinctive_terms([a, b, c], top_n=10_000, min_count=2)
+    significant = {(t.doc, t.term) for t in found if t.z >= 1.96}
+    assert ("a", "zorblatt") in significant
+    assert significant == {("a", "zorblatt")}
+
+
+def test_four_uses_against_none_reach_significance_against_longer_others() -> None:
+    # The issue's case: 4 uses by one outlet, none by the others. Against two 500-word
+    # articles the shorter article's 4 uses reach z >= 1.96.
+    a = _document("a", _with_word(_general_english(1, 300), "zorblatt", 4))
+    b = _document("b", _general_english(2, 500))
+    c = _document("c", _general_english(3, 500))
+    (term,) = [t for t in distinctive_terms([a, b, c], top_n=10_000) if t.term == "zorblatt"]
+    assert (term.count, term.other_count) == (4, 0)
+    assert term.z >= 1.96
 
 
 def test_fewer_than_two_documents_give_nothing() -> None:
@@ -260,13 +319,36 @@ def test_distinctive_terms_are_finite_and_positive(first: str, second: str) -> N
         assert term.count >= 1
 
 
-def test_prior_scale_is_capped_at_1000_pseudo_counts() -> None:
-    # A 2,000-word background would swamp two 3-word texts: alpha_0 stays at 1,000.
-    a = _document("a", "Tanks tanks peace.")
-    b = _document("b", "Peace talks peace.")
-    found = distinctive_terms([a, b], background={"war": 2000}, min_count=2)
-    alpha_0, alpha = 1000, 1000 * 2 / 2006
-    delta = math.log((2 + alpha) / (3 + alpha_0 - 2 - alpha)) - math.log(
-        alpha / (3 + alpha_0 - alpha)
-    )
-    assert _of(found, "a")["tanks"].log_odds == pytest.approx(delta)
+# --- TF-IDF without scikit-learn -----------------------------------------------------------
+
+
+def test_tfidf_matches_hand_computation() -> None:
+    from framecmp.analysis.terms import _fit_idf, _tfidf
+
+    idf = _fit_idf([["peace", "peace", "talks"], ["talks"]])
+    # Smoothed idf: ln((1 + n) / (1 + df)) + 1 with n = 2.
+    assert idf == {"peace": math.log(3 / 2) + 1, "talks": 1.0}
+    weights = _tfidf(["peace", "peace", "talks", "unknown"], idf, order=["peace", "talks"])
+    peace, talks = (1 + math.log(2)) * (math.log(1.5) + 1), 1.0
+    norm = math.hypot(peace, talks)
+    assert weights == pytest.approx({"peace": peace / norm, "talks": talks / norm})
+
+
+def test_tfidf_is_bit_identical_to_scikit_learn_on_the_samples() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from framecmp.analysis.terms import _fit_idf, _terms, _tfidf
+
+    words = [
+        list(_terms(_sample(name).sentences, stem_words=False).counts.elements())
+        for name in ("tass", "cgtn", "unknown", "rt", "alaska")
+    ]
+    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(words).toarray()
+    names = [str(name) for name in vectorizer.get_feature_names_out()]
+    idf = _fit_idf(words)
+    first_seen = list(dict.fromkeys(term for doc in words for term in doc))
+    for row, doc in zip(matrix, words, strict=True):
+        ours = _tfidf(doc, idf, order=first_seen)
+        theirs = {names[k]: float(row[k]) for k in row.nonzero()[0]}
+        assert ours == theirs  # exact float equality, not approx

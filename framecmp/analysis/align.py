@@ -446,17 +446,44 @@ def _variants(keys: Sequence[str]) -> dict[str, str]:
         return key
 
     grams = {k: _trigrams(k) for k in keys if len(k) >= VARIANT_MIN_CHARS}
-    by_initial: dict[str, list[str]] = {}
-    for key in grams:
-        by_initial.setdefault(key[:2], []).append(key)
-    for group in by_initial.values():
-        for i, left in enumerate(group):
-            for right in group[i + 1 :]:
-                g1, g2 = grams[left], grams[right]
-                if 2 * len(g1 & g2) >= VARIANT_DICE * (len(g1) + len(g2)):
-                    r1, r2 = root(left), root(right)
-                    parent[max(r1, r2)] = min(r1, r2)
+    for left, right in _similar_pairs(grams):
+        r1, r2 = root(left), root(right)
+        parent[max(r1, r2)] = min(r1, r2)
     return {k: root(k) for k in keys if root(k) != k}
+
+
+def _similar_pairs(grams: Mapping[str, frozenset[str]]) -> list[tuple[str, str]]:
+    """Pairs of keys (same first two letters) whose trigram Dice is at least VARIANT_DICE, in
+    the order the all-pairs loop found them.
+
+    Prefix filtering (Chaudhuri et al. 2006) keeps this near-linear in the vocabulary instead
+    of quadratic: with trigrams ordered rarest first, two sets with Dice >= D share a trigram
+    among the first ``n - ceil(D n / (2 - D)) + 1`` of each, so only keys that do are compared.
+    """
+    frequency: dict[str, int] = {}
+    for key_grams in grams.values():
+        for gram in key_grams:
+            frequency[gram] = frequency.get(gram, 0) + 1
+    order = list(grams)
+    position = {key: i for i, key in enumerate(order)}
+    index: dict[tuple[str, str], list[str]] = {}
+    for key in order:
+        ranked = sorted(grams[key], key=lambda g: (frequency[g], g))
+        overlap = math.ceil(VARIANT_DICE * len(ranked) / (2 - VARIANT_DICE) - 1e-9)
+        for gram in ranked[: len(ranked) - overlap + 1]:
+            index.setdefault((key[:2], gram), []).append(key)
+    candidates: set[tuple[str, str]] = set()
+    for members in index.values():
+        for i, left in enumerate(members):
+            for right in members[i + 1 :]:
+                pair = (left, right) if position[left] < position[right] else (right, left)
+                candidates.add(pair)
+    pairs = []
+    for left, right in sorted(candidates, key=lambda p: (position[p[0]], position[p[1]])):
+        g1, g2 = grams[left], grams[right]
+        if 2 * len(g1 & g2) >= VARIANT_DICE * (len(g1) + len(g2)):
+            pairs.append((left, right))
+    return pairs
 
 
 def _trigrams(key: str) -> frozenset[str]:

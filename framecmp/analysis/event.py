@@ -290,9 +290,16 @@ def _date_gap(a: EventEvidence, b: EventEvidence) -> int | None:
         return None
     if not a.event_date.startswith("--") and not b.event_date.startswith("--"):
         return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
-    # A lower bound, never a guess: the gap can only lower the score.
+    # A lower bound, never a guess: the gap can only lower the score. Measured from both sides,
+    # because a leap day makes "March 12 from October 1" and "October 1 from March 12" differ.
     month_a, day_a = (int(x) for x in a.event_date[-5:].split("-"))
     month_b, day_b = (int(x) for x in b.event_date[-5:].split("-"))
+    return min(
+        _smallest_gap(month_a, day_a, month_b, day_b), _smallest_gap(month_b, day_b, month_a, day_a)
+    )
+
+
+def _smallest_gap(month_a: int, day_a: int, month_b: int, day_b: int) -> int:
     first = date(2000, month_a, day_a)  # a leap year, so February 29 exists
     return min(
         abs((first - date(year, month_b, day_b)).days)

@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 
 from framecmp.model import Document, EventEvidence, Quote, QuoteEvidence
-from framecmp.text.vocabulary import MONTHS, is_content_word, normalise
+from framecmp.text.vocabulary import MONTHS, MONTHS_RU, is_content_word, normalise
 
 # News style states the event in the headline and the first sentences (the "lead"); later
 # sentences carry background. 3 sentences: see docs/same-event.md for the ECB+ figures.
@@ -32,6 +32,10 @@ _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(\d{{4}}))?", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# Russian and Chinese wire datelines: "27 ноября 2025 г.", "2025年11月27日", "11月27日电".
+_RU_MONTH = "(" + "|".join(sorted(MONTHS_RU, key=len, reverse=True)) + r")\.?"
+_RU_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_RU_MONTH}(?![а-яё])(?:\s+(\d{{4}}))?", re.I)
+_ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 # A date right after these words is background ("since February 24, 2022"), not the event.
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|from|by|anniversary of|began|started)\s+(?:on\s+)?$",
@@ -230,6 +234,12 @@ def _explicit_dates(text: str, published: date | None) -> list[tuple[date | str,
     for match in _DAY_MONTH.finditer(text):
         year = int(match[3]) if match[3] else None
         _add(found, text, match, year, MONTHS[match[2].lower()], int(match[1]), published)
+    for match in _RU_DAY_MONTH.finditer(text):
+        year = int(match[3]) if match[3] else None
+        _add(found, text, match, year, MONTHS_RU[match[2].lower()], int(match[1]), published)
+    for match in _ZH_DATE.finditer(text):
+        year = int(match[1]) if match[1] else None
+        _add(found, text, match, year, int(match[2]), int(match[3]), published)
     return [(d, words) for _, d, words in sorted(found, key=lambda item: item[0])]
 
 

@@ -9,6 +9,7 @@ Within one category a stretch of tokens counts once: the longest match wins, and
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ from framecmp.model import (
     Document,
     Lexicon,
     LexiconHit,
+    Quote,
     RateDifference,
     Sentence,
 )
 from framecmp.text import vocabulary
+from framecmp.text.speech import SpeechMap, speech_map, token_voices
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,6 +34,9 @@ if TYPE_CHECKING:
 
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 _CI_PERCENTILES = (2.5, 97.5)
+# The false discovery rate at which a frame difference is called significant, controlled over
+# every frame test of one report (Benjamini & Hochberg 1995).
+FALSE_DISCOVERY_RATE = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +82,37 @@ class _Word:
 
 
 def score_lexicons(
-    documents: Sequence[Document], lexicons: Sequence[Lexicon]
+    documents: Sequence[Document],
+    lexicons: Sequence[Lexicon],
+    quotes: Sequence[Quote] = (),
 ) -> tuple[CategoryScore, ...]:
-    """Hits of every lexicon category in every document, zero-count rows included."""
+    """Hits of every lexicon category in every document, zero-count rows included.
+
+    Each hit is marked as the outlet's narration or as words inside a direct quote (with the
+    quote's speaker), and counted both ways: narration per 1,000 narration tokens, quoted words
+    per 1,000 quoted tokens.
+    """
     rows: list[tuple[tuple[int, int, int], CategoryScore]] = []
     words_by_doc = [[_words(sentence.tokens) for sentence in doc.sentences] for doc in documents]
+    speech = [speech_map(quotes, doc.doc_id) for doc in documents]
+    quoted_tokens = [quoted_token_counts(doc, speech[i]) for i, doc in enumerate(documents)]
     for lexicon_position, lexicon in enumerate(lexicons):
         matcher = _matcher(lexicon)
         for doc_position, document in enumerate(documents):
             hits: list[list[LexiconHit]] = [[] for _ in lexicon.categories]
             for sentence, words in zip(document.sentences, words_by_doc[doc_position], strict=True):
-                for position, hit in _sentence_hits(matcher, sentence, words):
+                voices = token_voices(sentence, speech[doc_position])
+                for position, hit, token in _sentence_hits(matcher, sentence, words):
+                    quote = voices[token] if token < len(voices) else None
+                    if quote is not None:
+                        hit = dataclasses.replace(hit, quoted=True, speaker=quote.speaker)
                     hits[position].append(hit)
+            n_quoted = sum(quoted_tokens[doc_position])
+            n_narration = document.n_tokens - n_quoted
             for category_position, category in enumerate(lexicon.categories):
-                count = len(hits[category_position])
+                found = hits[category_position]
+                count = len(found)
+                quoted = sum(hit.quoted for hit in found)
                 score = CategoryScore(
                     lexicon=lexicon.name,
                     kind=lexicon.kind,
@@ -97,23 +120,40 @@ def score_lexicons(
                     doc=document.doc_id,
                     count=count,
                     per_1000_tokens=_per_1000(count, document.n_tokens),
-                    hits=tuple(hits[category_position]),
+                    hits=tuple(found),
+                    narration_count=count - quoted,
+                    narration_per_1000_tokens=_per_1000(count - quoted, n_narration),
+                    quoted_count=quoted,
+                    quoted_per_1000_tokens=_per_1000(quoted, n_quoted),
                 )
                 rows.append(((lexicon_position, category_position, doc_position), score))
     return tuple(score for _, score in sorted(rows, key=lambda row: row[0]))
+
+
+def quoted_token_counts(document: Document, speech: SpeechMap) -> tuple[int, ...]:
+    """Tokens inside direct quotes, per sentence."""
+    return tuple(
+        sum(voice is not None for voice in token_voices(sentence, speech))
+        for sentence in document.sentences
+    )
 
 
 def rate_differences(
     documents: Sequence[Document],
     scores: Sequence[CategoryScore],
     *,
+    quotes: Sequence[Quote] = (),
     seed: int = 0,
     n_resamples: int = 1000,
 ) -> tuple[RateDifference, ...]:
-    """Pairwise differences of frame rates with 95% percentile bootstrap intervals.
+    """Pairwise differences of narration frame rates with 95% percentile bootstrap intervals.
 
-    Sentences are resampled with replacement within each document; a pair in which neither
-    document uses the category at all is left out (there is nothing to compare).
+    Only the outlet's own words count: hits inside direct quotes and quoted tokens are left
+    out of both numerator and denominator. Sentences are resampled with replacement within
+    each document; a pair in which neither document's narration uses the category is left out
+    (there is nothing to compare). Each difference carries a two-sided bootstrap p-value and
+    its Benjamini-Hochberg q-value over every difference returned (every frame test of the
+    report), and ``significant`` means q < 0.05.
     """
     import numpy as np
 
@@ -124,7 +164,18 @@ def rate_differences(
     # a lexicon or a document never changes the intervals of the others.
     weights = [_resample_weights(rng, len(doc.sentences), n_resamples) for doc in documents]
     token_counts = [
-        np.array([len(s.tokens) for s in doc.sentences], dtype=np.float64) for doc in documents
+        np.array(
+            [
+                len(s.tokens) - quoted
+                for s, quoted in zip(
+                    doc.sentences,
+                    quoted_token_counts(doc, speech_map(quotes, doc.doc_id)),
+                    strict=True,
+                )
+            ],
+            dtype=np.float64,
+        )
+        for doc in documents
     ]
     doc_position = {doc.doc_id: position for position, doc in enumerate(documents)}
 
@@ -143,7 +194,8 @@ def rate_differences(
         for column, key in enumerate(keys):
             found = groups[key].get(document.doc_id)
             for hit in found.hits if found is not None else ():
-                hit_counts[row_of[hit.sentence], column] += 1
+                if not hit.quoted:
+                    hit_counts[row_of[hit.sentence], column] += 1
         counts = weights[position] @ hit_counts
         tokens = weights[position] @ token_counts[position]
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -154,18 +206,22 @@ def rate_differences(
     for a_position, a in enumerate(documents):
         for b_position in range(a_position + 1, len(documents)):
             b = documents[b_position]
-            low, high = np.percentile(
-                boot_rates[a_position] - boot_rates[b_position], _CI_PERCENTILES, axis=0
-            )
+            boot = boot_rates[a_position] - boot_rates[b_position]
+            low, high = np.percentile(boot, _CI_PERCENTILES, axis=0)
+            # Two-sided percentile p-value: twice the smaller share of resamples on either
+            # side of 0 (ties split), floored at 1/(n+1) so no test claims p = 0.
+            below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
+            share = np.minimum(below, n_resamples - below) / n_resamples
+            p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
             for column, (lexicon, category) in enumerate(keys):
                 score_a = groups[(lexicon, category)].get(a.doc_id)
                 score_b = groups[(lexicon, category)].get(b.doc_id)
-                count_a = score_a.count if score_a is not None else 0
-                count_b = score_b.count if score_b is not None else 0
+                count_a = score_a.narration_count if score_a is not None else 0
+                count_b = score_b.narration_count if score_b is not None else 0
                 if count_a == 0 and count_b == 0:
                     continue
-                rate_a = score_a.per_1000_tokens if score_a is not None else 0.0
-                rate_b = score_b.per_1000_tokens if score_b is not None else 0.0
+                rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
+                rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
                 ci_low, ci_high = float(low[column]), float(high[column])
                 difference = RateDifference(
                     lexicon=lexicon,
@@ -175,10 +231,29 @@ def rate_differences(
                     difference=rate_a - rate_b,
                     ci_low=ci_low,
                     ci_high=ci_high,
-                    significant=ci_low > 0 or ci_high < 0,
+                    significant=False,
+                    p_value=float(p_values[column]),
                 )
                 differences.append(((column, a_position, b_position), difference))
-    return tuple(difference for _, difference in sorted(differences, key=lambda row: row[0]))
+    ordered = [difference for _, difference in sorted(differences, key=lambda row: row[0])]
+    q_values = benjamini_hochberg([d.p_value for d in ordered])
+    return tuple(
+        dataclasses.replace(d, q_value=q, significant=q < FALSE_DISCOVERY_RATE)
+        for d, q in zip(ordered, q_values, strict=True)
+    )
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> tuple[float, ...]:
+    """Benjamini-Hochberg (1995) adjusted p-values (q-values), in the order given."""
+    n = len(p_values)
+    order = sorted(range(n), key=lambda i: p_values[i])
+    adjusted = [1.0] * n
+    running = 1.0
+    for rank in range(n, 0, -1):
+        index = order[rank - 1]
+        running = min(running, p_values[index] * n / rank)
+        adjusted[index] = min(1.0, running)
+    return tuple(adjusted)
 
 
 def _resample_weights(
@@ -258,15 +333,15 @@ def _matches_at(matcher: _Matcher, words: Sequence[_Word], at: int) -> list[tupl
 
 def _sentence_hits(
     matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
-) -> list[tuple[int, LexiconHit]]:
-    """(category position, hit) for every counted match in one sentence, in text order."""
+) -> list[tuple[int, LexiconHit, int]]:
+    """(category position, hit, first token) for every counted match in one sentence."""
     by_category: dict[int, dict[int, list[tuple[_Pattern, int]]]] = {}
     for at in range(len(words)):
         for pattern, length in _matches_at(matcher, words, at):
             by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
                 (pattern, length)
             )
-    hits: list[tuple[int, int, LexiconHit]] = []
+    hits: list[tuple[int, int, LexiconHit, int]] = []
     for category, starts in by_category.items():
         free_from = 0  # words before this are already part of a counted or excluded match
         for at in sorted(starts):
@@ -283,10 +358,11 @@ def _sentence_hits(
                 free_from = at + excluded
                 continue
             matched = _surface(sentence.tokens, words[at : at + length])
-            hits.append((at, category, LexiconHit(pattern.label, matched, sentence.index)))
+            hit = LexiconHit(pattern.label, matched, sentence.index)
+            hits.append((at, category, hit, words[at].token))
             free_from = at + length
     hits.sort(key=lambda hit: (hit[0], hit[1]))
-    return [(category, hit) for _, category, hit in hits]
+    return [(category, hit, token) for _, category, hit, token in hits]
 
 
 def _surface(tokens: Sequence[str], words: Sequence[_Word]) -> str:

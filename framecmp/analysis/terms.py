@@ -17,20 +17,25 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
 from framecmp.errors import InputError
-from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Sentence
+from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Quote, Sentence
+from framecmp.text.speech import SpeechMap, speech_map, token_voices
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
-# Monroe et al. set alpha_0 to the size of a large background corpus. Ours is a few thousand
-# words, about the size of the compared texts themselves, so the prior is capped: at 1,000
-# pseudo-counts it shrinks the estimates of words seen once or twice in a 300-800-word article
-# without outweighing the article itself.
-ALPHA_0_CAP = 1000.0
+# The informative Dirichlet prior of the log-odds (Monroe, Colaresi & Quinn 2008, eq. 16-22):
+# alpha_w = PRIOR_STRENGTH * p(w), where for a unigram p(w) mixes general English (the bundled
+# wordfreq frequencies, weight BACKGROUND_WEIGHT) with the compared documents' pooled counts
+# (the rest), and for a bigram (wordfreq has none) p(w) is the pooled share alone. The pooled
+# part keeps names and topic words, which general English hardly knows, from getting a
+# near-zero prior (and so a huge variance). Both values were chosen on ECB+ news (not the
+# samples) by benchmarks/prior_strength.py: see the README ("Statistics") for the figures.
+PRIOR_STRENGTH = 100.0
+BACKGROUND_WEIGHT = 0.25
 SHARED_TERMS = 8
 
 
@@ -39,11 +44,13 @@ class _DocTerms:
     counts: Counter[str]  # term -> occurrences
     sentences: Mapping[str, tuple[int, ...]]  # term -> sentence indexes, ascending
     surfaces: Counter[tuple[str, str]]  # (term, surface form) -> occurrences
+    quoted: Counter[str] = field(default_factory=Counter)  # term -> occurrences inside quotes
+    speakers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # term -> who says it
 
 
 def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, ...]:
     """TF-IDF cosine of each pair of documents (a before b in input order), with shared terms."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    import numpy as np
 
     if len(documents) < 2:
         return ()
@@ -64,16 +71,20 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
             for i, a in enumerate(documents)
             for b in documents[i + 1 :]
         )
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-    vectorizer.fit(sentence_words)
-    matrix = vectorizer.transform(doc_words).toarray()
-    vocabulary = vectorizer.get_feature_names_out()
+    idf = _fit_idf(sentence_words)
+    vocabulary = list(idf)
+    column = {term: k for k, term in enumerate(vocabulary)}
+    matrix = np.zeros((len(documents), len(vocabulary)))
+    for i, words in enumerate(doc_words):
+        # scikit-learn's transform() sorts each row by column, i.e. alphabetically.
+        for term, weight in _tfidf(words, idf, order=sorted(set(words))).items():
+            matrix[i, column[term]] = weight
     pairs = []
     for i, first in enumerate(documents):
         for j in range(i + 1, len(documents)):
             products = matrix[i] * matrix[j]
             contributions = sorted(
-                ((float(products[k]), display[str(vocabulary[k])]) for k in products.nonzero()[0]),
+                ((float(products[k]), display[vocabulary[k]]) for k in products.nonzero()[0]),
                 key=lambda item: (-item[0], item[1]),
             )
             pairs.append(
@@ -94,32 +105,44 @@ def distinctive_terms(
     top_n: int = 12,
     min_count: int = 2,
     stem: bool = False,
+    quotes: Sequence[Quote] = (),
+    prior_strength: float = PRIOR_STRENGTH,
+    background_weight: float = BACKGROUND_WEIGHT,
 ) -> tuple[DistinctiveTerm, ...]:
-    """Each document's terms most over-used against the other documents, by log-odds z-score."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Each document's terms most over-used against the other documents, by log-odds z-score.
 
+    Only the outlet's narration is counted: words inside direct ``quotes`` belong to the
+    speaker, and are reported beside each term (``quoted_count``, ``speakers``).
+    """
     if len(documents) < 2:
         return ()
     prior_counts = load_background() if background is None else background
-    per_doc = [_terms(document.sentences, stem_words=stem) for document in documents]
+    per_doc = [
+        _terms(document.sentences, stem_words=stem, speech=speech_map(quotes, document.doc_id))
+        for document in documents
+    ]
     surfaces: Counter[tuple[str, str]] = Counter()
     for terms in per_doc:
         surfaces.update(terms.surfaces)
     display = _display_forms(surfaces)
 
-    prior: Counter[str] = Counter()
+    pooled: Counter[str] = Counter()
     for terms in per_doc:
-        prior.update(terms.counts)
+        pooled.update(terms.counts)
+    general: Counter[str] = Counter()
     for term, count in sorted(prior_counts.items()):
-        prior[_stem_term(term) if stem else term] += count
+        if _order(term) == 1:
+            general[_stem_term(term) if stem else term] += count
+    prior = _prior(pooled, general, prior_strength, background_weight)
 
     if not any(terms.counts for terms in per_doc):
         return ()
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([list(terms.counts.elements()) for terms in per_doc])
-    column = {str(term): k for k, term in enumerate(vectorizer.get_feature_names_out())}
+    doc_words = [list(terms.counts.elements()) for terms in per_doc]
+    idf = _fit_idf(doc_words)
+    # scikit-learn's fit_transform() leaves each row in the order terms were first seen.
+    first_seen = list(dict.fromkeys(term for words in doc_words for term in words))
+    tfidf = [_tfidf(words, idf, order=first_seen) for words in doc_words]
 
-    prior_totals = _totals(prior)
     found: list[DistinctiveTerm] = []
     for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
         others: Counter[str] = Counter()
@@ -138,7 +161,7 @@ def distinctive_terms(
                 others[term],
                 other_totals[order],
                 prior[term],
-                prior_totals[order],
+                prior_strength,
             )
             if z <= 0:
                 continue
@@ -147,10 +170,12 @@ def distinctive_terms(
                 term=display[term],
                 count=count,
                 other_count=others[term],
-                tfidf=float(matrix[i, column[term]]),
+                tfidf=tfidf[i][term],
                 log_odds=delta,
                 z=z,
                 sentences=terms.sentences[term],
+                quoted_count=terms.quoted[term],
+                speakers=terms.speakers.get(term, ()),
             )
         # A word that only ever occurs inside a listed bigram ("united" in "united states")
         # repeats the bigram's evidence: keep the bigram alone.
@@ -168,18 +193,32 @@ def log_odds(
     total: int,
     other_count: int,
     other_total: int,
-    prior_count: float,
-    prior_total: float,
+    alpha: float,
+    alpha_0: float,
 ) -> tuple[float, float]:
-    """(delta, z) of one word: Monroe et al. (2008) eq. 16-22, prior scaled to ``ALPHA_0_CAP``."""
-    alpha_0 = min(prior_total, ALPHA_0_CAP)
-    alpha = alpha_0 * prior_count / prior_total
+    """(delta, z) of one word: Monroe et al. (2008) eq. 16-22 with prior ``alpha`` of
+    ``alpha_0`` pseudo-counts in all."""
     rest, other_rest = total + alpha_0 - count - alpha, other_total + alpha_0 - other_count - alpha
-    if rest <= 0 or other_rest <= 0:  # a one-word vocabulary: the word has no odds against others
+    if alpha <= 0 or rest <= 0 or other_rest <= 0:  # no prior mass, or a one-word vocabulary
         return 0.0, 0.0
     delta = math.log((count + alpha) / rest) - math.log((other_count + alpha) / other_rest)
     variance = 1 / (count + alpha) + 1 / (other_count + alpha)
     return delta, delta / math.sqrt(variance)
+
+
+def _prior(
+    pooled: Mapping[str, int], general: Mapping[str, int], strength: float, weight: float
+) -> dict[str, float]:
+    """alpha_w of every pooled term: ``strength`` times its prior share (see PRIOR_STRENGTH)."""
+    pooled_totals = _totals(pooled)
+    general_total = sum(general.values())
+    prior: dict[str, float] = {}
+    for term, count in pooled.items():
+        share = count / pooled_totals[_order(term)]
+        if _order(term) == 1 and general_total:
+            share = weight * general.get(term, 0) / general_total + (1 - weight) * share
+        prior[term] = strength * share
+    return prior
 
 
 @cache
@@ -214,8 +253,43 @@ def background_from_documents(documents: Iterable[Document]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _identity(words: list[str]) -> list[str]:
-    return words
+def _fit_idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Smoothed IDF of each term, ``ln((1 + n) / (1 + df)) + 1``, in alphabetical order."""
+    import numpy as np
+
+    frequency = Counter(term for document in documents for term in set(document))
+    vocabulary = sorted(frequency)
+    # The same numpy operations as scikit-learn's TfidfTransformer.fit, so the bits agree.
+    idf = np.full(len(vocabulary), len(documents) + 1, dtype=np.float64)
+    idf /= np.array([frequency[term] + 1.0 for term in vocabulary])
+    np.log(idf, out=idf)
+    idf += 1.0
+    return dict(zip(vocabulary, idf.tolist(), strict=True))
+
+
+def _tfidf(
+    words: Sequence[str], idf: Mapping[str, float], *, order: Sequence[str]
+) -> dict[str, float]:
+    """L2-normalised ``(1 + ln tf) * idf`` of the known terms among ``words``.
+
+    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` done by hand: importing it (and SciPy
+    with it) cost ~2 s per run. The squares are summed one by one in ``order``, as scikit-learn
+    sums a row, so that every weight is bit-identical to scikit-learn's
+    (``benchmarks/tfidf_identity.py`` and ``tests/test_terms.py`` check it).
+    """
+    import numpy as np
+
+    counts = Counter(word for word in words if word in idf)
+    terms = [term for term in order if term in counts]
+    weights = np.log(np.array([counts[term] for term in terms], dtype=np.float64))
+    weights += 1.0
+    weights *= np.array([idf[term] for term in terms])
+    values = weights.tolist()
+    total = 0.0
+    for value in values:
+        total += value * value
+    norm = math.sqrt(total) if total else 1.0
+    return {term: value / norm for term, value in zip(terms, values, strict=True)}
 
 
 def _order(term: str) -> int:
@@ -260,40 +334,63 @@ def _words(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
     return _DocTerms(counts=counts, sentences={}, surfaces=surfaces)
 
 
-def _terms(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
-    """Content unigrams and bigrams of a document, with where they occur."""
+def _terms(
+    sentences: Sequence[Sentence], *, stem_words: bool, speech: SpeechMap | None = None
+) -> _DocTerms:
+    """Content unigrams and bigrams of a document's narration, with where they occur.
+
+    Words inside the quotes of ``speech`` are counted apart, with their speakers.
+    """
     counts: Counter[str] = Counter()
     surfaces: Counter[tuple[str, str]] = Counter()
     where: dict[str, set[int]] = defaultdict(set)
+    quoted: Counter[str] = Counter()
+    speakers: dict[str, set[str]] = defaultdict(set)
     for sentence in sentences:
-        for term, surface in _sentence_terms(sentence, stem_words=stem_words):
+        voices = token_voices(sentence, speech) if speech is not None else None
+        narration = [voice is None for voice in voices] if voices is not None else None
+        for term, surface in _sentence_terms(sentence, stem_words=stem_words, keep=narration):
             counts[term] += 1
             surfaces[term, surface] += 1
             where[term].add(sentence.index)
+        if voices is None or all(voice is None for voice in voices):
+            continue
+        # Quoted words: split at every change of quote, so no bigram spans two speakers.
+        for quote in dict.fromkeys(voice for voice in voices if voice is not None):
+            inside = [voice is quote for voice in voices]
+            for term, _ in _sentence_terms(sentence, stem_words=stem_words, keep=inside):
+                quoted[term] += 1
+                if quote.speaker:
+                    speakers[term].add(quote.speaker)
     return _DocTerms(
         counts=counts,
         sentences={term: tuple(sorted(indexes)) for term, indexes in where.items()},
         surfaces=surfaces,
+        quoted=quoted,
+        speakers={term: tuple(sorted(names)) for term, names in speakers.items()},
     )
 
 
-def _sentence_terms(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, str]]:
+def _sentence_terms(
+    sentence: Sentence, *, stem_words: bool, keep: Sequence[bool] | None = None
+) -> list[tuple[str, str]]:
     """(term, surface) for the unigrams and bigrams of one sentence.
 
     A bigram is two consecutive content words with only white space between them in the text,
-    so "collective West" counts but "Kyrgyzstan, November" does not.
+    so "collective West" counts but "Kyrgyzstan, November" does not. Tokens whose ``keep`` is
+    False are left out and break bigrams.
     """
     found: list[tuple[str, str]] = []
     previous: str | None = None
     position = 0
     previous_end = -1
-    for token in sentence.tokens:
+    for at, token in enumerate(sentence.tokens):
         start = sentence.text.find(token, position)
         adjacent = start >= 0 and sentence.text[previous_end:start].isspace()
         if start >= 0:
             position = previous_end = start + len(token)
         word = normalise(token)
-        if not is_content_word(word):
+        if not is_content_word(word) or (keep is not None and not keep[at]):
             previous = None
             continue
         term = stem(word) if stem_words else word

@@ -1,11 +1,16 @@
 """Voices stage: direct quotations, who is quoted and with which verb, and the tone of a text.
 
 A quote is text between straight ``"`` or curly ``“ ”`` marks within one paragraph (a quote
-left open at a paragraph's end is dropped). Attribution is pattern-based: ``"...," Putin said``,
-``said Putin``, ``Putin said: "..."``, ``According to Chen, ...``, ``"...," he said`` (the most
-recent named speaker) and role aliases such as "the Russian leader", resolved within the
-document through the titles it uses ("Russian President Vladimir Putin"). The word lists are
-data: ``framecmp/data/speaker_aliases.toml``.
+left open at a paragraph's end is dropped). Attribution is pattern-based: ``"...," Smith said``,
+``said Smith``, ``prosecutor Ann Smith said``, ``Smith said: "..."``, ``According to Smith,
+...``; speakers are resolved within the document by general rules, never a list of names: a
+person is named by the full name the text introduces (kept whole: "Wang Yi"), a later surname
+or honorific ("Mr. Smith") is that person, "he"/"she" the person most recently named or heard,
+a role phrase ("the prime minister", "the Russian leader") the person introduced with that
+title, and an organisation ("the Defense Ministry", "the ministry said") an organisation. A
+quote opening a sentence without an attribution of its own continues the speaker of the
+sentence before. Measured on ECB+ quotes: see the README ("Speakers"). The word lists (titles,
+organisation nouns, verbs) are data: ``framecmp/data/speaker_aliases.toml``.
 
 A quote of at most ``SCARE_QUOTE_MAX_WORDS`` words ("pause", "red lines") is a scare quote: it
 is returned by ``extract_quotes`` (and attributed when possible) but is not a voice, so
@@ -42,14 +47,16 @@ _PRONOUNS = ("he", "she")
 # A capitalised word or initialism ("U.S."), and a run of them on one line (a lower-case "of"
 # may join: "Secretary of State"); a full stop ends the run unless it is part of an initialism.
 _CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w'\u2019-]*\w)?)(?![\w'\u2019-])"
-_NAME = rf"{_CAPITAL}(?: (?:of )?{_CAPITAL})*"
+# An honorific with its full stop ("Mr. Mark") starts a name rather than ending the run.
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Miss")
+_NAME = rf"(?:(?:{'|'.join(_HONORIFICS)})\.? )?{_CAPITAL}(?: (?:of )?{_CAPITAL})*"
 
 
 @dataclass(frozen=True, slots=True)
 class _SpeakerData:
     titles: Mapping[str, str]
     aliases: Mapping[str, str]
-    names: Mapping[str, str]
+    organisations: frozenset[str]  # head nouns of organisation names, lower-case
     verbs: tuple[str, ...]
 
 
@@ -81,10 +88,19 @@ def _speaker_data() -> _SpeakerData:
     """Titles, aliases, canonical names and verbs from ``framecmp/data/speaker_aliases.toml``."""
     text = (files("framecmp") / "data" / "speaker_aliases.toml").read_text(encoding="utf-8")
     raw = tomllib.loads(text)
+    titles = {key.lower(): value for key, value in raw["titles"].items()}
+    aliases = {key.lower(): value for key, value in raw["aliases"].items()}
+    # Every title read as a role phrase: "the prime minister said" means the person this
+    # text introduced as "Prime Minister ...".
+    for title, role in titles.items():
+        aliases.setdefault(f"the {title}", role)
+    organisations = frozenset(word.lower() for word in raw["organisations"]["words"])
+    for word in organisations:
+        aliases.setdefault(f"the {word}", f"organisation:{word}")
     return _SpeakerData(
-        titles={key.lower(): value for key, value in raw["titles"].items()},
-        aliases={key.lower(): value for key, value in raw["aliases"].items()},
-        names=dict(raw["names"]),
+        titles=titles,
+        aliases=aliases,
+        organisations=organisations,
         verbs=tuple(sorted(raw["verbs"]["words"], key=lambda verb: (-len(verb), verb))),
     )
 
@@ -93,13 +109,15 @@ def _speaker_data() -> _SpeakerData:
 def _patterns() -> _Patterns:
     data = _speaker_data()
     aliases = "|".join(re.escape(a) for a in sorted(data.aliases, key=lambda a: (-len(a), a)))
-    mention = rf"(?P<mention>(?i:{aliases}|he|she)\b|{_NAME})"
+    mention = rf"(?P<mention>(?i:{aliases}|he|she)\b|(?:[Tt]he\s+)?{_NAME})"
     verbs = "|".join(re.escape(verb) for verb in data.verbs)
     verb = rf"(?P<verb>{verbs})\b"
     appositive = r"(?:\s*,[^,\"\u201c\u201d\n]{1,80},)?"
     inverted = "|".join(_INVERTED_VERBS)
     return _Patterns(
-        after=re.compile(rf"\A[\s,:;]*{mention}{appositive}\s+(?:{_AUXILIARY}\s+)?{verb}"),
+        after=re.compile(
+            rf"\A[\s,:;]*(?:[a-z][\w-]*\s+){{0,4}}?{mention}{appositive}\s+(?:{_AUXILIARY}\s+)?{verb}"
+        ),
         inverted=re.compile(rf"\A[\s,]*(?P<verb>{inverted})\s+{mention}(?=\s*[.,;:]|\s*\Z)"),
         tail=re.compile(rf",\s*{mention}\s+(?:{_AUXILIARY}\s+)?{verb}[^\"\u201c\u201d]*\Z"),
         before=re.compile(rf"(?<![\w'\u2019-]){mention}\s+(?:{_AUXILIARY}\s+)?{verb}"),
@@ -117,10 +135,15 @@ def extract_quotes(document: Document) -> tuple[Quote, ...]:
     events = _indirect_speech(masked, people)
     quotes = []
     for span in spans:
-        quoted = text[span.open_at + 1 : span.close_at].strip().rstrip(",").rstrip()
+        raw = text[span.open_at + 1 : span.close_at]
+        quoted = raw.strip().rstrip(",").rstrip()
         if not quoted:
             continue
-        found = _attribute(document, masked, span, people, events)
+        found: tuple[int, str | None, str | None] | None = _attribute(
+            document, masked, span, people, events
+        )
+        if found is None or found[1] is None:
+            found = _continued(document, masked, span, events) or found
         speaker, verb = (found[1], found[2]) if found else (None, None)
         if found and speaker is not None:
             events = sorted([*events, (found[0], speaker)])
@@ -131,9 +154,32 @@ def extract_quotes(document: Document) -> tuple[Quote, ...]:
                 sentences=_sentences_between(document, span.open_at, span.close_at + 1),
                 speaker=speaker,
                 verb=verb,
+                char_start=span.open_at + 1 + (len(raw) - len(raw.lstrip())),
+                char_end=span.open_at + 1 + (len(raw) - len(raw.lstrip())) + len(quoted),
             )
         )
     return tuple(quotes)
+
+
+def _continued(
+    document: Document, masked: str, span: _Span, events: Sequence[tuple[int, str]]
+) -> tuple[int, str | None, str | None] | None:
+    """A quote that opens a sentence with no attribution of its own continues the speaker of
+    the sentence before it (`"...," Smith said. "More words."` or `Smith said he agreed.
+    "More words."`), a convention of news writing."""
+    start, _ = _sentence_bounds(document, span.open_at)
+    if masked[start : span.open_at].strip():
+        return None  # the quote does not open its sentence
+    previous_start = max(
+        (s.char_start for s in document.sentences if s.char_end <= start), default=None
+    )
+    if previous_start is None:
+        return None
+    spoken = [(at, name) for at, name in events if previous_start <= at < start]
+    if not spoken:
+        return None
+    at, name = spoken[-1]
+    return at, name, None  # no verb of its own
 
 
 def is_scare_quote(quote: Quote) -> bool:
@@ -175,15 +221,37 @@ def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
     return Voices(doc=document.doc_id, quoted_share=share, speakers=speakers)
 
 
-def tone(document: Document) -> Tone:
-    """VADER compound score of each sentence and their mean."""
+def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
+    """VADER compound score of each sentence and their mean, for narration and quotes apart.
+
+    Narration tone scores each sentence with its quoted words blanked out (sentences that are
+    all quotation are skipped); quoted tone scores each quote's words (scare quotes included:
+    they are words the outlet puts in someone else's mouth).
+    """
     analyzer = _analyzer()
     scores = tuple(
         (sentence.index, float(analyzer.polarity_scores(sentence.text)["compound"]))
         for sentence in document.sentences
     )
     mean = sum(score for _, score in scores) / len(scores) if scores else 0.0
-    return Tone(doc=document.doc_id, mean_compound=mean, sentences=scores)
+    mine = sorted((q for q in quotes if q.doc == document.doc_id), key=lambda q: q.char_start)
+    blanked = list(document.text)
+    for quote in mine:
+        blanked[quote.char_start : quote.char_end] = " " * (quote.char_end - quote.char_start)
+    masked = "".join(blanked)
+    narration = [
+        float(analyzer.polarity_scores(part)["compound"])
+        for sentence in document.sentences
+        if _WORD.search(part := masked[sentence.char_start : sentence.char_end])
+    ]
+    quoted = [float(analyzer.polarity_scores(q.text)["compound"]) for q in mine]
+    return Tone(
+        doc=document.doc_id,
+        mean_compound=mean,
+        sentences=scores,
+        narration_compound=sum(narration) / len(narration) if narration else 0.0,
+        quoted_compound=sum(quoted) / len(quoted) if quoted else None,
+    )
 
 
 @cache
@@ -240,7 +308,12 @@ def _sentence_bounds(document: Document, at: int) -> tuple[int, int]:
 def _split_name(mention: str) -> tuple[str | None, list[str]]:
     """A capitalised run as (role of its title, name words): "Russian President Vladimir Putin"."""
     words = mention.split()
-    while words and words[0].lower() in stopwords():
+    # Leading stop words, honorifics and sentence adverbs ("Ironically Nichols") are no name.
+    while words and (
+        words[0].lower() in stopwords()
+        or words[0].rstrip(".") in _HONORIFICS
+        or (len(words) > 1 and words[0].endswith("ly") and words[0][0].isupper())
+    ):
         words = words[1:]
     words = [re.sub(r"['\u2019]s?$", "", word) for word in words]
     words = [word[:-1] if word.endswith(".") and word.count(".") == 1 else word for word in words]
@@ -253,39 +326,60 @@ def _split_name(mention: str) -> tuple[str | None, list[str]]:
 
 
 def _canonical(words: Sequence[str], known: Mapping[str, str]) -> str | None:
+    """A speaker's name: a full name kept whole ("Wang Yi", "Lee Jae-myung"); a single word
+    is the full name the text introduced it with ("Wang" after "Wang Yi"), else itself."""
     if not words:
         return None
-    names = _speaker_data().names
     full = " ".join(words)
-    if full in names:
-        return names[full]
     if len(words) == 1:
         return known.get(full, full)
-    return words[-1]
+    return full
+
+
+def _is_organisation(words: Sequence[str]) -> bool:
+    """ "Defense Ministry", "Kremlin", "Air Force": its last word heads an organisation."""
+    return bool(words) and words[-1].lower() in _speaker_data().organisations
 
 
 @dataclass(frozen=True, slots=True)
 class _People:
     known: Mapping[str, str]  # a name word -> canonical speaker, from full names in the text
     holders: tuple[_Person, ...]  # people named with a title, in text order
+    organisations: tuple[tuple[int, str], ...] = ()  # (position, name) of organisations named
+    named: tuple[tuple[int, str], ...] = ()  # (position, name) of people named in full
 
 
 def _people(masked: str) -> _People:
     """Who the document names in full or with a title, outside quotes."""
     known: dict[str, str] = {}
     holders = []
+    organisations = []
+    named: list[tuple[int, str]] = []
     for match in re.finditer(_NAME, masked):
         role, words = _split_name(match.group())
+        if _is_organisation(words):
+            organisations.append((match.start(), " ".join(words)))
+            continue
+        if role is None and masked[max(0, match.start() - 4) : match.start()].lower() == "the ":
+            continue  # "the United States", "the Thick of It": a place or a title, not a person
+        if role is None and len(words) == 1 and words[0] in known:
+            named.append((match.start(), known[words[0]]))  # a surname seen in full before
         if not words or (role is None and len(words) < 2):
             continue
         name = _canonical(words, {})
-        if name is None:
+        if name is None or _is_organisation(words):
             continue
         for word in words:
             known.setdefault(word, name)
+        named.append((match.start(), name))
         if role is not None:
             holders.append(_Person(match.start(), role, name))
-    return _People(known=known, holders=tuple(holders))
+    return _People(
+        known=known,
+        holders=tuple(holders),
+        organisations=tuple(organisations),
+        named=tuple(named),
+    )
 
 
 def _resolve(
@@ -299,25 +393,36 @@ def _resolve(
     """The canonical speaker a mention stands for at position ``at``, or None."""
     lowered = " ".join(mention.lower().split())
     if lowered in _PRONOUNS:
-        before = [name for position, name in events if position < at]
-        return before[-1] if before else None
+        # The person most recently named or heard before the pronoun.
+        before = sorted(
+            (position, name) for position, name in (*events, *people.named) if position < at
+        )
+        return before[-1][1] if before else None
     aliases = _speaker_data().aliases
     if lowered in aliases:
-        return _role_holder(aliases[lowered], at, people, events)
+        alias = aliases[lowered]
+        if alias.startswith("organisation:"):
+            return _organisation(alias.partition(":")[2], at + len(mention), people)
+        return _role_holder(alias, at, people, events)
     role, words = _split_name(mention)
     if not words:
         return None
-    is_person = (
-        len(words) > 1
-        or role is not None
-        or " ".join(words) in _speaker_data().names
-        or words[0] in people.known
-    )
+    if _is_organisation(words):
+        return " ".join(words)  # organisations are attributed as themselves, kept whole
+    is_person = len(words) > 1 or role is not None or words[0] in people.known
     if strict and not is_person:
         return None
     if not is_person and words[0].lower() in stopwords():
         return None
     return _canonical(words, people.known)
+
+
+def _organisation(head: str, end: int, people: _People) -> str | None:
+    """ "the ministry": the last organisation with that head noun named before ``end`` (the
+    phrase itself counts: "the Kremlin")."""
+    named = [name for position, name in people.organisations if position < end]
+    matching = [name for name in named if name.lower().split()[-1] == head]
+    return matching[-1] if matching else None
 
 
 def _role_holder(

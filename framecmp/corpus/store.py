@@ -338,6 +338,8 @@ def dump_document(document: Document) -> str:
         "title": document.title,
         "url": document.url,
         "place": document.place,
+        "encoding": document.encoding,
+        "language": document.language,
         "text": document.text,
         "removed": [{"kind": r.kind, "text": r.text} for r in document.removed],
         "sentences": [
@@ -372,6 +374,8 @@ def load_document(text: str, *, origin: str = "<stored document>") -> Document:
             title=payload["title"],
             url=payload["url"],
             place=payload["place"],
+            encoding=payload.get("encoding"),
+            language=payload.get("language"),
         )
     except InputError:
         raise

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from framecmp.errors import FramecmpError, InputError
 from framecmp.model import CleanText, Removal
+from framecmp.text.vocabulary import MONTHS_RU
 
 if TYPE_CHECKING:
     from framecmp.model import Article
@@ -23,6 +24,7 @@ _NEAR_DISTANCE = 2
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", "'", ":", ";", "\u2026", "\u00bb")
 _MAX_HEADING_WORDS = 10
 _MAX_HEADLINE_WORDS = 15
+_MAX_LABEL_WORDS = 4
 
 _DATELINE = re.compile(
     r"""
@@ -38,6 +40,20 @@ _DATELINE = re.compile(
     \ *
     """,
     re.VERBOSE,
+)
+# Russian wire datelines: "МОСКВА, 27 ноября. /ТАСС/.", "КИЕВ, 3 мар - РИА Новости." (TASS, RIA
+# Novosti, Interfax and Ukrinform put the place in capitals, the day and the month in genitive).
+_RU_MONTHS = "|".join(sorted(MONTHS_RU, key=len, reverse=True))
+_RU_DATELINE = re.compile(
+    r"(?P<place>[А-ЯЁ][А-ЯЁ'-]+(?:[ -][А-ЯЁ][А-ЯЁ'-]+){0,3})[,.]\s+"
+    rf"(?P<date>\d{{1,2}}\s+(?:{_RU_MONTHS})\.?(?:\s+\d{{4}}(?:\s+г(?:ода|\.))?)?)\.?\s*"
+    r"(?:/(?P<slash_agency>[^/\n]{1,25})/\.?|[-\u2013\u2014]\s*(?P<paren_agency>[А-ЯЁA-Z][^.\n]{1,25})\.)\s*"
+)
+# Chinese wire datelines: "新华社北京11月27日电（记者 王某）", "中新网上海11月27日电".
+_ZH_DATELINE = re.compile(
+    r"(?P<slash_agency>新华社|中新社|中新网|人民网|央视网|环球网|中国日报网)?\s*"
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?)\s*(?P<date>\d{1,2}月\d{1,2}日)电"
+    r"(?:[（(][^）)]{0,40}[）)])?\s*"
 )
 # All-caps words that open sentences but are not places.
 _NOT_PLACES = frozenset({"NATO", "EU", "UN", "US", "USA", "UK", "BREAKING", "UPDATE", "EXCLUSIVE"})
@@ -69,6 +85,7 @@ def clean(article: Article) -> CleanText:
     cleaner.remove_headline()
     outlet_hint, place_hint = cleaner.remove_dateline()
     cleaner.remove_section_headings()
+    cleaner.remove_trailing_labels()
     kept = cleaner.kept_text()
     if not kept:
         kinds = dict.fromkeys(removal.kind for removal in cleaner.removals())
@@ -190,7 +207,11 @@ class _Cleaner:
             return None, None
         index = kept[0]
         paragraph = self.paragraphs[index]
-        match = _DATELINE.match(paragraph)
+        match = (
+            _DATELINE.match(paragraph)
+            or _RU_DATELINE.match(paragraph)
+            or _ZH_DATELINE.match(paragraph)
+        )
         if match is None or match["place"] in _NOT_PLACES:
             return None, None
         agency = match["slash_agency"] or match["paren_agency"]
@@ -214,6 +235,16 @@ class _Cleaner:
                 and following.endswith(_SENTENCE_END)
             ):
                 self._remove(index, "section-heading")
+
+    def remove_trailing_labels(self) -> None:
+        """Remove short title-like lines after the last sentence: widget labels ("Topics",
+        "More on this") whose links the capture lost. A heading needs text after it."""
+        kept = self._kept_indexes()
+        while len(kept) >= 2:
+            last = self.paragraphs[kept[-1]]
+            if len(last.split()) > _MAX_LABEL_WORDS or not _is_title_like(last):
+                return
+            self._remove(kept.pop(), "trailing-label")
 
 
 def _is_title_like(paragraph: str) -> bool:

@@ -1,14 +1,20 @@
-"""Load stage: read article files (plain text, HTML, JSON, JSONL) into ``Article`` records."""
+"""Load stage: read inputs (plain text, HTML, feeds, JSON/JSONL records, URLs) into ``Article``s.
+
+This module decodes bytes and picks the reader; html, feeds, records and fetch do the rest,
+each imported only when an input needs it, so a plain-text compare loads none of their
+dependencies.
+"""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import re
 import stat
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path, PurePath
 
 from framecmp.errors import InputError
@@ -16,7 +22,7 @@ from framecmp.model import Article, Removal
 from framecmp.text.vocabulary import MONTHS
 
 DEFAULT_MAX_BYTES = 5_000_000
-INPUT_FORMATS = ("auto", "text", "html", "json", "jsonl")
+INPUT_FORMATS = ("auto", "text", "html", "feed", "json", "jsonl")
 
 _EXTENSION_FORMATS = {
     ".txt": "text",
@@ -25,6 +31,8 @@ _EXTENSION_FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
@@ -36,71 +44,200 @@ _SNIFF_BYTES = 8192
 _BINARY_CONTROL_SHARE = 0.05
 _BINARY_MIN_CONTROLS = 8
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
-# C0/C1 control characters (but tab and newline), DEL, and invisible characters that split words.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
+# C0/C1 control characters (but tab and newline) and DEL. Invisible format characters
+# (zero-width space, BOM) are kept in the text as written; the tokeniser ignores them.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# UTF-16 without a BOM: ASCII-range text puts a NUL in every other byte. Latin, Cyrillic or
+# Greek text in UTF-16 has a NUL or a fixed high byte there in well over half the pairs;
+# binary files have NULs spread over both positions.
+_UTF16_NUL_SHARE = 0.4
+_UTF16_PRINTABLE_SHARE = 0.95  # and the decoded text must read as text, not control codes
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+# Browsers decode pages labelled latin-1 or ASCII as windows-1252 (WHATWG Encoding Standard).
+_WHATWG_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
 
-_TEXT_FIELDS = ("text", "body", "content", "article")
-_TITLE_FIELDS = ("title", "headline")
-_OUTLET_FIELDS = ("outlet", "source", "publisher")
-_DATE_FIELDS = ("date", "published", "published_at")
-_URL_FIELDS = ("url", "link")
+
+# Legacy encodings in the order of their share of web pages (W3Techs, "Usage statistics of
+# character encodings for websites", 2024): the tie-break among equally plausible detections.
+_COMMON_LEGACY_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "gb18030",
+    "gbk",
+    "shift_jis",
+    "euc_kr",
+    "euc_jp",
+    "big5",
+    "cp1250",
+    "iso8859_2",
+    "cp1256",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "iso8859_15",
+    "koi8_r",
+    "iso8859_5",
+)
+_CHAOS_MARGIN = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How to read inputs; the CLI options of the same names."""
+
+    input_format: str = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None  # force this codec instead of detecting one
+    fields: Mapping[str, str] = field(default_factory=dict)  # record role -> field name
+    skip_bad: bool = False  # skip bad JSON/JSONL records instead of failing
+    fetch_links: bool = False  # fetch feed entries that carry no body text
+    cache_dir: str | None = None  # on-disk cache of fetched URLs
+    timeout_seconds: float = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What one input yielded: its articles and notes for the user (skipped records)."""
+
+    articles: tuple[Article, ...]
+    notes: tuple[str, ...] = ()
+
+
+def is_url(spec: str) -> bool:
+    """True for an http(s) URL given as an input."""
+    return spec.startswith(("http://", "https://"))
+
+
+def load_input(spec: str | Path, options: LoadOptions | None = None) -> Loaded:
+    """Read one input named on the command line: a path or an http(s) URL."""
+    options = options or LoadOptions()
+    if isinstance(spec, str) and is_url(spec):
+        from framecmp.ingest import fetch
+
+        page = fetch.fetch_url(
+            spec,
+            max_bytes=options.max_bytes,
+            timeout_seconds=options.timeout_seconds,
+            cache_dir=options.cache_dir,
+        )
+        hint = _format_from_content_type(page.content_type)
+        if options.input_format == "auto" and hint is not None:
+            options = replace(options, input_format=hint)
+        return _load_data(page.data, path=spec, options=options, url=page.url)
+    return _load_data(read_file(spec, options.max_bytes), path=str(spec), options=options)
 
 
 def load_path(
-    path: str | Path, *, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    input_format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
 ) -> tuple[Article, ...]:
-    """Read one article file; a JSON or JSONL file may hold several articles."""
+    """Read one article file; a JSON, JSONL or feed file may hold several articles."""
+    options = LoadOptions(input_format=input_format, max_bytes=max_bytes, encoding=encoding)
+    return load_input(Path(path) if not isinstance(path, Path) else path, options).articles
+
+
+def read_file(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing what would block, loop or exhaust memory."""
     shown = str(path)
     file = Path(path)
     try:
         status = file.stat()
     except (FileNotFoundError, NotADirectoryError):
+        if file.is_symlink():
+            raise InputError(f"{shown}: broken symbolic link") from None
         raise InputError(f"{shown}: no such file") from None
     except PermissionError:
         raise InputError(f"{shown}: permission denied; make the file readable") from None
     except OSError as err:
+        if err.errno == 40:  # ELOOP
+            raise InputError(f"{shown}: symbolic link loop") from None
         raise InputError(f"{shown}: cannot read it ({err.strerror})") from None
     if stat.S_ISDIR(status.st_mode):
         raise InputError(f"{shown}: is a directory; give article files")
-    if stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
+    if not stat.S_ISREG(status.st_mode) and shown not in ("/dev/stdin", "-"):
+        # A FIFO or device would block or never end; refuse before opening it.
+        raise InputError(f"{shown}: not a regular file (a pipe or device); give a file")
+    if status.st_size > max_bytes:
         raise InputError(_too_large(shown, status.st_size, max_bytes))
     try:
         with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            return handle.read(max_bytes + 1)
     except PermissionError:
         raise InputError(f"{shown}: permission denied; make the file readable") from None
     except OSError as err:
         raise InputError(f"{shown}: cannot read it ({err.strerror})") from None
-    return load_bytes(data, path=shown, input_format=input_format, max_bytes=max_bytes)
 
 
 def load_bytes(
-    data: bytes, *, path: str, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes,
+    *,
+    path: str,
+    input_format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
 ) -> tuple[Article, ...]:
     """Decode and parse raw input; ``path`` names it in messages ("-" for stdin)."""
-    if input_format not in INPUT_FORMATS:
+    options = LoadOptions(input_format=input_format, max_bytes=max_bytes, encoding=encoding)
+    return _load_data(data, path=path, options=options).articles
+
+
+def load_stream_bytes(data: bytes, *, path: str, options: LoadOptions) -> Loaded:
+    """Decode and parse bytes read from a stream (stdin), with every load option."""
+    return _load_data(data, path=path, options=options)
+
+
+def _load_data(data: bytes, *, path: str, options: LoadOptions, url: str | None = None) -> Loaded:
+    if options.input_format not in INPUT_FORMATS:
         raise InputError(
-            f"input format {input_format!r} is unknown; use one of {', '.join(INPUT_FORMATS)}"
+            f"input format {options.input_format!r} is unknown; "
+            f"use one of {', '.join(INPUT_FORMATS)}"
         )
-    if len(data) > max_bytes:
-        raise InputError(_too_large(path, len(data), max_bytes))
-    text = _decode(data, path)
-    input_format = _resolve_format(input_format, path, text)
+    if len(data) > options.max_bytes:
+        raise InputError(_too_large(path, len(data), options.max_bytes))
+    text, encoding = decode(data, path, encoding=options.encoding)
+    input_format = _resolve_format(options.input_format, path, text)
     if input_format == "html":
-        return (_load_html(text, path),)
-    if input_format == "json":
-        return _load_json(text, path)
-    if input_format == "jsonl":
-        return _load_jsonl(text, path)
-    return (_load_plain(text, path),)
+        from framecmp.ingest import html
+
+        article = html.load_html(_strip_xml_declaration(text), path=path, url=url)
+        return Loaded((replace(article, encoding=encoding),))
+    if input_format == "feed":
+        from framecmp.ingest import feeds
+
+        return feeds.load_feed(text, path=path, options=options, encoding=encoding)
+    if input_format in ("json", "jsonl"):
+        from framecmp.ingest import records
+
+        return records.load_records(
+            text,
+            path=path,
+            lines=input_format == "jsonl",
+            fields=options.fields,
+            skip_bad=options.skip_bad,
+            encoding=encoding,
+        )
+    article = load_plain(text, path)
+    return Loaded((replace(article, encoding=encoding, url=url or article.url),))
 
 
 def load_text(text: str, *, path: str = "<text>") -> Article:
     """Make an Article from already-decoded plain text, taking out a metadata header."""
-    text = _normalise_chars(text)
+    text = normalise_newlines(text)
     if not text.strip():
         raise InputError(f"{path}: no text; give article text")
-    return _load_plain(text, path)
+    return load_plain(text, path)
 
 
 # --- bytes to text --------------------------------------------------------------------------
@@ -121,32 +258,145 @@ def _human_size(n_bytes: int) -> str:
     return f"{n_bytes} bytes"
 
 
-def _decode(data: bytes, path: str) -> str:
+def decode(data: bytes, path: str, *, encoding: str | None = None) -> tuple[str, str]:
+    """The text of ``data`` and the name of the encoding it was read with."""
     if not data:
         raise InputError(f"{path}: is empty; give a file with article text")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{path}: is UTF-16 encoded; re-save it as UTF-8")
+    if encoding is not None:
+        name = _codec_name(encoding, path)
+        text = _decode_with(data, name, path)
+    else:
+        text, name = _detect_and_decode(data, path)
+    text = normalise_newlines(text)
+    if not text.strip():
+        if data.strip() in (bom for bom, _ in _BOMS):
+            raise InputError(f"{path}: holds only a byte-order mark, no text")
+        raise InputError(f"{path}: contains only whitespace; give a file with article text")
+    return text, name
+
+
+def _codec_name(encoding: str, path: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(
+            f"--encoding {encoding!r}: unknown encoding (e.g. utf-8, cp1251)"
+        ) from None
+
+
+def _decode_with(data: bytes, name: str, path: str) -> str:
+    for bom, bom_name in _BOMS:
+        if data.startswith(bom) and codecs.lookup(bom_name).name == name.replace("-sig", ""):
+            data = data[len(bom) :]
+            break
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: not valid {name} (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "check --encoding"
+        ) from None
+
+
+def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            shown = "utf-8-sig" if name == "utf-8" else name
+            return _decode_with(data[len(bom) :], name, path), shown
     head = data[:_SNIFF_BYTES]
+    if (sniffed := _sniff_utf16(head)) is not None:
+        return _decode_with(data, sniffed, path), sniffed
     n_control = sum(1 for byte in head if byte in _CONTROL_BYTES)
     if 0 in head or n_control > max(_BINARY_MIN_CONTROLS, _BINARY_CONTROL_SHARE * len(head)):
         raise InputError(f"{path}: looks like a binary file, not text")
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data[bom:].decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
-        offset = bom + err.start
+        utf8_error = err
+    if (declared := _declared_charset(head)) is not None:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: detect instead
+    from charset_normalizer import from_bytes  # only non-UTF-8 inputs pay for the detector
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or best.encoding is None:
+        offset = utf8_error.start
         raise InputError(
-            f"{path}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset}); "
-            "re-save it as UTF-8"
-        ) from None
-    text = _normalise_chars(text)
-    if not text.strip():
-        raise InputError(f"{path}: contains only whitespace; give a file with article text")
-    return text
+            f"{path}: not valid UTF-8 (byte 0x{data[offset]:02x} at offset {offset}) and its "
+            "encoding could not be detected; give --encoding (e.g. cp1251)"
+        )
+    # Several codecs often decode a mostly-ASCII text equally well (cp852 and cp1252 agree on
+    # "café" only by chance); among the near-best, prefer the encodings the web actually uses.
+    near = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    for preferred in _COMMON_LEGACY_ENCODINGS:
+        for match in near:
+            if preferred in match.could_be_from_charset:
+                with contextlib.suppress(UnicodeDecodeError):
+                    return data.decode(preferred), codecs.lookup(preferred).name
+    return str(best), codecs.lookup(best.encoding).name
 
 
-def _normalise_chars(text: str) -> str:
+def _sniff_utf16(head: bytes) -> str | None:
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    even_nul = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    odd_nul = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    if odd_nul > _UTF16_NUL_SHARE * pairs and even_nul == 0:
+        name = "utf-16-le"
+    elif even_nul > _UTF16_NUL_SHARE * pairs and odd_nul == 0:
+        name = "utf-16-be"
+    else:
+        return None
+    try:
+        sample = head[: 2 * pairs].decode(name)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for char in sample if char.isprintable() or char in "\n\r\t")
+    return name if printable >= _UTF16_PRINTABLE_SHARE * len(sample) else None
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match[1].decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _WHATWG_ALIASES.get(name, name)
+
+
+def normalise_newlines(text: str) -> str:
+    """Newlines as "\n", control characters out; every other character as written."""
     return _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
+def _strip_xml_declaration(text: str) -> str:
+    return _XML_DECLARATION.sub("", text, count=1)
+
+
+def _format_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    kind = content_type.split(";")[0].strip().lower()
+    if kind in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if kind in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+        return "feed"
+    if kind in ("application/json",):
+        return "json"
+    if kind in ("application/x-ndjson", "application/jsonl"):
+        return "jsonl"
+    if kind == "text/plain":
+        return "text"
+    return None
 
 
 _HTML_TAG = re.compile(
@@ -154,18 +404,24 @@ _HTML_TAG = re.compile(
     r"style|title|meta|a|ul|li|table)\b",
     re.IGNORECASE,
 )
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 
 
 def _resolve_format(input_format: str, path: str, text: str) -> str:
     if input_format != "auto":
         return input_format
-    start = text.lstrip()
+    start = text.lstrip("\ufeff \t\n")
+    head = _strip_xml_declaration(start[:_SNIFF_BYTES]).lstrip()
+    if start.startswith("<") and _FEED_ROOT.match(
+        re.sub(r"\A(?:<!--.*?-->\s*|<\?.*?\?>\s*)*", "", head, flags=re.S)
+    ):
+        return "feed"
     looks_html = start.startswith("<") and _HTML_TAG.search(start[:_SNIFF_BYTES]) is not None
     by_extension = _EXTENSION_FORMATS.get(PurePath(path).suffix.lower()) if path != "-" else None
     if (
         by_extension == "text"
         and looks_html
-        and start[:15].lower().startswith(("<!doctype", "<html"))
+        and head[:15].lower().startswith(("<!doctype", "<html"))
     ):
         return "html"  # a saved page source, whatever its name says
     if by_extension is not None:
@@ -177,7 +433,7 @@ def _resolve_format(input_format: str, path: str, text: str) -> str:
             json.loads(text)
         except json.JSONDecodeError:
             lines = [line for line in text.splitlines() if line.strip()]
-            if len(lines) > 1 and all(_is_json_object(line) for line in lines):
+            if len(lines) > 1 and _is_json_object(lines[0]):
                 return "jsonl"
         else:
             return "json"
@@ -194,7 +450,8 @@ def _is_json_object(line: str) -> bool:
 # --- plain text and its metadata header ---------------------------------------------------
 
 
-def _load_plain(text: str, path: str) -> Article:
+def load_plain(text: str, path: str) -> Article:
+    """An Article from plain text whose metadata header (date, title, outlet, url) is taken out."""
     fields, header_end = _parse_header(text)
     body = text[header_end:].strip()
     if not body:
@@ -292,230 +549,8 @@ def _parse_date(value: str) -> str | None:
         return None
 
 
-def _metadata_date(value: str) -> str | None:
+def metadata_date(value: str) -> str | None:
     """ISO date of a metadata value that starts with one ("2025-11-27T10:00:00+03:00")."""
     if (match := _ISO_DATE.match(value.strip())) and (iso := _parse_date(match[0][:10])):
         return iso
     return _parse_date(value)
-
-
-# --- JSON and JSONL -------------------------------------------------------------------------
-
-
-def _load_json(text: str, path: str) -> tuple[Article, ...]:
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(
-            f"{path}: invalid JSON at line {err.lineno} column {err.colno}: {err.msg}"
-        ) from None
-    records = parsed if isinstance(parsed, list) else [parsed]
-    return _articles_from_records(records, path)
-
-
-def _load_jsonl(text: str, path: str) -> tuple[Article, ...]:
-    records: list[object] = []
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as err:
-            raise InputError(
-                f"{path}: invalid JSON at line {line_number} column {err.colno}: {err.msg}"
-            ) from None
-    return _articles_from_records(records, path)
-
-
-def _articles_from_records(records: list[object], path: str) -> tuple[Article, ...]:
-    if not records:
-        raise InputError(f"{path}: no records in the JSON; give objects with a text field")
-    articles = []
-    for number, record in enumerate(records, start=1):
-        where = f"{path}#{number}"
-        if not isinstance(record, dict):
-            raise InputError(
-                f"{where}: record is a {type(record).__name__}, not an object with a text field"
-            )
-        articles.append(_article_from_record(record, where if len(records) > 1 else path, where))
-    return tuple(articles)
-
-
-def _article_from_record(record: dict[str, object], path: str, where: str) -> Article:
-    key = next((key for key in _TEXT_FIELDS if key in record), None)
-    if key is None:
-        raise InputError(f"{where}: record has no text field ({', '.join(_TEXT_FIELDS)})")
-    value = record[key]
-    if not isinstance(value, str):
-        raise InputError(f"{where}: field {key!r} is a {type(value).__name__}, not a string")
-    text = _normalise_chars(value).strip()
-    if not text:
-        raise InputError(f"{where}: field {key!r} is empty; give the article text")
-    date_value = _first_string(record, _DATE_FIELDS)
-    return Article(
-        path=path,
-        text=text,
-        outlet=_first_string(record, _OUTLET_FIELDS),
-        date=_metadata_date(date_value) if date_value else None,
-        title=_first_string(record, _TITLE_FIELDS),
-        url=_first_string(record, _URL_FIELDS),
-    )
-
-
-def _first_string(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
-    for key in keys:
-        value = record.get(key)
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split())
-    return None
-
-
-# --- HTML -----------------------------------------------------------------------------------
-
-_DROPPED_TAGS = frozenset(
-    {"script", "style", "noscript", "form", "svg", "template", "head", "iframe", "select"}
-)
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "hr", "article", "section"}
-    | {"blockquote", "ul", "ol", "dl", "dt", "dd", "table", "tr", "figure", "figcaption"}
-    | {"main", "body", "pre", "address", "caption", "details", "summary", "td", "th"}
-    | _CHROME_TAGS
-)
-_VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
-    | {"source", "track", "wbr"}
-)
-_MAX_CHROME_CHARS = 200
-
-
-@dataclass(slots=True)
-class _Chunk:
-    text: str | None  # None marks a paragraph break
-    article: int | None = None  # which <article> (outermost) the text sits in
-    in_main: bool = False
-
-
-class _PageParser(HTMLParser):
-    """Collects body text chunks with their region, chrome text, and page metadata."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[_Chunk] = []
-        self.chrome: list[str] = []
-        self.title_parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.time_datetime: str | None = None
-        self._stack: list[str] = []
-        self._articles: list[int] = []
-        self._n_articles = 0
-        self._chrome_parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name.lower(): value or "" for name, value in attrs}
-        if tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or "").lower()
-            if key and attributes.get("content") and key not in self.meta:
-                self.meta[key] = attributes["content"]
-        elif tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
-            self.canonical = self.canonical or attributes.get("href") or None
-        elif tag == "time" and self.time_datetime is None and attributes.get("datetime"):
-            self.time_datetime = attributes["datetime"]
-        if tag in _VOID_TAGS:
-            if tag in _BLOCK_TAGS:
-                self.chunks.append(_Chunk(None))
-            return
-        if self._stack and self._stack[-1] in ("p", "li") and tag in _BLOCK_TAGS:
-            self._close(len(self._stack) - 1)  # an unclosed <p> or <li> ends at the next block
-        self._stack.append(tag)
-        if tag == "article":
-            if not self._articles:
-                self._n_articles += 1
-            self._articles.append(self._n_articles)
-        if tag in _BLOCK_TAGS:
-            self.chunks.append(_Chunk(None))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._stack:
-            self._close(len(self._stack) - 1 - self._stack[::-1].index(tag))
-
-    def _close(self, depth: int) -> None:
-        while len(self._stack) > depth:
-            tag = self._stack.pop()
-            if tag == "article":
-                self._articles.pop()
-            if tag in _BLOCK_TAGS:
-                self.chunks.append(_Chunk(None))
-                self._chrome_parts.append("\n")
-            if tag in _CHROME_TAGS and not any(
-                open_tag in _CHROME_TAGS for open_tag in self._stack
-            ):
-                self._flush_chrome()
-
-    def _flush_chrome(self) -> None:
-        parts = " | ".join(
-            " ".join(line.split()) for line in "".join(self._chrome_parts).split("\n")
-        )
-        text = " | ".join(part for part in parts.split(" | ") if part)
-        if len(text) > _MAX_CHROME_CHARS:
-            text = text[: _MAX_CHROME_CHARS - 1].rstrip() + "…"
-        if text:
-            self.chrome.append(text)
-        self._chrome_parts.clear()
-
-    def handle_data(self, data: str) -> None:
-        if "title" in self._stack and "svg" not in self._stack:
-            self.title_parts.append(data)
-        if any(tag in _DROPPED_TAGS for tag in self._stack):
-            return
-        if any(tag in _CHROME_TAGS for tag in self._stack):
-            self._chrome_parts.append(data)
-            return
-        article = self._articles[0] if self._articles else None
-        self.chunks.append(_Chunk(data, article, "main" in self._stack))
-
-
-def _load_html(text: str, path: str) -> Article:
-    parser = _PageParser()
-    parser.feed(text)
-    parser.close()
-    paragraphs = _html_paragraphs(parser.chunks)
-    if not paragraphs:
-        raise InputError(f"{path}: no readable text in the HTML")
-    meta = parser.meta
-    title = meta.get("og:title") or meta.get("twitter:title") or "".join(parser.title_parts)
-    published = (
-        meta.get("article:published_time")
-        or next((meta[key] for key in ("date", "pubdate", "publish-date") if key in meta), None)
-        or parser.time_datetime
-    )
-    return Article(
-        path=path,
-        text="\n\n".join(paragraphs),
-        outlet=" ".join(meta.get("og:site_name", "").split()) or None,
-        date=_metadata_date(published) if published else None,
-        title=" ".join(title.split()) or None,
-        url=parser.canonical or meta.get("og:url") or None,
-        removed=tuple(Removal("html-chrome", chrome) for chrome in parser.chrome),
-    )
-
-
-def _html_paragraphs(chunks: list[_Chunk]) -> list[str]:
-    """Paragraphs of the main region: the largest <article>, else <main>, else the body."""
-    article_sizes: dict[int, int] = {}
-    for chunk in chunks:
-        if chunk.text and chunk.text.strip() and chunk.article is not None:
-            article_sizes[chunk.article] = article_sizes.get(chunk.article, 0) + len(chunk.text)
-    chosen = min(article_sizes, key=lambda id_: (-article_sizes[id_], id_), default=None)
-    use_main = chosen is None and any(c.in_main and c.text and c.text.strip() for c in chunks)
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for chunk in chunks:
-        if chunk.text is None:
-            paragraphs.append(" ".join("".join(current).split()))
-            current = []
-        elif (chosen is None or chunk.article == chosen) and (not use_main or chunk.in_main):
-            current.append(chunk.text)
-    paragraphs.append(" ".join("".join(current).split()))
-    return [paragraph for paragraph in paragraphs if paragraph]

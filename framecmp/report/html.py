@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 import framecmp
@@ -38,6 +39,8 @@ ins { background: var(--ins-bg); text-decoration: none; font-weight: bold; }
   padding: 0.75rem 1rem; border-radius: 6px; }
 .ok { background: var(--ok-bg); padding: 0.5rem 1rem; border-radius: 6px; }
 .muted, .note { color: var(--muted); }
+li:target { outline: 2px solid currentColor; font-weight: bold; }
+a.sn { font-variant-numeric: tabular-nums; }
 .sn { color: var(--muted); font-size: 0.85em; }
 """
 
@@ -80,8 +83,39 @@ def _docs(comparison: Comparison) -> list[str]:
     return [d.doc_id for d in comparison.documents]
 
 
+def _sentence_id(doc: str, index: int) -> str:
+    return _e(f"s-{doc}-{index}")
+
+
+def _sn(doc: str, index: int) -> str:
+    """A sentence number linked to the sentence in the per-outlet sentence list."""
+    return f'<a class="sn" href="#{_sentence_id(doc, index)}">s{index}</a>'
+
+
+def _sn_list(doc: str, indexes: list[int] | tuple[int, ...]) -> str:
+    return ", ".join(_sn(doc, i) for i in sorted(set(indexes)))
+
+
+def _sentences(comparison: Comparison) -> list[str]:
+    body: list[str] = []
+    for document in comparison.documents:
+        body.append(f"<h3>{_outlet(comparison, document.doc_id)}</h3><ol>")
+        body.extend(
+            f'<li id="{_sentence_id(document.doc_id, s.index)}" value="{s.index}">'
+            f'<span class="sn">s{s.index}</span> {_e(s.text)}</li>'
+            for s in document.sentences
+        )
+        body.append("</ol>")
+    note = "Every sentence of every outlet, numbered as the links above (s0 is the first)."
+    return _section("Sentences", body, note)
+
+
+def _part_id(title: str) -> str:
+    return "part-" + "-".join(title.lower().split())
+
+
 def _section(title: str, body: list[str], note: str = "") -> list[str]:
-    lines = ["<section>", f"<h2>{title}</h2>"]
+    lines = [f'<section id="{_e(_part_id(title))}">', f"<h2>{title}</h2>"]
     if note:
         lines.append(f'<p class="note">{note}</p>')
     return [*lines, *body, "</section>"]
@@ -182,17 +216,17 @@ def _aligned(comparison: Comparison) -> list[str]:
     body: list[str] = []
     for a, b, pairs in views.pairs_by_documents(comparison):
         body.append(f"<h3>{_outlet(comparison, a)} \u2194 {_outlet(comparison, b)}</h3>")
-        for relation in sorted({p.relation for p in pairs}, key=views.relation_key):
+        for relation in sorted({views.display_relation(p) for p in pairs}, key=views.relation_key):
             body.append(f"<h4>{_e(relation)}</h4>")
             rows = []
-            for pair in (p for p in pairs if p.relation == relation):
+            for pair in (p for p in pairs if views.display_relation(p) == relation):
                 left, right = split_diff(
                     views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
                 )
                 rows.append(
                     [
-                        f'<span class="sn">s{pair.a.sentence}</span> {_marked(left)}',
-                        f'<span class="sn">s{pair.b.sentence}</span> {_marked(right)}',
+                        f"{_sn(pair.a.doc, pair.a.sentence)} {_marked(left)}",
+                        f"{_sn(pair.b.doc, pair.b.sentence)} {_marked(right)}",
                         (views.fmt(pair.score)),
                         _e(views.claim_relation_label(pair)),
                         _e(", ".join(pair.shared_terms)),
@@ -222,8 +256,7 @@ def _unique(comparison: Comparison) -> list[str]:
             body.extend(_none())
             continue
         items = "".join(
-            f'<li><span class="sn">s{i}</span> '
-            f"{_e(views.sentence_text(comparison, SentenceRef(doc, i)))}</li>"
+            f"<li>{_sn(doc, i)} {_e(views.sentence_text(comparison, SentenceRef(doc, i)))}</li>"
             for i in indexes
         )
         body.append(f"<ul>{items}</ul>")
@@ -231,6 +264,7 @@ def _unique(comparison: Comparison) -> list[str]:
 
 
 def _distinctive(comparison: Comparison) -> list[str]:
+    any_significant = bool(views.significant_terms(comparison))
     body: list[str] = []
     for doc, terms in views.distinctive_by_doc(comparison).items():
         body.append(f"<h3>{_outlet(comparison, doc)}</h3>")
@@ -241,18 +275,30 @@ def _distinctive(comparison: Comparison) -> list[str]:
             [
                 _e(t.term),
                 (views.fmt(t.z)),
-                "yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no",
+                *(["yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no"] if any_significant else []),
                 (str(t.count)),
                 (str(t.other_count)),
-                _e(views.sentence_list(t.sentences)),
+                _e(f"{t.quoted_count} ({', '.join(t.speakers) or 'unattributed'})")
+                if t.quoted_count
+                else _EMPTY,
+                _sn_list(doc, t.sentences),
             ]
             for t in terms[: views.TOP_TERMS]
         ]
-        header = ["term", "z", "significant", "count", "in the others", "sentences"]
-        body.extend(_table(header, rows, "tntnn"))
+        header = [
+            "term",
+            "z",
+            *(["significant"] if any_significant else []),
+            "count",
+            "in the others",
+            "quoted",
+            "sentences",
+        ]
+        body.extend(_table(header, rows, "tntnnt" if any_significant else "tnnnt"))
     note = (
         "Log-odds with an informative Dirichlet prior; |z| \u2265 "
-        f"{views.SIGNIFICANT_Z} is significant at 5%. Sentence numbers are the evidence."
+        f"{views.SIGNIFICANT_Z} is significant at 5%. Counts are narration; quoted uses are "
+        "listed apart. Sentence numbers are the evidence."
     )
     return _section("Distinctive terms", body, _e(note))
 
@@ -260,10 +306,13 @@ def _distinctive(comparison: Comparison) -> list[str]:
 def _wording_cell(score: CategoryScore | None) -> str:
     if score is None or not score.hits:
         return _EMPTY
-    return "<br>".join(
-        f"{_e(term)} {_TIMES}{count} ({_e(views.sentence_list(sentences))})"
+    narration = "<br>".join(
+        f"{_e(term)} {_TIMES}{count} ({_sn_list(score.doc, sentences)})"
         for term, count, sentences in views.wordings(score)
     )
+    quoted = views.quoted_note(score)
+    cell = narration or _EMPTY
+    return f'{cell}<br><span class="quoted">{_e(quoted)}</span>' if quoted else cell
 
 
 def _rate_cell(score: CategoryScore | None) -> str:
@@ -283,7 +332,8 @@ def _frames(comparison: Comparison) -> list[str]:
         _table(header, [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table])
     )
     body.extend(_differences(comparison))
-    return _section("Frames", body, "Hits per 1,000 tokens (count in brackets).")
+    note = "Hits per 1,000 tokens (count in brackets). " + views.VOICE_NOTE
+    return _section("Frames", body, _e(note))
 
 
 def _differences(comparison: Comparison) -> list[str]:
@@ -291,8 +341,10 @@ def _differences(comparison: Comparison) -> list[str]:
     if not comparison.rate_differences:
         return [*lines, *_none("No rate differences were computed.")]
     lines.append(
-        '<p class="note">Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap '
-        f"interval (seed {comparison.settings.seed}).</p>"
+        '<p class="note">Narration rate of a minus narration rate of b, per 1,000 narration '
+        f"tokens, with a 95% bootstrap interval (seed {comparison.settings.seed}); q is the "
+        "Benjamini-Hochberg adjusted p-value over every frame test of this report, and a "
+        "difference is significant when q &lt; 0.05.</p>"
     )
     rows = [
         [
@@ -300,12 +352,13 @@ def _differences(comparison: Comparison) -> list[str]:
             f"{_outlet(comparison, r.a)} {_MINUS} {_outlet(comparison, r.b)}",
             (views.fmt(r.difference, 1)),
             (f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}"),
+            views.fmt(r.q_value, 3),
             views.difference_reading(r),
         ]
         for r in views.sorted_differences(comparison)
     ]
-    header = ["category", f"a {_MINUS} b", "difference", "95% CI", "reading"]
-    return [*lines, *_table(header, rows, "ttnn")]
+    header = ["category", f"a {_MINUS} b", "difference", "95% CI", "q", "reading"]
+    return [*lines, *_table(header, rows, "ttnnn")]
 
 
 def _terminology(comparison: Comparison) -> list[str]:
@@ -315,7 +368,9 @@ def _terminology(comparison: Comparison) -> list[str]:
         return _section("Terminology", _none("No terminology lexicon was used."))
     header = ["concept", *(_outlet(comparison, d) for d in docs)]
     rows = [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table]
-    note = "Which wording each outlet uses for a concept (count, sentences)."
+    note = _e(
+        "Which wording each outlet uses for a concept (count, sentences). " + views.VOICE_NOTE
+    )
     return _section("Terminology", _table(header, rows), note)
 
 
@@ -333,7 +388,7 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
             rate = _rate_cell(score)
             cells.append(f"{rate}<br>{_wording_cell(score)}" if score and score.hits else rate)
         rows.append([_e(key), *cells])
-    note = "Per 1,000 tokens (count), then the wordings found (sentences)."
+    note = _e("Per 1,000 tokens (count), then the wordings found (sentences). " + views.VOICE_NOTE)
     return _section(title, _table(header, rows), note)
 
 
@@ -379,7 +434,7 @@ def _tone(comparison: Comparison) -> list[str]:
         if lowest is not None and lowest[1] < 0:
             text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
             most_negative = (
-                f'<span class="sn">s{lowest[0]}</span> ({views.fmt(lowest[1])}) '
+                f"{_sn(tone.doc, lowest[0])} ({views.fmt(lowest[1])}) "
                 f"{_e(views.truncate(text, 100))}"
             )
         rows.append([_outlet(comparison, tone.doc), (views.fmt(tone.mean_compound)), most_negative])
@@ -428,7 +483,13 @@ def render_html(comparison: Comparison) -> str:
         f"{_e(settings.aligner)} \u00b7 min score {views.fmt(settings.min_score)} \u00b7 "
         f"lexicons {lexicons} \u00b7 seed {settings.seed}</p>"
     )
-    for section in (
+    verdict, note, *differences = views.summary_lines(comparison)
+    summary = [f"<p>{_e(verdict)}</p>", f'<p class="statistics">{_e(note)}</p>']
+    if differences:
+        items = "".join(f"<li>{_e(line)}</li>" for line in differences)
+        summary.append(f"<p>Largest differences:</p><ul>{items}</ul>")
+    sections = [
+        _section("Summary", summary),
         _documents(comparison),
         _similarity(comparison),
         _same_event(comparison),
@@ -444,7 +505,17 @@ def render_html(comparison: Comparison) -> str:
         _tone(comparison),
         _removed(comparison),
         _warnings(comparison),
-    ):
+        _sentences(comparison),
+    ]
+    titles = [
+        re.sub(r"<[^>]+>", "", section[1]) for section in sections if section[1].startswith("<h2>")
+    ]
+    contents = "".join(
+        f'<li><a href="#{_e(_part_id(title))}">{title}</a></li>' for title in titles[1:]
+    )
+    lines.extend(sections[0])
+    lines.append(f'<nav aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>')
+    for section in sections[1:]:
         lines.extend(section)
     lines.extend(["</body>", "</html>"])
     return "\n".join(line for line in lines if line) + "\n"

@@ -12,7 +12,7 @@ from framecmp.report import views
 if TYPE_CHECKING:
     from framecmp.model import CategoryScore, Comparison, SentenceRef
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_ID = f"framecmp-report/{SCHEMA_VERSION}"
 LEXICON_SECTIONS = ("frames", "attribution", "hedges")  # terminology has its own shape
 
@@ -32,9 +32,26 @@ def _ref(ref: SentenceRef) -> Json:
 
 def _hits(score: CategoryScore) -> list[Json]:
     return [
-        {"term": h.term, "matched": h.matched, "sentence": h.sentence}
-        for h in sorted(score.hits, key=lambda h: (h.sentence, h.term, h.matched))
+        {
+            "term": h.term,
+            "matched": h.matched,
+            "sentence": h.sentence,
+            "quoted": h.quoted,
+            "speaker": h.speaker,
+        }
+        for h in sorted(
+            score.hits, key=lambda h: (h.sentence, h.term, h.matched, h.quoted, h.speaker or "")
+        )
     ]
+
+
+def _voice_counts(score: CategoryScore) -> Json:
+    return {
+        "narration_count": score.narration_count,
+        "narration_per_1000_tokens": _num(score.narration_per_1000_tokens),
+        "quoted_count": score.quoted_count,
+        "quoted_per_1000_tokens": _num(score.quoted_per_1000_tokens),
+    }
 
 
 def _documents(comparison: Comparison) -> list[Json]:
@@ -47,6 +64,8 @@ def _documents(comparison: Comparison) -> list[Json]:
             "title": d.title,
             "url": d.url,
             "place": d.place,
+            "encoding": d.encoding,
+            "language": d.language,
             "n_sentences": len(d.sentences),
             "n_tokens": d.n_tokens,
             "removed": [{"kind": r.kind, "text": r.text} for r in d.removed],
@@ -92,6 +111,7 @@ def _lexicon_section(comparison: Comparison, kind: str) -> Json:
                 "lexicon": score.lexicon,
                 "count": score.count,
                 "per_1000_tokens": _num(score.per_1000_tokens),
+                **_voice_counts(score),
                 "hits": _hits(score),
             }
     return dict(section)
@@ -108,6 +128,7 @@ def _terminology(comparison: Comparison) -> Json:
             documents[doc] = {
                 "count": score.count,
                 "per_1000_tokens": _num(score.per_1000_tokens),
+                **_voice_counts(score),
                 "wordings": {
                     term: {
                         "count": count,
@@ -201,6 +222,8 @@ def report_payload(comparison: Comparison) -> Json:
                     "z": _num(t.z),
                     "significant": abs(t.z) >= views.SIGNIFICANT_Z,
                     "sentences": sorted(t.sentences),
+                    "quoted_count": t.quoted_count,
+                    "speakers": sorted(t.speakers),
                 }
                 for t in terms
             ]
@@ -216,6 +239,8 @@ def report_payload(comparison: Comparison) -> Json:
                 "difference": _num(r.difference),
                 "ci_low": _num(r.ci_low),
                 "ci_high": _num(r.ci_high),
+                "p_value": _num(r.p_value),
+                "q_value": _num(r.q_value),
                 "significant": r.significant,
             }
             for r in views.sorted_differences(comparison)
@@ -228,6 +253,8 @@ def report_payload(comparison: Comparison) -> Json:
                 "sentences": sorted(q.sentences),
                 "speaker": q.speaker,
                 "verb": q.verb,
+                "char_start": q.char_start,
+                "char_end": q.char_end,
             }
             for q in views.sorted_quotes(comparison)
         ],
@@ -249,6 +276,8 @@ def report_payload(comparison: Comparison) -> Json:
         "tone": {
             t.doc: {
                 "mean_compound": _num(t.mean_compound),
+                "narration_compound": _num(t.narration_compound),
+                "quoted_compound": None if t.quoted_compound is None else _num(t.quoted_compound),
                 "sentences": [
                     {"sentence": index, "compound": _num(compound)}
                     for index, compound in sorted(t.sentences)

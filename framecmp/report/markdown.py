@@ -10,7 +10,7 @@ from framecmp.report import views
 from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
-    from framecmp.model import CategoryScore, Comparison
+    from framecmp.model import CategoryScore, Comparison, DistinctiveTerm
 
 _SPECIAL = str.maketrans(
     {
@@ -81,7 +81,25 @@ def _header(comparison: Comparison) -> list[str]:
         f"framecmp {escape(framecmp.__version__)} · aligner {escape(settings.aligner)} · "
         f"min score {views.fmt(settings.min_score)} · lexicons {lexicons} · seed {settings.seed}"
     )
-    return [*lines, ""]
+    return [*lines, "", *_summary(comparison)]
+
+
+def _summary(comparison: Comparison) -> list[str]:
+    verdict, note, *differences = views.summary_lines(comparison)
+    lines = ["## Summary", "", escape(verdict), "", f"> {escape(note)}", ""]
+    if differences:
+        lines.extend(["Largest differences:", ""])
+        lines.extend(f"- {escape(line)}" for line in differences)
+        lines.append("")
+    return lines
+
+
+def render_summary_markdown(comparison: Comparison) -> str:
+    """The short summary alone, as Markdown (``framecmp compare --summary``)."""
+    lines = _summary(comparison)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
 
 
 def _documents(comparison: Comparison) -> list[str]:
@@ -177,10 +195,10 @@ def _aligned(comparison: Comparison) -> list[str]:
         return [*lines, "_No sentence is aligned._", ""]
     for a, b, pairs in groups:
         lines.extend([f"### {_outlet(comparison, a)} ↔ {_outlet(comparison, b)}", ""])
-        for relation in sorted({p.relation for p in pairs}, key=views.relation_key):
+        for relation in sorted({views.display_relation(p) for p in pairs}, key=views.relation_key):
             lines.extend([f"#### {escape(relation)}", ""])
             rows = []
-            for pair in (p for p in pairs if p.relation == relation):
+            for pair in (p for p in pairs if views.display_relation(p) == relation):
                 left, right = split_diff(
                     views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
                 )
@@ -219,12 +237,20 @@ def _unique(comparison: Comparison) -> list[str]:
     return lines
 
 
+def _quoted_uses(term: DistinctiveTerm) -> str:
+    if not term.quoted_count:
+        return _EMPTY
+    return escape(f"{term.quoted_count} ({', '.join(term.speakers) or 'unattributed'})")
+
+
 def _distinctive(comparison: Comparison) -> list[str]:
+    any_significant = bool(views.significant_terms(comparison))
     lines = [
         "## Distinctive terms",
         "",
         f"Log-odds with an informative Dirichlet prior; |z| ≥ {views.SIGNIFICANT_Z} is "
-        "significant at 5%. Sentence numbers are the evidence.",
+        "significant at 5%. Counts are narration; quoted uses are listed apart. "
+        "Sentence numbers are the evidence.",
         "",
     ]
     for doc, terms in views.distinctive_by_doc(comparison).items():
@@ -236,14 +262,23 @@ def _distinctive(comparison: Comparison) -> list[str]:
             [
                 escape(t.term),
                 views.fmt(t.z),
-                "yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no",
+                *(["yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no"] if any_significant else []),
                 str(t.count),
                 str(t.other_count),
+                _quoted_uses(t),
                 escape(views.sentence_list(t.sentences)),
             ]
             for t in terms[: views.TOP_TERMS]
         ]
-        header = ["term", "z", "significant", "count", "in the others", "sentences"]
+        header = [
+            "term",
+            "z",
+            *(["significant"] if any_significant else []),
+            "count",
+            "in the others",
+            "quoted",
+            "sentences",
+        ]
         lines.extend(_table(header, rows))
     return lines
 
@@ -251,12 +286,13 @@ def _distinctive(comparison: Comparison) -> list[str]:
 def _wording_cell(score: CategoryScore | None) -> str:
     if score is None or not score.hits:
         return _EMPTY
-    return escape(
-        "; ".join(
-            f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-            for term, count, sentences in views.wordings(score)
-        )
+    narration = "; ".join(
+        f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
+        for term, count, sentences in views.wordings(score)
     )
+    quoted = views.quoted_note(score)
+    cell = escape(narration) if narration else _EMPTY
+    return f"{cell}<br>_{escape(quoted)}_" if quoted else cell
 
 
 def _rate_cell(score: CategoryScore | None) -> str:
@@ -269,7 +305,7 @@ def _frames(comparison: Comparison) -> list[str]:
     lines = ["## Frames", ""]
     if not table:
         return [*lines, "_No frames lexicon was used._", ""]
-    lines.extend(["Hits per 1,000 tokens (count in brackets).", ""])
+    lines.extend(["Hits per 1,000 tokens (count in brackets). " + views.VOICE_NOTE, ""])
     header = ["frame", *(_outlet(comparison, d) for d in docs)]
     rows = [[escape(key), *(_rate_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
     lines.extend(_table(header, rows))
@@ -288,8 +324,10 @@ def _differences(comparison: Comparison) -> list[str]:
         return [*lines, "_No rate differences were computed._", ""]
     lines.extend(
         [
-            "Rate of a minus rate of b, per 1,000 tokens, with a 95% bootstrap interval "
-            f"(seed {comparison.settings.seed}).",
+            "Narration rate of a minus narration rate of b, per 1,000 narration tokens, with a "
+            f"95% bootstrap interval (seed {comparison.settings.seed}); q is the "
+            "Benjamini-Hochberg adjusted p-value over every frame test of this report, and "
+            "a difference is significant when q < 0.05.",
             "",
         ]
     )
@@ -299,11 +337,13 @@ def _differences(comparison: Comparison) -> list[str]:
             f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}",
             views.fmt(r.difference, 1),
             f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}",
+            views.fmt(r.q_value, 3),
             views.difference_reading(r),
         ]
         for r in views.sorted_differences(comparison)
     ]
-    return [*lines, *_table(["category", "a \u2212 b", "difference", "95% CI", "reading"], rows)]
+    header = ["category", "a \u2212 b", "difference", "95% CI", "q", "reading"]
+    return [*lines, *_table(header, rows)]
 
 
 def _terminology(comparison: Comparison) -> list[str]:
@@ -312,7 +352,9 @@ def _terminology(comparison: Comparison) -> list[str]:
     lines = ["## Terminology", ""]
     if not table:
         return [*lines, "_No terminology lexicon was used._", ""]
-    lines.extend(["Which wording each outlet uses for a concept (count, sentences).", ""])
+    lines.extend(
+        ["Which wording each outlet uses for a concept (count, sentences). " + views.VOICE_NOTE, ""]
+    )
     header = ["concept", *(_outlet(comparison, d) for d in docs)]
     rows = [[escape(key), *(_wording_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
     return [*lines, *_table(header, rows)]
@@ -324,7 +366,9 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
     lines = [f"## {title}", ""]
     if not table:
         return [*lines, f"_No {kind} lexicon was used._", ""]
-    lines.extend(["Per 1,000 tokens (count), then the wordings found (sentences).", ""])
+    lines.extend(
+        ["Per 1,000 tokens (count), then the wordings found (sentences). " + views.VOICE_NOTE, ""]
+    )
     header = ["category", *(_outlet(comparison, d) for d in docs)]
     rows = [
         [
@@ -410,6 +454,15 @@ def _warnings(comparison: Comparison) -> list[str]:
     return [*lines, *(f"- {escape(w)}" for w in comparison.warnings), ""]
 
 
+def _collapsible(section: list[str], what: str) -> list[str]:
+    """A long section folded under <details> (GitHub renders Markdown inside it); the
+    heading stays outside, so the table of contents and links still find it."""
+    heading, body = section[:2], section[2:]
+    while body and not body[-1]:
+        body = body[:-1]
+    return [*heading, f"<details><summary>Show {what}</summary>", "", *body, "", "</details>", ""]
+
+
 def render_markdown(comparison: Comparison) -> str:
     """The comparison as a GitHub-flavoured Markdown report."""
     lines = [
@@ -418,8 +471,8 @@ def render_markdown(comparison: Comparison) -> str:
         *_similarity(comparison),
         *_same_event(comparison),
         *_coverage(comparison),
-        *_aligned(comparison),
-        *_unique(comparison),
+        *_collapsible(_aligned(comparison), "every aligned pair"),
+        *_collapsible(_unique(comparison), "every unique sentence"),
         *_distinctive(comparison),
         *_frames(comparison),
         *_terminology(comparison),
@@ -430,7 +483,7 @@ def render_markdown(comparison: Comparison) -> str:
         ),
         *_voices(comparison),
         *_tone(comparison),
-        *_removed(comparison),
+        *_collapsible(_removed(comparison), "what was removed"),
         *_warnings(comparison),
     ]
     while lines and not lines[-1]:

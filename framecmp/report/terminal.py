@@ -90,6 +90,9 @@ def _verdict_panel(comparison: Comparison) -> RenderableType:
 
 def _summary(comparison: Comparison) -> Table:
     table = _table("Documents", "outlet", "id", "date", "sentences", "tokens", "removed noise")
+    # Names are never broken mid-word: the numbers columns give way instead.
+    for column in table.columns[:3]:
+        column.no_wrap = True
     for d in comparison.documents:
         table.add_row(
             _text(d.outlet),
@@ -178,7 +181,7 @@ def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
             left_text = Text.assemble((f"s{pair.a.sentence} ", "dim"), _marked(left, plain))
             right_text = Text.assemble((f"s{pair.b.sentence} ", "dim"), _marked(right, plain))
             match = Text(
-                f"{clean_text(pair.relation)}\n{views.fmt(pair.score)}\n"
+                f"{clean_text(views.display_relation(pair))}\n{views.fmt(pair.score)}\n"
                 f"{clean_text(views.claim_relation_label(pair))}"
             )
             table.add_row(left_text, right_text, match)
@@ -202,7 +205,9 @@ def _distinctive(comparison: Comparison) -> Table:
     for doc, terms in views.distinctive_by_doc(comparison).items():
         listed = ", ".join(
             f"{t.term} (z {views.fmt(t.z)}{'*' if abs(t.z) >= views.SIGNIFICANT_Z else ''}; "
-            f"{t.count} vs {t.other_count}; {views.sentence_list(t.sentences)})"
+            f"{t.count} vs {t.other_count}"
+            f"{f', +{t.quoted_count} quoted' if t.quoted_count else ''}; "
+            f"{views.sentence_list(t.sentences)})"
             for t in terms[: views.TOP_TERMS]
         )
         table.add_row(_text(_outlet(comparison, doc)), _text(listed or _EMPTY))
@@ -224,8 +229,9 @@ def _differences(comparison: Comparison) -> Table | None:
     for r in comparison.rate_differences:
         lexicons_of.setdefault(r.category, set()).add(r.lexicon)
     table = _table(
-        "Frame differences (rate of a \u2212 rate of b per 1,000 tokens, "
-        f"95% bootstrap interval, seed {comparison.settings.seed})",
+        "Frame differences (narration rate of a \u2212 rate of b per 1,000 narration tokens, "
+        f"95% bootstrap interval, seed {comparison.settings.seed}; significant = "
+        "Benjamini-Hochberg q < 0.05 over all frame tests)",
         "category",
         "a \u2212 b",
         "difference (95% interval)",
@@ -264,15 +270,12 @@ def _terminology(comparison: Comparison) -> Table | None:
         for doc in docs:
             score = by_doc.get(doc)
             found = views.wordings(score) if score is not None else []
-            cells.append(
-                _text(
-                    "; ".join(
-                        f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-                        for term, count, sentences in found
-                    )
-                    or _EMPTY
-                )
+            narration = "; ".join(
+                f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
+                for term, count, sentences in found
             )
+            quoted = views.quoted_note(score)
+            cells.append(_text("\n".join(part for part in (narration, quoted) if part) or _EMPTY))
         table.add_row(_text(key), *cells)
     return table
 
@@ -300,7 +303,9 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> Table | None
                 f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
                 for term, count, sentences in views.wordings(score)
             )
-            cells.append(_text(f"{rate}: {found}" if found else rate))
+            quoted = views.quoted_note(score)
+            cell = f"{rate}: {found}" if found else rate
+            cells.append(_text(f"{cell}\n{quoted}" if quoted else cell))
         table.add_row(_text(key), *cells)
     return table
 
@@ -403,6 +408,7 @@ def _renderables(comparison: Comparison, plain: bool) -> list[RenderableType]:
     same_event = comparison.same_event.verdict
     items: list[RenderableType | None] = [
         None if same_event else _verdict_panel(comparison),
+        _summary_text(comparison),
         _summary(comparison),
         _similarity(comparison),
         _verdict_panel(comparison) if same_event else None,
@@ -423,16 +429,86 @@ def _renderables(comparison: Comparison, plain: bool) -> list[RenderableType]:
     return [item for item in items if item is not None]
 
 
-def print_comparison(comparison: Comparison, console: Console) -> None:
-    """Draw the comparison on a rich console, honouring its width and colour settings."""
+_CONCISE_PAIRS = 6  # aligned pairs the concise view shows: the most differently worded ones
+_CONCISE_DOCUMENTS = 12  # above this, the concise view lists outlets on one line
+
+
+def _summary_text(comparison: Comparison) -> RenderableType:
+    from rich.console import Group
+
+    lines = views.summary_lines(comparison)
+    parts: list[RenderableType] = [_text("Summary", "bold")]
+    parts.extend(_text(line) for line in lines[:2])
+    parts.extend(_text(f"\u2022 {line}") for line in lines[2:])
+    return Group(*parts)
+
+
+def _documents_line(comparison: Comparison) -> RenderableType:
+    names = ", ".join(f"{d.outlet} ({len(d.sentences)} sentences)" for d in comparison.documents)
+    return _text(f"{len(comparison.documents)} documents: {names}")
+
+
+def _most_different(comparison: Comparison, plain: bool) -> Table | None:
+    from rich.text import Text
+
+    pairs = views.most_different_pairs(comparison, _CONCISE_PAIRS)
+    if not pairs:
+        return None
+    table = _table(
+        f"The {views.plural(len(pairs), 'aligned pair')} worded most differently "
+        f"(of {len(comparison.alignment.pairs)}; --detail lists them all)",
+        "a",
+        "b",
+        expand=True,
+        show_lines=True,
+    )
+    table.columns[0].ratio = table.columns[1].ratio = 1
+    for pair in pairs:
+        left, right = split_diff(
+            views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
+        )
+        relation = f"{views.display_relation(pair)}; {views.claim_relation_label(pair)}"
+        head_a = f"{_outlet(comparison, pair.a.doc)} s{pair.a.sentence}:"
+        head_b = f"{_outlet(comparison, pair.b.doc)} s{pair.b.sentence} ({relation}):"
+        table.add_row(
+            Text.assemble((clean_text(head_a) + " ", "bold"), _marked(left, plain)),
+            Text.assemble((clean_text(head_b) + " ", "bold"), _marked(right, plain)),
+        )
+    return table
+
+
+def _concise(comparison: Comparison, plain: bool) -> list[RenderableType]:
+    same_event = comparison.same_event.verdict
+    many = len(comparison.documents) > _CONCISE_DOCUMENTS
+    items: list[RenderableType | None] = [
+        None if same_event else _verdict_panel(comparison),
+        _summary_text(comparison),
+        _documents_line(comparison) if many else _summary(comparison),
+        _most_different(comparison, plain),
+        _text(
+            "framecmp compare --detail shows every section (coverage, all aligned pairs, "
+            "terms, frames, terminology, voices, tone); --format html writes the full report.",
+            "dim",
+        ),
+    ]
+    return [item for item in items if item is not None]
+
+
+def print_comparison(comparison: Comparison, console: Console, *, detail: bool = True) -> None:
+    """Draw the comparison on a rich console, honouring its width and colour settings.
+
+    ``detail`` draws every section; without it a concise view: summary, documents and the
+    aligned pairs worded most differently (word diffs computed for those pairs only).
+    """
     # Without colour (a pipe, NO_COLOR) deleted and inserted words would look alike: mark them.
     plain = console.color_system is None or console.no_color
-    for renderable in _renderables(comparison, plain):
+    renderables = _renderables(comparison, plain) if detail else _concise(comparison, plain)
+    for renderable in renderables:
         console.print(renderable)
         console.print()
 
 
-def render_text(comparison: Comparison, *, width: int = 100) -> str:
+def render_text(comparison: Comparison, *, width: int = 100, detail: bool = True) -> str:
     """The terminal view as plain text without colour or escape codes (for pipes and tests)."""
     from rich.console import Console
 
@@ -440,5 +516,5 @@ def render_text(comparison: Comparison, *, width: int = 100) -> str:
     console = Console(
         file=buffer, width=width, color_system=None, force_terminal=False, no_color=True
     )
-    print_comparison(comparison, console)
+    print_comparison(comparison, console, detail=detail)
     return buffer.getvalue()

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from framecmp.model import RELATIONS, SentenceRef
+from framecmp.model import RELATIONS, ClaimRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         Claim,
         Comparison,
         DistinctiveTerm,
+        LexiconHit,
         PairEventVerdict,
         Quote,
         RateDifference,
@@ -65,6 +66,14 @@ def sentence_text(comparison: Comparison, ref: SentenceRef) -> str:
     return f"[unknown sentence {ref.doc}:{ref.sentence}]"
 
 
+def display_relation(pair: AlignedPair) -> str:
+    """The group a pair is shown under: its aligner relation, except that a pair whose claims
+    conflict is shown as "conflicting", never as a paraphrase or the same quote."""
+    if pair.claim_relation is ClaimRelation.CONFLICTING:
+        return ClaimRelation.CONFLICTING.value
+    return pair.relation
+
+
 def claim_relation_label(pair: AlignedPair) -> str:
     """How the pair's claims differ, with the words that show it: "conflicting: 200 / 2,000"."""
     label = pair.claim_relation.value
@@ -72,7 +81,10 @@ def claim_relation_label(pair: AlignedPair) -> str:
 
 
 def relation_key(relation: str) -> tuple[int, str]:
-    """Relations in the order of ``RELATIONS`` (closest first); unknown ones last, by name."""
+    """Conflicting first (what a reader must see), then ``RELATIONS`` (closest first); unknown
+    ones last, by name."""
+    if relation == ClaimRelation.CONFLICTING.value:
+        return (-1, relation)
     return (RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS), relation)
 
 
@@ -171,11 +183,13 @@ def score_table(comparison: Comparison, kind: str) -> list[tuple[str, dict[str, 
     return sorted(rows.items())
 
 
-def wordings(score: CategoryScore) -> list[tuple[str, int, list[int]]]:
-    """(wording, count, sentence indexes) of a score's hits, most used first, ties by wording."""
+def wordings(score: CategoryScore, *, quoted: bool = False) -> list[tuple[str, int, list[int]]]:
+    """(wording, count, sentence indexes) of a score's narration hits (or, with ``quoted``, its
+    hits inside quotes), most used first, ties by wording."""
     sentences: dict[str, list[int]] = defaultdict(list)
     for hit in score.hits:
-        sentences[hit.term].append(hit.sentence)
+        if hit.quoted == quoted:
+            sentences[wording(score, hit)].append(hit.sentence)
     return sorted(
         ((term, len(found), sorted(set(found))) for term, found in sentences.items()),
         key=lambda item: (-item[1], item[0]),
@@ -321,8 +335,46 @@ def outlet_parts(comparison: Comparison, doc: str) -> tuple[str, str | None]:
 
 
 def rate(score: CategoryScore) -> str:
-    """A category's rate per 1,000 tokens with its count: "12.5 (3)"."""
-    return f"{fmt(score.per_1000_tokens, 1)} ({score.count})"
+    """A category's narration rate per 1,000 narration tokens with its count: "12.5 (3)",
+    and the hits inside quotes apart: "12.5 (3) +2 quoted"."""
+    text = f"{fmt(score.narration_per_1000_tokens, 1)} ({score.narration_count})"
+    return f"{text} +{score.quoted_count} quoted" if score.quoted_count else text
+
+
+def wording(score: CategoryScore, hit: LexiconHit) -> str:
+    """How a hit is shown: a terminology wording's label ("Kiev"); for other lexicons the
+    words as the text writes them, lower-cased ("negotiations", not the pattern "negotiat*")."""
+    return hit.term if score.kind == "terminology" else " ".join(hit.matched.casefold().split())
+
+
+def quoted_wordings(score: CategoryScore) -> list[tuple[str, str, int, list[int]]]:
+    """(wording, speaker, count, sentences) of hits inside quotes; "unattributed" when the
+    text does not say who speaks."""
+    sentences: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for hit in score.hits:
+        if hit.quoted:
+            sentences[(wording(score, hit), hit.speaker or "unattributed")].append(hit.sentence)
+    return sorted(
+        ((term, who, len(found), sorted(set(found))) for (term, who), found in sentences.items()),
+        key=lambda item: (-item[2], item[0], item[1]),
+    )
+
+
+def quoted_note(score: CategoryScore | None) -> str:
+    """The quoted hits of a score as one line: 'quoted: war x1 (Smith; s3)', or ""."""
+    if score is None or not score.quoted_count:
+        return ""
+    parts = [
+        f"{term} \u00d7{count} ({who}; {sentence_list(found)})"
+        for term, who, count, found in quoted_wordings(score)
+    ]
+    return "quoted: " + "; ".join(parts)
+
+
+VOICE_NOTE = (
+    "Counts are the outlet's own words (narration, per 1,000 narration tokens); "
+    "words inside direct quotes are listed apart as quoted, with their speaker."
+)
 
 
 def difference_key(comparison: Comparison) -> Callable[[RateDifference], tuple[object, ...]]:
@@ -343,3 +395,121 @@ def sorted_differences(comparison: Comparison) -> list[RateDifference]:
 def difference_reading(difference: RateDifference) -> str:
     """How to read a difference: significant, or not distinguishable from zero."""
     return "significant" if difference.significant else "not distinguishable from zero"
+
+
+def significant_terms(comparison: Comparison) -> list[DistinctiveTerm]:
+    """Distinctive terms with |z| at or above ``SIGNIFICANT_Z``."""
+    return [t for t in comparison.distinctive_terms if abs(t.z) >= SIGNIFICANT_Z]
+
+
+def statistics_note(comparison: Comparison) -> str:
+    """One line, shown once at the top of every format: how significance is decided, and
+    what it found (or that the texts are too small for any significant result)."""
+    tests = len(comparison.rate_differences)
+    frames = sum(d.significant for d in comparison.rate_differences)
+    terms = len(significant_terms(comparison))
+    method = (
+        f"Frames: narration rates compared with 95% bootstrap intervals (seed "
+        f"{comparison.settings.seed}), Benjamini-Hochberg over all {tests} frame tests of this "
+        f"report at a 5% false discovery rate. Distinctive terms: log-odds with a general-"
+        f"English prior (wordfreq), |z| \u2265 {SIGNIFICANT_Z}."
+    )
+    if frames == 0 and terms == 0:
+        tokens = ", ".join(f"{d.doc_id} {d.n_tokens}" for d in comparison.documents)
+        return (
+            "No difference reaches significance: these texts (tokens: "
+            f"{tokens}) are too short for any test here to tell the outlets apart, so the "
+            f"tables below describe, they do not prove. {method}"
+        )
+    return (
+        f"Significant: {plural(frames, 'frame difference')} of {tests}, "
+        f"{plural(terms, 'distinctive term')}. {method}"
+    )
+
+
+TOP_DIFFERENCES = 5
+
+
+def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> list[str]:
+    """The largest differences in framing and wording, one plain-text line each: significant
+    frame differences first, then significant distinctive terms, then the largest
+    differences that are not significant, marked as such."""
+    lines: list[str] = []
+    by_size = sorted(
+        comparison.rate_differences,
+        key=lambda r: (not r.significant, -abs(r.difference), difference_key(comparison)(r)),
+    )
+    for r in [r for r in by_size if r.significant]:
+        lines.append(_frame_line(comparison, r))
+    for t in sorted(significant_terms(comparison), key=lambda t: (-t.z, _rank(comparison, t.doc))):
+        outlet = outlet_parts(comparison, t.doc)[0]
+        lines.append(
+            f"{outlet} over-uses \u201c{t.term}\u201d: {plural(t.count, 'time')} in its own "
+            f"words, {t.other_count} in the others (z {fmt(t.z)})"
+        )
+    for r in [r for r in by_size if not r.significant]:
+        if len(lines) >= limit:
+            break
+        lines.append(_frame_line(comparison, r) + " (not significant)")
+    return lines[:limit]
+
+
+def _frame_line(comparison: Comparison, r: RateDifference) -> str:
+    more, less = (r.a, r.b) if r.difference >= 0 else (r.b, r.a)
+    scores = {
+        s.doc: s
+        for s in comparison.lexicon_scores
+        if s.lexicon == r.lexicon and s.category == r.category
+    }
+    rates = [
+        fmt(scores[d].narration_per_1000_tokens, 1) if d in scores else "0.0" for d in (more, less)
+    ]
+    return (
+        f"{r.category.replace('_', ' ')}: {outlet_parts(comparison, more)[0]} frames it more "
+        f"than {outlet_parts(comparison, less)[0]} in its own words ({rates[0]} vs {rates[1]} "
+        f"per 1,000 narration tokens, q {fmt(r.q_value, 3)})"
+    )
+
+
+def verdict_line(comparison: Comparison) -> str:
+    """One line: are these the same event, and how sure."""
+    verdict = comparison.same_event
+    answer = "the same event" if verdict.verdict else "NOT the same event"
+    return (
+        f"{len(comparison.documents)} reports of {answer} (lowest pair score "
+        f"{fmt(verdict.score, 2)}, threshold {fmt(verdict.threshold, 2)}); "
+        f"{plural(len(comparison.alignment.pairs), 'aligned sentence pair')}, "
+        f"{plural(len(comparison.alignment.claims), 'shared claim')}."
+    )
+
+
+def summary_lines(comparison: Comparison) -> list[str]:
+    """The short summary every format opens with: verdict, statistics, top differences."""
+    return [verdict_line(comparison), statistics_note(comparison), *top_differences(comparison)]
+
+
+def most_different_pairs(comparison: Comparison, limit: int) -> list[AlignedPair]:
+    """Aligned pairs that carry one claim in the most different words (lowest score first),
+    for the concise views; ties in display order."""
+    # Conflicting and otherwise differing claims first; then the closest pairs whose words are
+    # not the same (a near-identical pair with a changed word is what a reader looks for).
+    close = [
+        p
+        for p in comparison.alignment.pairs
+        if p.relation != "related" or p.claim_relation is not ClaimRelation.EQUIVALENT
+    ]
+    ranked = sorted(
+        close,
+        key=lambda p: (
+            p.claim_relation is not ClaimRelation.CONFLICTING,
+            p.claim_relation is ClaimRelation.EQUIVALENT,
+            -p.score,
+            pair_key(comparison, p),
+        ),
+    )
+    chosen = [
+        p
+        for p in ranked
+        if not _same_words(sentence_text(comparison, p.a), sentence_text(comparison, p.b))
+    ][:limit]
+    return sorted(chosen, key=lambda p: pair_key(comparison, p))

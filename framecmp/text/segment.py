@@ -1,7 +1,8 @@
 """Segment stage: split cleaned text into paragraphs, sentences and word tokens.
 
-Sentence boundaries come from NLTK's Punkt, built from parameters shipped in
-``framecmp/data/abbreviations.txt`` (no downloaded NLTK data, no pickles), then repaired
+Sentence boundaries come from NLTK's Punkt (loaded without NLTK's package ``__init__``, see
+``nltk_modules``), built from parameters shipped in ``framecmp/data/abbreviations.txt`` (no
+downloaded NLTK data, no pickles), then repaired
 for news text: quote marks go with the sentence they belong to, editors' [bracketed
 insertions] are never split, and fragments (a stray ".", `he said.` after a quoted
 question, "No." before a number) are joined to their neighbour.
@@ -17,6 +18,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from framecmp.model import Sentence
+from framecmp.text import nltk_modules
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -54,9 +56,14 @@ _MIN_TOKENS = 2
 _ATTRIBUTION_MAX_TOKENS = 6  # `"Why?" asked Russian President Vladimir Putin.` is six
 
 
+# Invisible characters that captures leave inside words (zero-width space and joiners, word
+# joiner, BOM, soft hyphen): the text keeps them as written, tokens do not.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def tokenize(text: str) -> tuple[str, ...]:
     """Word tokens as written; hyphenated words, apostrophes and numbers stay whole."""
-    return tuple(match.group() for match in _WORD.finditer(text))
+    return tuple(match.group() for match in _WORD.finditer(text.translate(_INVISIBLE)))
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
@@ -65,7 +72,11 @@ def segment(text: str) -> tuple[Sentence, ...]:
     paragraph = 0
     line_start = 0
     for line in text.split("\n"):
-        spans = _paragraph_spans(text, line_start, line_start + len(line))
+        spans = [
+            piece
+            for span in _paragraph_spans(text, line_start, line_start + len(line))
+            for piece in _split_long(text, *span)
+        ]
         for start, end in spans:
             sentences.append(
                 Sentence(
@@ -80,6 +91,31 @@ def segment(text: str) -> tuple[Sentence, ...]:
         paragraph += bool(spans)
         line_start += len(line) + 1
     return tuple(sentences)
+
+
+# A "sentence" of more words than this is a run-on capture (a table, a list without
+# punctuation, a megabyte line): cut it at word boundaries so that no later stage (VADER,
+# alignment, quotes) pays for its length squared. News sentences are far shorter: in the
+# MRPC training sentences (news, msr_paraphrase_train.txt) the longest has 31 words.
+MAX_SENTENCE_WORDS = 120
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)``, or consecutive pieces of at most MAX_SENTENCE_WORDS words."""
+    if end - start < MAX_SENTENCE_WORDS * 2:
+        return [(start, end)]
+    gaps = list(_WHITESPACE.finditer(text, start, end))
+    if len(gaps) < MAX_SENTENCE_WORDS:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for number, gap in enumerate(gaps, start=1):
+        if number % MAX_SENTENCE_WORDS == 0:
+            pieces.append((piece_start, gap.start()))
+            piece_start = gap.end()
+    pieces.append((piece_start, end))
+    return [(a, b) for a, b in pieces if a < b]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,13 +245,13 @@ def _is_attribution(previous_tail: str, piece_text: str) -> bool:
 
 @cache
 def _punkt() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+    punkt = nltk_modules.load("nltk.tokenize.punkt")
     abbreviations, starters = _abbreviation_data()
-    params = PunktParameters()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(abbreviations)
     params.sent_starters = set(starters)
-    return PunktSentenceTokenizer(params)
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return tokenizer
 
 
 @cache

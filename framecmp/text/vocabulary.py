@@ -11,6 +11,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Protocol
 
+from framecmp.text import nltk_modules
+
 # Month names and abbreviations -> month number, for reading dates in metadata and text.
 MONTHS = {
     name: number
@@ -28,6 +30,30 @@ MONTHS = {
             ("october", "oct"),
             ("november", "nov"),
             ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+# Russian month names in the genitive ("27 ноября") and wire abbreviations ("3 мар"), as TASS,
+# RIA Novosti, Interfax and Ukrinform datelines write them -> month number.
+MONTHS_RU = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("января", "янв"),
+            ("февраля", "фев"),
+            ("марта", "мар"),
+            ("апреля", "апр"),
+            ("мая", "май"),
+            ("июня", "июн"),
+            ("июля", "июл"),
+            ("августа", "авг"),
+            ("сентября", "сен"),
+            ("октября", "окт"),
+            ("ноября", "ноя"),
+            ("декабря", "дек"),
         ),
         start=1,
     )
@@ -69,7 +95,6 @@ def stem(token: str) -> str:
 
 @cache
 def _stemmer() -> _Stemmer:
-    from nltk.stem.snowball import SnowballStemmer  # heavy import: only the commands pay it
-
-    stemmer: _Stemmer = SnowballStemmer("english")
+    snowball = nltk_modules.load("nltk.stem.snowball")
+    stemmer: _Stemmer = snowball.SnowballStemmer("english")
     return stemmer

@@ -1,0 +1,73 @@
+"""Language detection on trafilatura's evaluation pages: the English shortcut and py3langid.
+
+    python benchmarks/language.py [/path/to/trafilatura/tests]
+
+Reference language: the page's own ``<html lang>`` attribute (first two letters), on pages
+that have one. Text: bare trafilatura extraction (50+ words). Prints py3langid's accuracy
+against the reference, the stop-word shortcut's precision and coverage for English (how often
+it answers "en" without the model, and how often rightly), framecmp's detect_language
+accuracy, and the time per page of each.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+
+from extraction import DEFAULT_DATA, bare_trafilatura
+
+_LANG = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2})", re.IGNORECASE)
+
+
+def main() -> int:
+    import py3langid
+
+    from framecmp.ingest import language
+
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
+    evaldata = json.loads((data / "evaldata.json").read_text(encoding="utf-8"))
+    pages: list[tuple[str, str]] = []
+    for entry in sorted(evaldata.values(), key=lambda e: e["file"]):
+        path = data / "eval" / entry["file"]
+        if not path.is_file():
+            continue
+        html = path.read_bytes()
+        match = _LANG.search(html[:5000])
+        text = bare_trafilatura(html)
+        if match and len(text.split()) >= 50:
+            pages.append((match[1].decode().lower(), text))
+    py3langid.classify("warm up the model")
+    start = time.perf_counter()
+    model = [py3langid.classify(text[:20000])[0] for _, text in pages]
+    model_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    ours = [language.detect_language(text) for _, text in pages]
+    ours_seconds = time.perf_counter() - start
+    shortcut = [language._english_by_stopwords(text[: language._SAMPLE_CHARS]) for _, text in pages]
+    gold = [lang for lang, _ in pages]
+    n = len(pages)
+    print(f"pages with <html lang> and 50+ words: {n}; languages: {Counter(gold).most_common(6)}")
+    print(f"py3langid accuracy: {sum(m == g for m, g in zip(model, gold, strict=False)):d}/{n}")
+    right = sum(o == g for o, g in zip(ours, gold, strict=True))
+    print(f"framecmp detect_language accuracy: {right:d}/{n}")
+    answered = [g for s, g in zip(shortcut, gold, strict=False) if s]
+    english = sum(g == "en" for g in gold)
+    print(
+        f"stop-word shortcut: answered 'en' for {len(answered)} pages, rightly for "
+        f"{sum(g == 'en' for g in answered)}; {english} pages are English"
+    )
+    print(
+        f"time per page: py3langid {1000 * model_seconds / n:.1f} ms, "
+        f"framecmp {1000 * ours_seconds / n:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Which language a document is written in (ISO 639-1), so English-only analysis can step aside.
+
+A cheap first look settles plain English without loading a model: in English news prose,
+words of framecmp's English stop-word list are about half the tokens, while in French, German,
+Spanish or Italian they are under a tenth (a few short words such as "a", "in", "die" are
+shared). Anything else goes to py3langid (Lui & Baldwin 2012, langid.py; BSD licence).
+Measured by benchmarks/language.py on trafilatura's evaluation pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framecmp.text.vocabulary import stopwords
+
+ENGLISH = "en"
+# Share of stop-word tokens above which Latin-script text is English without asking the model.
+# Chosen on trafilatura's evaluation pages (not the samples): see benchmarks/language.py.
+ENGLISH_STOPWORD_SHARE = 0.30
+_MIN_TOKENS = 20
+_SAMPLE_CHARS = 20_000
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of ``text``'s language, or None when there is too little text."""
+    sample = text[:_SAMPLE_CHARS]
+    if not _WORD.search(sample):
+        return None
+    if _english_by_stopwords(sample):
+        return ENGLISH
+    return _model_language(sample)
+
+
+def _english_by_stopwords(sample: str) -> bool:
+    """True when Latin-script ``sample`` has English stop words for ENGLISH_STOPWORD_SHARE."""
+    words = _WORD.findall(sample)
+    if len(words) < _MIN_TOKENS or sum(1 for w in words if w.isascii()) <= 0.9 * len(words):
+        return False
+    common = stopwords()
+    return sum(1 for w in words if w.lower() in common) >= ENGLISH_STOPWORD_SHARE * len(words)
+
+
+def _model_language(sample: str) -> str | None:
+    import py3langid  # loads a numpy model: only non-obvious texts pay for it
+
+    language, _score = py3langid.classify(sample)
+    return str(language) if language else None

@@ -1,0 +1,60 @@
+"""Whose words a token is: the outlet's narration, or a speaker's inside a direct quotation.
+
+The voices stage finds the quotes (``Quote.char_start``/``char_end`` point into
+``Document.text``); this module maps each word token of a sentence onto them, so that every
+stage counting words (lexicon scores, distinctive terms, tone) can keep the outlet's own words
+apart from the words it quotes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from framecmp.model import Quote, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechMap:
+    """The quoted stretches of one document, sorted by position."""
+
+    quotes: tuple[Quote, ...]
+    starts: tuple[int, ...]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote whose words cover a document offset, or None for narration."""
+        at = bisect.bisect_right(self.starts, offset) - 1
+        if at >= 0 and offset < self.quotes[at].char_end:
+            return self.quotes[at]
+        return None
+
+
+def speech_map(quotes: Iterable[Quote], doc_id: str) -> SpeechMap:
+    """The quotes of one document as a lookup from text offsets."""
+    mine = sorted(
+        (q for q in quotes if q.doc == doc_id and q.char_end > q.char_start),
+        key=lambda q: (q.char_start, q.char_end),
+    )
+    return SpeechMap(quotes=tuple(mine), starts=tuple(q.char_start for q in mine))
+
+
+def token_offsets(sentence: Sentence) -> tuple[int, ...]:
+    """Document offset of each word token of a sentence (tokens are written as in the text)."""
+    offsets = []
+    position = 0
+    for token in sentence.tokens:
+        found = sentence.text.find(token, position)
+        if found >= 0:
+            position = found + len(token)
+            offsets.append(sentence.char_start + found)
+        else:  # never expected: tokens are substrings; keep the last known place
+            offsets.append(sentence.char_start + position)
+    return tuple(offsets)
+
+
+def token_voices(sentence: Sentence, speech: SpeechMap) -> tuple[Quote | None, ...]:
+    """For each word token of a sentence, the quote it is inside, or None for narration."""
+    if not speech.quotes:
+        return (None,) * len(sentence.tokens)
+    return tuple(speech.quote_at(offset) for offset in token_offsets(sentence))

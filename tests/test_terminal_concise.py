@@ -1,0 +1,104 @@
+"""The concise terminal view (the default), --detail, --quiet and --summary, through the CLI."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from report_fixture import build_comparison
+from typer.testing import CliRunner
+
+from framecmp.cli import app
+from framecmp.report.terminal import render_text
+
+DATA = Path(__file__).parent.parent / "data" / "bishkek-2025-11-27"
+BISHKEK = [str(DATA / "tass.txt"), str(DATA / "cgtn.txt"), str(DATA / "unknown-outlet.txt")]
+
+
+def _run(*args: str, columns: int = 100) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
+    return subprocess.run(
+        [sys.executable, "-m", "framecmp", "compare", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def concise() -> str:
+    result = _run(*BISHKEK, columns=80)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_default_view_is_concise_and_points_to_detail(concise: str) -> None:
+    assert concise.startswith("Summary")
+    assert "--detail shows every section" in concise
+    assert "Coverage" not in concise  # long sections only with --detail
+    assert "Terminology" not in concise
+    detail = _run(*BISHKEK, "--detail", columns=80).stdout
+    assert "Terminology" in detail
+    assert "Coverage" in detail
+    assert len(concise.splitlines()) * 3 < len(detail.splitlines())
+
+
+def test_concise_view_at_80_columns_never_breaks_a_name(concise: str) -> None:
+    assert all(len(line) <= 80 for line in concise.splitlines())
+    assert "unknown-outlet" in concise
+    # A broken name would leave "unknown-outl" at a cell's end on one line.
+    assert not re.search(r"unknown-outl\s*│", concise)
+    assert not re.search(r"2025-11-2\s*│", concise)
+
+
+def test_wide_terminal_uses_its_width() -> None:
+    wide = _run(*BISHKEK, columns=200).stdout
+    assert max(len(line) for line in wide.splitlines()) > 150
+
+
+def test_quiet_prints_no_report_but_writes_the_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["compare", *BISHKEK, "--quiet", "--report-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".html", ".json", ".md"]
+
+
+def test_summary_alone_in_markdown() -> None:
+    result = CliRunner().invoke(app, ["compare", *BISHKEK, "--summary", "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("## Summary\n")
+    assert "Benjamini-Hochberg" in text
+    assert "## Documents" not in text
+    # The same summary opens the full Markdown report.
+    full = CliRunner().invoke(app, ["compare", *BISHKEK, "--format", "markdown"]).stdout
+    assert text.strip() in full
+    assert full.index("## Summary") < full.index("## Documents")
+
+
+def test_concise_view_shows_a_pair_with_its_word_differences_marked(concise: str) -> None:
+    assert "worded most differently" in concise
+    assert "[-" in concise  # words only on the left, marked without colour
+    assert "{+" in concise
+
+
+def test_render_text_concise_keeps_hostile_text_inert() -> None:
+    text = render_text(build_comparison(), detail=False)
+    assert "\x1b" not in text
+
+
+def test_markdown_folds_long_sections_and_stays_deterministic() -> None:
+    runner = CliRunner()
+    first = runner.invoke(app, ["compare", *BISHKEK, "--format", "markdown"]).stdout
+    second = runner.invoke(app, ["compare", *BISHKEK, "--format", "markdown"]).stdout
+    assert first == second
+    aligned = first.split("## Aligned sentences\n", 1)[1]
+    assert aligned.startswith("\n<details><summary>Show every aligned pair</summary>\n")
+    assert first.count("<details>") == first.count("</details>") == 3
