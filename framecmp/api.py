@@ -10,14 +10,17 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import hashlib
 import logging
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
 from framecmp import report as report_stage
@@ -27,6 +30,8 @@ from framecmp.analysis import lexicon as lexicon_stage
 from framecmp.analysis import score as score_stage
 from framecmp.analysis import terms as terms_stage
 from framecmp.analysis import voices as voices_stage
+from framecmp.corpus import batch as batch_stage
+from framecmp.corpus.store import DEFAULT_DB, CorpusStore
 from framecmp.errors import FramecmpError, InputError, OutputError
 from framecmp.ingest import clean as clean_stage
 from framecmp.ingest import language as language_stage
@@ -42,6 +47,10 @@ from framecmp.model import (
     Removal,
     Settings,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from concurrent.futures import Executor
 from framecmp.text import segment as segment_stage
 
 # framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
@@ -54,6 +63,7 @@ DEFAULT_MAX_BYTES = load_stage.DEFAULT_MAX_BYTES
 INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
+REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
 # Text analysed per document, after cleaning. A long feature is 10,000 words (~60,000
 # characters); past 100,000 characters (about 16,000 words) an input is a dump, not an article,
 # and only its start is compared.
@@ -74,6 +84,8 @@ _FORMAT_BY_EXTENSION = {
 }
 
 Input = str | Path | Article
+# What a folder given to ingest/batch is searched for; other files (READMEs, images) are skipped.
+_ARTICLE_EXTENSIONS = frozenset({".txt", ".text", ".html", ".htm", ".json", ".jsonl"})
 
 
 def load_articles(
@@ -450,6 +462,181 @@ def check_lexicon(
         return lexicon, (), ()
     documents = prepare_documents(load_articles(inputs))
     return lexicon, documents, score_stage.score_lexicons(documents, [lexicon])
+
+
+# --- corpus store, events and batch ----------------------------------------------------------
+
+
+def ingest(
+    inputs: Sequence[Input],
+    *,
+    db: str | Path = DEFAULT_DB,
+    input_format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: batch_stage.Progress | None = None,
+) -> batch_stage.IngestSummary:
+    """Add articles (files, folders, records) to the corpus store and assign them to events."""
+    articles = load_articles(
+        _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
+    )
+    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+        return batch_stage.ingest(
+            store, articles, prepare_article, executor=executor, progress=progress
+        )
+
+
+def events(db: str | Path = DEFAULT_DB, *, since: str | None = None) -> list[dict[str, Any]]:
+    """The stored corpus grouped into events (see docs/cli.md for the JSON shape)."""
+    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        raise FramecmpError(f"--since {since!r}: write the date as YYYY-MM-DD")
+    if not Path(db).is_file():
+        raise InputError(f"{db}: no corpus store here; run framecmp ingest first")
+    with CorpusStore(db) as store:
+        return batch_stage.list_events(store, since=since)
+
+
+def batch(
+    inputs: Sequence[Input],
+    *,
+    db: str | Path = DEFAULT_DB,
+    report_dir: str | Path = "reports",
+    fail_on: Sequence[batch_stage.FailRule] = (),
+    frame_threshold: float = batch_stage.DEFAULT_FRAME_DIFFERENCE,
+    input_format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: batch_stage.Progress | None = None,
+) -> batch_stage.BatchSummary:
+    """Ingest, assign to events, and report every event that gained articles, plus an index."""
+    articles = load_articles(
+        _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
+    )
+    folder = Path(report_dir)
+    written: list[batch_stage.EventReport] = []
+    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+        ingested = batch_stage.ingest(
+            store, articles, prepare_article, executor=executor, progress=progress
+        )
+        due = batch_stage.events_to_report(store)
+        labels = store.events()
+        number = 0
+        # A slice of events at a time, so only their documents are in memory at once.
+        for start in range(0, len(due), REPORT_SLICE_EVENTS):
+            chunk = due[start : start + REPORT_SLICE_EVENTS]
+            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for _, ids in chunk]
+            results = (
+                executor.map(compare_event, jobs)
+                if executor is not None and len(jobs) > 1
+                else map(compare_event, jobs)
+            )
+            for (event_id, ids), documents, (rendered, found) in zip(
+                chunk, jobs, results, strict=True
+            ):
+                paths = []
+                for fmt, text in sorted(rendered.items()):
+                    target = folder / f"{event_id}{_REPORT_EXTENSIONS[fmt]}"
+                    report_stage.write_report_atomically(target, text)
+                    paths.append(str(target))
+                with store.transaction():
+                    store.record_report(event_id, ids, paths)
+                written.append(
+                    batch_stage.EventReport(
+                        event_id,
+                        labels.get(event_id, ""),
+                        ids,
+                        tuple(sorted({d.outlet for d in documents})),
+                        tuple(paths),
+                        found,
+                    )
+                )
+                number += 1
+                if progress:
+                    progress("report", number, len(due))
+        index_paths: tuple[str, ...] = ()
+        if written or ingested.assigned:
+            listed = batch_stage.list_events(store)
+            reported = {event_id: event_id for event_id in store.reported()}
+            index_md = folder / f"{batch_stage.INDEX_NAME}.md"
+            index_html = folder / f"{batch_stage.INDEX_NAME}.html"
+            report_stage.write_report_atomically(
+                index_md, batch_stage.index_markdown(listed, reported)
+            )
+            report_stage.write_report_atomically(
+                index_html, batch_stage.index_html(listed, reported)
+            )
+            index_paths = (str(index_md), str(index_html))
+    fired = batch_stage.fired_rules(written, fail_on, frame_threshold)
+    return batch_stage.BatchSummary(ingested, tuple(written), index_paths, fired)
+
+
+def prepare_article(article: Article) -> Document:
+    """Worker: the per-document preparation ``compare`` does, for one article."""
+    return prepare_documents([article])[0]
+
+
+@functools.cache
+def _bundled_lexicons() -> tuple[Lexicon, ...]:
+    # Once per worker process, not once per event.
+    return tuple(lexicon_stage.resolve(DEFAULT_LEXICONS))
+
+
+def compare_event(
+    documents: Sequence[Document],
+) -> tuple[dict[str, str], batch_stage.EventFindings]:
+    """Worker: one event's comparison, rendered in every report format, and its findings."""
+    comparison = compare_documents(documents, lexicons=_bundled_lexicons())
+    rendered = {fmt: report_stage.render_report(comparison, fmt) for fmt in REPORT_FORMATS}
+    return rendered, batch_stage.findings(comparison)
+
+
+def _expand_folders(inputs: Sequence[Input]) -> list[Input]:
+    expanded: list[Input] = []
+    for item in inputs:
+        if isinstance(item, str | Path) and str(item) != "-" and Path(item).is_dir():
+            expanded.extend(
+                sorted(
+                    p
+                    for p in Path(item).rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in _ARTICLE_EXTENSIONS
+                    and not any(part.startswith(".") for part in p.parts)
+                )
+            )
+        else:
+            expanded.append(item)
+    return expanded
+
+
+@contextlib.contextmanager
+def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor | None]:
+    """A Dask cluster's executor, a local process pool, or None (one process)."""
+    if scheduler is not None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise FramecmpError(
+                "--scheduler needs dask.distributed: pip install 'framecmp[dask]'"
+            ) from None
+        try:
+            client = Client(scheduler, timeout=30)  # type: ignore[no-untyped-call]
+        except OSError as err:
+            raise FramecmpError(f"--scheduler {scheduler}: cannot connect ({err})") from None
+        try:
+            yield client.get_executor()  # type: ignore[no-untyped-call]
+        finally:
+            client.close()  # type: ignore[no-untyped-call]
+        return
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield pool
 
 
 # --- labels and ids ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,7 @@ from framecmp import __version__
 from framecmp.errors import FramecmpError
 
 if TYPE_CHECKING:
+    from framecmp.corpus.batch import FailRule as FailRuleT
     from framecmp.model import Comparison
 
 EXIT_OK = 0
@@ -395,6 +396,247 @@ def _print_terminal(comparison: Comparison, *, detail: bool) -> None:
     from framecmp.report import terminal
 
     terminal.print_comparison(comparison, Console(highlight=False), detail=detail)
+
+
+class EventsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class SummaryFormat(StrEnum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+_DB_OPTION = typer.Option("--db", help="The corpus store (a SQLite file; created if missing).")
+_WORKERS_OPTION = typer.Option(
+    "--workers",
+    help="Processes for preparation and comparisons (default: one per core).",
+    show_default=False,
+)
+_SCHEDULER_OPTION = typer.Option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Run preparation and comparisons on this Dask scheduler (needs framecmp[dask]); "
+    "the store stays on this machine.",
+    show_default=False,
+)
+_INPUTS_ARGUMENT = typer.Argument(
+    help="Article files, folders (read recursively), JSON/JSONL record files.",
+    metavar="PATH",
+    show_default=False,
+)
+
+
+class _ProgressBar:
+    """A progress bar on stderr, shown only on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._progress = Progress(console=Console(stderr=True), transient=True)
+            self._progress.start()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self._progress is None:
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total)
+        self._progress.update(self._tasks[stage], completed=done, total=total)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], _INPUTS_ARGUMENT],
+    db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
+    input_format: Annotated[
+        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
+    ] = InputFormat.auto,
+    workers: Annotated[int | None, _WORKERS_OPTION] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")] = False,
+) -> None:
+    """Add articles to the corpus store and assign them to events.
+
+    An article already stored (same content) is recognised, not added twice; a changed
+    article at the same URL or path is stored as a new version. Exit codes: 0 done; 2 error.
+    """
+    with _exit_codes():
+        from framecmp import api
+
+        bar = _ProgressBar(not quiet)
+        try:
+            summary = api.ingest(
+                inputs, db=db, input_format=input_format.value, workers=workers, progress=bar
+            )
+        finally:
+            bar.close()
+        if not quiet:
+            for path, reason in summary.skipped:
+                typer.echo(f"framecmp: skipped {path}: {reason}", err=True)
+            typer.echo(
+                f"framecmp: {summary.added} added, {summary.new_versions} new versions, "
+                f"{summary.unchanged} already stored; {summary.assigned} assigned, "
+                f"{summary.new_events} new events ({db})",
+                err=True,
+            )
+
+
+@app.command()
+def events(
+    db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help="Only events with an article on or after this date.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[EventsFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        EventsFormat.text
+    ),
+) -> None:
+    """List the stored corpus grouped into events, with why each article belongs.
+
+    JSON: {"events": [{"id", "label", "articles": [{"id", "path", "url", "outlet", "date",
+    "probability"}]}]}; see docs/cli.md. Exit codes: 0 listed; 2 error.
+    """
+    with _exit_codes():
+        from framecmp import api
+        from framecmp.corpus import batch as batch_stage
+
+        listed = api.events(db, since=since)
+        if fmt is EventsFormat.json:
+            sys.stdout.write(batch_stage.events_json(listed))
+        else:
+            sys.stdout.write(batch_stage.events_text(listed))
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], _INPUTS_ARGUMENT],
+    db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
+    report_dir: Annotated[
+        Path, typer.Option("--report-dir", help="Where per-event reports and the index go.")
+    ] = Path("reports"),
+    fail_on: Annotated[
+        list[str],
+        typer.Option(
+            "--fail-on",
+            metavar="RULE",
+            help="Exit non-zero when a reported event breaks RULE: conflicting-claims (exit 3), "
+            "frame-difference[=N] (exit 4; a significant frame difference of N or more per "
+            "1,000 tokens, default 10), terminology (exit 5). Repeatable; the lowest code wins.",
+        ),
+    ] = [],  # noqa: B006
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary",
+            help="Write a Markdown run summary here (for a CI job summary).",
+            show_default=False,
+        ),
+    ] = None,
+    summary_format: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Run summary on stdout: text, or jsonl (one JSON line per reported event, "
+            "then one for the run).",
+        ),
+    ] = SummaryFormat.text,
+    input_format: Annotated[
+        InputFormat, typer.Option("--input-format", help="How to read the inputs.")
+    ] = InputFormat.auto,
+    workers: Annotated[int | None, _WORKERS_OPTION] = None,
+    scheduler: Annotated[str | None, _SCHEDULER_OPTION] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no messages on stderr.")
+    ] = False,
+) -> None:
+    """Ingest, assign to events, and write a report for every event that gained articles.
+
+    Reports (Markdown, JSON, HTML) are named after the event id; index.md and index.html list
+    every event. A run with nothing new writes nothing. Exit codes: 0 done; 2 error;
+    3 conflicting claims; 4 frame difference; 5 terminology divergence (with --fail-on).
+    """
+    with _exit_codes():
+        from framecmp import api
+        from framecmp.corpus import batch as batch_stage
+
+        rules, threshold = _parse_fail_on(fail_on)
+        bar = _ProgressBar(not quiet)
+        try:
+            result = api.batch(
+                inputs,
+                db=db,
+                report_dir=report_dir,
+                fail_on=rules,
+                frame_threshold=threshold,
+                input_format=input_format.value,
+                workers=workers,
+                scheduler=scheduler,
+                progress=bar,
+            )
+        finally:
+            bar.close()
+        if summary is not None:
+            from framecmp.report import write_report_atomically
+
+            write_report_atomically(summary, batch_stage.summary_markdown(result, report_dir))
+        if summary_format is SummaryFormat.jsonl:
+            sys.stdout.write(batch_stage.summary_lines(result))
+        elif not quiet:
+            ingested = result.ingest
+            if result.did_nothing:
+                typer.echo("framecmp: nothing new: every input is already stored and reported")
+            else:
+                typer.echo(
+                    f"framecmp: {ingested.added} added, {ingested.new_versions} new versions, "
+                    f"{ingested.unchanged} already stored, {len(ingested.skipped)} skipped; "
+                    f"{ingested.new_events} new events; {len(result.reports)} reports in "
+                    f"{report_dir}"
+                )
+            for rule in result.fired:
+                typer.echo(f"framecmp: --fail-on {rule.value}: broken", err=True)
+    if result.exit_code:
+        raise typer.Exit(int(result.exit_code))
+
+
+def _parse_fail_on(values: list[str]) -> tuple[list[FailRuleT], float]:
+    from framecmp.corpus.batch import DEFAULT_FRAME_DIFFERENCE, FailRule
+
+    rules: list[FailRuleT] = []
+    threshold = DEFAULT_FRAME_DIFFERENCE
+    for value in values:
+        name, sep, number = value.partition("=")
+        try:
+            rule = FailRule(name)
+        except ValueError:
+            raise FramecmpError(
+                f"--fail-on {value!r}: choose conflicting-claims, frame-difference[=N] or "
+                "terminology"
+            ) from None
+        if sep:
+            if rule is not FailRule.FRAME_DIFFERENCE:
+                raise FramecmpError(f"--fail-on {value!r}: only frame-difference takes =N")
+            try:
+                threshold = float(number)
+            except ValueError:
+                raise FramecmpError(f"--fail-on {value!r}: N must be a number") from None
+        if rule not in rules:
+            rules.append(rule)
+    return rules, threshold
 
 
 @lexicon_app.command("list")

@@ -22,6 +22,9 @@ COMMANDS = (
     ["lexicon", "list"],
     ["lexicon", "show"],
     ["lexicon", "check"],
+    ["ingest"],
+    ["events"],
+    ["batch"],
 )
 
 INTRO = """# framecmp command-line reference
@@ -38,6 +41,42 @@ line on stderr starting `framecmp: error:`.
 """
 
 
+CORPUS = """## Corpus commands: contracts
+
+`ingest`, `events` and `batch` share one corpus store, a SQLite file (`--db`, default
+`framecmp.db`). An article whose content (whitespace-collapsed text, SHA-256) is stored is
+recognised and not added again; a changed article at the same URL, or else the same path, is
+stored as a new version and replaces the old one in its event.
+
+`framecmp events --format json` prints (keys sorted; the keys named here are the contract,
+others may be added):
+
+```json
+{"events": [{"id": "ev-9d206f6c7fe5", "label": "ukraine · putin · russia · president",
+             "outlets": ["CGTN", "TASS"], "dates": ["2025-11-27", "2025-11-27"],
+             "related": ["ev-1a97ae1ea133"],
+             "articles": [{"id": 1, "path": "data/…/tass.txt", "url": null, "outlet": "TASS",
+                           "date": "2025-11-27", "probability": 1.0,
+                           "signals": [{"name": "tfidf-cosine", "value": 0.22, "detail": "…"}]}]}]}
+```
+
+`id` is `ev-` and the first 12 hex digits of the content hash of the article that started
+the event; it never changes once given. `probability` is the article's same-event probability
+against the event when it joined (1.0 for the article that started it); `signals` are the
+decisive evidence. `related` lists events of the same story (linked, never merged).
+
+`framecmp batch` exit codes: **0** done (also when nothing was new); **2** error; with
+`--fail-on`: **3** an event reported in this run has conflicting claims, **4** a significant
+frame difference of N or more per 1,000 tokens (`frame-difference=N`, default 10), **5** a
+terminology divergence (outlets chose different terms of one category); when several rules
+fire, the lowest code wins. `--format jsonl` prints one JSON object per reported event
+(`type: "event"`, `event`, `label`, `articles`, `outlets`, `reports`, `conflicting_claims`,
+`largest_frame_difference`, `terminology_divergences`), then one for the run (`type: "run"`,
+`added`, `new_versions`, `unchanged`, `skipped`, `assigned`, `new_events`, `reports`, `index`,
+`did_nothing`, `failed_rules`, `exit_code`).
+"""
+
+
 def reference() -> str:
     runner = CliRunner()
     parts = [INTRO]
@@ -45,6 +84,7 @@ def reference() -> str:
         result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
         heading = f"## framecmp {' '.join(command)}".rstrip()
         parts.append(f"{heading}\n\n```text\n{result.stdout.rstrip()}\n```\n")
+    parts.append(CORPUS)
     return "\n".join(parts)
 
 

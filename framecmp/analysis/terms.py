@@ -3,8 +3,8 @@
 Similarity is the TF-IDF cosine of whole documents over stemmed content words. The IDF is fit
 on the compared documents' *sentences*, not on the documents: with two to five documents a
 document-level IDF has only a few values and marks every shared word as uninformative, while
-sentence-level IDF still tells a word that runs through the story ("putin") from one said
-once ("eavesdropping"), which is what a reader means by shared wording.
+sentence-level IDF still tells a word that runs through the story ("mayor") from one said
+once ("floodgate"), which is what a reader means by shared wording.
 
 Distinctive terms are unigrams and bigrams scored with the log-odds ratio with an informative
 Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 16-22): each document

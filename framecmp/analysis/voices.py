@@ -40,7 +40,7 @@ _OPENING = '"\u201c'
 _CLOSING = '"\u201d'
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")
 _AUXILIARY = r"(?:has|had|have|also|then|later|once|again|previously)"
-# Verbs that may come before their subject ("said Putin"); participles ("saying Trump had")
+# Verbs that may come before their subject ("said Smith"); participles ("saying Trump had")
 # introduce a clause, not a speaker.
 _INVERTED_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "noted")
 _PRONOUNS = ("he", "she")
@@ -62,12 +62,12 @@ class _SpeakerData:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    after: re.Pattern[str]  # `," Putin said`
-    inverted: re.Pattern[str]  # `," said Putin.`
-    tail: re.Pattern[str]  # `... "too polite" in treating him, the Russian leader said.`
-    before: re.Pattern[str]  # `Putin said: "` / `he emphasized Russia's readiness to "`
-    according: re.Pattern[str]  # `According to Chen, ... "`
-    loose: re.Pattern[str]  # `President Putin projected ..., noting there is a "`
+    after: re.Pattern[str]  # `," Smith said`
+    inverted: re.Pattern[str]  # `," said Smith.`
+    tail: re.Pattern[str]  # `... "too polite" in treating him, the French leader said.`
+    before: re.Pattern[str]  # `Smith said: "` / `he emphasized the council's readiness to "`
+    according: re.Pattern[str]  # `According to Garcia, ... "`
+    loose: re.Pattern[str]  # `President Smith projected ..., noting there is a "`
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +306,7 @@ def _sentence_bounds(document: Document, at: int) -> tuple[int, int]:
 
 
 def _split_name(mention: str) -> tuple[str | None, list[str]]:
-    """A capitalised run as (role of its title, name words): "Russian President Vladimir Putin"."""
+    """A capitalised run as (role of its title, name words): "French President Marie Smith"."""
     words = mention.split()
     # Leading stop words, honorifics and sentence adverbs ("Ironically Nichols") are no name.
     while words and (

@@ -1,19 +1,330 @@
-"""Store prepared documents (load + clean + segment) as JSON, so batch runs do that work once.
+"""The corpus store: a SQLite file holding articles, prepared documents, events and reports.
 
-A stored document is a plain JSON object with a ``format`` version; ``load_document`` rejects
-any other version instead of guessing, because sentence offsets depend on the cleaning rules
-that produced them.
+One file (``framecmp.db`` by default) opened in WAL mode, so readers never block the writer
+and a killed run leaves every committed transaction intact. Every write happens inside
+``BEGIN IMMEDIATE`` … ``COMMIT``: two processes writing at once take turns instead of
+corrupting each other. The schema is versioned with ``PRAGMA user_version`` and moved forward
+by the numbered ``MIGRATIONS``; a file written by a newer framecmp is refused, not guessed at.
+
+Everything is stored as SQL columns or JSON text (prepared documents, event evidence,
+signals); nothing is pickled.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
-from framecmp.errors import InputError
+from framecmp.errors import FramecmpError, InputError
 from framecmp.model import Document, Removal, Sentence
 
 DOCUMENT_FORMAT = "framecmp-document/1"
+DEFAULT_DB = "framecmp.db"
+BUSY_TIMEOUT_SECONDS = 120.0  # a second writer waits this long for the first to commit
+
+# Each entry moves the schema from version i to i + 1; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,             -- URL, else the normalised path (#n for records)
+        version INTEGER NOT NULL,         -- 1, 2, ... per source
+        current INTEGER NOT NULL,         -- 1 for the newest version of its source
+        content_hash TEXT NOT NULL UNIQUE,
+        outlet TEXT NOT NULL,
+        date TEXT,
+        title TEXT,
+        url TEXT,
+        path TEXT NOT NULL,
+        document TEXT NOT NULL,           -- the prepared Document as JSON (dump_document)
+        evidence TEXT NOT NULL,           -- per-article event evidence as JSON
+        UNIQUE (source, version)
+    );
+    CREATE INDEX articles_by_date ON articles (date);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        seq INTEGER NOT NULL              -- creation order
+    );
+    CREATE TABLE assignments (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+        event_id TEXT NOT NULL REFERENCES events (id),
+        probability REAL NOT NULL,
+        signals TEXT NOT NULL             -- JSON list of {name, value, detail}
+    );
+    CREATE INDEX assignments_by_event ON assignments (event_id);
+    CREATE TABLE event_links (
+        a TEXT NOT NULL REFERENCES events (id),
+        b TEXT NOT NULL REFERENCES events (id),
+        relation TEXT NOT NULL,           -- an EventRelation value, e.g. "same-story"
+        probability REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE TABLE reports (
+        event_id TEXT PRIMARY KEY REFERENCES events (id),
+        article_ids TEXT NOT NULL,        -- JSON list: the article versions the report was made of
+        paths TEXT NOT NULL               -- JSON list of the files written
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        summary TEXT NOT NULL             -- JSON run summary
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class IngestOutcome(StrEnum):
+    """What happened to one input article."""
+
+    ADDED = "added"
+    NEW_VERSION = "new-version"  # the same URL/path with changed content
+    UNCHANGED = "unchanged"  # its content hash is already stored
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """One article version's metadata, without its prepared document."""
+
+    id: int
+    source: str
+    version: int
+    current: bool
+    content_hash: str
+    outlet: str
+    date: str | None
+    title: str | None
+    url: str | None
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    article_id: int
+    event_id: str
+    probability: float
+    signals: tuple[dict[str, Any], ...]
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's content: SHA-256 of its text with whitespace collapsed."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class CorpusStore:
+    """A corpus store file; use as a context manager so the connection is closed."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise InputError(f"{self.path}: --db must be a file, not a directory")
+        try:
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise InputError(f"{self.path}: not a framecmp corpus store ({err})") from None
+
+    def __enter__(self) -> CorpusStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            version = self.schema_version
+            if version > SCHEMA_VERSION:
+                raise FramecmpError(
+                    f"{self.path}: store schema {version} is newer than this framecmp "
+                    f"understands ({SCHEMA_VERSION}); upgrade framecmp"
+                )
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (``BEGIN IMMEDIATE``) so writers queue."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # --- articles ------------------------------------------------------------------------------
+
+    def find_hash(self, digest: str) -> int | None:
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def add_article(
+        self, source: str, digest: str, document: Document, evidence: dict[str, Any]
+    ) -> tuple[int, IngestOutcome]:
+        """Store a prepared article unless its content is stored; call inside ``transaction``."""
+        known = self.find_hash(digest)
+        if known is not None:
+            return known, IngestOutcome.UNCHANGED
+        row = self._db.execute(
+            "SELECT MAX(version) FROM articles WHERE source = ?", (source,)
+        ).fetchone()
+        version = 1 if row[0] is None else int(row[0]) + 1
+        self._db.execute("UPDATE articles SET current = 0 WHERE source = ?", (source,))
+        cursor = self._db.execute(
+            "INSERT INTO articles (source, version, current, content_hash, outlet, date, title,"
+            " url, path, document, evidence) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                source,
+                version,
+                digest,
+                document.outlet,
+                document.date,
+                document.title,
+                document.url,
+                document.path,
+                dump_document(document),
+                json.dumps(evidence, sort_keys=True, ensure_ascii=False),
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        return article_id, (IngestOutcome.ADDED if version == 1 else IngestOutcome.NEW_VERSION)
+
+    def articles(self, *, current_only: bool = True) -> tuple[StoredArticle, ...]:
+        where = "WHERE current = 1" if current_only else ""
+        rows = self._db.execute(
+            "SELECT id, source, version, current, content_hash, outlet, date, title, url, path"
+            f" FROM articles {where} ORDER BY id"
+        ).fetchall()
+        return tuple(
+            StoredArticle(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
+            for r in rows
+        )
+
+    def document(self, article_id: int) -> Document:
+        row = self._db.execute(
+            "SELECT document FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return load_document(row[0], origin=f"{self.path}#{article_id}")
+
+    def evidence(self, article_ids: Sequence[int] | None = None) -> dict[int, dict[str, Any]]:
+        """Stored event evidence of the given article versions (all current ones by default)."""
+        rows: list[tuple[Any, ...]]
+        if article_ids is None:
+            rows = self._db.execute(
+                "SELECT id, evidence FROM articles WHERE current = 1"
+            ).fetchall()
+        else:
+            rows = self._rows_for("SELECT id, evidence FROM articles WHERE id IN", article_ids)
+        return {int(r[0]): json.loads(r[1]) for r in rows}
+
+    def _rows_for(self, sql: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows.extend(self._db.execute(f"{sql} ({marks})", chunk).fetchall())
+        return rows
+
+    # --- events --------------------------------------------------------------------------------
+
+    def unassigned(self) -> tuple[int, ...]:
+        """Current article versions that belong to no event yet."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE current = 1 AND id NOT IN"
+            " (SELECT article_id FROM assignments) ORDER BY id"
+        ).fetchall()
+        return tuple(int(r[0]) for r in rows)
+
+    def assignments(self) -> tuple[Assignment, ...]:
+        rows = self._db.execute(
+            "SELECT s.article_id, s.event_id, s.probability, s.signals FROM assignments s"
+            " JOIN articles a ON a.id = s.article_id WHERE a.current = 1 ORDER BY s.article_id"
+        ).fetchall()
+        return tuple(Assignment(r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows)
+
+    def add_event(self, event_id: str, label: str) -> None:
+        seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
+        self._db.execute(
+            "INSERT INTO events (id, label, seq) VALUES (?, ?, ?)", (event_id, label, seq)
+        )
+
+    def set_label(self, event_id: str, label: str) -> None:
+        self._db.execute("UPDATE events SET label = ? WHERE id = ?", (label, event_id))
+
+    def events(self) -> dict[str, str]:
+        """Event id -> label, in creation order."""
+        rows = self._db.execute("SELECT id, label FROM events ORDER BY seq").fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def assign(
+        self, article_id: int, event_id: str, probability: float, signals: Sequence[dict[str, Any]]
+    ) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO assignments (article_id, event_id, probability, signals)"
+            " VALUES (?, ?, ?, ?)",
+            (article_id, event_id, probability, json.dumps(list(signals), sort_keys=True)),
+        )
+
+    def link(self, a: str, b: str, relation: str, probability: float) -> None:
+        first, second = sorted((a, b))
+        self._db.execute(
+            "INSERT OR REPLACE INTO event_links (a, b, relation, probability) VALUES (?, ?, ?, ?)",
+            (first, second, relation, probability),
+        )
+
+    def links(self) -> tuple[tuple[str, str, str, float], ...]:
+        rows = self._db.execute(
+            "SELECT a, b, relation, probability FROM event_links ORDER BY a, b"
+        ).fetchall()
+        return tuple((r[0], r[1], r[2], float(r[3])) for r in rows)
+
+    # --- reports and runs ----------------------------------------------------------------------
+
+    def reported(self) -> dict[str, tuple[int, ...]]:
+        """Event id -> the article versions its last report was written from."""
+        rows = self._db.execute("SELECT event_id, article_ids FROM reports").fetchall()
+        return {r[0]: tuple(json.loads(r[1])) for r in rows}
+
+    def record_report(
+        self, event_id: str, article_ids: Sequence[int], paths: Sequence[str]
+    ) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO reports (event_id, article_ids, paths) VALUES (?, ?, ?)",
+            (event_id, json.dumps(sorted(article_ids)), json.dumps(list(paths))),
+        )
+
+    def record_run(self, command: str, summary: dict[str, Any]) -> None:
+        self._db.execute(
+            "INSERT INTO runs (command, summary) VALUES (?, ?)",
+            (command, json.dumps(summary, sort_keys=True)),
+        )
 
 
 def dump_document(document: Document) -> str:

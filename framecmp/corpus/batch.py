@@ -1,0 +1,507 @@
+"""Ingest articles into the store, assign them to events, write per-event reports.
+
+The per-document work (load, clean, segment) is the same code ``compare`` uses, passed in
+by ``api`` as a picklable function; it and the per-event comparisons run on an executor
+(a process pool on this machine, or a Dask cluster's executor), so both cores, or many
+machines, share them. The store is written only by this process, in transactions of
+``COMMIT_EVERY`` articles: a run killed mid-way keeps what it committed and the next run
+carries on from there.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from framecmp.corpus import events as clustering
+from framecmp.corpus.store import CorpusStore, IngestOutcome, content_hash
+from framecmp.errors import FramecmpError
+from framecmp.model import Article, Comparison, Document
+
+logger = logging.getLogger(__name__)
+
+COMMIT_EVERY = 200  # articles per transaction: small enough to lose little when killed
+INDEX_NAME = "index"
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class FailRule(StrEnum):
+    """What ``--fail-on`` can name; each has its own exit code (see ``EXIT_CODES``)."""
+
+    CONFLICTING_CLAIMS = "conflicting-claims"
+    FRAME_DIFFERENCE = "frame-difference"
+    TERMINOLOGY = "terminology"
+
+
+class BatchExit(IntEnum):
+    """Exit codes of ``framecmp batch``; when several rules fire, the lowest code wins."""
+
+    OK = 0
+    ERROR = 2
+    CONFLICTING_CLAIMS = 3
+    FRAME_DIFFERENCE = 4
+    TERMINOLOGY = 5
+
+
+EXIT_CODES = {
+    FailRule.CONFLICTING_CLAIMS: BatchExit.CONFLICTING_CLAIMS,
+    FailRule.FRAME_DIFFERENCE: BatchExit.FRAME_DIFFERENCE,
+    FailRule.TERMINOLOGY: BatchExit.TERMINOLOGY,
+}
+DEFAULT_FRAME_DIFFERENCE = 10.0  # per 1,000 tokens, significant differences only
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    added: int
+    new_versions: int
+    unchanged: int
+    skipped: tuple[tuple[str, str], ...]  # (path, reason)
+    assigned: int
+    new_events: int
+    changed_events: tuple[str, ...]  # events that gained articles in this run
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "new_versions": self.new_versions,
+            "unchanged": self.unchanged,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "assigned": self.assigned,
+            "new_events": self.new_events,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventFindings:
+    """What the ``--fail-on`` rules look at in one event's comparison."""
+
+    conflicting_claims: int
+    largest_frame_difference: float  # per 1,000 tokens, significant only
+    terminology_divergences: tuple[str, ...]  # categories where outlets chose different terms
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    event_id: str
+    label: str
+    article_ids: tuple[int, ...]
+    outlets: tuple[str, ...]
+    paths: tuple[str, ...]
+    findings: EventFindings
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    ingest: IngestSummary
+    reports: tuple[EventReport, ...]
+    index_paths: tuple[str, ...]
+    fired: tuple[FailRule, ...] = field(default=())
+
+    @property
+    def did_nothing(self) -> bool:
+        return not self.reports and not self.index_paths and not self.ingest.assigned
+
+    @property
+    def exit_code(self) -> int:
+        return min((EXIT_CODES[rule] for rule in self.fired), default=BatchExit.OK)
+
+
+# --- ingest ----------------------------------------------------------------------------------
+
+
+def source_key(article: Article) -> str:
+    """Where an article comes from: its URL, else its normalised path."""
+    return article.url or os.path.normpath(article.path)
+
+
+def prepare_with_evidence(
+    prepare: Callable[[Article], Document], article: Article
+) -> tuple[Document, dict[str, Any]] | str:
+    """Worker: one article's prepared document and event evidence, or why it was skipped."""
+    try:
+        document = prepare(article)
+    except FramecmpError as err:
+        return str(err)
+    return document, clustering.article_evidence(document)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def ingest(
+    store: CorpusStore,
+    articles: Sequence[Article],
+    prepare: Callable[[Article], Document],
+    *,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Store the articles not stored yet, then assign every unassigned article to an event."""
+    seen: set[str] = set()
+    fresh: list[tuple[Article, str]] = []
+    unchanged = 0
+    for article in articles:
+        digest = content_hash(article.text)
+        if digest in seen or store.find_hash(digest) is not None:
+            unchanged += 1
+            continue
+        seen.add(digest)
+        fresh.append((article, digest))
+    added = new_versions = 0
+    skipped: list[tuple[str, str]] = []
+    work = partial(prepare_with_evidence, prepare)
+    done = 0
+    for chunk in _chunks(fresh, COMMIT_EVERY):
+        batch_articles = [a for a, _ in chunk]
+        prepared = (
+            list(executor.map(work, batch_articles))
+            if executor is not None and len(chunk) > 1
+            else [work(a) for a in batch_articles]
+        )
+        with store.transaction():
+            for (article, digest), result in zip(chunk, prepared, strict=True):
+                if isinstance(result, str):
+                    skipped.append((article.path, result))
+                    continue
+                document, evidence = result
+                _, outcome = store.add_article(source_key(article), digest, document, evidence)
+                added += outcome is IngestOutcome.ADDED
+                new_versions += outcome is IngestOutcome.NEW_VERSION
+        done += len(chunk)
+        if progress:
+            progress("prepare", done, len(fresh))
+    assigned, new_events, changed = assign_events(store, progress=progress)
+    return IngestSummary(
+        added, new_versions, unchanged, tuple(skipped), assigned, new_events, changed
+    )
+
+
+def assign_events(
+    store: CorpusStore, *, progress: Progress | None = None
+) -> tuple[int, int, tuple[str, ...]]:
+    """Assign every unassigned article; returns (assigned, new events, events that changed)."""
+    pending = store.unassigned()
+    if not pending:
+        return 0, 0, ()
+    index = clustering.EventIndex()
+    known = store.assignments()
+    evidence = store.evidence()
+    for assignment in known:
+        if assignment.article_id in evidence:
+            index.add_known(
+                assignment.article_id, assignment.event_id, evidence[assignment.article_id]
+            )
+    hashes = {a.id: a.content_hash for a in store.articles()}
+    order = clustering.assignment_order((i, evidence[i], hashes[i]) for i in pending)
+    stored = clustering.BoundedCache(lambda article_id: store.evidence([article_id])[article_id])
+    labels = store.events()
+    changed: set[str] = set()
+    new_events = 0
+    for number, chunk in enumerate(_chunks(order, COMMIT_EVERY)):
+        with store.transaction():
+            for article_id, article_evidence, digest in chunk:
+                decision = index.assign(
+                    article_id, clustering.event_id_for(digest), article_evidence, stored
+                )
+                if decision.new_event:
+                    store.add_event(decision.event_id, "")
+                    labels[decision.event_id] = ""
+                    new_events += 1
+                store.assign(article_id, decision.event_id, decision.probability, decision.signals)
+                for other, probability in decision.links:
+                    store.link(decision.event_id, other, "same-story", probability)
+                changed.add(decision.event_id)
+            for event_id in sorted(changed):
+                label = index.label(event_id)
+                if labels.get(event_id) != label:
+                    store.set_label(event_id, label)
+                    labels[event_id] = label
+        if progress:
+            progress("assign", min(len(order), (number + 1) * COMMIT_EVERY), len(order))
+    return len(order), new_events, tuple(sorted(changed))
+
+
+# --- events listing ----------------------------------------------------------------------------
+
+
+def list_events(store: CorpusStore, *, since: str | None = None) -> list[dict[str, Any]]:
+    """Events with their articles, oldest first; ``since`` keeps events with an article then."""
+    articles = {a.id: a for a in store.articles()}
+    members: dict[str, list[dict[str, Any]]] = {}
+    for assignment in store.assignments():
+        article = articles.get(assignment.article_id)
+        if article is None:
+            continue
+        members.setdefault(assignment.event_id, []).append(
+            {
+                "id": article.id,
+                "path": article.path,
+                "url": article.url,
+                "outlet": article.outlet,
+                "date": article.date,
+                "probability": round(assignment.probability, 4),
+                "signals": [dict(s) for s in assignment.signals],
+            }
+        )
+    related: dict[str, set[str]] = {}
+    for a, b, _, _ in store.links():
+        if a in members and b in members:
+            related.setdefault(a, set()).add(b)
+            related.setdefault(b, set()).add(a)
+    labels = store.events()
+    listed = []
+    for event_id, items in members.items():
+        items.sort(key=lambda item: (item["date"] or "", item["id"]))
+        dates = sorted(d for d in (item["date"] for item in items) if d)
+        if since and not any(d >= since for d in dates):
+            continue
+        listed.append(
+            {
+                "id": event_id,
+                "label": labels.get(event_id, ""),
+                "outlets": sorted({item["outlet"] for item in items}),
+                "dates": [dates[0], dates[-1]] if dates else [],
+                "related": sorted(related.get(event_id, ())),
+                "articles": items,
+            }
+        )
+    listed.sort(key=lambda e: ((e["dates"] or ["9999"])[0], e["id"]))
+    return listed
+
+
+def events_json(listed: Sequence[dict[str, Any]]) -> str:
+    """The ``framecmp events --format json`` document."""
+    return json.dumps({"events": list(listed)}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def events_text(listed: Sequence[dict[str, Any]]) -> str:
+    """The ``framecmp events`` text listing: one block per event, one line per article."""
+    lines = []
+    for event in listed:
+        span = " to ".join(dict.fromkeys(event["dates"])) or "undated"
+        lines.append(
+            f"{event['id']}  {event['label']}  ({len(event['articles'])} articles, {span})"
+        )
+        for article in event["articles"]:
+            why = "; ".join(
+                f"{s['name']} {s['value']:.2f}: {s['detail']}" for s in article["signals"][:4]
+            )
+            lines.append(
+                f"  {article['outlet']}  {article['date'] or '-'}  {article['path']}  "
+                f"p={article['probability']:.2f}  {why}"
+            )
+        if event["related"]:
+            lines.append(f"  same story as: {', '.join(event['related'])}")
+    return "\n".join(_printable(line) for line in lines) + ("\n" if lines else "")
+
+
+def _printable(text: str) -> str:
+    # Article text is untrusted: no terminal control characters on the way out.
+    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in text)
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+
+def events_to_report(store: CorpusStore) -> list[tuple[str, tuple[int, ...]]]:
+    """Events of two or more articles whose current articles differ from their last report."""
+    by_event: dict[str, list[int]] = {}
+    for assignment in store.assignments():
+        by_event.setdefault(assignment.event_id, []).append(assignment.article_id)
+    reported = store.reported()
+    due = []
+    for event_id in sorted(by_event):
+        ids = tuple(sorted(by_event[event_id]))
+        if len(ids) >= 2 and reported.get(event_id) != ids:
+            due.append((event_id, ids))
+    return due
+
+
+def unique_ids(documents: Sequence[Document]) -> tuple[Document, ...]:
+    """The same documents with doc ids unique inside one comparison."""
+    from dataclasses import replace
+
+    used: dict[str, int] = {}
+    renamed = []
+    for document in documents:
+        count = used.get(document.doc_id, 0) + 1
+        used[document.doc_id] = count
+        doc_id = document.doc_id if count == 1 else f"{document.doc_id}-{count}"
+        renamed.append(replace(document, doc_id=doc_id))
+    return tuple(renamed)
+
+
+def findings(comparison: Comparison) -> EventFindings:
+    """Conflicting claims, the largest significant frame difference, terminology divergences."""
+    conflicting = sum(
+        1 for p in comparison.alignment.pairs if p.claim_relation.value == "conflicting"
+    )
+    frame_lexicons = {s.lexicon for s in comparison.lexicon_scores if s.kind == "frames"}
+    largest = max(
+        (
+            abs(d.difference)
+            for d in comparison.rate_differences
+            if d.significant and d.lexicon in frame_lexicons
+        ),
+        default=0.0,
+    )
+    used: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for score in comparison.lexicon_scores:
+        if score.kind == "terminology" and score.hits:
+            used.setdefault((score.lexicon, score.category), {})[score.doc] = {
+                h.term for h in score.hits
+            }
+    divergent = tuple(
+        f"{lexicon}:{category}"
+        for (lexicon, category), terms in sorted(used.items())
+        if len(terms) >= 2 and len({frozenset(t) for t in terms.values()}) > 1
+    )
+    return EventFindings(conflicting, largest, divergent)
+
+
+def fired_rules(
+    reports: Sequence[EventReport], rules: Sequence[FailRule], frame_threshold: float
+) -> tuple[FailRule, ...]:
+    """The ``--fail-on`` rules some reported event breaks."""
+    fired = []
+    for rule in rules:
+        if rule is FailRule.CONFLICTING_CLAIMS:
+            hit = any(r.findings.conflicting_claims for r in reports)
+        elif rule is FailRule.FRAME_DIFFERENCE:
+            hit = any(r.findings.largest_frame_difference >= frame_threshold for r in reports)
+        else:
+            hit = any(r.findings.terminology_divergences for r in reports)
+        if hit:
+            fired.append(rule)
+    return tuple(fired)
+
+
+def index_markdown(listed: Sequence[dict[str, Any]], reported: dict[str, str]) -> str:
+    """The index report: every event with its outlets, dates and a link to its report."""
+    lines = ["# framecmp events", "", "| event | label | articles | outlets | dates | report |"]
+    lines.append("|---|---|---|---|---|---|")
+    for event in listed:
+        stem = reported.get(event["id"])
+        link = f"[Markdown]({stem}.md) · [HTML]({stem}.html)" if stem else "—"
+        lines.append(
+            f"| {event['id']} | {_md(event['label'])} | {len(event['articles'])} | "
+            f"{_md(', '.join(event['outlets']))} | {' to '.join(dict.fromkeys(event['dates']))} "
+            f"| {link} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def index_html(listed: Sequence[dict[str, Any]], reported: dict[str, str]) -> str:
+    """The index report as a standalone HTML page."""
+    rows = []
+    for event in listed:
+        stem = reported.get(event["id"])
+        link = (
+            f'<a href="{html.escape(stem)}.html">HTML</a> · <a href="{html.escape(stem)}.md">'
+            "Markdown</a>"
+            if stem
+            else "—"
+        )
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(cell))}</td>"
+                for cell in (
+                    event["id"],
+                    event["label"],
+                    len(event["articles"]),
+                    ", ".join(event["outlets"]),
+                    " to ".join(dict.fromkeys(event["dates"])),
+                )
+            )
+            + f"<td>{link}</td></tr>"
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>framecmp events</title></head><body><h1>framecmp events</h1>\n"
+        "<table><thead><tr><th>event</th><th>label</th><th>articles</th><th>outlets</th>"
+        "<th>dates</th><th>report</th></tr></thead><tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table></body></html>\n"
+    )
+
+
+def _md(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_[]<>|#" else c for c in text.replace("\n", " "))
+
+
+def summary_markdown(summary: BatchSummary, report_dir: Path) -> str:
+    """A short Markdown summary for a CI job summary or pull-request comment."""
+    ingest = summary.ingest
+    lines = [
+        "## framecmp batch",
+        "",
+        f"- articles: {ingest.added} added, {ingest.new_versions} new versions, "
+        f"{ingest.unchanged} already stored, {len(ingest.skipped)} skipped",
+        f"- events: {ingest.new_events} new; {len(summary.reports)} reports written "
+        f"to `{report_dir}`",
+    ]
+    if summary.did_nothing:
+        lines.append("- nothing new: no report written")
+    if summary.reports:
+        lines += ["", "| event | label | outlets | conflicting claims | frame diff | terminology |"]
+        lines.append("|---|---|---|---|---|---|")
+        for r in summary.reports:
+            lines.append(
+                f"| {r.event_id} | {_md(r.label)} | {_md(', '.join(r.outlets))} | "
+                f"{r.findings.conflicting_claims} | {r.findings.largest_frame_difference:.1f} | "
+                f"{_md(', '.join(r.findings.terminology_divergences)) or '—'} |"
+            )
+    if summary.fired:
+        lines += ["", f"**Failed rules:** {', '.join(rule.value for rule in summary.fired)}"]
+    return "\n".join(lines) + "\n"
+
+
+def summary_lines(summary: BatchSummary) -> str:
+    """The machine-readable run summary: one JSON line per reported event, then the run."""
+    lines = [
+        json.dumps(
+            {
+                "type": "event",
+                "event": r.event_id,
+                "label": r.label,
+                "articles": list(r.article_ids),
+                "outlets": list(r.outlets),
+                "reports": list(r.paths),
+                "conflicting_claims": r.findings.conflicting_claims,
+                "largest_frame_difference": round(r.findings.largest_frame_difference, 4),
+                "terminology_divergences": list(r.findings.terminology_divergences),
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        for r in summary.reports
+    ]
+    lines.append(
+        json.dumps(
+            {
+                "type": "run",
+                **summary.ingest.as_dict(),
+                "reports": len(summary.reports),
+                "index": list(summary.index_paths),
+                "did_nothing": summary.did_nothing,
+                "failed_rules": [rule.value for rule in summary.fired],
+                "exit_code": int(summary.exit_code),
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,254 @@
+"""framecmp ingest, events and batch through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from framecmp.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+runner = CliRunner()
+
+
+def _events(db: Path, *extra: str) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["events", "--db", str(db), "--format", "json", *extra])
+    assert result.exit_code == 0, result.output
+    events: list[dict[str, object]] = json.loads(result.stdout)["events"]
+    return events
+
+
+def _event_of(events: list[dict[str, object]], name: str) -> dict[str, object]:
+    for event in events:
+        articles = event["articles"]
+        assert isinstance(articles, list)
+        if any(Path(a["path"]).name == name for a in articles):
+            return event
+    raise AssertionError(name)
+
+
+def _names(event: dict[str, object]) -> set[str]:
+    articles = event["articles"]
+    assert isinstance(articles, list)
+    return {Path(a["path"]).name for a in articles}
+
+
+def test_the_bishkek_reports_form_one_event_without_lavrov_or_alaska(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    result = runner.invoke(app, ["ingest", str(DATA), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    events = _events(db)
+    bishkek = _event_of(events, "tass.txt")
+    assert _names(bishkek) == {"tass.txt", "cgtn.txt", "unknown-outlet.txt"}
+    assert _event_of(events, "rt.txt")["id"] != bishkek["id"]
+    assert _event_of(events, "unknown-wire.txt")["id"] != bishkek["id"]
+    assert sum(len(e["articles"]) for e in events) == 5  # type: ignore[arg-type]
+
+
+def test_events_json_has_the_documented_shape(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    runner.invoke(app, ["ingest", str(DATA / "bishkek-2025-11-27"), "--db", str(db)])
+    (event,) = _events(db)
+    assert {"id", "label", "articles"} <= set(event)
+    assert isinstance(event["label"], str)
+    assert event["label"]
+    for article in event["articles"]:  # type: ignore[attr-defined]
+        assert {"id", "path", "url", "outlet", "date", "probability"} <= set(article)
+        assert 0.0 <= article["probability"] <= 1.0
+    assert {a["outlet"] for a in event["articles"]} == {  # type: ignore[attr-defined]
+        "TASS",
+        "CGTN",
+        "unknown-outlet",
+    }
+
+
+def test_event_ids_are_stable_and_new_articles_join_without_reclustering(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    bishkek = DATA / "bishkek-2025-11-27"
+    runner.invoke(app, ["ingest", str(bishkek / "cgtn.txt"), "--db", str(db)])
+    (first,) = _events(db)
+    runner.invoke(app, ["ingest", str(DATA), "--db", str(db)])
+    events = _events(db)
+    cgtn = _event_of(events, "cgtn.txt")
+    assert cgtn["id"] == first["id"]
+    assert _names(cgtn) == {"cgtn.txt", "unknown-outlet.txt", "tass.txt"}
+    assert _events(db) == events  # listing twice changes nothing
+
+
+def test_ingesting_again_adds_nothing_and_a_changed_file_is_a_new_version(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    article = tmp_path / "tass.txt"
+    shutil.copy(DATA / "bishkek-2025-11-27" / "tass.txt", article)
+    assert runner.invoke(app, ["ingest", str(article), "--db", str(db)]).exit_code == 0
+    again = runner.invoke(app, ["ingest", str(article), "--db", str(db)])
+    assert "0 added, 0 new versions, 1 already stored" in again.stderr
+    article.write_text(article.read_text(encoding="utf-8") + "\nA late paragraph.\n", "utf-8")
+    changed = runner.invoke(app, ["ingest", str(article), "--db", str(db)])
+    assert "0 added, 1 new versions" in changed.stderr
+    (event,) = _events(db)
+    assert len(event["articles"]) == 1  # type: ignore[arg-type]
+
+
+def test_since_keeps_only_events_with_articles_from_that_date(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    runner.invoke(app, ["ingest", str(DATA), "--db", str(db)])
+    later = _events(db, "--since", "2025-11-01")
+    assert {n for e in later for n in _names(e)} == {"tass.txt", "cgtn.txt", "unknown-outlet.txt"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--db", "{tmp}/missing.db"], "no corpus store here"),
+        (["events", "--db", "{tmp}/c.db", "--since", "last week"], "--since"),
+        (["batch", "{data}", "--db", "{tmp}/c.db", "--fail-on", "bogus"], "--fail-on 'bogus'"),
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "c.db").touch()
+    filled = [a.format(tmp=tmp_path, data=DATA) for a in args]
+    result = runner.invoke(app, filled)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("framecmp: error:")
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr
+
+
+def test_batch_reports_changed_events_and_a_second_run_writes_nothing(tmp_path: Path) -> None:
+    db, reports = tmp_path / "c.db", tmp_path / "reports"
+    first = runner.invoke(
+        app,
+        ["batch", str(DATA), "--db", str(db), "--report-dir", str(reports), "--workers", "1"],
+    )
+    assert first.exit_code == 0, first.output
+    events = _events(db)
+    bishkek = _event_of(events, "tass.txt")["id"]
+    compared = [e["id"] for e in events if len(e["articles"]) >= 2]  # type: ignore[arg-type]
+    assert bishkek in compared
+    written = sorted(p.name for p in reports.iterdir())
+    assert written == sorted(
+        [f"{e}{ext}" for e in compared for ext in (".md", ".json", ".html")]
+        + ["index.md", "index.html"]
+    )
+    report = json.loads((reports / f"{bishkek}.json").read_text(encoding="utf-8"))
+    assert len(report["documents"]) == 3
+    index = (reports / "index.md").read_text(encoding="utf-8")
+    assert f"]({bishkek}.md)" in index
+    assert f"]({bishkek}.html)" in index
+    assert f'href="{bishkek}.html"' in (reports / "index.html").read_text(encoding="utf-8")
+    before = {p.name: p.stat().st_mtime_ns for p in reports.iterdir()}
+    second = runner.invoke(
+        app, ["batch", str(DATA), "--db", str(db), "--report-dir", str(reports), "--workers", "1"]
+    )
+    assert second.exit_code == 0
+    assert "nothing new" in second.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in reports.iterdir()} == before
+
+
+def _same_event_pair(folder: Path, right_spelling: str) -> None:
+    folder.mkdir()
+    body = (
+        "KYIV, March 3. Officials in {city} said on Tuesday that the new bridge over the river "
+        "will open in May after three years of construction.\n"
+        "The mayor of {city} told reporters the bridge cost 40 million euros and will carry "
+        "trams and buses.\n"
+        "Engineers tested the bridge with 30 loaded trucks on Monday, the city council said.\n"
+    )
+    for name, city in (("left", "Kyiv"), ("right", right_spelling)):
+        (folder / f"{name}.txt").write_text(
+            " date 2025-03-03\n" + body.format(city=city), encoding="utf-8"
+        )
+
+
+def test_fail_on_terminology_exits_5_and_writes_summaries(tmp_path: Path) -> None:
+    articles, db = tmp_path / "in", tmp_path / "c.db"
+    _same_event_pair(articles, "Kiev")
+    summary = tmp_path / "summary.md"
+    result = runner.invoke(
+        app,
+        [
+            "batch", str(articles), "--db", str(db), "--report-dir", str(tmp_path / "r"),
+            "--fail-on", "terminology", "--summary", str(summary), "--format", "jsonl",
+            "--workers", "1",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 5, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["type"] == "event"
+    assert lines[0]["terminology_divergences"]
+    assert lines[-1]["type"] == "run"
+    assert lines[-1]["failed_rules"] == ["terminology"]
+    assert lines[-1]["exit_code"] == 5
+    assert "terminology" in summary.read_text(encoding="utf-8")
+
+
+def test_fail_on_passes_when_the_outlets_agree(tmp_path: Path) -> None:
+    articles, db = tmp_path / "in", tmp_path / "c.db"
+    _same_event_pair(articles, "Kyiv")
+    result = runner.invoke(
+        app,
+        [
+            "batch", str(articles), "--db", str(db), "--report-dir", str(tmp_path / "r"),
+            "--fail-on", "terminology", "--fail-on", "conflicting-claims", "--quiet",
+            "--workers", "1",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == ""
+    assert (tmp_path / "r" / "index.md").is_file()
+
+
+def test_batch_with_two_processes_writes_the_same_reports_as_one(tmp_path: Path) -> None:
+    outputs = []
+    for workers in ("1", "2"):
+        reports = tmp_path / f"r{workers}"
+        completed = subprocess.run(
+            [
+                sys.executable, "-m", "framecmp", "batch", str(DATA), "--db",
+                str(tmp_path / f"c{workers}.db"), "--report-dir", str(reports),
+                "--workers", workers, "--quiet",
+            ],
+            capture_output=True, check=False, cwd=tmp_path,
+        )  # fmt: skip
+        assert completed.returncode == 0, completed.stderr
+        assert completed.stderr == b""  # no progress bar when not on a terminal
+        outputs.append({p.name: p.read_bytes() for p in sorted(reports.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) >= 5
+
+
+def test_batch_on_a_dask_cluster_writes_the_same_reports_as_locally(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    local = tmp_path / "local"
+    assert (
+        runner.invoke(
+            app,
+            ["batch", str(DATA), "--db", str(tmp_path / "l.db"), "--report-dir", str(local)],
+        ).exit_code
+        == 0
+    )
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        remote = tmp_path / "remote"
+        result = runner.invoke(
+            app,
+            [
+                "batch", str(DATA), "--db", str(tmp_path / "d.db"), "--report-dir", str(remote),
+                "--scheduler", cluster.scheduler_address,
+            ],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert len(cluster.workers) == 2
+    assert {p.name: p.read_bytes() for p in local.iterdir()} == {
+        p.name: p.read_bytes() for p in remote.iterdir()
+    }
