@@ -1,4 +1,10 @@
-"""The HTML report: one self-contained page, no scripts, no external resources."""
+"""The HTML report: one self-contained page, no scripts, no external resources.
+
+Two paths build its sections while the move to one view model is under way (issue 8): the
+documents, removed-noise and warnings sections come from ``view_model.py`` through the Jinja2
+templates in ``templates/*.html.j2`` (autoescape on); every other section is still built here
+from ``views.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.model import SentenceRef
-from framecmp.report import charts, views
+from framecmp.report import charts, view_model, views
 from framecmp.report.diff import Segment, clean_text, split_diff, words_not_in
 
 if TYPE_CHECKING:
@@ -163,21 +169,13 @@ def _warning(comparison: Comparison) -> list[str]:
 
 
 def _documents(comparison: Comparison) -> list[str]:
-    rows = [
-        [
-            _e(d.outlet),
-            _e(d.doc_id),
-            _e(d.date or _EMPTY),
-            _e(d.place or _EMPTY),
-            _e(views.truncate(d.title or _EMPTY, 80)),
-            (str(len(d.sentences))),
-            (str(d.n_tokens)),
-            (str(len(d.removed))),
-        ]
-        for d in comparison.documents
-    ]
-    header = ["outlet", "id", "date", "place", "title", "sentences", "tokens", "removed noise"]
-    return _section("Documents", _table(header, rows, "tttttnnn"))
+    return _template("documents.html.j2", view_model.documents(comparison))
+
+
+def _template(name: str, section: object) -> list[str]:
+    from framecmp.report.templating import render_html_fragment
+
+    return render_html_fragment(name, s=section)
 
 
 def _similarity(comparison: Comparison) -> list[str]:
@@ -517,20 +515,11 @@ def _tone(comparison: Comparison) -> list[str]:
 
 
 def _removed(comparison: Comparison) -> list[str]:
-    rows = [
-        [_outlet(comparison, d.doc_id), _e(r.kind), _e(views.truncate(r.text, 80))]
-        for d in comparison.documents
-        for r in d.removed
-    ]
-    body = _table(["outlet", "kind", "text"], rows) if rows else _none("Nothing.")
-    return _section("Removed noise", body, "What cleaning took out of each input before comparing.")
+    return _template("removed.html.j2", view_model.removed(comparison))
 
 
 def _warnings(comparison: Comparison) -> list[str]:
-    if not comparison.warnings:
-        return _section("Warnings", _none())
-    items = "".join(f"<li>{_e(w)}</li>" for w in comparison.warnings)
-    return _section("Warnings", [f"<ul>{items}</ul>"])
+    return _template("warnings.html.j2", view_model.warnings(comparison))
 
 
 def render_html(comparison: Comparison) -> str:

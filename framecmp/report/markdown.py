@@ -1,4 +1,9 @@
-"""The Markdown report, written to read well on GitHub."""
+"""The Markdown report, written to read well on GitHub.
+
+Two paths build its sections while the move to one view model is under way (issue 8): the
+documents, removed-noise and warnings sections come from ``view_model.py`` through the Jinja2
+templates in ``templates/*.md.j2``; every other section is still built here from ``views.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.model import SentenceRef
-from framecmp.report import views
+from framecmp.report import view_model, views
 from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
@@ -103,21 +108,7 @@ def render_summary_markdown(comparison: Comparison) -> str:
 
 
 def _documents(comparison: Comparison) -> list[str]:
-    rows = [
-        [
-            escape(d.outlet),
-            escape(d.doc_id),
-            escape(d.date or _EMPTY),
-            escape(d.place or _EMPTY),
-            escape(views.truncate(d.title or _EMPTY, 80)),
-            str(len(d.sentences)),
-            str(d.n_tokens),
-            str(len(d.removed)),
-        ]
-        for d in comparison.documents
-    ]
-    header = ["outlet", "id", "date", "place", "title", "sentences", "tokens", "removed noise"]
-    return ["## Documents", "", *_table(header, rows)]
+    return _template("documents.md.j2", view_model.documents(comparison))
 
 
 def _similarity(comparison: Comparison) -> list[str]:
@@ -438,20 +429,17 @@ def _tone(comparison: Comparison) -> list[str]:
 
 
 def _removed(comparison: Comparison) -> list[str]:
-    lines = ["## Removed noise", "", "What cleaning took out of each input before comparing.", ""]
-    rows = [
-        [_outlet(comparison, d.doc_id), escape(r.kind), escape(views.truncate(r.text, 80))]
-        for d in comparison.documents
-        for r in d.removed
-    ]
-    return [*lines, *(_table(["outlet", "kind", "text"], rows) if rows else ["_Nothing._", ""])]
+    return _template("removed.md.j2", view_model.removed(comparison))
 
 
 def _warnings(comparison: Comparison) -> list[str]:
-    lines = ["## Warnings", ""]
-    if not comparison.warnings:
-        return [*lines, "_None._", ""]
-    return [*lines, *(f"- {escape(w)}" for w in comparison.warnings), ""]
+    return _template("warnings.md.j2", view_model.warnings(comparison))
+
+
+def _template(name: str, section: object) -> list[str]:
+    from framecmp.report.templating import render_markdown_fragment
+
+    return render_markdown_fragment(name, s=section)
 
 
 def _collapsible(section: list[str], what: str) -> list[str]:

@@ -1,4 +1,8 @@
-"""The terminal view of a comparison, drawn with rich (imported only when rendering)."""
+"""The terminal view of a comparison, drawn with rich (imported only when rendering).
+
+The documents, removed-noise and warnings sections read ``view_model.py`` (as the Markdown and
+HTML templates do); the other sections are still built here from ``views.py`` (issue 8).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import io
 from typing import TYPE_CHECKING
 
 from framecmp.model import SentenceRef
-from framecmp.report import views
+from framecmp.report import view_model, views
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
@@ -89,18 +93,19 @@ def _verdict_panel(comparison: Comparison) -> RenderableType:
 
 
 def _summary(comparison: Comparison) -> Table:
-    table = _table("Documents", "outlet", "id", "date", "sentences", "tokens", "removed noise")
+    section = view_model.documents(comparison)
+    table = _table(section.title, "outlet", "id", "date", "sentences", "tokens", "removed noise")
     # Names are never broken mid-word: the numbers columns give way instead.
     for column in table.columns[:3]:
         column.no_wrap = True
-    for d in comparison.documents:
+    for d in section.rows:
         table.add_row(
             _text(d.outlet),
             _text(d.doc_id),
-            _text(d.date or _EMPTY),
-            str(len(d.sentences)),
-            str(d.n_tokens),
-            str(len(d.removed)),
+            _text(d.date),
+            str(d.sentences),
+            str(d.tokens),
+            str(d.removed),
         )
     return table
 
@@ -378,27 +383,28 @@ def _tone(comparison: Comparison) -> Table | None:
 
 
 def _removed(comparison: Comparison) -> Table | None:
-    rows = [(d.doc_id, r) for d in comparison.documents for r in d.removed]
-    if not rows:
+    section = view_model.removed(comparison)
+    if not section.rows:
         return None
-    table = _table("Removed noise (what cleaning took out)", "outlet", "kind", "text", expand=True)
+    table = _table(f"{section.title} (what cleaning took out)", *section.header, expand=True)
     table.columns[2].ratio = 1
-    for doc, removal in rows:
-        table.add_row(
-            _text(_outlet(comparison, doc)),
-            _text(removal.kind),
-            _text(views.truncate(removal.text, 80)),
-        )
+    for row in section.rows:
+        table.add_row(_text(_label(row.outlet)), _text(row.kind), _text(row.text))
     return table
+
+
+def _label(outlet: view_model.Outlet) -> str:
+    return outlet.label if outlet.doc_id is None else f"{outlet.label} ({outlet.doc_id})"
 
 
 def _warnings(comparison: Comparison) -> RenderableType | None:
     from rich.text import Text
 
-    if not comparison.warnings:
+    section = view_model.warnings(comparison)
+    if not section.warnings:
         return None
-    text = Text("Warnings", style="bold yellow")
-    for warning in comparison.warnings:
+    text = Text(section.title, style="bold yellow")
+    for warning in section.warnings:
         text.append("\n- ")
         text.append(clean_text(warning))
     return text

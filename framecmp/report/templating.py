@@ -1,0 +1,73 @@
+"""Jinja2 environments for the HTML and Markdown templates (jinja2 is imported only here,
+and only when one of those formats is rendered)."""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from framecmp.report.diff import clean_text
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+_MD_SPECIAL = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "~": "\\~",
+        "[": "\\[",
+        "]": "\\]",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+
+
+def markdown_escape(text: object) -> str:
+    """Article text made inert for Markdown: one line, no markup, no HTML, safe in table cells."""
+    escaped = clean_text(str(text)).translate(_MD_SPECIAL)
+    # Only a leading "#" could start a heading; list and quote markers are kept off line starts
+    # because every piece of text is written after a prefix ("- ", "| ", "> ").
+    return "\\" + escaped if escaped.startswith(("#", "+", "-", "=")) else escaped
+
+
+def html_escape(text: object) -> Markup:
+    """Article text cleaned and escaped as the HTML report always has (``&#x27;`` for quotes,
+    which markupsafe would write as ``&#39;``), marked safe so autoescape leaves it alone."""
+    from markupsafe import Markup
+
+    return Markup(html.escape(clean_text(str(text)), quote=True))
+
+
+@cache
+def _environment(html_format: bool) -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("framecmp.report", "templates"),
+        autoescape=html_format,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["h"] = html_escape
+    env.filters["md"] = markdown_escape
+    return env
+
+
+def render_html_fragment(name: str, **context: Any) -> list[str]:
+    """The lines of an HTML template (autoescape on)."""
+    return _environment(True).get_template(name).render(**context).split("\n")
+
+
+def render_markdown_fragment(name: str, **context: Any) -> list[str]:
+    """The lines of a Markdown template (autoescape off: every text goes through ``md``)."""
+    return _environment(False).get_template(name).render(**context).split("\n")

@@ -1,0 +1,71 @@
+"""The report sections defined once (report/view_model.py) and drawn by every format."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from report_fixture import HOSTILE, build_comparison
+
+from framecmp.report import render_report, view_model
+from framecmp.report.templating import html_escape, markdown_escape
+from framecmp.report.terminal import render_text
+
+
+def test_sections_hold_raw_text_and_cannot_be_changed() -> None:
+    comparison = build_comparison()
+    documents = view_model.documents(comparison)
+    assert [row.doc_id for row in documents.rows] == [d.doc_id for d in comparison.documents]
+    removed = view_model.removed(comparison)
+    # Raw text: escaping is each renderer's job.
+    assert any("<script>alert(1)</script>" in row.text for row in removed.rows)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        documents.rows[0].outlet = "changed"  # type: ignore[misc]
+
+
+def test_one_warnings_section_drawn_escaped_by_every_format() -> None:
+    comparison = dataclasses.replace(build_comparison(), warnings=(HOSTILE, "plain warning"))
+    markdown = render_report(comparison, "markdown")
+    page = render_report(comparison, "html")
+    terminal = render_text(comparison, width=200)
+    assert f"- {markdown_escape(HOSTILE)}\n- plain warning\n" in markdown
+    assert f"<li>{html_escape(HOSTILE)}</li><li>plain warning</li>" in page
+    assert "<script>" not in page.split("<style>")[1].split("</style>")[1]
+    assert "- plain warning" in terminal
+    assert "\x1b[31m" not in terminal
+
+
+def test_escaping_filters_keep_the_reports_rules() -> None:
+    assert markdown_escape("# a|b <i>") == "\\# a\\|b &lt;i&gt;"
+    assert markdown_escape("-x *y* _z_ `c` [l] ~s~ &") == (
+        "\\-x \\*y\\* \\_z\\_ \\`c\\` \\[l\\] \\~s\\~ &amp;"
+    )
+    # The HTML report has always written quotes as &#x27; (html.escape), not markupsafe's &#39;.
+    assert str(html_escape('it\'s <b>"x"</b>')) == "it&#x27;s &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
+
+
+def _jinja_after_compare(paths: list[Path], *extra: str) -> str:
+    script = (
+        "import sys\n"
+        "from framecmp.cli import main\n"
+        f"sys.argv = ['framecmp', 'compare', *{[str(p) for p in paths]!r}, *{extra!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('JINJA2=' + str('jinja2' in sys.modules))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    return completed.stderr
+
+
+def test_json_and_terminal_output_never_import_jinja2(
+    tmp_path: Path, bishkek_paths: list[Path]
+) -> None:
+    assert "JINJA2=False" in _jinja_after_compare(bishkek_paths, "--format", "json")
+    assert "JINJA2=False" in _jinja_after_compare(bishkek_paths)
+    # The Markdown and HTML reports are drawn by templates, so the check above can fail.
+    stderr = _jinja_after_compare(bishkek_paths, "--quiet", "--report-dir", str(tmp_path / "r"))
+    assert "JINJA2=True" in stderr, stderr
