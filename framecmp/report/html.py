@@ -1,9 +1,9 @@
 """The HTML report: one self-contained page, no scripts, no external resources.
 
-Two paths build its sections while the move to one view model is under way (issue 8): the
-documents, removed-noise and warnings sections come from ``view_model.py`` through the Jinja2
-templates in ``templates/*.html.j2`` (autoescape on); every other section is still built here
-from ``views.py``.
+Two paths build its sections while the move to one view model is under way (issue 8):
+- from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
+  documents, pairwise similarity, unique sentences, tone, removed noise, warnings;
+- still built here from the helpers in ``views.py``: every other section.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING
 
 import framecmp
-from framecmp.model import SentenceRef
 from framecmp.report import charts, view_model, views
 from framecmp.report.diff import Segment, clean_text, split_diff, words_not_in
 
@@ -172,28 +171,17 @@ def _documents(comparison: Comparison) -> list[str]:
     return _template("documents.html.j2", view_model.documents(comparison))
 
 
-def _template(name: str, section: object) -> list[str]:
+def _template(name: str, section: object, **context: object) -> list[str]:
     from framecmp.report.templating import render_html_fragment
 
-    return render_html_fragment(name, s=section)
+    return render_html_fragment(name, s=section, **context)
 
 
 def _similarity(comparison: Comparison) -> list[str]:
-    rank = views.doc_rank(comparison)
-    rows = [
-        [
-            _outlet(comparison, s.a),
-            _outlet(comparison, s.b),
-            (views.fmt(s.cosine)),
-            _e(", ".join(s.shared_terms)),
-        ]
-        for s in sorted(
-            comparison.similarity, key=lambda s: (rank.get(s.a, -1), rank.get(s.b, -1), s.a, s.b)
-        )
-    ]
-    body = _table(["a", "b", "cosine", "shared terms"], rows, "ttn") if rows else _none()
-    body.insert(0, charts.render_svg(charts.matrix_chart(comparison)))
-    return _section("Pairwise similarity", body, "TF-IDF cosine of the whole documents (0 to 1).")
+    from markupsafe import Markup
+
+    chart = Markup(charts.render_svg(charts.matrix_chart(comparison)))
+    return _template("similarity.html.j2", view_model.similarity(comparison), chart=chart)
 
 
 def _same_event(comparison: Comparison) -> list[str]:
@@ -318,19 +306,7 @@ def _reading(comparison: Comparison) -> list[str]:
 
 
 def _unique(comparison: Comparison) -> list[str]:
-    body: list[str] = []
-    for doc in _docs(comparison):
-        body.append(f"<h3>{_outlet(comparison, doc)}</h3>")
-        indexes = views.unique_sentences(comparison, doc)
-        if not indexes:
-            body.extend(_none())
-            continue
-        items = "".join(
-            f"<li>{_sn(doc, i)} {_e(views.sentence_text(comparison, SentenceRef(doc, i)))}</li>"
-            for i in indexes
-        )
-        body.append(f"<ul>{items}</ul>")
-    return _section("Unique sentences", body, "Sentences aligned to nothing in the other reports.")
+    return _template("unique.html.j2", view_model.unique(comparison))
 
 
 def _distinctive(comparison: Comparison) -> list[str]:
@@ -496,22 +472,7 @@ def _voices(comparison: Comparison) -> list[str]:
 
 
 def _tone(comparison: Comparison) -> list[str]:
-    if not comparison.tone:
-        return _section("Tone", _none("No tone was measured."), _e(views.TONE_CAVEAT))
-    rank = views.doc_rank(comparison)
-    rows = []
-    for tone in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
-        lowest = min(tone.sentences, key=lambda item: (item[1], item[0]), default=None)
-        most_negative = _EMPTY
-        if lowest is not None and lowest[1] < 0:
-            text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
-            most_negative = (
-                f"{_sn(tone.doc, lowest[0])} ({views.fmt(lowest[1])}) "
-                f"{_e(views.truncate(text, 100))}"
-            )
-        rows.append([_outlet(comparison, tone.doc), (views.fmt(tone.mean_compound)), most_negative])
-    body = _table(["outlet", "mean compound", "most negative sentence"], rows, "tn")
-    return _section("Tone", body, _e(views.TONE_CAVEAT))
+    return _template("tone.html.j2", view_model.tone(comparison))
 
 
 def _removed(comparison: Comparison) -> list[str]:

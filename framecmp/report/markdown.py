@@ -1,8 +1,9 @@
 """The Markdown report, written to read well on GitHub.
 
-Two paths build its sections while the move to one view model is under way (issue 8): the
-documents, removed-noise and warnings sections come from ``view_model.py`` through the Jinja2
-templates in ``templates/*.md.j2``; every other section is still built here from ``views.py``.
+Two paths build its sections while the move to one view model is under way (issue 8):
+- from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: documents,
+  pairwise similarity, unique sentences, tone, removed noise, warnings;
+- still built here from the helpers in ``views.py``: every other section.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import framecmp
-from framecmp.model import SentenceRef
 from framecmp.report import view_model, views
 from framecmp.report.diff import Segment, clean_text, split_diff
 
@@ -112,23 +112,7 @@ def _documents(comparison: Comparison) -> list[str]:
 
 
 def _similarity(comparison: Comparison) -> list[str]:
-    rank = views.doc_rank(comparison)
-    rows = [
-        [
-            _outlet(comparison, s.a),
-            _outlet(comparison, s.b),
-            views.fmt(s.cosine),
-            escape(", ".join(s.shared_terms)),
-        ]
-        for s in sorted(
-            comparison.similarity, key=lambda s: (rank.get(s.a, -1), rank.get(s.b, -1), s.a, s.b)
-        )
-    ]
-    lines = ["## Pairwise similarity", "", "TF-IDF cosine of the whole documents (0 to 1).", ""]
-    return [
-        *lines,
-        *(_table(["a", "b", "cosine", "shared terms"], rows) if rows else ["_None._", ""]),
-    ]
+    return _template("similarity.md.j2", view_model.similarity(comparison))
 
 
 def _same_event(comparison: Comparison) -> list[str]:
@@ -214,18 +198,7 @@ def _aligned(comparison: Comparison) -> list[str]:
 
 
 def _unique(comparison: Comparison) -> list[str]:
-    lines = ["## Unique sentences", "", "Sentences aligned to nothing in the other reports.", ""]
-    for doc in _docs(comparison):
-        lines.extend([f"### {_outlet(comparison, doc)}", ""])
-        indexes = views.unique_sentences(comparison, doc)
-        if not indexes:
-            lines.extend(["_None._", ""])
-            continue
-        for index in indexes:
-            text = views.sentence_text(comparison, SentenceRef(doc, index))
-            lines.append(f"- s{index}: {escape(text)}")
-        lines.append("")
-    return lines
+    return _template("unique.md.j2", view_model.unique(comparison))
 
 
 def _quoted_uses(term: DistinctiveTerm) -> str:
@@ -411,21 +384,7 @@ def _voices(comparison: Comparison) -> list[str]:
 
 
 def _tone(comparison: Comparison) -> list[str]:
-    lines = ["## Tone", "", f"_{views.TONE_CAVEAT}_", ""]
-    if not comparison.tone:
-        return [*lines, "_No tone was measured._", ""]
-    rank = views.doc_rank(comparison)
-    rows = []
-    for tone in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
-        lowest = min(tone.sentences, key=lambda item: (item[1], item[0]), default=None)
-        most_negative = _EMPTY
-        if lowest is not None and lowest[1] < 0:
-            text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
-            most_negative = (
-                f"s{lowest[0]} ({views.fmt(lowest[1])}): {escape(views.truncate(text, 100))}"
-            )
-        rows.append([_outlet(comparison, tone.doc), views.fmt(tone.mean_compound), most_negative])
-    return [*lines, *_table(["outlet", "mean compound", "most negative sentence"], rows)]
+    return _template("tone.md.j2", view_model.tone(comparison))
 
 
 def _removed(comparison: Comparison) -> list[str]:

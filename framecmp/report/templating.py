@@ -60,6 +60,7 @@ def _environment(html_format: bool) -> Environment:
     )
     env.filters["h"] = html_escape
     env.filters["md"] = markdown_escape
+    env.globals["empty_cell"] = "\u2014"  # an em dash in an empty cell
     return env
 
 

@@ -1,7 +1,8 @@
 """The terminal view of a comparison, drawn with rich (imported only when rendering).
 
-The documents, removed-noise and warnings sections read ``view_model.py`` (as the Markdown and
-HTML templates do); the other sections are still built here from ``views.py`` (issue 8).
+The documents, similarity, unique-sentences, tone, removed-noise and warnings sections read
+``view_model.py``, as the Markdown and HTML templates do; the other sections are still built
+here from the helpers in ``views.py`` (issue 8).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from framecmp.model import SentenceRef
 from framecmp.report import view_model, views
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text, split_diff
 
@@ -111,16 +111,11 @@ def _summary(comparison: Comparison) -> Table:
 
 
 def _similarity(comparison: Comparison) -> Table:
-    rank = views.doc_rank(comparison)
-    table = _table("Pairwise similarity (TF-IDF cosine)", "a", "b", "cosine", "shared terms")
-    for s in sorted(
-        comparison.similarity, key=lambda s: (rank.get(s.a, -1), rank.get(s.b, -1), s.a, s.b)
-    ):
+    section = view_model.similarity(comparison)
+    table = _table(f"{section.title} (TF-IDF cosine)", *section.header)
+    for row in section.rows:
         table.add_row(
-            _text(_outlet(comparison, s.a)),
-            _text(_outlet(comparison, s.b)),
-            views.fmt(s.cosine),
-            _text(", ".join(s.shared_terms)),
+            _text(_label(row.a)), _text(_label(row.b)), row.cosine, _text(row.shared_terms)
         )
     return table
 
@@ -195,11 +190,11 @@ def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
 
 
 def _unique(comparison: Comparison) -> Table:
-    table = _table("Unique sentences (aligned to nothing)", "outlet", "sentence", expand=True)
-    for d in comparison.documents:
-        for index in views.unique_sentences(comparison, d.doc_id):
-            text = views.sentence_text(comparison, SentenceRef(d.doc_id, index))
-            table.add_row(_text(_outlet(comparison, d.doc_id)), _text(f"s{index} {text}"))
+    section = view_model.unique(comparison)
+    table = _table(f"{section.title} (aligned to nothing)", "outlet", "sentence", expand=True)
+    for group in section.groups:
+        for sentence in group.sentences:
+            table.add_row(_text(_label(group.outlet)), _text(f"s{sentence.index} {sentence.text}"))
     return table
 
 
@@ -355,29 +350,18 @@ def _quote_contrasts(comparison: Comparison, plain: bool) -> Table | None:
 
 
 def _tone(comparison: Comparison) -> Table | None:
-    if not comparison.tone:
+    section = view_model.tone(comparison)
+    if not section.rows:
         return None
-    rank = views.doc_rank(comparison)
-    table = _table(
-        "Tone (VADER mean compound, -1 to 1)",
-        "outlet",
-        "mean compound",
-        "most negative sentence",
-        expand=True,
-    )
+    table = _table(f"{section.title} (VADER mean compound, -1 to 1)", *section.header, expand=True)
     table.columns[2].ratio = 1
-    for tone in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
-        lowest = min(tone.sentences, key=lambda item: (item[1], item[0]), default=None)
+    for row in section.rows:
         most_negative = _EMPTY
-        if lowest is not None and lowest[1] < 0:
-            text = views.sentence_text(comparison, SentenceRef(tone.doc, lowest[0]))
-            most_negative = f"s{lowest[0]} ({views.fmt(lowest[1])}): {views.truncate(text, 100)}"
-        table.add_row(
-            _text(_outlet(comparison, tone.doc)),
-            views.fmt(tone.mean_compound),
-            _text(most_negative),
-        )
-    table.caption = _text(views.TONE_CAVEAT)
+        if row.most_negative is not None:
+            sentence = row.most_negative.sentence
+            most_negative = f"s{sentence.index} ({row.most_negative.compound}): {sentence.text}"
+        table.add_row(_text(_label(row.outlet)), row.mean_compound, _text(most_negative))
+    table.caption = _text(section.caveat)
     table.caption_justify = "left"
     return table
 

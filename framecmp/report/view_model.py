@@ -2,7 +2,8 @@
 
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
-Sections built here: documents, removed noise, warnings. The other sections are still built by
+Sections built here: documents, pairwise similarity, unique sentences, tone, removed noise,
+warnings. The other sections are still built by
 each renderer from the helpers in ``views.py`` (see the docstrings of markdown.py and html.py).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from framecmp.model import SentenceRef
 from framecmp.report import views
 
 if TYPE_CHECKING:
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 EMPTY = "\u2014"  # an em dash in an empty cell
 TITLE_CHARS = 80
 REMOVED_CHARS = 80
+TONE_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,66 @@ class WarningsSection:
     empty: str
 
 
+@dataclass(frozen=True)
+class SimilarityRow:
+    a: Outlet
+    b: Outlet
+    cosine: str
+    shared_terms: str
+
+
+@dataclass(frozen=True)
+class SimilaritySection:
+    title: str
+    note: str
+    header: tuple[str, ...]
+    rows: tuple[SimilarityRow, ...]
+    empty: str
+
+
+@dataclass(frozen=True)
+class NumberedSentence:
+    doc: str
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class UniqueGroup:
+    outlet: Outlet
+    sentences: tuple[NumberedSentence, ...]
+
+
+@dataclass(frozen=True)
+class UniqueSection:
+    title: str
+    note: str
+    groups: tuple[UniqueGroup, ...]
+    empty: str
+
+
+@dataclass(frozen=True)
+class MostNegative:
+    sentence: NumberedSentence
+    compound: str
+
+
+@dataclass(frozen=True)
+class ToneRow:
+    outlet: Outlet
+    mean_compound: str
+    most_negative: MostNegative | None
+
+
+@dataclass(frozen=True)
+class ToneSection:
+    title: str
+    caveat: str
+    header: tuple[str, ...]
+    rows: tuple[ToneRow, ...]
+    empty: str
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
@@ -94,6 +157,72 @@ def documents(comparison: Comparison) -> DocumentsSection:
     )
     header = ("outlet", "id", "date", "place", "title", "sentences", "tokens", "removed noise")
     return DocumentsSection("Documents", header, rows)
+
+
+def similarity(comparison: Comparison) -> SimilaritySection:
+    """Whole-document cosine of every pair, in the user's order of documents."""
+    rank = views.doc_rank(comparison)
+    ordered = sorted(
+        comparison.similarity, key=lambda s: (rank.get(s.a, -1), rank.get(s.b, -1), s.a, s.b)
+    )
+    rows = tuple(
+        SimilarityRow(
+            outlet(comparison, s.a),
+            outlet(comparison, s.b),
+            views.fmt(s.cosine),
+            ", ".join(s.shared_terms),
+        )
+        for s in ordered
+    )
+    return SimilaritySection(
+        "Pairwise similarity",
+        "TF-IDF cosine of the whole documents (0 to 1).",
+        ("a", "b", "cosine", "shared terms"),
+        rows,
+        "None.",
+    )
+
+
+def unique(comparison: Comparison) -> UniqueSection:
+    """Each document's sentences aligned to nothing in the others."""
+    groups = tuple(
+        UniqueGroup(
+            outlet(comparison, d.doc_id),
+            tuple(
+                NumberedSentence(
+                    d.doc_id, i, views.sentence_text(comparison, SentenceRef(d.doc_id, i))
+                )
+                for i in views.unique_sentences(comparison, d.doc_id)
+            ),
+        )
+        for d in comparison.documents
+    )
+    return UniqueSection(
+        "Unique sentences", "Sentences aligned to nothing in the other reports.", groups, "None."
+    )
+
+
+def tone(comparison: Comparison) -> ToneSection:
+    """Mean VADER compound per document and its most negative sentence, if any is negative."""
+    rank = views.doc_rank(comparison)
+    rows = []
+    for t in sorted(comparison.tone, key=lambda t: (rank.get(t.doc, len(rank)), t.doc)):
+        lowest = min(t.sentences, key=lambda item: (item[1], item[0]), default=None)
+        most_negative = None
+        if lowest is not None and lowest[1] < 0:
+            text = views.sentence_text(comparison, SentenceRef(t.doc, lowest[0]))
+            most_negative = MostNegative(
+                NumberedSentence(t.doc, lowest[0], views.truncate(text, TONE_CHARS)),
+                views.fmt(lowest[1]),
+            )
+        rows.append(ToneRow(outlet(comparison, t.doc), views.fmt(t.mean_compound), most_negative))
+    return ToneSection(
+        "Tone",
+        views.TONE_CAVEAT,
+        ("outlet", "mean compound", "most negative sentence"),
+        tuple(rows),
+        "No tone was measured.",
+    )
 
 
 def removed(comparison: Comparison) -> RemovedSection:
