@@ -2,7 +2,7 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
-  documents, pairwise similarity, unique sentences, tone, removed noise, warnings;
+  documents, pairwise similarity, unique sentences, voices, tone, removed noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -441,34 +441,7 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
 
 
 def _voices(comparison: Comparison) -> list[str]:
-    if not comparison.voices:
-        return _section("Voices", _none("No voices were measured."))
-    rank = views.doc_rank(comparison)
-    rows = []
-    for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc)):
-        speakers = "<br>".join(_e(views.speaker_summary(s)) for s in views.sorted_speakers(v))
-        rows.append(
-            [_outlet(comparison, v.doc), (f"{views.fmt(100 * v.quoted_share, 0)}%"), speakers]
-        )
-    body = _table(["outlet", "quoted share", "speakers"], rows, "tn")
-    body.append("<h3>Quotes worded differently</h3>")
-    contrasts = views.quote_contrasts(comparison)
-    if not contrasts:
-        body.extend(_none("None: aligned quotes of one speaker read the same."))
-    else:
-        quote_rows = []
-        for left, right, _pair in contrasts:
-            left_marks, right_marks = split_diff(left.text, right.text)
-            quote_rows.append(
-                [
-                    _e(left.speaker or ""),
-                    f"{_outlet(comparison, left.doc)}: {_marked(left_marks)}",
-                    f"{_outlet(comparison, right.doc)}: {_marked(right_marks)}",
-                ]
-            )
-        body.extend(_table(["speaker", "a", "b"], quote_rows, "tss", "aligned"))
-    note = "Who is quoted, and what share of each report is direct quotation."
-    return _section("Voices", body, note)
+    return _template("voices.html.j2", view_model.voices(comparison))
 
 
 def _tone(comparison: Comparison) -> list[str]:

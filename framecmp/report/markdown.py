@@ -2,7 +2,7 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: documents,
-  pairwise similarity, unique sentences, tone, removed noise, warnings;
+  pairwise similarity, unique sentences, voices, tone, removed noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -350,37 +350,7 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
 
 
 def _voices(comparison: Comparison) -> list[str]:
-    lines = [
-        "## Voices",
-        "",
-        "Who is quoted, and what share of each report is direct quotation.",
-        "",
-    ]
-    if not comparison.voices:
-        return [*lines, "_No voices were measured._", ""]
-    rank = views.doc_rank(comparison)
-    rows = []
-    for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc)):
-        speakers = "; ".join(views.speaker_summary(s) for s in views.sorted_speakers(v))
-        rows.append(
-            [_outlet(comparison, v.doc), f"{views.fmt(100 * v.quoted_share, 0)}%", escape(speakers)]
-        )
-    lines.extend(_table(["outlet", "quoted share", "speakers"], rows))
-    lines.extend(["### Quotes worded differently", ""])
-    contrasts = views.quote_contrasts(comparison)
-    if not contrasts:
-        return [*lines, "_None: aligned quotes of one speaker read the same._", ""]
-    rows = []
-    for left, right, _pair in contrasts:
-        left_marks, right_marks = split_diff(left.text, right.text)
-        rows.append(
-            [
-                escape(left.speaker or ""),
-                f"{_outlet(comparison, left.doc)}: {_marked(left_marks)}",
-                f"{_outlet(comparison, right.doc)}: {_marked(right_marks)}",
-            ]
-        )
-    return [*lines, *_table(["speaker", "a", "b"], rows)]
+    return _template("voices.md.j2", view_model.voices(comparison))
 
 
 def _tone(comparison: Comparison) -> list[str]:

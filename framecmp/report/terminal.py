@@ -1,6 +1,6 @@
 """The terminal view of a comparison, drawn with rich (imported only when rendering).
 
-The documents, similarity, unique-sentences, tone, removed-noise and warnings sections read
+The documents, similarity, unique-sentences, voices, tone, removed-noise and warnings sections read
 ``view_model.py``, as the Markdown and HTML templates do; the other sections are still built
 here from the helpers in ``views.py`` (issue 8).
 """
@@ -311,16 +311,13 @@ def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> Table | None
 
 
 def _voices(comparison: Comparison) -> Table | None:
-    if not comparison.voices:
+    section = view_model.voices(comparison)
+    if not section.rows:
         return None
-    rank = views.doc_rank(comparison)
-    table = _table("Voices", "outlet", "quoted share", "speakers")
-    for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc)):
-        speakers = "; ".join(views.speaker_summary(s) for s in views.sorted_speakers(v))
+    table = _table(section.title, *section.header)
+    for row in section.rows:
         table.add_row(
-            _text(_outlet(comparison, v.doc)),
-            f"{views.fmt(100 * v.quoted_share, 0)}%",
-            _text(speakers or _EMPTY),
+            _text(_label(row.outlet)), row.quoted_share, _text("; ".join(row.speakers) or _EMPTY)
         )
     return table
 
@@ -328,22 +325,21 @@ def _voices(comparison: Comparison) -> Table | None:
 def _quote_contrasts(comparison: Comparison, plain: bool) -> Table | None:
     from rich.text import Text
 
-    contrasts = views.quote_contrasts(comparison)
-    if not contrasts:
+    section = view_model.voices(comparison)
+    if not section.contrasts:
         return None
-    table = _table("Quotes worded differently", "speaker", "a", "b", expand=True, show_lines=True)
+    table = _table(section.contrasts_title, *section.contrasts_header, expand=True, show_lines=True)
     table.columns[1].ratio = table.columns[2].ratio = 1
-    for left, right, _pair in contrasts:
-        left_marks, right_marks = split_diff(left.text, right.text)
+    for contrast in section.contrasts:
         table.add_row(
-            _text(left.speaker or ""),
+            _text(contrast.speaker),
             Text.assemble(
-                (f"{clean_text(_outlet(comparison, left.doc))}: ", "dim"),
-                _marked(left_marks, plain),
+                (f"{clean_text(_label(contrast.left_outlet))}: ", "dim"),
+                _marked(contrast.left, plain),
             ),
             Text.assemble(
-                (f"{clean_text(_outlet(comparison, right.doc))}: ", "dim"),
-                _marked(right_marks, plain),
+                (f"{clean_text(_label(contrast.right_outlet))}: ", "dim"),
+                _marked(contrast.right, plain),
             ),
         )
     return table

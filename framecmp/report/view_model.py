@@ -2,8 +2,8 @@
 
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
-Sections built here: documents, pairwise similarity, unique sentences, tone, removed noise,
-warnings. The other sections are still built by
+Sections built here: documents, pairwise similarity, unique sentences, voices (with quotes worded
+differently), tone, removed noise, warnings. The other sections are still built by
 each renderer from the helpers in ``views.py`` (see the docstrings of markdown.py and html.py).
 """
 
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from framecmp.model import SentenceRef
 from framecmp.report import views
+from framecmp.report.diff import Segment, split_diff
 
 if TYPE_CHECKING:
     from framecmp.model import Comparison
@@ -134,6 +135,37 @@ class ToneSection:
     empty: str
 
 
+@dataclass(frozen=True)
+class VoicesRow:
+    outlet: Outlet
+    quoted_share: str
+    speakers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuoteContrast:
+    """Two aligned quotes of one speaker, as word-diff segments (op, words)."""
+
+    speaker: str
+    left_outlet: Outlet
+    left: tuple[Segment, ...]
+    right_outlet: Outlet
+    right: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class VoicesSection:
+    title: str
+    note: str
+    header: tuple[str, ...]
+    rows: tuple[VoicesRow, ...]
+    empty: str
+    contrasts_title: str
+    contrasts_header: tuple[str, ...]
+    contrasts: tuple[QuoteContrast, ...]
+    no_contrasts: str
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
@@ -222,6 +254,42 @@ def tone(comparison: Comparison) -> ToneSection:
         ("outlet", "mean compound", "most negative sentence"),
         tuple(rows),
         "No tone was measured.",
+    )
+
+
+def voices(comparison: Comparison) -> VoicesSection:
+    """Who is quoted in each document, and quotes of one speaker worded differently."""
+    rank = views.doc_rank(comparison)
+    rows = tuple(
+        VoicesRow(
+            outlet(comparison, v.doc),
+            f"{views.fmt(100 * v.quoted_share, 0)}%",
+            tuple(views.speaker_summary(s) for s in views.sorted_speakers(v)),
+        )
+        for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc))
+    )
+    contrasts = []
+    for left, right, _pair in views.quote_contrasts(comparison):
+        left_marks, right_marks = split_diff(left.text, right.text)
+        contrasts.append(
+            QuoteContrast(
+                left.speaker or "",
+                outlet(comparison, left.doc),
+                left_marks,
+                outlet(comparison, right.doc),
+                right_marks,
+            )
+        )
+    return VoicesSection(
+        title="Voices",
+        note="Who is quoted, and what share of each report is direct quotation.",
+        header=("outlet", "quoted share", "speakers"),
+        rows=rows,
+        empty="No voices were measured.",
+        contrasts_title="Quotes worded differently",
+        contrasts_header=("speaker", "a", "b"),
+        contrasts=tuple(contrasts),
+        no_contrasts="None: aligned quotes of one speaker read the same.",
     )
 
 
