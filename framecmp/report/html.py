@@ -2,7 +2,8 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
-  documents, pairwise similarity, unique sentences, voices, tone, removed noise, warnings;
+  the same-event warning, summary, same event, documents, pairwise similarity, unique sentences,
+  voices (with quotes worded differently), tone, removed noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -156,15 +157,7 @@ def _none(text: str = "None.") -> list[str]:
 
 
 def _warning(comparison: Comparison) -> list[str]:
-    first, *pairs = views.event_warning_lines(comparison)
-    items = "".join(f"<li>{_e(line)}</li>" for line in pairs)
-    return [
-        '<div class="warning" role="alert">',
-        f"<p><strong>{_e(views.NOT_SAME_EVENT)}</strong></p>",
-        f"<p>{_e(first)}</p>",
-        f"<ul>{items}</ul>" if items else "",
-        "</div>",
-    ]
+    return _template("event_warning.html.j2", view_model.event_warning(comparison))
 
 
 def _documents(comparison: Comparison) -> list[str]:
@@ -185,30 +178,7 @@ def _similarity(comparison: Comparison) -> list[str]:
 
 
 def _same_event(comparison: Comparison) -> list[str]:
-    verdict = comparison.same_event
-    said = "the same event" if verdict.verdict else "<strong>not</strong> the same event"
-    css = "ok" if verdict.verdict else "warning"
-    body = [
-        f'<p class="{css}">Verdict: {said} (lowest pair score {views.fmt(verdict.score)}, '
-        f"threshold {views.fmt(verdict.threshold)}).</p>"
-    ]
-    rows = []
-    for pair in views.verdict_pairs(comparison):
-        judged = "same event" if pair.same_event else "<strong>different event</strong>"
-        signals = "<br>".join(
-            f"{_e(s.name)} {views.fmt(s.value)} (weight {views.fmt(s.weight)}): {_e(s.detail)}"
-            for s in sorted(pair.signals, key=lambda s: s.name)
-        )
-        rows.append(
-            [
-                f"{_outlet(comparison, pair.a)} vs {_outlet(comparison, pair.b)}",
-                (views.fmt(pair.score)),
-                judged,
-                signals,
-            ]
-        )
-    body.extend(_table(["pair", "score", "judged", "signals"], rows, "tn"))
-    return _section("Same event?", body)
+    return _template("same_event.html.j2", view_model.same_event(comparison))
 
 
 def _coverage(comparison: Comparison) -> list[str]:
@@ -480,13 +450,8 @@ def render_html(comparison: Comparison) -> str:
         f"{_e(settings.aligner)} \u00b7 min score {views.fmt(settings.min_score)} \u00b7 "
         f"lexicons {lexicons} \u00b7 seed {settings.seed}</p>"
     )
-    verdict, note, *differences = views.summary_lines(comparison)
-    summary = [f"<p>{_e(verdict)}</p>", f'<p class="statistics">{_e(note)}</p>']
-    if differences:
-        items = "".join(f"<li>{_e(line)}</li>" for line in differences)
-        summary.append(f"<p>Largest differences:</p><ul>{items}</ul>")
     sections = [
-        _section("Summary", summary),
+        _template("summary.html.j2", view_model.summary(comparison)),
         _documents(comparison),
         _similarity(comparison),
         _same_event(comparison),

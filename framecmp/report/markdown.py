@@ -1,8 +1,9 @@
 """The Markdown report, written to read well on GitHub.
 
 Two paths build its sections while the move to one view model is under way (issue 8):
-- from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: documents,
-  pairwise similarity, unique sentences, voices, tone, removed noise, warnings;
+- from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: the same-event
+  warning, summary, same event, documents, pairwise similarity, unique sentences, voices (with
+  quotes worded differently), tone, removed noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -68,11 +69,7 @@ def _docs(comparison: Comparison) -> list[str]:
 
 
 def _warning_block(comparison: Comparison) -> list[str]:
-    lines = [f"> **{views.NOT_SAME_EVENT}**", ">"]
-    first, *pairs = views.event_warning_lines(comparison)
-    lines.append(f"> {escape(first)}")
-    lines.extend(f"> - {escape(line)}" for line in pairs)
-    return [*lines, ""]
+    return _template("event_warning.md.j2", view_model.event_warning(comparison))
 
 
 def _header(comparison: Comparison) -> list[str]:
@@ -90,13 +87,7 @@ def _header(comparison: Comparison) -> list[str]:
 
 
 def _summary(comparison: Comparison) -> list[str]:
-    verdict, note, *differences = views.summary_lines(comparison)
-    lines = ["## Summary", "", escape(verdict), "", f"> {escape(note)}", ""]
-    if differences:
-        lines.extend(["Largest differences:", ""])
-        lines.extend(f"- {escape(line)}" for line in differences)
-        lines.append("")
-    return lines
+    return _template("summary.md.j2", view_model.summary(comparison))
 
 
 def render_summary_markdown(comparison: Comparison) -> str:
@@ -116,34 +107,7 @@ def _similarity(comparison: Comparison) -> list[str]:
 
 
 def _same_event(comparison: Comparison) -> list[str]:
-    verdict = comparison.same_event
-    said = "the same event" if verdict.verdict else "**not** the same event"
-    lines = [
-        "## Same event?",
-        "",
-        f"Verdict: {said} (lowest pair score {views.fmt(verdict.score)}, "
-        f"threshold {views.fmt(verdict.threshold)}).",
-        "",
-    ]
-    rows = []
-    for pair in views.verdict_pairs(comparison):
-        label = f"{_outlet(comparison, pair.a)} vs {_outlet(comparison, pair.b)}"
-        judged = "same event" if pair.same_event else "**different event**"
-        rows.append([label, views.fmt(pair.score), judged, "", "", "", ""])
-        for s in sorted(pair.signals, key=lambda s: s.name):
-            rows.append(
-                [
-                    "",
-                    "",
-                    "",
-                    escape(s.name),
-                    views.fmt(s.value),
-                    views.fmt(s.weight),
-                    escape(s.detail),
-                ]
-            )
-    header = ["pair", "score", "judged", "signal", "value", "weight", "detail"]
-    return [*lines, *_table(header, rows)]
+    return _template("same_event.md.j2", view_model.same_event(comparison))
 
 
 def _coverage(comparison: Comparison) -> list[str]:

@@ -1,7 +1,8 @@
 """The terminal view of a comparison, drawn with rich (imported only when rendering).
 
-The documents, similarity, unique-sentences, voices, tone, removed-noise and warnings sections read
-``view_model.py``, as the Markdown and HTML templates do; the other sections are still built
+These sections read ``view_model.py``, as the Markdown and HTML templates do: the same-event
+warning, summary, same event, documents, pairwise similarity, unique sentences, voices (with
+quotes worded differently), tone, removed noise, warnings. The other sections are still built
 here from the helpers in ``views.py`` (issue 8).
 """
 
@@ -76,18 +77,17 @@ def _verdict_panel(comparison: Comparison) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
-    verdict = comparison.same_event
-    if verdict.verdict:
+    section = view_model.same_event(comparison)
+    if section.same_event:
         body = _text(
-            f"Same event: yes (lowest pair score {views.fmt(verdict.score)}, "
-            f"threshold {views.fmt(verdict.threshold)})"
+            f"Same event: yes (lowest pair score {section.score}, threshold {section.threshold})"
         )
-        return Panel(body, title="Same event?", border_style="green", expand=False)
+        return Panel(body, title=section.title, border_style="green", expand=False)
+    warning = view_model.event_warning(comparison)
     body = Text()
-    body.append(views.NOT_SAME_EVENT, style="bold red")
-    first, *pairs = views.event_warning_lines(comparison)
-    body.append(f"\n{clean_text(first)}")
-    for line in pairs:
+    body.append(warning.title, style="bold red")
+    body.append(f"\n{clean_text(warning.first)}")
+    for line in warning.pairs:
         body.append(f"\n- {clean_text(line)}")
     return Panel(body, title="NOT THE SAME EVENT", border_style="bold red")
 
@@ -422,10 +422,10 @@ _CONCISE_DOCUMENTS = 12  # above this, the concise view lists outlets on one lin
 def _summary_text(comparison: Comparison) -> RenderableType:
     from rich.console import Group
 
-    lines = views.summary_lines(comparison)
-    parts: list[RenderableType] = [_text("Summary", "bold")]
-    parts.extend(_text(line) for line in lines[:2])
-    parts.extend(_text(f"\u2022 {line}") for line in lines[2:])
+    section = view_model.summary(comparison)
+    parts: list[RenderableType] = [_text(section.title, "bold")]
+    parts.extend(_text(line) for line in (section.verdict, section.statistics))
+    parts.extend(_text(f"\u2022 {line}") for line in section.differences)
     return Group(*parts)
 
 

@@ -2,9 +2,10 @@
 
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
-Sections built here: documents, pairwise similarity, unique sentences, voices (with quotes worded
-differently), tone, removed noise, warnings. The other sections are still built by
-each renderer from the helpers in ``views.py`` (see the docstrings of markdown.py and html.py).
+Sections built here: the same-event warning, summary, same event, documents, pairwise
+similarity, unique sentences, voices (with quotes worded differently), tone, removed noise,
+warnings. The other sections are still built by each renderer from the helpers in ``views.py``
+(see the docstrings of markdown.py, html.py and terminal.py).
 """
 
 from __future__ import annotations
@@ -166,10 +167,93 @@ class VoicesSection:
     no_contrasts: str
 
 
+@dataclass(frozen=True)
+class SummarySection:
+    title: str
+    verdict: str
+    statistics: str
+    differences_title: str
+    differences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventWarning:
+    """The alarm shown at the top when the inputs look like different events."""
+
+    title: str
+    first: str
+    pairs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignalRow:
+    name: str
+    value: str
+    weight: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class EventPairRow:
+    a: Outlet
+    b: Outlet
+    score: str
+    same_event: bool
+    signals: tuple[SignalRow, ...]
+
+
+@dataclass(frozen=True)
+class SameEventSection:
+    title: str
+    same_event: bool
+    score: str
+    threshold: str
+    header: tuple[str, ...]
+    pairs: tuple[EventPairRow, ...]
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
     return Outlet(label, doc_id)
+
+
+def summary(comparison: Comparison) -> SummarySection:
+    """The short summary every format opens with: verdict, statistics, top differences."""
+    verdict, note, *differences = views.summary_lines(comparison)
+    return SummarySection("Summary", verdict, note, "Largest differences:", tuple(differences))
+
+
+def event_warning(comparison: Comparison) -> EventWarning:
+    """Which pairs failed the same-event check and on what signals."""
+    first, *pairs = views.event_warning_lines(comparison)
+    return EventWarning(views.NOT_SAME_EVENT, first, tuple(pairs))
+
+
+def same_event(comparison: Comparison) -> SameEventSection:
+    """The same-event verdict and every pair's score with its signals."""
+    verdict = comparison.same_event
+    pairs = tuple(
+        EventPairRow(
+            outlet(comparison, pair.a),
+            outlet(comparison, pair.b),
+            views.fmt(pair.score),
+            pair.same_event,
+            tuple(
+                SignalRow(s.name, views.fmt(s.value), views.fmt(s.weight), s.detail)
+                for s in sorted(pair.signals, key=lambda s: s.name)
+            ),
+        )
+        for pair in views.verdict_pairs(comparison)
+    )
+    return SameEventSection(
+        "Same event?",
+        verdict.verdict,
+        views.fmt(verdict.score),
+        views.fmt(verdict.threshold),
+        ("pair", "score", "judged"),
+        pairs,
+    )
 
 
 def documents(comparison: Comparison) -> DocumentsSection:
