@@ -2,8 +2,9 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
-  the same-event warning, summary, same event, documents, pairwise similarity, unique sentences,
-  voices (with quotes worded differently), tone, removed noise, warnings;
+  the same-event warning, summary, same event, documents, pairwise similarity, coverage, unique
+  sentences, distinctive terms, voices (with quotes worded differently), tone, removed noise,
+  warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -182,16 +183,7 @@ def _same_event(comparison: Comparison) -> list[str]:
 
 
 def _coverage(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    rows = []
-    for claim in views.sorted_claims(comparison):
-        carried = {m.doc for m in claim.members} | set(claim.outlets)
-        text = _e(views.truncate(views.claim_text(comparison, claim), 160))
-        rows.append([_e(claim.id), text, *("\u2713" if d in carried else _EMPTY for d in docs)])
-    header = ["claim", "text", *(_outlet(comparison, d) for d in docs)]
-    body = _table(header, rows) if rows else _none("No claim is shared.")
-    note = "Which outlet carries which claim (aligned sentences joined)."
-    return _section("Coverage", body, note)
+    return _template("coverage.html.j2", view_model.coverage(comparison))
 
 
 def _aligned(comparison: Comparison) -> list[str]:
@@ -280,43 +272,7 @@ def _unique(comparison: Comparison) -> list[str]:
 
 
 def _distinctive(comparison: Comparison) -> list[str]:
-    any_significant = bool(views.significant_terms(comparison))
-    body: list[str] = []
-    for doc, terms in views.distinctive_by_doc(comparison).items():
-        body.append(f"<h3>{_outlet(comparison, doc)}</h3>")
-        if not terms:
-            body.extend(_none())
-            continue
-        rows = [
-            [
-                _e(t.term),
-                (views.fmt(t.z)),
-                *(["yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no"] if any_significant else []),
-                (str(t.count)),
-                (str(t.other_count)),
-                _e(f"{t.quoted_count} ({', '.join(t.speakers) or 'unattributed'})")
-                if t.quoted_count
-                else _EMPTY,
-                _sn_list(doc, t.sentences),
-            ]
-            for t in terms[: views.TOP_TERMS]
-        ]
-        header = [
-            "term",
-            "z",
-            *(["significant"] if any_significant else []),
-            "count",
-            "in the others",
-            "quoted",
-            "sentences",
-        ]
-        body.extend(_table(header, rows, "tntnnt" if any_significant else "tnnnt"))
-    note = (
-        "Log-odds with an informative Dirichlet prior; |z| \u2265 "
-        f"{views.SIGNIFICANT_Z} is significant at 5%. Counts are narration; quoted uses are "
-        "listed apart. Sentence numbers are the evidence."
-    )
-    return _section("Distinctive terms", body, _e(note))
+    return _template("distinctive.html.j2", view_model.distinctive(comparison))
 
 
 def _wording_cell(score: CategoryScore | None) -> str:

@@ -2,8 +2,8 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: the same-event
-  warning, summary, same event, documents, pairwise similarity, unique sentences, voices (with
-  quotes worded differently), tone, removed noise, warnings;
+  warning, summary, same event, documents, pairwise similarity, coverage, unique sentences,
+  distinctive terms, voices (with quotes worded differently), tone, removed noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -16,7 +16,7 @@ from framecmp.report import view_model, views
 from framecmp.report.diff import Segment, clean_text, split_diff
 
 if TYPE_CHECKING:
-    from framecmp.model import CategoryScore, Comparison, DistinctiveTerm
+    from framecmp.model import CategoryScore, Comparison
 
 _SPECIAL = str.maketrans(
     {
@@ -111,15 +111,7 @@ def _same_event(comparison: Comparison) -> list[str]:
 
 
 def _coverage(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    rows = []
-    for claim in views.sorted_claims(comparison):
-        carried = {m.doc for m in claim.members} | set(claim.outlets)
-        text = escape(views.truncate(views.claim_text(comparison, claim), 140))
-        rows.append([escape(claim.id), text, *("✓" if d in carried else _EMPTY for d in docs)])
-    lines = ["## Coverage", "", "Which outlet carries which claim (aligned sentences joined).", ""]
-    header = ["claim", "text", *(_outlet(comparison, d) for d in docs)]
-    return [*lines, *(_table(header, rows) if rows else ["_No claim is shared._", ""])]
+    return _template("coverage.md.j2", view_model.coverage(comparison))
 
 
 def _aligned(comparison: Comparison) -> list[str]:
@@ -165,50 +157,8 @@ def _unique(comparison: Comparison) -> list[str]:
     return _template("unique.md.j2", view_model.unique(comparison))
 
 
-def _quoted_uses(term: DistinctiveTerm) -> str:
-    if not term.quoted_count:
-        return _EMPTY
-    return escape(f"{term.quoted_count} ({', '.join(term.speakers) or 'unattributed'})")
-
-
 def _distinctive(comparison: Comparison) -> list[str]:
-    any_significant = bool(views.significant_terms(comparison))
-    lines = [
-        "## Distinctive terms",
-        "",
-        f"Log-odds with an informative Dirichlet prior; |z| ≥ {views.SIGNIFICANT_Z} is "
-        "significant at 5%. Counts are narration; quoted uses are listed apart. "
-        "Sentence numbers are the evidence.",
-        "",
-    ]
-    for doc, terms in views.distinctive_by_doc(comparison).items():
-        lines.extend([f"### {_outlet(comparison, doc)}", ""])
-        if not terms:
-            lines.extend(["_None._", ""])
-            continue
-        rows = [
-            [
-                escape(t.term),
-                views.fmt(t.z),
-                *(["yes" if abs(t.z) >= views.SIGNIFICANT_Z else "no"] if any_significant else []),
-                str(t.count),
-                str(t.other_count),
-                _quoted_uses(t),
-                escape(views.sentence_list(t.sentences)),
-            ]
-            for t in terms[: views.TOP_TERMS]
-        ]
-        header = [
-            "term",
-            "z",
-            *(["significant"] if any_significant else []),
-            "count",
-            "in the others",
-            "quoted",
-            "sentences",
-        ]
-        lines.extend(_table(header, rows))
-    return lines
+    return _template("distinctive.md.j2", view_model.distinctive(comparison))
 
 
 def _wording_cell(score: CategoryScore | None) -> str:

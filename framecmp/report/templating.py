@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from framecmp.report.diff import clean_text
+from framecmp.report.views import sentence_list, truncate
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -60,6 +61,8 @@ def _environment(html_format: bool) -> Environment:
     )
     env.filters["h"] = html_escape
     env.filters["md"] = markdown_escape
+    env.filters["cut"] = truncate
+    env.filters["sentence_list"] = sentence_list
     env.globals["empty_cell"] = "\u2014"  # an em dash in an empty cell
     return env
 
@@ -70,5 +73,7 @@ def render_html_fragment(name: str, **context: Any) -> list[str]:
 
 
 def render_markdown_fragment(name: str, **context: Any) -> list[str]:
-    """The lines of a Markdown template (autoescape off: every text goes through ``md``)."""
-    return _environment(False).get_template(name).render(**context).split("\n")
+    """The lines of a Markdown template (autoescape off: every text goes through ``md``), ending
+    in exactly one blank line, as every section of the Markdown report does."""
+    text = _environment(False).get_template(name).render(**context).rstrip("\n")
+    return [*text.split("\n"), ""]

@@ -1,9 +1,9 @@
 """The terminal view of a comparison, drawn with rich (imported only when rendering).
 
 These sections read ``view_model.py``, as the Markdown and HTML templates do: the same-event
-warning, summary, same event, documents, pairwise similarity, unique sentences, voices (with
-quotes worded differently), tone, removed noise, warnings. The other sections are still built
-here from the helpers in ``views.py`` (issue 8).
+warning, summary, same event, documents, pairwise similarity, coverage, unique sentences,
+distinctive terms, voices (with quotes worded differently), tone, removed noise, warnings. The
+other sections are still built here from the helpers in ``views.py`` (issue 8).
 """
 
 from __future__ import annotations
@@ -135,25 +135,22 @@ def _frames(comparison: Comparison) -> Table | None:
 
 
 def _coverage(comparison: Comparison) -> Table | None:
-    claims = views.sorted_claims(comparison)
-    if not claims:
+    section = view_model.coverage(comparison)
+    if not section.rows:
         return None
-    docs = [d.doc_id for d in comparison.documents]
     table = _table(
-        f"Coverage: which outlet carries which claim ({_CARRIED} = carries it)",
+        f"{section.title}: which outlet carries which claim ({_CARRIED} = carries it)",
         "claim",
         "text",
-        *(_outlet(comparison, d) for d in docs),
+        *(_label(o) for o in section.outlets),
         expand=True,
     )
     table.columns[1].ratio = 1
-    for claim in claims:
-        carried = {m.doc for m in claim.members} | set(claim.outlets)
-        text = views.truncate(views.claim_text(comparison, claim), _CLAIM_CHARS)
+    for row in section.rows:
         table.add_row(
-            _text(claim.id),
-            _text(text),
-            *(_CARRIED if d in carried else _EMPTY for d in docs),
+            _text(row.claim_id),
+            _text(views.truncate(row.text, _CLAIM_CHARS)),
+            *(_CARRIED if carried else _EMPTY for carried in row.carried),
         )
     return table
 
@@ -199,18 +196,18 @@ def _unique(comparison: Comparison) -> Table:
 
 
 def _distinctive(comparison: Comparison) -> Table:
+    section = view_model.distinctive(comparison)
     table = _table(
-        f"Distinctive terms (* = |z| \u2265 {views.SIGNIFICANT_Z})", "outlet", "terms", expand=True
+        f"{section.title} (* = |z| \u2265 {views.SIGNIFICANT_Z})", "outlet", "terms", expand=True
     )
-    for doc, terms in views.distinctive_by_doc(comparison).items():
+    for group in section.groups:
         listed = ", ".join(
-            f"{t.term} (z {views.fmt(t.z)}{'*' if abs(t.z) >= views.SIGNIFICANT_Z else ''}; "
-            f"{t.count} vs {t.other_count}"
+            f"{t.term} (z {t.z}{'*' if t.significant else ''}; {t.count} vs {t.other_count}"
             f"{f', +{t.quoted_count} quoted' if t.quoted_count else ''}; "
             f"{views.sentence_list(t.sentences)})"
-            for t in terms[: views.TOP_TERMS]
+            for t in group.terms
         )
-        table.add_row(_text(_outlet(comparison, doc)), _text(listed or _EMPTY))
+        table.add_row(_text(_label(group.outlet)), _text(listed or _EMPTY))
     return table
 
 

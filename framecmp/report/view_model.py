@@ -3,9 +3,9 @@
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
 Sections built here: the same-event warning, summary, same event, documents, pairwise
-similarity, unique sentences, voices (with quotes worded differently), tone, removed noise,
-warnings. The other sections are still built by each renderer from the helpers in ``views.py``
-(see the docstrings of markdown.py, html.py and terminal.py).
+similarity, coverage, unique sentences, distinctive terms, voices (with quotes worded
+differently), tone, removed noise, warnings. The other sections are still built by each renderer
+from the helpers in ``views.py`` (see the docstrings of markdown.py, html.py and terminal.py).
 """
 
 from __future__ import annotations
@@ -212,6 +212,50 @@ class SameEventSection:
     pairs: tuple[EventPairRow, ...]
 
 
+@dataclass(frozen=True)
+class ClaimRow:
+    claim_id: str
+    text: str  # whole; each format cuts it to its own width
+    carried: tuple[bool, ...]  # per document, in the user's order
+
+
+@dataclass(frozen=True)
+class CoverageSection:
+    title: str
+    note: str
+    outlets: tuple[Outlet, ...]
+    rows: tuple[ClaimRow, ...]
+    empty: str
+
+
+@dataclass(frozen=True)
+class TermRow:
+    term: str
+    z: str
+    significant: bool
+    count: int
+    other_count: int
+    quoted_count: int
+    quoted: str  # "3 (Putin)", empty when no quoted use
+    sentences: tuple[int, ...]  # sorted, unique
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    outlet: Outlet
+    doc: str
+    terms: tuple[TermRow, ...]
+
+
+@dataclass(frozen=True)
+class DistinctiveSection:
+    title: str
+    note: str
+    show_significance: bool  # only when some term is significant: no column of "no"
+    groups: tuple[TermGroup, ...]
+    empty: str
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
@@ -253,6 +297,57 @@ def same_event(comparison: Comparison) -> SameEventSection:
         views.fmt(verdict.threshold),
         ("pair", "score", "judged"),
         pairs,
+    )
+
+
+def coverage(comparison: Comparison) -> CoverageSection:
+    """Which outlet carries which shared claim."""
+    docs = [d.doc_id for d in comparison.documents]
+    rows = []
+    for claim in views.sorted_claims(comparison):
+        carried = {m.doc for m in claim.members} | set(claim.outlets)
+        text = views.claim_text(comparison, claim)
+        rows.append(ClaimRow(claim.id, text, tuple(d in carried for d in docs)))
+    return CoverageSection(
+        "Coverage",
+        "Which outlet carries which claim (aligned sentences joined).",
+        tuple(outlet(comparison, d) for d in docs),
+        tuple(rows),
+        "No claim is shared.",
+    )
+
+
+def distinctive(comparison: Comparison) -> DistinctiveSection:
+    """Each document's most distinctive terms (narration counts, quoted uses apart)."""
+    groups = tuple(
+        TermGroup(
+            outlet(comparison, doc),
+            doc,
+            tuple(
+                TermRow(
+                    t.term,
+                    views.fmt(t.z),
+                    abs(t.z) >= views.SIGNIFICANT_Z,
+                    t.count,
+                    t.other_count,
+                    t.quoted_count,
+                    f"{t.quoted_count} ({', '.join(t.speakers) or 'unattributed'})"
+                    if t.quoted_count
+                    else "",
+                    tuple(sorted(set(t.sentences))),
+                )
+                for t in terms[: views.TOP_TERMS]
+            ),
+        )
+        for doc, terms in views.distinctive_by_doc(comparison).items()
+    )
+    note = (
+        f"Log-odds with an informative Dirichlet prior; |z| \u2265 {views.SIGNIFICANT_Z} is "
+        "significant at 5%. Counts are narration; quoted uses are listed apart. "
+        "Sentence numbers are the evidence."
+    )
+    return DistinctiveSection(
+        "Distinctive terms", note, bool(views.significant_terms(comparison)), groups, "None."
     )
 
 
