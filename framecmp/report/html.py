@@ -3,7 +3,8 @@
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
   the same-event warning, summary, same event, documents, pairwise similarity, coverage, unique
-  sentences, distinctive terms, voices (with quotes worded differently), tone, removed noise,
+  sentences, distinctive terms, frames (rates, evidence and differences), terminology,
+  attribution verbs, hedges, voices (with quotes worded differently), tone, removed noise,
   warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
@@ -19,12 +20,9 @@ from framecmp.report import charts, view_model, views
 from framecmp.report.diff import Segment, clean_text, split_diff, words_not_in
 
 if TYPE_CHECKING:
-    from framecmp.model import CategoryScore, Comparison
+    from framecmp.model import Comparison
 
-_EMPTY = "\u2014"
-_TIMES = "\u00d7"
 _COLUMN_CLASSES = {"n": "num", "s": "side"}
-_MINUS = "\u2212"
 
 _CSS = """
 :root { color-scheme: light dark; --line: #8884; --warn-bg: #fde8e8; --warn-fg: #8a1010;
@@ -122,10 +120,6 @@ def _sentence_id(doc: str, index: int) -> str:
 def _sn(doc: str, index: int) -> str:
     """A sentence number linked to the sentence in the per-outlet sentence list."""
     return f'<a class="sn" href="#{_sentence_id(doc, index)}">s{index}</a>'
-
-
-def _sn_list(doc: str, indexes: list[int] | tuple[int, ...]) -> str:
-    return ", ".join(_sn(doc, i) for i in sorted(set(indexes)))
 
 
 def _sentences(comparison: Comparison) -> list[str]:
@@ -275,95 +269,27 @@ def _distinctive(comparison: Comparison) -> list[str]:
     return _template("distinctive.html.j2", view_model.distinctive(comparison))
 
 
-def _wording_cell(score: CategoryScore | None) -> str:
-    if score is None or not score.hits:
-        return _EMPTY
-    narration = "<br>".join(
-        f"{_e(term)} {_TIMES}{count} ({_sn_list(score.doc, sentences)})"
-        for term, count, sentences in views.wordings(score)
-    )
-    quoted = views.quoted_note(score)
-    cell = narration or _EMPTY
-    return f'{cell}<br><span class="quoted">{_e(quoted)}</span>' if quoted else cell
-
-
-def _rate_cell(score: CategoryScore | None) -> str:
-    return _EMPTY if score is None else views.rate(score)
-
-
 def _frames(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    table = views.score_table(comparison, "frames")
-    if not table:
-        return _section("Frames", _none("No frames lexicon was used."))
-    header = ["frame", *(_outlet(comparison, d) for d in docs)]
-    rates = [[_e(k), *(_rate_cell(s.get(d)) for d in docs)] for k, s in table]
-    body = [charts.render_svg(charts.profile_chart(comparison))]
-    body.extend(_table(header, rates, "t" + "n" * len(docs)))
-    body.append("<h3>Evidence</h3>")
-    body.extend(
-        _table(header, [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table])
+    from markupsafe import Markup
+
+    section, differences = (
+        view_model.scores(comparison, "frames"),
+        view_model.differences(comparison),
     )
-    body.extend(_differences(comparison))
-    note = "Hits per 1,000 tokens (count in brackets). " + views.VOICE_NOTE
-    return _section("Frames", body, _e(note))
-
-
-def _differences(comparison: Comparison) -> list[str]:
-    lines = ["<h3>Differences</h3>"]
-    if not comparison.rate_differences:
-        return [*lines, *_none("No rate differences were computed.")]
-    lines.append(
-        '<p class="note">Narration rate of a minus narration rate of b, per 1,000 narration '
-        f"tokens, with a 95% bootstrap interval (seed {comparison.settings.seed}); q is the "
-        "Benjamini-Hochberg adjusted p-value over every frame test of this report, and a "
-        "difference is significant when q &lt; 0.05.</p>"
+    # Charts are hand-written SVG with every label escaped (charts.py); drawn only when shown.
+    profile = charts.render_svg(charts.profile_chart(comparison)) if section.rows else ""
+    intervals = charts.render_svg(charts.interval_chart(comparison)) if differences.rows else ""
+    return _template(
+        "frames.html.j2",
+        section,
+        d=differences,
+        profile_chart=Markup(profile),
+        interval_chart=Markup(intervals),
     )
-    rows = [
-        [
-            _e(f"{r.lexicon}/{r.category}"),
-            f"{_outlet(comparison, r.a)} {_MINUS} {_outlet(comparison, r.b)}",
-            (views.fmt(r.difference, 1)),
-            (f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}"),
-            views.fmt(r.q_value, 3),
-            views.difference_reading(r),
-        ]
-        for r in views.sorted_differences(comparison)
-    ]
-    header = ["category", f"a {_MINUS} b", "difference", "95% CI", "q", "reading"]
-    chart = charts.render_svg(charts.interval_chart(comparison))
-    return [*lines, chart, *_table(header, rows, "ttnnn")]
 
 
-def _terminology(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    table = views.score_table(comparison, "terminology")
-    if not table:
-        return _section("Terminology", _none("No terminology lexicon was used."))
-    header = ["concept", *(_outlet(comparison, d) for d in docs)]
-    rows = [[_e(k), *(_wording_cell(s.get(d)) for d in docs)] for k, s in table]
-    note = _e(
-        "Which wording each outlet uses for a concept (count, sentences). " + views.VOICE_NOTE
-    )
-    return _section("Terminology", _table(header, rows), note)
-
-
-def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
-    docs = _docs(comparison)
-    table = views.score_table(comparison, kind)
-    if not table:
-        return _section(title, _none(f"No {kind} lexicon was used."))
-    header = ["category", *(_outlet(comparison, d) for d in docs)]
-    rows = []
-    for key, by_doc in table:
-        cells = []
-        for doc in docs:
-            score = by_doc.get(doc)
-            rate = _rate_cell(score)
-            cells.append(f"{rate}<br>{_wording_cell(score)}" if score and score.hits else rate)
-        rows.append([_e(key), *cells])
-    note = _e("Per 1,000 tokens (count), then the wordings found (sentences). " + views.VOICE_NOTE)
-    return _section(title, _table(header, rows), note)
+def _scores(comparison: Comparison, kind: str) -> list[str]:
+    return _template("scores.html.j2", view_model.scores(comparison, kind))
 
 
 def _voices(comparison: Comparison) -> list[str]:
@@ -417,9 +343,9 @@ def render_html(comparison: Comparison) -> str:
         _reading(comparison),
         _distinctive(comparison),
         _frames(comparison),
-        _terminology(comparison),
-        _lexicon_kind(comparison, "attribution", "Attribution verbs"),
-        _lexicon_kind(comparison, "hedges", "Hedges"),
+        _scores(comparison, "terminology"),
+        _scores(comparison, "attribution"),
+        _scores(comparison, "hedges"),
         _voices(comparison),
         _tone(comparison),
         _removed(comparison),

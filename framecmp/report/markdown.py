@@ -3,7 +3,8 @@
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: the same-event
   warning, summary, same event, documents, pairwise similarity, coverage, unique sentences,
-  distinctive terms, voices (with quotes worded differently), tone, removed noise, warnings;
+  distinctive terms, frames (rates, evidence and differences), terminology, attribution verbs,
+  hedges, voices (with quotes worded differently), tone, removed noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -13,36 +14,16 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.report import view_model, views
-from framecmp.report.diff import Segment, clean_text, split_diff
+from framecmp.report.diff import Segment, split_diff
+from framecmp.report.templating import markdown_escape
 
 if TYPE_CHECKING:
-    from framecmp.model import CategoryScore, Comparison
-
-_SPECIAL = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "~": "\\~",
-        "[": "\\[",
-        "]": "\\]",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-    }
-)
-_EMPTY = "\u2014"  # an em dash in an empty cell
-_SECTION_KINDS = (("attribution", "Attribution verbs"), ("hedges", "Hedges"))
+    from framecmp.model import Comparison
 
 
 def escape(text: str) -> str:
-    """Article text made inert for Markdown: one line, no markup, no HTML, safe in table cells."""
-    escaped = clean_text(text).translate(_SPECIAL)
-    # Only a leading "#" could start a heading; list and quote markers are kept off line starts
-    # because every piece of text is written after a prefix ("- ", "| ", "> ").
-    return "\\" + escaped if escaped.startswith(("#", "+", "-", "=")) else escaped
+    """Article text made inert for Markdown (the rules live with the templates' ``md`` filter)."""
+    return markdown_escape(text)
 
 
 def _row(cells: list[str]) -> str:
@@ -62,10 +43,6 @@ def _marked(segments: tuple[Segment, ...]) -> str:
 def _outlet(comparison: Comparison, doc: str) -> str:
     outlet, doc_id = views.outlet_parts(comparison, doc)
     return escape(outlet) if doc_id is None else f"{escape(outlet)} ({escape(doc_id)})"
-
-
-def _docs(comparison: Comparison) -> list[str]:
-    return [d.doc_id for d in comparison.documents]
 
 
 def _warning_block(comparison: Comparison) -> list[str]:
@@ -161,106 +138,20 @@ def _distinctive(comparison: Comparison) -> list[str]:
     return _template("distinctive.md.j2", view_model.distinctive(comparison))
 
 
-def _wording_cell(score: CategoryScore | None) -> str:
-    if score is None or not score.hits:
-        return _EMPTY
-    narration = "; ".join(
-        f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-        for term, count, sentences in views.wordings(score)
-    )
-    quoted = views.quoted_note(score)
-    cell = escape(narration) if narration else _EMPTY
-    return f"{cell}<br>_{escape(quoted)}_" if quoted else cell
-
-
-def _rate_cell(score: CategoryScore | None) -> str:
-    return _EMPTY if score is None else views.rate(score)
-
-
 def _frames(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    table = views.score_table(comparison, "frames")
-    lines = ["## Frames", ""]
-    if not table:
-        return [*lines, "_No frames lexicon was used._", ""]
-    lines.extend(["Hits per 1,000 tokens (count in brackets). " + views.VOICE_NOTE, ""])
-    header = ["frame", *(_outlet(comparison, d) for d in docs)]
-    rows = [[escape(key), *(_rate_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
-    lines.extend(_table(header, rows))
-    lines.extend(["### Evidence", ""])
-    evidence = [
-        [escape(key), *(_wording_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table
-    ]
-    lines.extend(_table(header, evidence))
-    lines.extend(_differences(comparison))
-    return lines
-
-
-def _differences(comparison: Comparison) -> list[str]:
-    lines = ["### Differences", ""]
-    if not comparison.rate_differences:
-        return [*lines, "_No rate differences were computed._", ""]
-    lines.extend(
-        [
-            "Narration rate of a minus narration rate of b, per 1,000 narration tokens, with a "
-            f"95% bootstrap interval (seed {comparison.settings.seed}); q is the "
-            "Benjamini-Hochberg adjusted p-value over every frame test of this report, and "
-            "a difference is significant when q < 0.05.",
-            "",
-        ]
+    section, differences = (
+        view_model.scores(comparison, "frames"),
+        view_model.differences(comparison),
     )
-    rows = [
-        [
-            escape(f"{r.lexicon}/{r.category}"),
-            f"{_outlet(comparison, r.a)} \u2212 {_outlet(comparison, r.b)}",
-            views.fmt(r.difference, 1),
-            f"{views.fmt(r.ci_low, 1)} to {views.fmt(r.ci_high, 1)}",
-            views.fmt(r.q_value, 3),
-            views.difference_reading(r),
-        ]
-        for r in views.sorted_differences(comparison)
-    ]
-    header = ["category", "a \u2212 b", "difference", "95% CI", "q", "reading"]
-    return [*lines, *_table(header, rows)]
+    return _template("frames.md.j2", section, d=differences)
 
 
 def _terminology(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    table = views.score_table(comparison, "terminology")
-    lines = ["## Terminology", ""]
-    if not table:
-        return [*lines, "_No terminology lexicon was used._", ""]
-    lines.extend(
-        ["Which wording each outlet uses for a concept (count, sentences). " + views.VOICE_NOTE, ""]
-    )
-    header = ["concept", *(_outlet(comparison, d) for d in docs)]
-    rows = [[escape(key), *(_wording_cell(by_doc.get(d)) for d in docs)] for key, by_doc in table]
-    return [*lines, *_table(header, rows)]
+    return _template("scores.md.j2", view_model.scores(comparison, "terminology"))
 
 
-def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> list[str]:
-    docs = _docs(comparison)
-    table = views.score_table(comparison, kind)
-    lines = [f"## {title}", ""]
-    if not table:
-        return [*lines, f"_No {kind} lexicon was used._", ""]
-    lines.extend(
-        ["Per 1,000 tokens (count), then the wordings found (sentences). " + views.VOICE_NOTE, ""]
-    )
-    header = ["category", *(_outlet(comparison, d) for d in docs)]
-    rows = [
-        [
-            escape(key),
-            *(
-                f"{_rate_cell(by_doc.get(d))}: {_wording_cell(by_doc.get(d))}"
-                if by_doc.get(d) is not None and by_doc[d].hits
-                else _rate_cell(by_doc.get(d))
-                for d in docs
-            ),
-        ]
-        for key, by_doc in table
-    ]
-    return [*lines, *_table(header, rows)]
+def _lexicon_kind(comparison: Comparison, kind: str) -> list[str]:
+    return _template("scores.md.j2", view_model.scores(comparison, kind))
 
 
 def _voices(comparison: Comparison) -> list[str]:
@@ -279,10 +170,10 @@ def _warnings(comparison: Comparison) -> list[str]:
     return _template("warnings.md.j2", view_model.warnings(comparison))
 
 
-def _template(name: str, section: object) -> list[str]:
+def _template(name: str, section: object, **context: object) -> list[str]:
     from framecmp.report.templating import render_markdown_fragment
 
-    return render_markdown_fragment(name, s=section)
+    return render_markdown_fragment(name, s=section, **context)
 
 
 def _collapsible(section: list[str], what: str) -> list[str]:
@@ -307,11 +198,7 @@ def render_markdown(comparison: Comparison) -> str:
         *_distinctive(comparison),
         *_frames(comparison),
         *_terminology(comparison),
-        *(
-            line
-            for kind, title in _SECTION_KINDS
-            for line in _lexicon_kind(comparison, kind, title)
-        ),
+        *(line for kind in ("attribution", "hedges") for line in _lexicon_kind(comparison, kind)),
         *_voices(comparison),
         *_tone(comparison),
         *_collapsible(_removed(comparison), "what was removed"),

@@ -2,8 +2,9 @@
 
 These sections read ``view_model.py``, as the Markdown and HTML templates do: the same-event
 warning, summary, same event, documents, pairwise similarity, coverage, unique sentences,
-distinctive terms, voices (with quotes worded differently), tone, removed noise, warnings. The
-other sections are still built here from the helpers in ``views.py`` (issue 8).
+distinctive terms, frames (rates, evidence and differences), terminology, attribution verbs,
+hedges, voices (with quotes worded differently), tone, removed noise, warnings. The other
+sections are still built here from the helpers in ``views.py`` (issue 8).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ _EMPTY = "\u2014"
 _CARRIED = "\u2713"
 _CLAIM_CHARS = 90
 _MAX_UNCLEAR = 10  # non-significant differences shown; the file reports list them all
-_SECTION_KINDS = (("attribution", "Attribution verbs"), ("hedges", "Hedges"))
 _DELETED = "bold red"
 _INSERTED = "bold green"
 
@@ -121,16 +121,16 @@ def _similarity(comparison: Comparison) -> Table:
 
 
 def _frames(comparison: Comparison) -> Table | None:
-    rows = views.score_table(comparison, "frames")
-    if not rows:
+    section = view_model.scores(comparison, "frames")
+    if not section.rows:
         return None
-    docs = [d.doc_id for d in comparison.documents]
     table = _table(
-        "Frames per 1,000 tokens (count)", "frame", *(_outlet(comparison, d) for d in docs)
+        f"{section.title} per 1,000 tokens (count)",
+        section.key_header,
+        *(_label(o) for o in section.outlets),
     )
-    for key, by_doc in rows:
-        cells = [views.rate(by_doc[d]) if d in by_doc else _EMPTY for d in docs]
-        table.add_row(_text(key), *cells)
+    for row in section.rows:
+        table.add_row(_text(row.key), *(c.rate if c.present else _EMPTY for c in row.cells))
     return table
 
 
@@ -257,53 +257,38 @@ def _differences(comparison: Comparison) -> Table | None:
 
 
 def _terminology(comparison: Comparison) -> Table | None:
-    rows = views.score_table(comparison, "terminology")
-    if not rows:
+    section = view_model.scores(comparison, "terminology")
+    if not section.rows:
         return None
-    docs = [d.doc_id for d in comparison.documents]
-    table = _table("Terminology", "concept", *(_outlet(comparison, d) for d in docs))
-    for key, by_doc in rows:
-        cells = []
-        for doc in docs:
-            score = by_doc.get(doc)
-            found = views.wordings(score) if score is not None else []
-            narration = "; ".join(
-                f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-                for term, count, sentences in found
-            )
-            quoted = views.quoted_note(score)
-            cells.append(_text("\n".join(part for part in (narration, quoted) if part) or _EMPTY))
-        table.add_row(_text(key), *cells)
+    table = _table(section.title, section.key_header, *(_label(o) for o in section.outlets))
+    for row in section.rows:
+        cells = [
+            _text("\n".join(part for part in (c.narration, c.quoted) if part) or _EMPTY)
+            for c in row.cells
+        ]
+        table.add_row(_text(row.key), *cells)
     return table
 
 
-def _lexicon_kind(comparison: Comparison, kind: str, title: str) -> Table | None:
-    rows = views.score_table(comparison, kind)
-    if not rows:
+def _lexicon_kind(comparison: Comparison, kind: str) -> Table | None:
+    section = view_model.scores(comparison, kind)
+    if not section.rows:
         return None
-    docs = [d.doc_id for d in comparison.documents]
     table = _table(
-        f"{title} per 1,000 tokens (count): wordings (sentences)",
-        "category",
-        *(_outlet(comparison, d) for d in docs),
+        f"{section.title} per 1,000 tokens (count): wordings (sentences)",
+        section.key_header,
+        *(_label(o) for o in section.outlets),
         expand=True,
     )
-    for key, by_doc in rows:
+    for row in section.rows:
         cells = []
-        for doc in docs:
-            score = by_doc.get(doc)
-            if score is None:
+        for c in row.cells:
+            if not c.present:
                 cells.append(_text(_EMPTY))
                 continue
-            rate = views.rate(score)
-            found = "; ".join(
-                f"{term} \u00d7{count} ({views.sentence_list(sentences)})"
-                for term, count, sentences in views.wordings(score)
-            )
-            quoted = views.quoted_note(score)
-            cell = f"{rate}: {found}" if found else rate
-            cells.append(_text(f"{cell}\n{quoted}" if quoted else cell))
-        table.add_row(_text(key), *cells)
+            cell = f"{c.rate}: {c.narration}" if c.narration else c.rate
+            cells.append(_text(f"{cell}\n{c.quoted}" if c.quoted else cell))
+        table.add_row(_text(row.key), *cells)
     return table
 
 
@@ -402,7 +387,7 @@ def _renderables(comparison: Comparison, plain: bool) -> list[RenderableType]:
         _distinctive(comparison),
         _differences(comparison),
         _terminology(comparison),
-        *(_lexicon_kind(comparison, kind, title) for kind, title in _SECTION_KINDS),
+        *(_lexicon_kind(comparison, kind) for kind in ("attribution", "hedges")),
         _voices(comparison),
         _quote_contrasts(comparison, plain),
         _tone(comparison),

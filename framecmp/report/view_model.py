@@ -3,9 +3,10 @@
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
 Sections built here: the same-event warning, summary, same event, documents, pairwise
-similarity, coverage, unique sentences, distinctive terms, voices (with quotes worded
-differently), tone, removed noise, warnings. The other sections are still built by each renderer
-from the helpers in ``views.py`` (see the docstrings of markdown.py, html.py and terminal.py).
+similarity, coverage, unique sentences, distinctive terms, frames (rates, evidence and
+differences), terminology, attribution verbs, hedges, voices (with quotes worded differently),
+tone, removed noise, warnings. The other sections are still built by each renderer from the
+helpers in ``views.py`` (see the docstrings of markdown.py, html.py and terminal.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff
 
 if TYPE_CHECKING:
-    from framecmp.model import Comparison
+    from framecmp.model import CategoryScore, Comparison
 
 EMPTY = "\u2014"  # an em dash in an empty cell
 TITLE_CHARS = 80
@@ -256,6 +257,87 @@ class DistinctiveSection:
     empty: str
 
 
+@dataclass(frozen=True)
+class Wording:
+    term: str
+    count: int
+    sentences: tuple[int, ...]  # sorted, unique
+
+
+@dataclass(frozen=True)
+class ScoreCell:
+    """One document's score for one lexicon category."""
+
+    doc: str
+    present: bool  # False: the document has no score for this category
+    rate: str  # narration rate with counts, "12.5 (3) +2 quoted"; empty when not present
+    hits: bool
+    wordings: tuple[Wording, ...]  # narration wordings
+    narration: (
+        str  # the wordings as one line: "war x2 (s1, s3); conflict x1 (s4)" (multiplication sign)
+    )
+    quoted: str  # "quoted: war x1 (Smith; s3)", or empty
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    key: str
+    cells: tuple[ScoreCell, ...]  # per document, in the user's order
+
+
+@dataclass(frozen=True)
+class ScoreSection:
+    """The table of one lexicon kind (frames, terminology, attribution, hedges)."""
+
+    title: str
+    kind: str
+    key_header: str
+    note: str
+    outlets: tuple[Outlet, ...]
+    rows: tuple[ScoreRow, ...]
+    empty: str
+
+
+@dataclass(frozen=True)
+class DifferenceRow:
+    category: str
+    a: Outlet
+    b: Outlet
+    difference: str
+    ci_low: str
+    ci_high: str
+    q_value: str
+    reading: str
+
+
+@dataclass(frozen=True)
+class DifferencesSection:
+    title: str
+    note: str
+    rows: tuple[DifferenceRow, ...]
+    empty: str
+
+
+SCORE_SECTIONS = {
+    "frames": ("Frames", "frame", "Hits per 1,000 tokens (count in brackets). "),
+    "terminology": (
+        "Terminology",
+        "concept",
+        "Which wording each outlet uses for a concept (count, sentences). ",
+    ),
+    "attribution": (
+        "Attribution verbs",
+        "category",
+        "Per 1,000 tokens (count), then the wordings found (sentences). ",
+    ),
+    "hedges": (
+        "Hedges",
+        "category",
+        "Per 1,000 tokens (count), then the wordings found (sentences). ",
+    ),
+}
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
@@ -349,6 +431,64 @@ def distinctive(comparison: Comparison) -> DistinctiveSection:
     return DistinctiveSection(
         "Distinctive terms", note, bool(views.significant_terms(comparison)), groups, "None."
     )
+
+
+def _score_cell(doc: str, score: CategoryScore | None) -> ScoreCell:
+    if score is None:
+        return ScoreCell(doc, False, "", False, (), "", "")
+    found = views.wordings(score)
+    return ScoreCell(
+        doc,
+        True,
+        views.rate(score),
+        bool(score.hits),
+        tuple(Wording(term, count, tuple(sorted(set(at)))) for term, count, at in found),
+        "; ".join(f"{term} \u00d7{count} ({views.sentence_list(at)})" for term, count, at in found),
+        views.quoted_note(score),
+    )
+
+
+def scores(comparison: Comparison, kind: str) -> ScoreSection:
+    """One lexicon kind's categories (rows) by document (columns)."""
+    title, key_header, note = SCORE_SECTIONS[kind]
+    docs = [d.doc_id for d in comparison.documents]
+    rows = tuple(
+        ScoreRow(key, tuple(_score_cell(d, by_doc.get(d)) for d in docs))
+        for key, by_doc in views.score_table(comparison, kind)
+    )
+    return ScoreSection(
+        title,
+        kind,
+        key_header,
+        note + views.VOICE_NOTE,
+        tuple(outlet(comparison, d) for d in docs),
+        rows,
+        f"No {kind} lexicon was used.",
+    )
+
+
+def differences(comparison: Comparison) -> DifferencesSection:
+    """Every frame rate difference with its bootstrap interval and BH-adjusted q."""
+    rows = tuple(
+        DifferenceRow(
+            f"{r.lexicon}/{r.category}",
+            outlet(comparison, r.a),
+            outlet(comparison, r.b),
+            views.fmt(r.difference, 1),
+            views.fmt(r.ci_low, 1),
+            views.fmt(r.ci_high, 1),
+            views.fmt(r.q_value, 3),
+            views.difference_reading(r),
+        )
+        for r in views.sorted_differences(comparison)
+    )
+    note = (
+        "Narration rate of a minus narration rate of b, per 1,000 narration tokens, with a "
+        f"95% bootstrap interval (seed {comparison.settings.seed}); q is the "
+        "Benjamini-Hochberg adjusted p-value over every frame test of this report, and "
+        "a difference is significant when q < 0.05."
+    )
+    return DifferencesSection("Differences", note, rows, "No rate differences were computed.")
 
 
 def documents(comparison: Comparison) -> DocumentsSection:
