@@ -2,10 +2,10 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
-  the same-event warning, summary, same event, documents, pairwise similarity, coverage, unique
-  sentences, distinctive terms, frames (rates, evidence and differences), terminology,
-  attribution verbs, hedges, voices (with quotes worded differently), tone, removed noise,
-  warnings;
+  the same-event warning, summary, same event, documents, pairwise similarity, coverage, aligned
+  sentences, unique sentences, distinctive terms, frames (rates, evidence and differences),
+  terminology, attribution verbs, hedges, voices (with quotes worded differently), tone, removed
+  noise, warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.report import charts, view_model, views
-from framecmp.report.diff import Segment, clean_text, split_diff, words_not_in
+from framecmp.report.diff import Segment, clean_text, words_not_in
 
 if TYPE_CHECKING:
     from framecmp.model import Comparison
@@ -181,38 +181,7 @@ def _coverage(comparison: Comparison) -> list[str]:
 
 
 def _aligned(comparison: Comparison) -> list[str]:
-    body: list[str] = []
-    for a, b, pairs in views.pairs_by_documents(comparison):
-        body.append(f"<h3>{_outlet(comparison, a)} \u2194 {_outlet(comparison, b)}</h3>")
-        for relation in sorted({views.display_relation(p) for p in pairs}, key=views.relation_key):
-            body.append(f"<h4>{_e(relation)}</h4>")
-            rows = []
-            for pair in (p for p in pairs if views.display_relation(p) == relation):
-                left, right = split_diff(
-                    views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
-                )
-                rows.append(
-                    [
-                        f"{_sn(pair.a.doc, pair.a.sentence)} {_marked(left)}",
-                        f"{_sn(pair.b.doc, pair.b.sentence)} {_marked(right)}",
-                        (views.fmt(pair.score)),
-                        _e(views.claim_relation_label(pair)),
-                        _e(", ".join(pair.shared_terms)),
-                    ]
-                )
-            header = [
-                _outlet(comparison, a),
-                _outlet(comparison, b),
-                "score",
-                "claims differ",
-                "shared terms",
-            ]
-            body.extend(_table(header, rows, "ssn", "aligned"))
-    note = (
-        "Words only on the left are <del>struck through</del>; "
-        "words only on the right are <ins>inserted</ins>."
-    )
-    return _section("Aligned sentences", body or _none("No sentence is aligned."), note)
+    return _template("aligned.html.j2", view_model.aligned(comparison))
 
 
 READING_MAX_OUTLETS = 8  # more columns than this are too narrow to read, on screen or paper

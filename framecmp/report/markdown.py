@@ -2,9 +2,10 @@
 
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: the same-event
-  warning, summary, same event, documents, pairwise similarity, coverage, unique sentences,
-  distinctive terms, frames (rates, evidence and differences), terminology, attribution verbs,
-  hedges, voices (with quotes worded differently), tone, removed noise, warnings;
+  warning, summary, same event, documents, pairwise similarity, coverage, aligned sentences,
+  unique sentences, distinctive terms, frames (rates, evidence and differences), terminology,
+  attribution verbs, hedges, voices (with quotes worded differently), tone, removed noise,
+  warnings;
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.report import view_model, views
-from framecmp.report.diff import Segment, split_diff
+from framecmp.report.diff import Segment
 from framecmp.report.templating import markdown_escape
 
 if TYPE_CHECKING:
@@ -92,42 +93,7 @@ def _coverage(comparison: Comparison) -> list[str]:
 
 
 def _aligned(comparison: Comparison) -> list[str]:
-    lines = [
-        "## Aligned sentences",
-        "",
-        "Words only on the left are ~~struck through~~; words only on the right are **bold**.",
-        "",
-    ]
-    groups = views.pairs_by_documents(comparison)
-    if not groups:
-        return [*lines, "_No sentence is aligned._", ""]
-    for a, b, pairs in groups:
-        lines.extend([f"### {_outlet(comparison, a)} ↔ {_outlet(comparison, b)}", ""])
-        for relation in sorted({views.display_relation(p) for p in pairs}, key=views.relation_key):
-            lines.extend([f"#### {escape(relation)}", ""])
-            rows = []
-            for pair in (p for p in pairs if views.display_relation(p) == relation):
-                left, right = split_diff(
-                    views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
-                )
-                rows.append(
-                    [
-                        f"s{pair.a.sentence}: {_marked(left)}",
-                        f"s{pair.b.sentence}: {_marked(right)}",
-                        views.fmt(pair.score),
-                        escape(views.claim_relation_label(pair)),
-                        escape(", ".join(pair.shared_terms)),
-                    ]
-                )
-            header = [
-                _outlet(comparison, a),
-                _outlet(comparison, b),
-                "score",
-                "claims differ",
-                "shared terms",
-            ]
-            lines.extend(_table(header, rows))
-    return lines
+    return _template("aligned.md.j2", view_model.aligned(comparison))
 
 
 def _unique(comparison: Comparison) -> list[str]:

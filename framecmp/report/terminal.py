@@ -1,10 +1,10 @@
 """The terminal view of a comparison, drawn with rich (imported only when rendering).
 
 These sections read ``view_model.py``, as the Markdown and HTML templates do: the same-event
-warning, summary, same event, documents, pairwise similarity, coverage, unique sentences,
-distinctive terms, frames (rates, evidence and differences), terminology, attribution verbs,
-hedges, voices (with quotes worded differently), tone, removed noise, warnings. The other
-sections are still built here from the helpers in ``views.py`` (issue 8).
+warning, summary, same event, documents, pairwise similarity, coverage, aligned sentences,
+unique sentences, distinctive terms, frames (rates, evidence and differences), terminology,
+attribution verbs, hedges, voices (with quotes worded differently), tone, removed noise,
+warnings. The other sections are still built here from the helpers in ``views.py`` (issue 8).
 """
 
 from __future__ import annotations
@@ -159,27 +159,16 @@ def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
     from rich.text import Text
 
     tables: list[RenderableType] = []
-    for a, b, pairs in views.pairs_by_documents(comparison):
-        title = f"Aligned: {_outlet(comparison, a)} \u2194 {_outlet(comparison, b)}"
-        table = _table(
-            title,
-            _outlet(comparison, a),
-            _outlet(comparison, b),
-            "match",
-            expand=True,
-            show_lines=True,
-        )
+    for group in view_model.aligned(comparison).groups:
+        a, b = _label(group.a), _label(group.b)
+        table = _table(f"Aligned: {a} \u2194 {b}", a, b, "match", expand=True, show_lines=True)
         table.columns[0].ratio = table.columns[1].ratio = 1
         table.columns[2].min_width = len("same-quote")
-        for pair in pairs:
-            left, right = split_diff(
-                views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
-            )
-            left_text = Text.assemble((f"s{pair.a.sentence} ", "dim"), _marked(left, plain))
-            right_text = Text.assemble((f"s{pair.b.sentence} ", "dim"), _marked(right, plain))
+        for row in group.rows:
+            left_text = Text.assemble((f"s{row.a.index} ", "dim"), _marked(row.left, plain))
+            right_text = Text.assemble((f"s{row.b.index} ", "dim"), _marked(row.right, plain))
             match = Text(
-                f"{clean_text(views.display_relation(pair))}\n{views.fmt(pair.score)}\n"
-                f"{clean_text(views.claim_relation_label(pair))}"
+                f"{clean_text(row.relation)}\n{row.score}\n{clean_text(row.claims_differ)}"
             )
             table.add_row(left_text, right_text, match)
         tables.append(table)

@@ -3,10 +3,10 @@
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
 Sections built here: the same-event warning, summary, same event, documents, pairwise
-similarity, coverage, unique sentences, distinctive terms, frames (rates, evidence and
-differences), terminology, attribution verbs, hedges, voices (with quotes worded differently),
-tone, removed noise, warnings. The other sections are still built by each renderer from the
-helpers in ``views.py`` (see the docstrings of markdown.py, html.py and terminal.py).
+similarity, coverage, aligned sentences, unique sentences, distinctive terms, frames (rates,
+evidence and differences), terminology, attribution verbs, hedges, voices (with quotes worded
+differently), tone, removed noise, warnings. The other sections are still built by each renderer
+from the helpers in ``views.py`` (see the docstrings of markdown.py, html.py and terminal.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff
 
 if TYPE_CHECKING:
-    from framecmp.model import CategoryScore, Comparison
+    from framecmp.model import AlignedPair, CategoryScore, Comparison
 
 EMPTY = "\u2014"  # an em dash in an empty cell
 TITLE_CHARS = 80
@@ -338,6 +338,43 @@ SCORE_SECTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class AlignedRow:
+    """One aligned pair, each side as word-diff segments (op, words)."""
+
+    relation: str  # as shown: the aligner's relation, or "conflicting"
+    a: NumberedSentence
+    left: tuple[Segment, ...]
+    b: NumberedSentence
+    right: tuple[Segment, ...]
+    score: str
+    claims_differ: str  # "conflicting: 200 / 2,000"
+    shared_terms: str
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    relation: str
+    rows: tuple[AlignedRow, ...]
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    """The pairs of two documents: in aligner order, and grouped by relation."""
+
+    a: Outlet
+    b: Outlet
+    rows: tuple[AlignedRow, ...]
+    relations: tuple[RelationGroup, ...]
+
+
+@dataclass(frozen=True)
+class AlignedSection:
+    title: str
+    groups: tuple[AlignedGroup, ...]
+    empty: str
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
@@ -489,6 +526,35 @@ def differences(comparison: Comparison) -> DifferencesSection:
         "a difference is significant when q < 0.05."
     )
     return DifferencesSection("Differences", note, rows, "No rate differences were computed.")
+
+
+def _aligned_row(comparison: Comparison, pair: AlignedPair) -> AlignedRow:
+    a_text = views.sentence_text(comparison, pair.a)
+    b_text = views.sentence_text(comparison, pair.b)
+    left, right = split_diff(a_text, b_text)
+    return AlignedRow(
+        views.display_relation(pair),
+        NumberedSentence(pair.a.doc, pair.a.sentence, a_text),
+        left,
+        NumberedSentence(pair.b.doc, pair.b.sentence, b_text),
+        right,
+        views.fmt(pair.score),
+        views.claim_relation_label(pair),
+        ", ".join(pair.shared_terms),
+    )
+
+
+def aligned(comparison: Comparison) -> AlignedSection:
+    """Every aligned pair, by pair of documents, with the words that differ."""
+    groups = []
+    for a, b, pairs in views.pairs_by_documents(comparison):
+        rows = tuple(_aligned_row(comparison, pair) for pair in pairs)
+        relations = tuple(
+            RelationGroup(relation, tuple(r for r in rows if r.relation == relation))
+            for relation in sorted({r.relation for r in rows}, key=views.relation_key)
+        )
+        groups.append(AlignedGroup(outlet(comparison, a), outlet(comparison, b), rows, relations))
+    return AlignedSection("Aligned sentences", tuple(groups), "No sentence is aligned.")
 
 
 def documents(comparison: Comparison) -> DocumentsSection:
