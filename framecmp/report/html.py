@@ -3,9 +3,9 @@
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
   the same-event warning, summary, same event, documents, pairwise similarity, coverage, aligned
-  sentences, unique sentences, distinctive terms, frames (rates, evidence and differences),
-  terminology, attribution verbs, hedges, voices (with quotes worded differently), tone, removed
-  noise, warnings;
+  sentences, unique sentences, reading view (HTML only), distinctive terms, frames (rates,
+  evidence and differences), terminology, attribution verbs, hedges, voices (with quotes worded
+  differently), tone, removed noise, warnings, sentences (HTML only);
 - still built here from the helpers in ``views.py``: every other section.
 """
 
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import framecmp
 from framecmp.report import charts, view_model, views
-from framecmp.report.diff import Segment, clean_text, words_not_in
+from framecmp.report.diff import Segment, clean_text
 
 if TYPE_CHECKING:
     from framecmp.model import Comparison
@@ -123,17 +123,7 @@ def _sn(doc: str, index: int) -> str:
 
 
 def _sentences(comparison: Comparison) -> list[str]:
-    body: list[str] = []
-    for document in comparison.documents:
-        body.append(f"<h3>{_outlet(comparison, document.doc_id)}</h3><ol>")
-        body.extend(
-            f'<li id="{_sentence_id(document.doc_id, s.index)}" value="{s.index}">'
-            f'<span class="sn">s{s.index}</span> {_e(s.text)}</li>'
-            for s in document.sentences
-        )
-        body.append("</ol>")
-    note = "Every sentence of every outlet, numbered as the links above (s0 is the first)."
-    return _section("Sentences", body, note)
+    return _template("sentences.html.j2", view_model.sentences(comparison))
 
 
 def _part_id(title: str) -> str:
@@ -184,50 +174,8 @@ def _aligned(comparison: Comparison) -> list[str]:
     return _template("aligned.html.j2", view_model.aligned(comparison))
 
 
-READING_MAX_OUTLETS = 8  # more columns than this are too narrow to read, on screen or paper
-
-
 def _reading(comparison: Comparison) -> list[str]:
-    docs = _docs(comparison)
-    title = "Reading view"
-    if not 2 <= len(docs) <= READING_MAX_OUTLETS:
-        text = (
-            f"The reading view puts 2 to {READING_MAX_OUTLETS} outlets side by side; this "
-            f"comparison has {len(docs)}. Aligned sentences and Sentences show them all."
-        )
-        return _section(title, _none(text))
-    partners = views.aligned_partners(comparison)
-    columns = [f'<div class="reading cols-{len(docs)}">']
-    for document in comparison.documents:
-        doc = document.doc_id
-        column = [f"<div><h3>{_outlet(comparison, doc)}</h3>"]
-        for sentence in document.sentences:
-            others = partners.get((doc, sentence.index), [])
-            if not others:
-                column.append(
-                    f'<p class="unique">{_sn(doc, sentence.index)} {_e(sentence.text)} '
-                    '<span class="with">(unique)</span></p>'
-                )
-                continue
-            texts = [views.sentence_text(comparison, ref) for ref in others]
-            marked = views.marked(words_not_in(sentence.text, texts), _e, "{}", "<mark>{}</mark>")
-            links = ", ".join(
-                f"{_e(views.outlet_parts(comparison, ref.doc)[0])} {_sn(ref.doc, ref.sentence)}"
-                for ref in others
-            )
-            column.append(
-                f'<p>{_sn(doc, sentence.index)} {marked} <span class="with">(with {links})</span>'
-                "</p>"
-            )
-        column.append("</div>")
-        columns.extend(column)
-    columns.append("</div>")
-    note = (
-        "Each outlet's article in its own column, in its own order. In a sentence aligned "
-        "with others, <mark>marked</mark> words are content words none of its counterparts "
-        "uses; a sentence aligned to nothing has a double rule on its left and says (unique)."
-    )
-    return _section(title, columns, note)
+    return _template("reading.html.j2", view_model.reading(comparison))
 
 
 def _unique(comparison: Comparison) -> list[str]:

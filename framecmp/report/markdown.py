@@ -3,9 +3,9 @@
 Two paths build its sections while the move to one view model is under way (issue 8):
 - from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: the same-event
   warning, summary, same event, documents, pairwise similarity, coverage, aligned sentences,
-  unique sentences, distinctive terms, frames (rates, evidence and differences), terminology,
-  attribution verbs, hedges, voices (with quotes worded differently), tone, removed noise,
-  warnings;
+  unique sentences, reading view (HTML only), distinctive terms, frames (rates, evidence and
+  differences), terminology, attribution verbs, hedges, voices (with quotes worded differently),
+  tone, removed noise, warnings, sentences (HTML only);
 - still built here from the helpers in ``views.py``: every other section.
 """
 

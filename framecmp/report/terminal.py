@@ -2,9 +2,10 @@
 
 These sections read ``view_model.py``, as the Markdown and HTML templates do: the same-event
 warning, summary, same event, documents, pairwise similarity, coverage, aligned sentences,
-unique sentences, distinctive terms, frames (rates, evidence and differences), terminology,
-attribution verbs, hedges, voices (with quotes worded differently), tone, removed noise,
-warnings. The other sections are still built here from the helpers in ``views.py`` (issue 8).
+unique sentences, reading view (HTML only), distinctive terms, frames (rates, evidence and
+differences), terminology, attribution verbs, hedges, voices (with quotes worded differently),
+tone, removed noise, warnings, sentences (HTML only). The other sections are still built here
+from the helpers in ``views.py`` (issue 8).
 """
 
 from __future__ import annotations

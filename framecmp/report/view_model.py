@@ -3,10 +3,11 @@
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
 Sections built here: the same-event warning, summary, same event, documents, pairwise
-similarity, coverage, aligned sentences, unique sentences, distinctive terms, frames (rates,
-evidence and differences), terminology, attribution verbs, hedges, voices (with quotes worded
-differently), tone, removed noise, warnings. The other sections are still built by each renderer
-from the helpers in ``views.py`` (see the docstrings of markdown.py, html.py and terminal.py).
+similarity, coverage, aligned sentences, unique sentences, reading view (HTML only), distinctive
+terms, frames (rates, evidence and differences), terminology, attribution verbs, hedges, voices
+(with quotes worded differently), tone, removed noise, warnings, sentences (HTML only). The
+other sections are still built by each renderer from the helpers in ``views.py`` (see the
+docstrings of markdown.py, html.py and terminal.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from framecmp.model import SentenceRef
 from framecmp.report import views
-from framecmp.report.diff import Segment, split_diff
+from framecmp.report.diff import Segment, split_diff, words_not_in
 
 if TYPE_CHECKING:
     from framecmp.model import AlignedPair, CategoryScore, Comparison
@@ -102,7 +103,7 @@ class NumberedSentence:
 
 
 @dataclass(frozen=True)
-class UniqueGroup:
+class SentenceGroup:
     outlet: Outlet
     sentences: tuple[NumberedSentence, ...]
 
@@ -111,7 +112,7 @@ class UniqueGroup:
 class UniqueSection:
     title: str
     note: str
-    groups: tuple[UniqueGroup, ...]
+    groups: tuple[SentenceGroup, ...]
     empty: str
 
 
@@ -375,6 +376,47 @@ class AlignedSection:
     empty: str
 
 
+READING_MAX_OUTLETS = 8  # more columns than this are too narrow to read, on screen or paper
+
+
+@dataclass(frozen=True)
+class Partner:
+    outlet_label: str
+    doc: str
+    index: int
+
+
+@dataclass(frozen=True)
+class ReadingSentence:
+    """A sentence in the reading view; unique ones have no partners and no marked words."""
+
+    doc: str
+    index: int
+    text: str
+    segments: tuple[Segment, ...]  # INSERT: a content word none of its counterparts uses
+    partners: tuple[Partner, ...]
+
+
+@dataclass(frozen=True)
+class ReadingColumn:
+    outlet: Outlet
+    sentences: tuple[ReadingSentence, ...]
+
+
+@dataclass(frozen=True)
+class ReadingSection:
+    title: str
+    columns: tuple[ReadingColumn, ...]
+    too_many: str  # shown instead of the columns when there are too few or too many outlets
+
+
+@dataclass(frozen=True)
+class SentencesSection:
+    title: str
+    note: str
+    groups: tuple[SentenceGroup, ...]
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
@@ -557,6 +599,52 @@ def aligned(comparison: Comparison) -> AlignedSection:
     return AlignedSection("Aligned sentences", tuple(groups), "No sentence is aligned.")
 
 
+def reading(comparison: Comparison) -> ReadingSection:
+    """Each outlet's article in its own column, aligned sentences marked (2 to 8 outlets)."""
+    count = len(comparison.documents)
+    if not 2 <= count <= READING_MAX_OUTLETS:
+        text = (
+            f"The reading view puts 2 to {READING_MAX_OUTLETS} outlets side by side; this "
+            f"comparison has {count}. Aligned sentences and Sentences show them all."
+        )
+        return ReadingSection("Reading view", (), text)
+    partners = views.aligned_partners(comparison)
+    columns = []
+    for document in comparison.documents:
+        doc = document.doc_id
+        sentences = []
+        for sentence in document.sentences:
+            others = partners.get((doc, sentence.index), [])
+            texts = [views.sentence_text(comparison, ref) for ref in others]
+            sentences.append(
+                ReadingSentence(
+                    doc,
+                    sentence.index,
+                    sentence.text,
+                    words_not_in(sentence.text, texts) if others else (),
+                    tuple(
+                        Partner(views.outlet_parts(comparison, ref.doc)[0], ref.doc, ref.sentence)
+                        for ref in others
+                    ),
+                )
+            )
+        columns.append(ReadingColumn(outlet(comparison, doc), tuple(sentences)))
+    return ReadingSection("Reading view", tuple(columns), "")
+
+
+def sentences(comparison: Comparison) -> SentencesSection:
+    """Every sentence of every document, numbered as every ``sN`` reference."""
+    groups = tuple(
+        SentenceGroup(
+            outlet(comparison, d.doc_id),
+            tuple(NumberedSentence(d.doc_id, s.index, s.text) for s in d.sentences),
+        )
+        for d in comparison.documents
+    )
+    note = "Every sentence of every outlet, numbered as the links above (s0 is the first)."
+    return SentencesSection("Sentences", note, groups)
+
+
 def documents(comparison: Comparison) -> DocumentsSection:
     """One row per input document, in the user's order."""
     rows = tuple(
@@ -603,7 +691,7 @@ def similarity(comparison: Comparison) -> SimilaritySection:
 def unique(comparison: Comparison) -> UniqueSection:
     """Each document's sentences aligned to nothing in the others."""
     groups = tuple(
-        UniqueGroup(
+        SentenceGroup(
             outlet(comparison, d.doc_id),
             tuple(
                 NumberedSentence(
