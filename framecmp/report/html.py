@@ -1,12 +1,9 @@
 """The HTML report: one self-contained page, no scripts, no external resources.
 
-Two paths build its sections while the move to one view model is under way (issue 8):
-- from ``view_model.py`` through the Jinja2 templates ``templates/*.html.j2`` (autoescape on):
-  the same-event warning, summary, same event, documents, pairwise similarity, coverage, aligned
-  sentences, unique sentences, reading view (HTML only), distinctive terms, frames (rates,
-  evidence and differences), terminology, attribution verbs, hedges, voices (with quotes worded
-  differently), tone, removed noise, warnings, sentences (HTML only);
-- still built here from the helpers in ``views.py``: every other section.
+Every section is computed once in ``view_model.py`` and drawn by a Jinja2 template in
+``templates/*.html.j2`` (autoescape on; article text goes through the ``h`` filter, which keeps
+the report's ``html.escape`` output). This module only passes the charts in and assembles the
+page: section order and the table of contents.
 """
 
 from __future__ import annotations
@@ -15,14 +12,11 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-import framecmp
-from framecmp.report import charts, view_model, views
-from framecmp.report.diff import Segment, clean_text
+from framecmp.report import charts, view_model
+from framecmp.report.diff import clean_text
 
 if TYPE_CHECKING:
     from framecmp.model import Comparison
-
-_COLUMN_CLASSES = {"n": "num", "s": "side"}
 
 _CSS = """
 :root { color-scheme: light dark; --line: #8884; --warn-bg: #fde8e8; --warn-fg: #8a1010;
@@ -79,70 +73,12 @@ def _e(text: str) -> str:
     return html.escape(clean_text(text), quote=True)
 
 
-def _table(
-    header: list[str], rows: list[list[str]], columns: str = "", css_class: str = ""
-) -> list[str]:
-    """A table of escaped cell HTML; ``columns`` marks each column t(ext), n(umber) or s(ide)."""
-    attr = f' class="{css_class}"' if css_class else ""
-    head = "".join(f"<th>{h}</th>" for h in header)
-    lines = [f"<table{attr}>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
-    kinds = columns.ljust(len(header), "t")
-    for row in rows:
-        cells = "".join(
-            f'<td class="{_COLUMN_CLASSES[kind]}">{cell}</td>'
-            if kind in _COLUMN_CLASSES
-            else f"<td>{cell}</td>"
-            for cell, kind in zip(row, kinds, strict=False)
-        )
-        lines.append(f"<tr>{cells}</tr>")
-    return [*lines, "</tbody>", "</table>"]
-
-
-def _marked(segments: tuple[Segment, ...]) -> str:
-    return views.marked(segments, _e, "<del>{}</del>", "<ins>{}</ins>")
-
-
-def _outlet(comparison: Comparison, doc: str) -> str:
-    outlet, doc_id = views.outlet_parts(comparison, doc)
-    if doc_id is None:
-        return _e(outlet)
-    return f'{_e(outlet)} <span class="muted">({_e(doc_id)})</span>'
-
-
-def _docs(comparison: Comparison) -> list[str]:
-    return [d.doc_id for d in comparison.documents]
-
-
-def _sentence_id(doc: str, index: int) -> str:
-    return _e(f"s-{doc}-{index}")
-
-
-def _sn(doc: str, index: int) -> str:
-    """A sentence number linked to the sentence in the per-outlet sentence list."""
-    return f'<a class="sn" href="#{_sentence_id(doc, index)}">s{index}</a>'
-
-
 def _sentences(comparison: Comparison) -> list[str]:
     return _template("sentences.html.j2", view_model.sentences(comparison))
 
 
 def _part_id(title: str) -> str:
     return "part-" + "-".join(title.lower().split())
-
-
-def _section(title: str, body: list[str], note: str = "") -> list[str]:
-    lines = [f'<section id="{_e(_part_id(title))}">', f"<h2>{title}</h2>"]
-    if note:
-        lines.append(f'<p class="note">{note}</p>')
-    return [*lines, *body, "</section>"]
-
-
-def _none(text: str = "None.") -> list[str]:
-    return [f'<p class="muted">{text}</p>']
-
-
-def _warning(comparison: Comparison) -> list[str]:
-    return _template("event_warning.html.j2", view_model.event_warning(comparison))
 
 
 def _documents(comparison: Comparison) -> list[str]:
@@ -227,28 +163,9 @@ def _warnings(comparison: Comparison) -> list[str]:
 
 def render_html(comparison: Comparison) -> str:
     """The comparison as one self-contained HTML page."""
-    outlets = ", ".join(_e(d.outlet) for d in comparison.documents)
-    settings = comparison.settings
-    lexicons = _e(", ".join(settings.lexicons)) or "none"
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>framecmp report: {outlets}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>framecmp report: {outlets}</h1>",
-    ]
-    if not comparison.same_event.verdict:
-        lines.extend(_warning(comparison))
-    lines.append(
-        f'<p class="muted">framecmp {_e(framecmp.__version__)} \u00b7 aligner '
-        f"{_e(settings.aligner)} \u00b7 min score {views.fmt(settings.min_score)} \u00b7 "
-        f"lexicons {lexicons} \u00b7 seed {settings.seed}</p>"
-    )
+    from markupsafe import Markup
+
+    lines = _template("header.html.j2", view_model.header(comparison), css=Markup(_CSS))
     sections = [
         _template("summary.html.j2", view_model.summary(comparison)),
         _documents(comparison),

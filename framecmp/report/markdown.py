@@ -1,21 +1,16 @@
 """The Markdown report, written to read well on GitHub.
 
-Two paths build its sections while the move to one view model is under way (issue 8):
-- from ``view_model.py`` through the Jinja2 templates ``templates/*.md.j2``: the same-event
-  warning, summary, same event, documents, pairwise similarity, coverage, aligned sentences,
-  unique sentences, reading view (HTML only), distinctive terms, frames (rates, evidence and
-  differences), terminology, attribution verbs, hedges, voices (with quotes worded differently),
-  tone, removed noise, warnings, sentences (HTML only);
-- still built here from the helpers in ``views.py``: every other section.
+Every section is computed once in ``view_model.py`` and drawn by a Jinja2 template in
+``templates/*.md.j2`` (autoescape off; article text goes through the ``md`` filter,
+``templating.markdown_escape``). This module only assembles the report: section order and the
+``<details>`` folds.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import framecmp
-from framecmp.report import view_model, views
-from framecmp.report.diff import Segment
+from framecmp.report import view_model
 from framecmp.report.templating import markdown_escape
 
 if TYPE_CHECKING:
@@ -27,41 +22,9 @@ def escape(text: str) -> str:
     return markdown_escape(text)
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cell if cell else " " for cell in cells) + " |"
-
-
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = [_row(header), _row(["---"] * len(header))]
-    lines.extend(_row(row) for row in rows)
-    return [*lines, ""]
-
-
-def _marked(segments: tuple[Segment, ...]) -> str:
-    return views.marked(segments, escape, "~~{}~~", "**{}**")
-
-
-def _outlet(comparison: Comparison, doc: str) -> str:
-    outlet, doc_id = views.outlet_parts(comparison, doc)
-    return escape(outlet) if doc_id is None else f"{escape(outlet)} ({escape(doc_id)})"
-
-
-def _warning_block(comparison: Comparison) -> list[str]:
-    return _template("event_warning.md.j2", view_model.event_warning(comparison))
-
-
 def _header(comparison: Comparison) -> list[str]:
-    outlets = ", ".join(escape(d.outlet) for d in comparison.documents)
-    settings = comparison.settings
-    lines = [f"# framecmp report: {outlets}", ""]
-    if not comparison.same_event.verdict:
-        lines.extend(_warning_block(comparison))
-    lexicons = ", ".join(escape(name) for name in settings.lexicons) or "none"
-    lines.append(
-        f"framecmp {escape(framecmp.__version__)} · aligner {escape(settings.aligner)} · "
-        f"min score {views.fmt(settings.min_score)} · lexicons {lexicons} · seed {settings.seed}"
-    )
-    return [*lines, "", *_summary(comparison)]
+    header = _template("header.md.j2", view_model.header(comparison))
+    return [*header, *_summary(comparison)]
 
 
 def _summary(comparison: Comparison) -> list[str]:

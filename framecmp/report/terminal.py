@@ -1,11 +1,9 @@
 """The terminal view of a comparison, drawn with rich (imported only when rendering).
 
-These sections read ``view_model.py``, as the Markdown and HTML templates do: the same-event
-warning, summary, same event, documents, pairwise similarity, coverage, aligned sentences,
-unique sentences, reading view (HTML only), distinctive terms, frames (rates, evidence and
-differences), terminology, attribution verbs, hedges, voices (with quotes worded differently),
-tone, removed noise, warnings, sentences (HTML only). The other sections are still built here
-from the helpers in ``views.py`` (issue 8).
+Every section shared with the Markdown and HTML reports reads ``view_model.py``, the one
+definition of the report's sections. Only what the terminal alone shows is selected here from the
+helpers in ``views.py``: the concise view's documents line and most differently worded pairs, and
+the frame-differences table (the significant differences and the largest unclear ones).
 """
 
 from __future__ import annotations

@@ -2,12 +2,10 @@
 
 Text here is raw article text: each renderer escapes it for its own format (the Jinja2
 templates through their ``h`` and ``md`` filters, the terminal through rich ``Text``).
-Sections built here: the same-event warning, summary, same event, documents, pairwise
-similarity, coverage, aligned sentences, unique sentences, reading view (HTML only), distinctive
-terms, frames (rates, evidence and differences), terminology, attribution verbs, hedges, voices
-(with quotes worded differently), tone, removed noise, warnings, sentences (HTML only). The
-other sections are still built by each renderer from the helpers in ``views.py`` (see the
-docstrings of markdown.py, html.py and terminal.py).
+Every section of the Markdown and HTML reports is built here (the header, summary, same event,
+documents, similarity, coverage, aligned and unique sentences, reading view, distinctive terms,
+frames with their differences, terminology, attribution verbs, hedges, voices, tone, removed
+noise, warnings, the sentence list); the terminal view reads the same sections.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import framecmp
 from framecmp.model import SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
@@ -417,10 +416,37 @@ class SentencesSection:
     groups: tuple[SentenceGroup, ...]
 
 
+@dataclass(frozen=True)
+class Header:
+    """The report's title and the settings that produced it."""
+
+    outlets: tuple[str, ...]
+    version: str
+    aligner: str
+    min_score: str
+    lexicons: tuple[str, ...]
+    seed: int
+    warning: EventWarning | None  # set when the inputs look like different events
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
     label, doc_id = views.outlet_parts(comparison, doc)
     return Outlet(label, doc_id)
+
+
+def header(comparison: Comparison) -> Header:
+    """Title, version and settings, and the different-events alarm when it applies."""
+    settings = comparison.settings
+    return Header(
+        tuple(d.outlet for d in comparison.documents),
+        framecmp.__version__,
+        settings.aligner,
+        views.fmt(settings.min_score),
+        tuple(settings.lexicons),
+        settings.seed,
+        None if comparison.same_event.verdict else event_warning(comparison),
+    )
 
 
 def summary(comparison: Comparison) -> SummarySection:
