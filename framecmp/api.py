@@ -30,8 +30,6 @@ from framecmp.analysis import lexicon as lexicon_stage
 from framecmp.analysis import score as score_stage
 from framecmp.analysis import terms as terms_stage
 from framecmp.analysis import voices as voices_stage
-from framecmp.corpus import batch as batch_stage
-from framecmp.corpus.store import DEFAULT_DB, CorpusStore
 from framecmp.errors import FramecmpError, InputError, OutputError
 from framecmp.ingest import clean as clean_stage
 from framecmp.ingest import language as language_stage
@@ -51,6 +49,8 @@ from framecmp.model import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from concurrent.futures import Executor
+
+    from framecmp.corpus import batch as batch_stage
 from framecmp.text import segment as segment_stage
 
 # framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
@@ -465,6 +465,9 @@ def check_lexicon(
 
 
 # --- corpus store, events and batch ----------------------------------------------------------
+# framecmp.corpus is imported inside these functions: `compare` never pays for it.
+
+DEFAULT_DB = "framecmp.db"
 
 
 def ingest(
@@ -478,6 +481,9 @@ def ingest(
     progress: batch_stage.Progress | None = None,
 ) -> batch_stage.IngestSummary:
     """Add articles (files, folders, records) to the corpus store and assign them to events."""
+    from framecmp.corpus import batch as batch_stage
+    from framecmp.corpus.store import CorpusStore
+
     articles = load_articles(
         _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
     )
@@ -489,6 +495,9 @@ def ingest(
 
 def events(db: str | Path = DEFAULT_DB, *, since: str | None = None) -> list[dict[str, Any]]:
     """The stored corpus grouped into events (see docs/cli.md for the JSON shape)."""
+    from framecmp.corpus import batch as batch_stage
+    from framecmp.corpus.store import CorpusStore
+
     if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
         raise FramecmpError(f"--since {since!r}: write the date as YYYY-MM-DD")
     if not Path(db).is_file():
@@ -503,7 +512,7 @@ def batch(
     db: str | Path = DEFAULT_DB,
     report_dir: str | Path = "reports",
     fail_on: Sequence[batch_stage.FailRule] = (),
-    frame_threshold: float = batch_stage.DEFAULT_FRAME_DIFFERENCE,
+    frame_threshold: float | None = None,  # None: batch.DEFAULT_FRAME_DIFFERENCE
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int | None = None,
@@ -511,6 +520,11 @@ def batch(
     progress: batch_stage.Progress | None = None,
 ) -> batch_stage.BatchSummary:
     """Ingest, assign to events, and report every event that gained articles, plus an index."""
+    from framecmp.corpus import batch as batch_stage
+    from framecmp.corpus.store import CorpusStore
+
+    if frame_threshold is None:
+        frame_threshold = batch_stage.DEFAULT_FRAME_DIFFERENCE
     articles = load_articles(
         _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
     )
@@ -587,6 +601,8 @@ def compare_event(
     documents: Sequence[Document],
 ) -> tuple[dict[str, str], batch_stage.EventFindings]:
     """Worker: one event's comparison, rendered in every report format, and its findings."""
+    from framecmp.corpus import batch as batch_stage
+
     comparison = compare_documents(documents, lexicons=_bundled_lexicons())
     rendered = {fmt: report_stage.render_report(comparison, fmt) for fmt in REPORT_FORMATS}
     return rendered, batch_stage.findings(comparison)

@@ -213,7 +213,14 @@ def _general_unigrams(background: Mapping[str, int], stem: bool) -> Mapping[str,
 
 
 def _unigram_total(background: Mapping[str, int]) -> int:
-    return sum(count for term, count in background.items() if _order(term) == 1)
+    if background is _bundled_background():
+        return _bundled_unigram_total()
+    return sum(count for term, count in background.items() if " " not in term)
+
+
+@cache
+def _bundled_unigram_total() -> int:
+    return sum(count for term, count in _bundled_background().items() if " " not in term)
 
 
 def _prior(

@@ -26,7 +26,6 @@ from framecmp.errors import FramecmpError, InputError
 from framecmp.model import Document, Removal, Sentence
 
 DOCUMENT_FORMAT = "framecmp-document/1"
-DEFAULT_DB = "framecmp.db"
 BUSY_TIMEOUT_SECONDS = 120.0  # a second writer waits this long for the first to commit
 
 # Each entry moves the schema from version i to i + 1; never edit one that has shipped.
