@@ -69,3 +69,16 @@ def test_json_and_terminal_output_never_import_jinja2(
     # The Markdown and HTML reports are drawn by templates, so the check above can fail.
     stderr = _jinja_after_compare(bishkek_paths, "--quiet", "--report-dir", str(tmp_path / "r"))
     assert "JINJA2=True" in stderr, stderr
+
+
+def test_every_template_is_shipped_as_package_data() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    declared = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = declared["tool"]["setuptools"]["package-data"]["framecmp"]
+    templates = sorted((root / "framecmp" / "report" / "templates").iterdir())
+    assert templates
+    for template in templates:
+        relative = template.relative_to(root / "framecmp").as_posix()
+        assert any(Path(relative).match(pattern) for pattern in patterns), relative
