@@ -331,3 +331,28 @@ def test_military_framing_unknown_outlet_above_tass(
     unknown = _score(sample_scores, "unknown-outlet", "military").per_1000_tokens
     assert military.difference == pytest.approx(tass - unknown)
     assert military.difference < 0
+
+
+def test_frame_differences_do_not_depend_on_the_order_of_the_inputs() -> None:
+    from samples import sample_document
+
+    documents = [sample_document(doc_id) for doc_id in ("tass", "cgtn", "unknown")]
+    frames = lexicon.resolve(["frames"])
+
+    def by_pair(docs: list[Document]) -> dict[tuple[str, str, str], tuple[float, ...]]:
+        scores = score.score_lexicons(docs, frames)
+        found = {}
+        for d in score.rate_differences(docs, scores, seed=0, n_resamples=300):
+            # The same comparison read the other way round is the mirror image.
+            if d.a < d.b:
+                found[(d.category, d.a, d.b)] = (d.difference, d.ci_low, d.ci_high, d.q_value)
+            else:
+                found[(d.category, d.b, d.a)] = (-d.difference, -d.ci_high, -d.ci_low, d.q_value)
+        return found
+
+    forward = by_pair(documents)
+    backward = by_pair(documents[::-1])
+    assert forward
+    assert forward.keys() == backward.keys()
+    for key, values in forward.items():
+        assert values == pytest.approx(backward[key], abs=1e-9), key

@@ -10,6 +10,7 @@ Within one category a stretch of tokens counts once: the longest match wins, and
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -159,10 +160,15 @@ def rate_differences(
 
     if n_resamples < 1:
         raise FramecmpError(f"n_resamples {n_resamples}: must be at least 1")
-    rng = np.random.default_rng(seed)
     # One set of resamples per document, shared by every category and pair, so that adding
-    # a lexicon or a document never changes the intervals of the others.
-    weights = [_resample_weights(rng, len(doc.sentences), n_resamples) for doc in documents]
+    # a lexicon or a document never changes the intervals of the others; each document's
+    # generator is seeded from its own text, so the order of the inputs changes nothing.
+    weights = [
+        _resample_weights(
+            np.random.default_rng([seed, _text_key(doc.text)]), len(doc.sentences), n_resamples
+        )
+        for doc in documents
+    ]
     token_counts = [
         np.array(
             [
@@ -254,6 +260,11 @@ def benjamini_hochberg(p_values: Sequence[float]) -> tuple[float, ...]:
         running = min(running, p_values[index] * n / rank)
         adjusted[index] = min(1.0, running)
     return tuple(adjusted)
+
+
+def _text_key(text: str) -> int:
+    """A stable 64-bit number for a text (Python's hash() is salted per process)."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
 def _resample_weights(
