@@ -28,6 +28,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from framecmp.text.vocabulary import MONTHS
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_XML = Path(os.environ.get("FRAMECMP_ECBPLUS_XML", "/work/devdata/ecbplus-xml/ECB+"))
 DEFAULT_OUT = ROOT / "eval" / "data" / "ecbplus"
@@ -60,27 +62,6 @@ _CLITICS = re.compile(
     re.I,
 )
 _CLITIC_TAILS = {"s", "re", "ve", "ll", "d", "m", "t"}
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _HEADER_DATE = re.compile(
     r"\b(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<day2>\d{1,2}) (?P<month2>[A-Za-z]{3,9})\.? (?P<year2>(?:19|20)\d\d)\b"
@@ -179,7 +160,7 @@ def header_date(sentences: list[str]) -> date | None:
         match = _HEADER_DATE.search(line)
         if match is None:
             continue
-        month = _MONTHS.get((match["month"] or match["month2"]).lower())
+        month = MONTHS.get((match["month"] or match["month2"]).lower())
         if month is None:
             continue
         try:
