@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from framecmp.corpus import batch as batch_stage
+    from framecmp.corpus.store import CorpusStore
 from framecmp.text import segment as segment_stage
 
 # framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
@@ -479,18 +480,26 @@ def ingest(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
+    rehash: bool = False,
 ) -> batch_stage.IngestSummary:
     """Add articles (files, folders, records) to the corpus store and assign them to events."""
     from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore
 
-    articles = load_articles(
-        _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
-    )
-    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
-        return batch_stage.ingest(
-            store, articles, prepare_article, executor=executor, progress=progress
-        )
+    options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
+    with CorpusStore(db) as store:
+        unread = _load_unread(store, inputs, options, rehash=rehash)
+        with _executor(workers, scheduler) as executor:
+            return batch_stage.ingest(
+                store,
+                unread.articles,
+                prepare_article,
+                executor=executor,
+                progress=progress,
+                files=unread.files,
+                load_options=unread.options_key,
+                unchanged_unread=unread.unchanged_articles,
+            )
 
 
 def events(db: str | Path = DEFAULT_DB, *, since: str | None = None) -> list[dict[str, Any]]:
@@ -518,6 +527,7 @@ def batch(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
+    rehash: bool = False,
 ) -> batch_stage.BatchSummary:
     """Ingest, assign to events, and report every event that gained articles, plus an index."""
     from framecmp.corpus import batch as batch_stage
@@ -525,14 +535,20 @@ def batch(
 
     if frame_threshold is None:
         frame_threshold = batch_stage.DEFAULT_FRAME_DIFFERENCE
-    articles = load_articles(
-        _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
-    )
+    options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+        unread = _load_unread(store, inputs, options, rehash=rehash)
         ingested = batch_stage.ingest(
-            store, articles, prepare_article, executor=executor, progress=progress
+            store,
+            unread.articles,
+            prepare_article,
+            executor=executor,
+            progress=progress,
+            files=unread.files,
+            load_options=unread.options_key,
+            unchanged_unread=unread.unchanged_articles,
         )
         due = batch_stage.events_to_report(store)
         labels = store.events()
@@ -606,6 +622,57 @@ def compare_event(
     comparison = compare_documents(documents, lexicons=_bundled_lexicons())
     rendered = {fmt: report_stage.render_report(comparison, fmt) for fmt in REPORT_FORMATS}
     return rendered, batch_stage.findings(comparison)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Unread:
+    """The inputs a store has not seen as they are now, loaded."""
+
+    articles: tuple[Article, ...]
+    files: tuple[batch_stage.ReadFile, ...]
+    options_key: str
+    unchanged_articles: int  # articles of files not read because they are unchanged
+
+
+def _load_unread(
+    store: CorpusStore, inputs: Sequence[Input], options: LoadOptions, *, rehash: bool
+) -> _Unread:
+    """Load every input except local files the store recorded with the same size and mtime
+    (``CorpusStore.unchanged_files`` says what is trusted); ``rehash`` reads them all."""
+    from framecmp.corpus.batch import ReadFile
+    from framecmp.corpus.store import FileStat
+
+    if options.input_format not in INPUT_FORMATS:
+        raise FramecmpError(
+            f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
+        )
+    expanded = _expand_folders(inputs)
+    options_key = f"{options.input_format}|{options.max_bytes}"
+    stats: dict[int, FileStat] = {}
+    for position, item in enumerate(expanded):
+        if isinstance(item, Article) or str(item) == "-" or load_stage.is_url(str(item)):
+            continue
+        if isinstance(item, str) and "\n" in item:
+            continue
+        try:
+            found = os.stat(item)
+        except OSError:
+            continue  # load_input says what is wrong with it
+        stats[position] = FileStat(os.path.normpath(str(item)), found.st_size, found.st_mtime_ns)
+    unchanged = {} if rehash else store.unchanged_files(list(stats.values()), options_key)
+    articles: list[Article] = []
+    files: list[ReadFile] = []
+    skipped_articles = 0
+    for position, item in enumerate(expanded):
+        stat = stats.get(position)
+        if stat is not None and stat.path in unchanged:
+            skipped_articles += unchanged[stat.path]
+            continue
+        loaded = load_inputs([item], options=options)[0]
+        if stat is not None:
+            files.append(ReadFile(stat, len(articles), len(loaded)))
+        articles.extend(loaded)
+    return _Unread(tuple(articles), tuple(files), options_key, skipped_articles)
 
 
 def _expand_folders(inputs: Sequence[Input]) -> list[Input]:

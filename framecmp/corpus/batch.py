@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.corpus import events as clustering
-from framecmp.corpus.store import CorpusStore, IngestOutcome, content_hash
+from framecmp.corpus.store import CorpusStore, FileStat, IngestOutcome, content_hash
 from framecmp.errors import FramecmpError
 from framecmp.model import Article, Comparison, Document
 
@@ -135,6 +135,15 @@ def prepare_with_evidence(
     return document, clustering.article_evidence(document)
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """An input file that was read: how it looked, and where its articles are in the list."""
+
+    stat: FileStat
+    first: int  # index of its first article in the articles given to ``ingest``
+    count: int
+
+
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -147,13 +156,23 @@ def ingest(
     *,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    files: Sequence[ReadFile] = (),
+    load_options: str = "",
+    unchanged_unread: int = 0,
 ) -> IngestSummary:
-    """Store the articles not stored yet, then assign every unassigned article to an event."""
+    """Store the articles not stored yet, then assign every unassigned article to an event.
+
+    ``files`` says which input file each article came from: once its articles are stored,
+    the file's size and mtime are recorded so the next run need not read it again.
+    ``unchanged_unread`` counts the articles of files not read because they are unchanged.
+    """
     seen: set[str] = set()
     fresh: list[tuple[Article, str]] = []
-    unchanged = 0
+    digests: list[str] = []
+    unchanged = unchanged_unread
     for article in articles:
         digest = content_hash(article.text)
+        digests.append(digest)
         if digest in seen or store.find_hash(digest) is not None:
             unchanged += 1
             continue
@@ -182,6 +201,13 @@ def ingest(
         done += len(chunk)
         if progress:
             progress("prepare", done, len(fresh))
+    failed = {path for path, _ in skipped}
+    with store.transaction():
+        for read in files:
+            members = range(read.first, read.first + read.count)
+            # A file with a skipped article is read again next time, and says so again.
+            if not any(articles[i].path in failed for i in members):
+                store.record_file(read.stat, load_options, [digests[i] for i in members])
     assigned, new_events, changed = assign_events(store, progress=progress)
     return IngestSummary(
         added, new_versions, unchanged, tuple(skipped), assigned, new_events, changed
