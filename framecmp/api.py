@@ -620,7 +620,7 @@ def compare_event(
     from framecmp.corpus import batch as batch_stage
 
     comparison = compare_documents(documents, lexicons=_bundled_lexicons())
-    rendered = {fmt: report_stage.render_report(comparison, fmt) for fmt in REPORT_FORMATS}
+    rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
     return rendered, batch_stage.findings(comparison)
 
 

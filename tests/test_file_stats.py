@@ -19,9 +19,7 @@ runner = CliRunner()
 
 
 def _ingest(db: Path, *inputs: Path | str) -> str:
-    result = runner.invoke(
-        app, ["ingest", *map(str, inputs), "--db", str(db), "--workers", "1"]
-    )
+    result = runner.invoke(app, ["ingest", *map(str, inputs), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 0, result.output
     return result.stderr
 
@@ -85,9 +83,7 @@ def test_a_changed_load_option_reads_the_file_again(tmp_path: Path) -> None:
     shutil.copy(TASS, article)
     _ingest(db, article)
     _edit_keeping_size_and_mtime(article)
-    result = runner.invoke(
-        app, ["ingest", str(article), "--db", str(db), "--input-format", "text"]
-    )
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(db), "--input-format", "text"])
     assert result.exit_code == 0, result.output
     assert "0 added, 1 new versions" in result.stderr
 

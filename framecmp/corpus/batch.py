@@ -235,7 +235,9 @@ def assign_events(
     labels = store.events()
     changed: set[str] = set()
     new_events = 0
-    for number, chunk in enumerate(_chunks(order, COMMIT_EVERY)):
+    chunks = list(_chunks(order, COMMIT_EVERY))
+    for number, chunk in enumerate(chunks):
+        touched: set[str] = set()
         with store.transaction():
             for article_id, article_evidence, digest in chunk:
                 decision = index.assign(
@@ -248,8 +250,11 @@ def assign_events(
                 store.assign(article_id, decision.event_id, decision.probability, decision.signals)
                 for other, probability in decision.links:
                     store.link(decision.event_id, other, "same-story", probability)
-                changed.add(decision.event_id)
-            for event_id in sorted(changed):
+                touched.add(decision.event_id)
+            changed |= touched
+            # Labels of this chunk's events, so a killed run leaves them labelled; the last
+            # chunk relabels every event of the run from the final index (labels move with IDF).
+            for event_id in sorted(changed if number == len(chunks) - 1 else touched):
                 label = index.label(event_id)
                 if labels.get(event_id) != label:
                     store.set_label(event_id, label)
