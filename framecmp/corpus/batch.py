@@ -23,13 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.corpus import events as clustering
-from framecmp.corpus.store import CorpusStore, FileStat, IngestOutcome, content_hash
+from framecmp.corpus.store import (
+    CorpusStore,
+    FileStat,
+    IngestOutcome,
+    PreparedRecord,
+    content_hash,
+)
 from framecmp.errors import FramecmpError
 from framecmp.model import Article, Comparison, Document
 
 logger = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200  # articles per transaction: small enough to lose little when killed
+PREPARE_CHUNK = 8  # articles sent to a worker at once: fewer round trips, still balanced
 INDEX_NAME = "index"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -126,13 +133,14 @@ def source_key(article: Article) -> str:
 
 def prepare_with_evidence(
     prepare: Callable[[Article], Document], article: Article
-) -> tuple[Document, dict[str, Any]] | str:
-    """Worker: one article's prepared document and event evidence, or why it was skipped."""
+) -> PreparedRecord | str:
+    """Worker: one article's prepared document and event evidence, serialised for the store,
+    or why it was skipped."""
     try:
         document = prepare(article)
     except FramecmpError as err:
         return str(err)
-    return document, clustering.article_evidence(document)
+    return PreparedRecord.of(document, clustering.article_evidence(document))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,20 +190,27 @@ def ingest(
     skipped: list[tuple[str, str]] = []
     work = partial(prepare_with_evidence, prepare)
     done = 0
-    for chunk in _chunks(fresh, COMMIT_EVERY):
+
+    def submitted(chunk: Sequence[tuple[Article, str]]) -> Iterator[PreparedRecord | str]:
         batch_articles = [a for a, _ in chunk]
-        prepared = (
-            list(executor.map(work, batch_articles))
-            if executor is not None and len(chunk) > 1
-            else [work(a) for a in batch_articles]
-        )
+        if executor is not None and len(chunk) > 1:
+            # Executor.map submits every task now and hands the results over in order.
+            return executor.map(work, batch_articles, chunksize=PREPARE_CHUNK)
+        return map(work, batch_articles)  # lazy: prepared when stored
+
+    chunks = list(_chunks(fresh, COMMIT_EVERY))
+    # One chunk ahead: the workers prepare chunk k + 1 while chunk k is stored.
+    results = submitted(chunks[0]) if chunks else iter(())
+    for number, chunk in enumerate(chunks):
+        current = results
+        if number + 1 < len(chunks):
+            results = submitted(chunks[number + 1])
         with store.transaction():
-            for (article, digest), result in zip(chunk, prepared, strict=True):
+            for (article, digest), result in zip(chunk, current, strict=True):
                 if isinstance(result, str):
                     skipped.append((article.path, result))
                     continue
-                document, evidence = result
-                _, outcome = store.add_article(source_key(article), digest, document, evidence)
+                _, outcome = store.add_record(source_key(article), digest, result)
                 added += outcome is IngestOutcome.ADDED
                 new_versions += outcome is IngestOutcome.NEW_VERSION
         done += len(chunk)
