@@ -553,15 +553,29 @@ def batch(
         due = batch_stage.events_to_report(store)
         labels = store.events()
         number = 0
-        # A slice of events at a time, so only their documents are in memory at once.
-        for start in range(0, len(due), REPORT_SLICE_EVENTS):
-            chunk = due[start : start + REPORT_SLICE_EVENTS]
+        # A slice of events at a time, so only their documents are in memory at once; the
+        # next slice is submitted before this one is written, so no worker waits for it.
+        slices = [
+            due[start : start + REPORT_SLICE_EVENTS]
+            for start in range(0, len(due), REPORT_SLICE_EVENTS)
+        ]
+
+        def submit(
+            chunk: Sequence[tuple[str, tuple[int, ...]]],
+        ) -> tuple[
+            list[tuple[Document, ...]],
+            Iterator[tuple[dict[str, str], batch_stage.EventFindings]],
+        ]:
             jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for _, ids in chunk]
-            results = (
-                executor.map(compare_event, jobs)
-                if executor is not None and len(jobs) > 1
-                else map(compare_event, jobs)
-            )
+            if executor is not None and len(jobs) > 1:
+                return jobs, executor.map(compare_event, jobs)
+            return jobs, map(compare_event, jobs)  # lazy: compared as written
+
+        pending = submit(slices[0]) if slices else ([], iter(()))
+        for position, chunk in enumerate(slices):
+            jobs, results = pending
+            if position + 1 < len(slices):
+                pending = submit(slices[position + 1])
             for (event_id, ids), documents, (rendered, found) in zip(
                 chunk, jobs, results, strict=True
             ):
