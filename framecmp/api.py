@@ -65,6 +65,11 @@ INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
 REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
+# Articles a batch report compares at most (the most recent of a bigger event). A report's cost
+# grows with the square of its articles: 0.8-1.1 s of CPU for the ~12 of an average event of
+# the 1k benchmark corpus, ~9 s for the 20-60 of the big events of the 20k one
+# (benchmarks/batch_scale.py); 12 outlets are 66 pairs, already more than anyone reads.
+DEFAULT_REPORT_ARTICLES = 12
 # Text analysed per document, after cleaning. A long feature is 10,000 words (~60,000
 # characters); past 100,000 characters (about 16,000 words) an input is a dump, not an article,
 # and only its start is compared.
@@ -528,6 +533,7 @@ def batch(
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
     rehash: bool = False,
+    max_report_articles: int = DEFAULT_REPORT_ARTICLES,
 ) -> batch_stage.BatchSummary:
     """Ingest, assign to events, and report every event that gained articles, plus an index."""
     from framecmp.corpus import batch as batch_stage
@@ -535,6 +541,10 @@ def batch(
 
     if frame_threshold is None:
         frame_threshold = batch_stage.DEFAULT_FRAME_DIFFERENCE
+    if max_report_articles < 2:
+        raise FramecmpError(
+            f"--max-report-articles {max_report_articles}: a report compares at least 2"
+        )
     options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
@@ -566,10 +576,14 @@ def batch(
             list[tuple[Document, ...]],
             Iterator[tuple[dict[str, str], batch_stage.EventFindings]],
         ]:
-            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for _, ids in chunk]
+            selected = [
+                batch_stage.report_selection(store, ids, max_report_articles) for _, ids in chunk
+            ]
+            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for ids, _ in selected]
+            notes = [note for _, note in selected]
             if executor is not None and len(jobs) > 1:
-                return jobs, executor.map(compare_event, jobs)
-            return jobs, map(compare_event, jobs)  # lazy: compared as written
+                return jobs, executor.map(compare_event, jobs, notes)
+            return jobs, map(compare_event, jobs, notes)  # lazy: compared as written
 
         pending = submit(slices[0]) if slices else ([], iter(()))
         for position, chunk in enumerate(slices):
@@ -628,12 +642,15 @@ def _bundled_lexicons() -> tuple[Lexicon, ...]:
 
 
 def compare_event(
-    documents: Sequence[Document],
+    documents: Sequence[Document], note: str | None = None
 ) -> tuple[dict[str, str], batch_stage.EventFindings]:
-    """Worker: one event's comparison, rendered in every report format, and its findings."""
+    """Worker: one event's comparison, rendered in every report format, and its findings;
+    ``note`` (what the report leaves out) is shown first among its warnings."""
     from framecmp.corpus import batch as batch_stage
 
     comparison = compare_documents(documents, lexicons=_bundled_lexicons())
+    if note is not None:
+        comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
     rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
     return rendered, batch_stage.findings(comparison)
 

@@ -572,6 +572,16 @@ def batch(
     workers: Annotated[int | None, _WORKERS_OPTION] = None,
     scheduler: Annotated[str | None, _SCHEDULER_OPTION] = None,
     rehash: Annotated[bool, _REHASH_OPTION] = False,
+    max_report_articles: Annotated[
+        int | None,
+        typer.Option(
+            "--max-report-articles",
+            metavar="N",
+            help="Compare at most N articles per event report (default 12): the most recent "
+            "of a bigger event, and the report says so.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no messages on stderr.")
     ] = False,
@@ -600,6 +610,11 @@ def batch(
                 scheduler=scheduler,
                 progress=bar,
                 rehash=rehash,
+                max_report_articles=(
+                    api.DEFAULT_REPORT_ARTICLES
+                    if max_report_articles is None
+                    else max_report_articles
+                ),
             )
         finally:
             bar.close()

@@ -375,6 +375,27 @@ def events_to_report(store: CorpusStore) -> list[tuple[str, tuple[int, ...]]]:
     return due
 
 
+def report_selection(
+    store: CorpusStore, article_ids: Sequence[int], limit: int
+) -> tuple[tuple[int, ...], str | None]:
+    """The articles an event's report compares, and a note when some are left out.
+
+    An event's comparison costs about the square of its article count (every pair is aligned
+    and tested), and a report of more than a dozen outlets is not read pair by pair: past
+    ``limit`` articles, the report compares the ``limit`` most recent (by date, then the
+    newest stored) and says so.
+    """
+    if len(article_ids) <= limit:
+        return tuple(article_ids), None
+    dates = store.article_dates(article_ids)
+    newest = sorted(article_ids, key=lambda i: (dates.get(i) or "", i), reverse=True)[:limit]
+    note = (
+        f"this event has {len(article_ids)} articles; this batch report compares the {limit} "
+        "most recent (by date, then the newest stored); `framecmp events` lists them all"
+    )
+    return tuple(sorted(newest)), note
+
+
 def unique_ids(documents: Sequence[Document]) -> tuple[Document, ...]:
     """The same documents with doc ids unique inside one comparison."""
     from dataclasses import replace

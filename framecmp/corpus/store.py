@@ -279,6 +279,11 @@ class CorpusStore:
             for r in rows
         )
 
+    def article_dates(self, article_ids: Sequence[int]) -> dict[int, str | None]:
+        """Article id -> its date (None when undated)."""
+        rows = self._rows_for("SELECT id, date FROM articles WHERE id IN", article_ids)
+        return {int(r[0]): r[1] for r in rows}
+
     def document(self, article_id: int) -> Document:
         row = self._db.execute(
             "SELECT document FROM articles WHERE id = ?", (article_id,)
