@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ def bundled_names() -> tuple[str, ...]:
     )
 
 
+# Parsed once per process: a compare asks for terminology and attribution twice (scores and
+# claim relations), and TOML parsing is pure Python. A Lexicon is frozen, so sharing is safe.
+@cache
 def load_bundled(name: str) -> Lexicon:
     """A lexicon shipped with framecmp, by name."""
     if name not in bundled_names():
