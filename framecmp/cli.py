@@ -54,7 +54,8 @@ _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 def _plain_value(param: Any, value: Any, ctx: Any) -> Any:
     """What Typer's coercion makes of ``value`` when that is certain without pydantic, else
-    ``_NOT_PLAIN``: none, strings, an enum choice, a plain number, a value of its own type."""
+    ``_NOT_PLAIN``: none, strings, an enum choice, a plain number, a path, a value of its own
+    type."""
     annotation = param.type_descriptor.annotation
     info = param.type_descriptor.parameter_info
     if info.parser is not None:
@@ -87,6 +88,14 @@ def _plain_value(param: Any, value: Any, ctx: Any) -> Any:
                 )
             except ValueError:  # Typer's own coercion words the error
                 return _NOT_PLAIN
+    if annotation is Path and info.path_type is None and type(value) is str:
+        # Typer makes the Path with pydantic (which gives Path(value)), then checks it.
+        from typer._param_types import coerce_cli_path
+
+        try:
+            return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+        except Exception:  # a refused path: Typer's own coercion decides and words it
+            return _NOT_PLAIN
     return _NOT_PLAIN
 
 

@@ -329,7 +329,8 @@ def test_plain_option_values_coerce_as_typer_does() -> None:
     candidates += ["a.txt", "-", ("a.txt", "b.txt"), ["x=y"], 0, 7, 0.25, -3, 1e300]
     candidates += ["3", "-1", "0", "-0", "007", "+4", " 5", "1_000", "3.", ".5", "1e3", "nan"]
     candidates += ["0.5", "-0.35", "0.1", "12345678901234567890", "2.50000000000000011102"]
-    candidates += [True, False, Path("a.txt")]
+    candidates += [True, False, Path("a.txt"), " ", "a\x00b", "~/x", "a//b/", ".", str(ROOT)]
+    candidates += [str(ROOT / "README.md"), str(ROOT / "no-such-dir" / "x.json")]
     for command in commands:
         ctx = Context(command)
         for param in command.get_params(ctx):
@@ -348,19 +349,21 @@ def test_plain_option_values_coerce_as_typer_does() -> None:
     assert slow == []
 
 
-def test_compare_does_not_import_pydantic(bishkek_paths: list[Path]) -> None:
+def test_compare_does_not_import_pydantic(bishkek_paths: list[Path], tmp_path: Path) -> None:
     # Typer validates options with pydantic, whose import was a third of compare's start-up.
+    report = tmp_path / "report.json"
     code = (
         "import sys\n"
         "from framecmp.cli import main\n"
         f"sys.argv = ['framecmp', 'compare', *{[str(p) for p in bishkek_paths]!r},"
-        " '--format', 'json', '--seed', '0', '-l', '1=TASS']\n"
+        f" '--seed', '0', '-l', '1=TASS', '-o', {str(report)!r}, '--min-score', '0.5']\n"
         "try:\n    main()\nexcept SystemExit as stop:\n    assert stop.code == 0, stop.code\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'sklearn', 'scipy'}),"
-        " file=sys.stderr)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'sklearn', 'scipy'}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    assert json.loads(result.stdout)["settings"]["seed"] == 0
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["settings"]["seed"] == 0
+    assert written["settings"]["min_score"] == 0.5
+    assert result.stdout.strip().splitlines()[-1] == "[]"
