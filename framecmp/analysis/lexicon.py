@@ -133,13 +133,16 @@ class _Parser:
 
     def __init__(self, text: str, origin: str) -> None:
         self.origin = origin
-        self.lines = _key_lines(text)
+        self.text = text
+        self.lines: dict[str, int] | None = None  # scanned only to report an error
 
     def fail(self, path: str, message: str) -> LexiconError:
         return LexiconError(f"{self.origin} line {self.line_of(path)}: {message}")
 
     def line_of(self, path: str) -> int:
         """Line of a dotted key path, or of its nearest ancestor found; 1 when none is."""
+        if self.lines is None:
+            self.lines = _key_lines(self.text)
         parts = path.split(".")
         while parts:
             line = self.lines.get(".".join(parts))
