@@ -321,7 +321,7 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
 
 
 def _covered_share(covered: Sequence[float]) -> str:
-    """"62%" of lead numbers found in the other text, or "none" when no lead has a number."""
+    """ "62%" of lead numbers found in the other text, or "none" when no lead has a number."""
     return f"{math.fsum(covered) / len(covered):.0%}" if covered else "none"
 
 
