@@ -384,10 +384,6 @@ def write_model(
         }
 
     dated_block = block(dated_fit, event_model.DATED_FEATURES)
-    for model_block in (block(text_fit, event_model.TEXT_FEATURES), dated_block):
-        for name in event_model.CONFLICT_FEATURES:
-            if model_block["coefficients"][name] > 0:  # type: ignore[index]
-                raise SystemExit(f"{name} coefficient came out positive; refusing to ship")
     if dated_block["coefficients"]["date-gap"] > 0:  # type: ignore[index]
         raise SystemExit("date-gap coefficient came out positive; refusing to ship the model")
     if float(dated_block["intercept"]) >= 0:  # type: ignore[arg-type]

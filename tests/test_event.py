@@ -265,62 +265,6 @@ def test_weekday_and_month_names_are_not_shared_content() -> None:
     assert not {"tuesday", "march"} & {w for w, _ in evidence.term_counts}
 
 
-def _signal(a: Document, b: Document, name: str) -> tuple[float, str]:
-    verdict = judge_pair(event_evidence(a), event_evidence(b))
-    found = next(s for s in verdict.signals if s.name == name)
-    return found.value, found.detail
-
-
-@pytest.mark.parametrize(
-    ("name", "other_lead", "shown"),
-    [
-        # Two quakes of one valley, told alike: what differs is when and how strong.
-        ("weekday-conflict", QUAKE[0].replace("Tuesday", "Friday"), ("friday", "tuesday")),
-        ("month-conflict", QUAKE[0].replace("on Tuesday", "in December"), ("december",)),
-        ("lead-number-conflict", QUAKE[0].replace("6.1", "5.2"), ("5.2", "6.1")),
-    ],
-)
-def test_a_conflict_in_the_leads_is_shown_and_lowers_the_score(
-    name: str, other_lead: str, shown: tuple[str, ...]
-) -> None:
-    lead = (
-        QUAKE[0].replace("on Tuesday", "on Tuesday, March 4,")
-        if name == "month-conflict"
-        else QUAKE[0]
-    )
-    a = _doc("a", lead, "Seismologist Lucy Jones said aftershocks followed within the hour.")
-    b = _doc("b", other_lead, "Seismologist Lucy Jones said aftershocks followed within the hour.")
-    value, detail = _signal(a, b, name)
-    assert value == 1.0
-    assert all(word in detail for word in shown)
-    same = judge_pair(event_evidence(a), event_evidence(a)).score
-    assert judge_pair(event_evidence(a), event_evidence(b)).score < same
-    # Agreement is not rewarded: the same weekday, month or figure only removes the conflict.
-    assert _signal(a, a, name)[0] == 0.0
-
-
-def test_may_the_verb_is_not_a_month_and_digits_inside_words_are_numbers() -> None:
-    evidence = event_evidence(
-        _doc("a", "May officials said a 33-year-old man was hurt.", "It may rain in May again.")
-    )
-    assert evidence.lead_months == ("may",)  # the second sentence's "in May", not "May officials"
-    assert evidence.lead_numbers == ("33",)
-
-
-def test_rare_words_in_both_are_shown_rarest_first() -> None:
-    value, detail = _signal(_doc("a", *QUAKE), _doc("b", *QUAKE_RETOLD), "rare-words")
-    assert value > 0
-    assert "tehachapi" in detail
-    assert _signal(_doc("a", *QUAKE), _doc("b", *UNRELATED), "rare-words")[0] == 0.0
-
-
-def test_the_bundled_model_never_rewards_a_conflict() -> None:
-    raw = json.loads((Path(event.__file__).parents[1] / "data" / "event_model.json").read_text())
-    for model in ("text", "dated"):
-        for name in event.CONFLICT_FEATURES:
-            assert raw["models"][model]["coefficients"][name] < 0
-
-
 _WORDS = st.sampled_from(
     [
         "Geneva",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -60,23 +60,7 @@ TEXT_FEATURES = (
     "shared-information",
     "numbers",
     "shared-quotes",
-    "rare-words",
-    "lead-numbers",
-    "lead-number-conflict",
-    "weekday-conflict",
-    "month-conflict",
 )
-# Conflicts can only lower a score (eval/same_event.py refuses a fit that gives one a positive
-# coefficient): reports of one event that name different weekdays, months or figures in their
-# leads are rare, reports of one topic's two events often do (ECB+ rates in docs/same-event.md).
-CONFLICT_FEATURES = (
-    "lead-number-conflict",
-    "weekday-conflict",
-    "month-conflict",
-)
-# Words rarer than 3 per million in English (Zipf <= 3.5, information >= 5.5): names, places,
-# technical terms. Set a priori, not tuned (1 Zipf unit under the table's median of ~4.5).
-RARE_INFORMATION = 5.5
 DATED_FEATURES = (*TEXT_FEATURES, "date-gap")
 _RELATION_ORDER = (
     EventRelation.DIFFERENT_EVENTS,
@@ -109,8 +93,6 @@ class _Prepared:
     name_weights: dict[str, float]
     name_norm: float
     numbers: frozenset[str]
-    rare: frozenset[str]
-    lead_numbers: frozenset[str]
 
     @classmethod
     def of(cls, evidence: EventEvidence) -> _Prepared:
@@ -125,8 +107,6 @@ class _Prepared:
             name_weights=names,
             name_norm=math.sqrt(math.fsum(v * v for v in names.values())),
             numbers=frozenset(evidence.numbers),
-            rare=frozenset(w for w in terms if information(w) >= RARE_INFORMATION),
-            lead_numbers=frozenset(evidence.lead_numbers),
         )
 
 
@@ -260,20 +240,6 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
     number_union = a.numbers | b.numbers
     shared_numbers = a.numbers & b.numbers
     quotes = _shared_quotes(a.evidence, b.evidence)
-    rare_shared, rare_union = a.rare & b.rare, a.rare | b.rare
-    rare_union_information = math.fsum(information(w) for w in rare_union)
-    covered = [
-        len(lead & other.numbers) / len(lead)
-        for lead, other in ((a.lead_numbers, b), (b.lead_numbers, a))
-        if lead
-    ]
-    lead_number_conflict = bool(
-        a.lead_numbers and b.lead_numbers and not a.lead_numbers & b.lead_numbers
-    )
-    weekdays_a, weekdays_b = set(a.evidence.lead_weekdays), set(b.evidence.lead_weekdays)
-    months_a, months_b = set(a.evidence.lead_months), set(b.evidence.lead_months)
-    weekday_conflict = bool(weekdays_a and weekdays_b and not weekdays_a & weekdays_b)
-    month_conflict = bool(months_a and months_b and not months_a & months_b)
     features = {
         "lead-overlap": lead_shared_information / lead_union if lead_union else 0.0,
         "lead-in-body": lead_in_body,
@@ -286,15 +252,6 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "shared-information": math.log1p(math.fsum(information(w) for w in shared_body)),
         "numbers": len(shared_numbers) / len(number_union) if number_union else 0.0,
         "shared-quotes": math.log1p(len(quotes)),
-        "rare-words": (
-            math.fsum(information(w) for w in rare_shared) / rare_union_information
-            if rare_union_information
-            else 0.0
-        ),
-        "lead-numbers": math.fsum(covered) / len(covered) if covered else 0.0,
-        "lead-number-conflict": float(lead_number_conflict),
-        "weekday-conflict": float(weekday_conflict),
-        "month-conflict": float(month_conflict),
     }
     details = {
         "lead-overlap": _show_terms("lead words in both", shared_lead),
@@ -305,35 +262,9 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "numbers": _show_plain("numbers in both", shared_numbers, len(number_union)),
         "shared-quotes": f"{len(quotes)} quotes in both by the same (or an unnamed) speaker"
         + (": " + "; ".join(f'"{q}"' for q in quotes[:3]) if quotes else ""),
-        "rare-words": _show_terms("rare words in both", rare_shared)
-        + f" ({len(rare_shared)} of {len(rare_union)})",
-        "lead-numbers": _show_sides("numbers in the lead", a, b, lambda p: p.lead_numbers)
-        + f"; {_covered_share(covered)} recur in the other text",
-        "lead-number-conflict": ("the leads share no number: " if lead_number_conflict else "no: ")
-        + _show_sides("lead numbers", a, b, lambda p: p.lead_numbers),
-        "weekday-conflict": ("the leads name different weekdays: " if weekday_conflict else "no: ")
-        + _show_sides("weekdays in the lead", a, b, lambda p: p.evidence.lead_weekdays),
-        "month-conflict": ("the leads name different months: " if month_conflict else "no: ")
-        + _show_sides("months in the lead", a, b, lambda p: p.evidence.lead_months),
     }
     signals = [EventSignal(name, features[name], 0.0, details[name]) for name in TEXT_FEATURES]
     return features, signals
-
-
-def _covered_share(covered: Sequence[float]) -> str:
-    """ "62%" of lead numbers found in the other text, or "none" when no lead has a number."""
-    return f"{math.fsum(covered) / len(covered):.0%}" if covered else "none"
-
-
-def _show_sides(
-    label: str, a: _Prepared, b: _Prepared, items: Callable[[_Prepared], Iterable[str]]
-) -> str:
-    shown = []
-    for side in (a, b):
-        values = sorted(items(side))
-        more = f" (+{len(values) - 6} more)" if len(values) > 6 else ""
-        shown.append(f"{side.evidence.doc_id}: {', '.join(values[:6]) + more or 'none'}")
-    return f"{label}: " + "; ".join(shown)
 
 
 def _share(found: Iterable[str], total: float) -> float:

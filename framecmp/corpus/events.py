@@ -36,9 +36,7 @@ from framecmp.analysis.event_evidence import event_evidence
 from framecmp.model import Document, EventEvidence, EventRelation, PairEventVerdict, QuoteEvidence
 from framecmp.text.vocabulary import is_content_word, normalise
 
-# 2: adds "event", the same-event model's EventEvidence; 3: adds its lead numbers, weekdays and
-# months (format-2 evidence still loads: those conflict signals then stay silent)
-EVIDENCE_FORMAT = 3
+EVIDENCE_FORMAT = 2  # 2: adds "event", the same-event model's EventEvidence
 JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
@@ -121,9 +119,6 @@ def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
             QuoteEvidence(speaker=q["speaker"], shingles=tuple(q["shingles"]))
             for q in stored["quotes"]
         ),
-        lead_numbers=tuple(stored.get("lead_numbers", ())),
-        lead_weekdays=tuple(stored.get("lead_weekdays", ())),
-        lead_months=tuple(stored.get("lead_months", ())),
     )
 
 
