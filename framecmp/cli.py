@@ -433,7 +433,7 @@ def compare(
             inputs,
             labels=_parse_labels(label),
             lexicons=specs,
-            min_score=api.DEFAULT_MIN_SCORE if min_score is None else min_score,
+            min_score=min_score,
             aligner=aligner.value,
             seed=seed,
             stem_terms=stem_terms,
