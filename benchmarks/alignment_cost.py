@@ -1,15 +1,19 @@
 """Time and peak memory of the align stage on long and on many documents (after start-up).
 
-    python benchmarks/alignment_cost.py [ECBPLUS_TEXT_DIR]   (default /work/devdata/ecbplus-text)
+    python benchmarks/alignment_cost.py [ECBPLUS_TEXT_DIR] [--aligner lexical|semantic]
+    (default /work/devdata/ecbplus-text, lexical)
 
 Builds two ~20,000-word documents by joining ECB+ articles (two topics each, so they share
 some and differ in most), and 26 documents of ~700 words; prints seconds of `align` after a
 warm-up on a small pair (imports, data files), and the peak memory traced in a second run
-(tracemalloc), plus the process's peak resident set size.
+(tracemalloc), plus the process's peak resident set size. With ``--aligner semantic`` it first
+prints the time to load the sentence encoder, and the align stage on the three Bishkek samples
+(timing only).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 import tracemalloc
@@ -38,13 +42,13 @@ def joined(paths: list[Path], words: int) -> str:
     return "\n".join(parts)
 
 
-def measure(label: str, documents: list[Document]) -> None:
+def measure(label: str, documents: list[Document], aligner: str) -> None:
     start, cpu_start = time.perf_counter(), time.process_time()
-    alignment = align(documents)
+    alignment = align(documents, aligner=aligner)
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu_start  # robust to other jobs on a shared machine
     tracemalloc.start()  # a second run for memory: tracing slows Python several-fold
-    align(documents)
+    align(documents, aligner=aligner)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     words = sum(len(d.text.split()) for d in documents)
@@ -55,17 +59,36 @@ def measure(label: str, documents: list[Document]) -> None:
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/devdata/ecbplus-text")
-    paths = sorted(corpus.glob("*/*.txt"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=Path("/work/devdata/ecbplus-text"))
+    parser.add_argument("--aligner", choices=("lexical", "semantic"), default="lexical")
+    args = parser.parse_args()
+    paths = sorted(args.corpus.glob("*/*.txt"))
     if not paths:
-        print(f"alignment_cost: no texts under {corpus}", file=sys.stderr)
+        print(f"alignment_cost: no texts under {args.corpus}", file=sys.stderr)
         return 2
-    align([document("w1", "A warm-up sentence."), document("w2", "A warm-up sentence.")])
+    if args.aligner == "semantic":
+        import numpy  # noqa: F401  (imported by every compare before the encoder loads)
+
+        from framecmp.analysis.align_semantic import load_embedder
+
+        start, cpu_start = time.perf_counter(), time.process_time()
+        load_embedder()
+        print(
+            f"load the sentence encoder: {time.perf_counter() - start:.2f} s wall, "
+            f"{time.process_time() - cpu_start:.2f} s CPU"
+        )
+    warm = [document("w1", "A warm-up sentence."), document("w2", "A warm-up sentence.")]
+    align(warm, aligner=args.aligner)
+    if args.aligner == "semantic":
+        samples = sorted((ROOT / "data" / "bishkek-2025-11-27").glob("*.txt"))
+        bishkek = [document(p.stem, p.read_text(encoding="utf-8")) for p in samples]
+        measure("3 Bishkek samples", bishkek, args.aligner)
     half = len(paths) // 2
     big = [document("a", joined(paths[:half], 20_000)), document("b", joined(paths[half:], 20_000))]
-    measure("2 x 20k words", big)
+    measure("2 x 20k words", big, args.aligner)
     small = [document(f"d{n}", joined(paths[n * 30 :], 700)) for n in range(26)]
-    measure("26 x 700 words", small)
+    measure("26 x 700 words", small, args.aligner)
     import resource
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -2,6 +2,7 @@
 
     python eval/alignment_judged.py sample OUT.toml [--topics odd|even] [--seed N]
                                     [--pairs N] [--unique N] [--min-score X]
+                                    [--aligner lexical|semantic]
     python eval/alignment_judged.py report [JUDGED.toml ...] [--ecbplus DIR]
 
 ``sample`` runs the aligner on ECB+ events (Cybulska & Vossen 2014, CC BY 3.0) that have 3+
@@ -9,13 +10,15 @@ documents, up to four documents of one event per comparison, pools every aligned
 sentence left unique, and draws a seeded random sample of each for a person to judge. Each
 sentence is keyed by document id + a snippet that occurs once in that document, so judgments
 survive re-segmentation. For a unique sentence the file also lists the five sentences of the
-other documents that the pair scorer rates closest, to help the judge look for a counterpart
-(the judge reads the other documents where none of those is one).
+other documents that the aligner's score rates closest, to help the judge look for a
+counterpart (the judge reads the other documents where none of those is one).
 
 ``report`` re-runs the aligner and prints, per judged file: precision of the aligned pairs (a
 pair is right when judged ``same`` or ``contradicting``: the same claim, possibly with other
-facts) and the share of judged unique sentences that do have a counterpart; then the Bishkek
-smoke test (../shared/gold): precision over every alignment touching a gold sentence, recall.
+facts) and the share of judged unique sentences that do have a counterpart; then each
+aligner's fresh sample (FRESH_SAMPLES) on its own line, and the Bishkek smoke test
+(../shared/gold) for each aligner: precision over every alignment touching a gold sentence,
+recall.
 
 Judging rules (eval/gold/README.md): same = both sentences report the same claim, fact or
 quote (one may add detail); contradicting = the same claim with conflicting facts (numbers,
@@ -38,12 +41,30 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framecmp import api  # noqa: E402
-from framecmp.analysis.align import DEFAULT_MIN_SCORE, align, sentence_pair_probability  # noqa: E402
+from framecmp.analysis.align import (  # noqa: E402
+    ALIGNERS,
+    align,
+    default_min_score,
+    sentence_pair_probability,
+)
 from framecmp.model import AlignedPair, Document  # noqa: E402
 
 ECBPLUS = Path("/work/devdata/ecbplus-text")
 DOCS_PER_EVENT = 4
 RIGHT = ("same", "contradicting")
+# The sample judged after the last change to each aligner, at its default threshold (ECB+ even
+# topics): the lexical one seed 21, the semantic one seed 57.
+FRESH_SAMPLES = {
+    "lexical": "ecbplus-test-judgments.toml",
+    "semantic": "ecbplus-semantic-test-judgments.toml",
+}
+# Judged pairs on ECB+ odd topics: every constant of the aligners is chosen on these only.
+DEV_FILES = (
+    "ecbplus-dev-judgments.toml",
+    "ecbplus-dev2-judgments.toml",
+    "ecbplus-v1/dev-judgments.toml",
+    "ecbplus-v1/dev-band-judgments.toml",
+)
 
 
 def events(corpus: Path, topics: str) -> list[list[dict[str, object]]]:
@@ -105,12 +126,26 @@ def bands(pooled: Sequence[tuple[object, object, AlignedPair]]) -> str:
 
 def sample(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
+    closeness = sentence_pair_probability
+    if args.aligner == "semantic":
+        from framecmp.analysis import align_semantic
+
+        embedder = align_semantic.load_embedder()
+
+        def closeness(left: str, right: str) -> float:
+            import numpy as np
+
+            v = np.asarray(embedder._model.encode([left, right]))
+            v /= np.linalg.norm(v, axis=1, keepdims=True)
+            cosine = float(v[0] @ v[1])
+            return align_semantic.combine(sentence_pair_probability(left, right), cosine)
+
     pooled_pairs, pooled_unique = [], []
     for group in events(args.ecbplus, args.topics):
         documents = comparison_documents(args.ecbplus, group, rng)
         if len(documents) < 3:
             continue
-        alignment = align(documents, min_score=args.min_score)
+        alignment = align(documents, min_score=args.min_score, aligner=args.aligner)
         by_id = {d.doc_id: d for d in documents}
         for pair in alignment.pairs:
             if pair.score < args.max_score:
@@ -119,12 +154,13 @@ def sample(args: argparse.Namespace) -> int:
             for index in indexes:
                 if len(by_id[doc_id].sentences[index].tokens) >= 6:  # datelines, titles
                     pooled_unique.append((documents, by_id[doc_id], index))
+    min_score = default_min_score(args.aligner) if args.min_score is None else args.min_score
     lines = [
-        f"# Pooled judgments: ECB+ {args.topics} topics, seed {args.seed}, "
-        f"min_score {args.min_score}; {len(pooled_pairs)} pairs and {len(pooled_unique)} "
+        f"# Pooled judgments: ECB+ {args.topics} topics, seed {args.seed}, {args.aligner} "
+        f"aligner, min_score {min_score}; {len(pooled_pairs)} pairs and {len(pooled_unique)} "
         "unique sentences pooled. Rules: eval/gold/README.md.",
-        f'pool = {{ topics = "{args.topics}", seed = {args.seed}, min_score = {args.min_score}, '
-        f"max_score = {args.max_score} }}",
+        f'pool = {{ topics = "{args.topics}", seed = {args.seed}, min_score = {min_score}, '
+        f'max_score = {args.max_score}, aligner = "{args.aligner}" }}',
         f"# pooled pairs by score: {bands(pooled_pairs)}",
         "",
     ]
@@ -137,6 +173,7 @@ def sample(args: argparse.Namespace) -> int:
             f"# A: {da.sentences[pair.a.sentence].text}",
             f"# B: {db.sentences[pair.b.sentence].text}",
             f"# {pair.relation} {pair.claim_relation.value} {' '.join(pair.relation_evidence)}",
+            f"# shared: {', '.join(pair.shared_terms) or '(none: an embedding neighbour)'}",
             f"score = {pair.score:.3f}",
             'judgment = ""',
             "",
@@ -146,7 +183,7 @@ def sample(args: argparse.Namespace) -> int:
     ):
         text = document.sentences[index].text
         others = [
-            (sentence_pair_probability(text, s.text), o.doc_id, s.text)
+            (closeness(text, s.text), o.doc_id, s.text)
             for o in documents
             if o.doc_id != document.doc_id
             for s in o.sentences
@@ -170,7 +207,7 @@ def sample(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     files = args.judged or sorted((ROOT / "eval" / "gold").glob("ecbplus-*.toml"))
-    fresh = {"pairs": 0, "right": 0, "unique": 0, "missed": 0}
+    fresh: dict[str, dict[str, int]] = {}
     for path in files:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         pairs = [p for p in raw.get("pair", []) if p["judgment"]]
@@ -193,33 +230,75 @@ def report(args: argparse.Namespace) -> int:
                     print(
                         f"    score >= {floor}: {len(kept)} pairs, precision {good / len(kept):.3f}"
                     )
-        if "test" in Path(path).name:  # fresh samples at the default threshold
-            fresh["pairs"] += len(pairs)
-            fresh["right"] += right
-            fresh["unique"] += len(unique)
-            fresh["missed"] += missed
+        for aligner, name in FRESH_SAMPLES.items():
+            if Path(path).name == name:
+                fresh[aligner] = {
+                    "pairs": len(pairs),
+                    "right": right,
+                    "unique": len(unique),
+                    "missed": missed,
+                }
         if unique:
             print(
                 f"  unique sentences judged {len(unique)}: {missed} have a counterpart "
                 f"({missed / len(unique):.3f})"
             )
-    if fresh["pairs"] and fresh["unique"]:
-        print(
-            "fresh samples at the default threshold: precision "
-            f"{fresh['right'] / fresh['pairs']:.3f} "
-            f"({fresh['right']}/{fresh['pairs']} pairs); unique sentences with a counterpart "
-            f"{fresh['missed'] / fresh['unique']:.3f} ({fresh['missed']}/{fresh['unique']})"
-        )
-    bishkek(args.gold)
+    for aligner, figures in sorted(fresh.items()):
+        if figures["pairs"] and figures["unique"]:
+            print(
+                f"{aligner} aligner, fresh sample ({FRESH_SAMPLES[aligner]}) at its default "
+                f"threshold {default_min_score(aligner)}: precision "
+                f"{figures['right'] / figures['pairs']:.3f} "
+                f"({figures['right']}/{figures['pairs']} pairs); unique sentences with a "
+                f"counterpart {figures['missed'] / figures['unique']:.3f} "
+                f"({figures['missed']}/{figures['unique']})"
+            )
+    for aligner in args.aligners:
+        bishkek(args.gold, aligner)
     return 0
 
 
-def bishkek(gold_path: Path) -> None:
+def judged_pairs(corpus: Path, names: Sequence[str]) -> list[tuple[str, str, int]]:
+    """(sentence, sentence, 1 if judged same or contradicting) of every judged pair."""
+    rows = {
+        str(json.loads(line)["doc_id"]).replace("_", "-", 1): json.loads(line)
+        for line in (corpus / "manifest.jsonl").read_text().splitlines()
+    }
+    loaded: dict[str, Document] = {}
+
+    def document(doc_id: str) -> Document:
+        if doc_id not in loaded:
+            path = corpus / str(rows[doc_id]["path"])
+            articles = api.load_articles([path])
+            loaded[doc_id] = api.prepare_documents(articles, labels={path.stem: doc_id})[0]
+        return loaded[doc_id]
+
+    found = []
+    for name in names:
+        raw = tomllib.loads((ROOT / "eval" / "gold" / name).read_text(encoding="utf-8"))
+        for pair in raw.get("pair", []):
+            da, db = document(pair["a"]["doc"]), document(pair["b"]["doc"])
+            ia, ib = find(da, pair["a"]["text"]), find(db, pair["b"]["text"])
+            if pair["judgment"] and ia is not None and ib is not None:
+                right = int(pair["judgment"] in RIGHT)
+                found.append((da.sentences[ia].text, db.sentences[ib].text, right))
+    return found
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """Probability that a right pair outscores a wrong one (ties count half)."""
+    right = [s for s, y in zip(scores, labels, strict=True) if y]
+    wrong = [s for s, y in zip(scores, labels, strict=True) if not y]
+    wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return wins / (len(right) * len(wrong))
+
+
+def bishkek(gold_path: Path, aligner: str) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import alignment as bench  # benchmarks/alignment.py: gold loading as the product segments
 
     gold = bench.load_gold(gold_path)
-    alignment = align(gold.documents, min_score=DEFAULT_MIN_SCORE)
+    alignment = align(gold.documents, aligner=aligner)
     predicted = [p for p in alignment.pairs if p.relation != "related"]
     touching = [p for p in predicted if p.a in gold.judged or p.b in gold.judged]
     right = [p for p in touching if frozenset((p.a, p.b)) in gold.listed]
@@ -227,7 +306,8 @@ def bishkek(gold_path: Path) -> None:
     found = {frozenset((p.a, p.b)) for p in predicted}
     recall = len(gold.positive & found) / len(gold.positive)
     print(
-        f"Bishkek gold (smoke test): {len(touching)} alignments touch a gold sentence; "
+        f"Bishkek gold (smoke test), {aligner} aligner: {len(touching)} alignments touch a "
+        "gold sentence; "
         f"precision {len(right) / max(1, len(touching)):.3f} counting gold 'related' pairs as "
         f"right ({len(strict) / max(1, len(touching)):.3f} counting only same-quote/paraphrase); "
         f"recall {recall:.3f} ({len(gold.positive & found)}/{len(gold.positive)})"
@@ -247,12 +327,16 @@ def main() -> int:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--pairs", type=int, default=60)
     s.add_argument("--unique", type=int, default=40)
-    s.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    s.add_argument("--min-score", type=float, help="default: the aligner's threshold")
+    s.add_argument("--aligner", choices=ALIGNERS, default="lexical")
     s.add_argument("--max-score", type=float, default=1.01, help="sample only pairs below this")
     r = sub.add_parser("report")
     r.add_argument("judged", nargs="*", type=Path)
     r.add_argument("--ecbplus", type=Path, default=ECBPLUS)
     r.add_argument("--gold", type=Path, default=ROOT / "eval" / "gold" / "bishkek-alignment.toml")
+    r.add_argument(
+        "--aligners", nargs="+", choices=ALIGNERS, default=list(ALIGNERS), help="for Bishkek"
+    )
     args = parser.parse_args()
     return sample(args) if args.command == "sample" else report(args)
 

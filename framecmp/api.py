@@ -218,7 +218,7 @@ def compare(
     *,
     labels: Mapping[str, str] | None = None,
     lexicons: Sequence[str] = DEFAULT_LEXICONS,
-    min_score: float = DEFAULT_MIN_SCORE,
+    min_score: float | None = None,
     aligner: str = "lexical",
     seed: int = 0,
     stem_terms: bool = False,
@@ -270,13 +270,18 @@ def compare_documents(
     documents: Sequence[Document],
     *,
     lexicons: Sequence[Lexicon],
-    min_score: float = DEFAULT_MIN_SCORE,
+    min_score: float | None = None,
     aligner: str = "lexical",
     seed: int = 0,
     stem_terms: bool = False,
     background: Mapping[str, int] | None = None,
 ) -> Comparison:
-    """Run the cross-document stages on prepared documents."""
+    """Run the cross-document stages on prepared documents.
+
+    ``min_score`` defaults to the aligner's own threshold (``align.default_min_score``).
+    """
+    if min_score is None:
+        min_score = align_stage.default_min_score(aligner)
     if not 0.0 <= min_score <= 1.0:
         raise FramecmpError(f"--min-score {min_score}: must be between 0 and 1")
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_args, get_origin
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from framecmp import __version__
 from framecmp.errors import FramecmpError
@@ -45,15 +47,114 @@ def _terminate_as_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+_NOT_PLAIN = object()
+# Numbers as people type them ("3", "-1", "0.35"), which pydantic and int()/float() read alike.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def _plain_value(param: Any, value: Any, ctx: Any) -> Any:
+    """What Typer's coercion makes of ``value`` when that is certain without pydantic, else
+    ``_NOT_PLAIN``: none, strings, an enum choice, a plain number, a path, a value of its own
+    type."""
+    annotation = param.type_descriptor.annotation
+    info = param.type_descriptor.parameter_info
+    if info.parser is not None:
+        return _NOT_PLAIN
+    if param.multiple or param.nargs == -1:
+        if value is None:
+            return ()
+        strings = get_origin(annotation) is list and get_args(annotation) == (str,)
+        if strings and isinstance(value, list | tuple) and all(type(v) is str for v in value):
+            return list(value)
+        return _NOT_PLAIN
+    if value is None:
+        return None
+    if info.min is not None or info.max is not None:
+        return _NOT_PLAIN
+    if annotation in (str, int, float, bool) and type(value) is annotation:
+        return value
+    if annotation in (int, float) and type(value) is str and _PLAIN_NUMBER.fullmatch(value):
+        return annotation(value) if annotation is float or "." not in value else _NOT_PLAIN
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if isinstance(value, annotation):
+            return value
+        if type(value) is str:
+            from typer._param_types import coerce_cli_choice
+
+            try:
+                choices = list(annotation)
+                return coerce_cli_choice(
+                    value, choices=choices, case_sensitive=info.case_sensitive, ctx=ctx
+                )
+            except ValueError:  # Typer's own coercion words the error
+                return _NOT_PLAIN
+    if annotation is Path and info.path_type is None and type(value) is str:
+        # Typer makes the Path with pydantic (which gives Path(value)), then checks it.
+        from typer._param_types import coerce_cli_path
+
+        try:
+            return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+        except Exception:  # a refused path: Typer's own coercion decides and words it
+            return _NOT_PLAIN
+    return _NOT_PLAIN
+
+
+class _PlainValues:
+    """Typer's coercion of one parameter, without pydantic for the values that need none."""
+
+    def __init__(self) -> None:
+        self._typer: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        plain = _plain_value(param, value, ctx)
+        if plain is not _NOT_PLAIN:
+            return plain
+        if self._typer is None:
+            from typer._coercion import build_runtime_param
+
+            self._typer = build_runtime_param(param.type_descriptor)
+        return self._typer.coerce(value, param=param, ctx=ctx)
+
+
+def _plain_values(params: list[Any]) -> None:
+    """Let ``params`` skip Typer's pydantic validation of plain values.
+
+    Typer 0.2x builds a pydantic TypeAdapter for every parameter whose value is not already a
+    bool, even one left at its default: importing pydantic was 0.15-0.2 s of CPU of every
+    ``compare``, a third of its start-up. Values whose result is certain (``_plain_value``)
+    are taken as they are; every other value, and every error message, comes from Typer's own
+    coercion. ``tests/test_cli.py`` checks both agree on every parameter of every command. A
+    Typer without this lazily built ``_runtime_param`` is left as it is.
+    """
+    for param in params:
+        if getattr(param, "_runtime_param", False) is None:
+            param._runtime_param = _PlainValues()
+
+
+class _Command(TyperCommand):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _plain_values(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+class _Group(TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _plain_values(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
     name="framecmp",
+    cls=_Group,
     help="Compare how news outlets frame the same event: aligned claims, wording, frames, voices.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-lexicon_app = typer.Typer(help="List, show and check keyword lexicons.", no_args_is_help=True)
+lexicon_app = typer.Typer(
+    help="List, show and check keyword lexicons.", no_args_is_help=True, cls=_Group
+)
 app.add_typer(lexicon_app, name="lexicon")
 
 
@@ -134,7 +235,7 @@ def _parse_labels(labels: list[str]) -> dict[str, str]:
     return parsed
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     inputs: Annotated[
         list[str],
@@ -332,7 +433,7 @@ def compare(
             inputs,
             labels=_parse_labels(label),
             lexicons=specs,
-            min_score=api.DEFAULT_MIN_SCORE if min_score is None else min_score,
+            min_score=min_score,
             aligner=aligner.value,
             seed=seed,
             stem_terms=stem_terms,
@@ -458,7 +559,7 @@ class _ProgressBar:
             self._progress.stop()
 
 
-@app.command()
+@app.command(cls=_Command)
 def ingest(
     inputs: Annotated[list[str], _INPUTS_ARGUMENT],
     db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
@@ -500,7 +601,7 @@ def ingest(
             )
 
 
-@app.command()
+@app.command(cls=_Command)
 def events(
     db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
     since: Annotated[
@@ -532,7 +633,7 @@ def events(
             sys.stdout.write(batch_stage.events_text(listed))
 
 
-@app.command()
+@app.command(cls=_Command)
 def batch(
     inputs: Annotated[list[str], _INPUTS_ARGUMENT],
     db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
@@ -667,7 +768,7 @@ def _parse_fail_on(values: list[str]) -> tuple[list[FailRuleT], float]:
     return rules, threshold
 
 
-@lexicon_app.command("list")
+@lexicon_app.command("list", cls=_Command)
 def lexicon_list() -> None:
     """List the bundled lexicons with their kind, version and source."""
     with _exit_codes():
@@ -680,7 +781,7 @@ def lexicon_list() -> None:
             )
 
 
-@lexicon_app.command("show")
+@lexicon_app.command("show", cls=_Command)
 def lexicon_show(
     name: Annotated[str, typer.Argument(help="A bundled lexicon name or a lexicon TOML file.")],
 ) -> None:
@@ -701,7 +802,7 @@ def lexicon_show(
                 typer.echo(f"  (excluding {', '.join(category.exclude)})")
 
 
-@lexicon_app.command("check")
+@lexicon_app.command("check", cls=_Command)
 def lexicon_check(
     path: Annotated[Path, typer.Argument(help="The lexicon TOML file to validate.")],
     inputs: Annotated[

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from framecmp.analysis.align import ALIGNERS, DEFAULT_MIN_SCORE, align
 from framecmp.api import load_articles, prepare_documents
-from framecmp.errors import FramecmpError, MissingDependencyError
+from framecmp.errors import FramecmpError
 from framecmp.model import (
     AlignedPair,
     Alignment,
@@ -238,23 +238,6 @@ def test_a_related_pair_needs_mutual_best_partners() -> None:
 def test_unknown_aligner_is_rejected_with_the_choices() -> None:
     with pytest.raises(FramecmpError, match=r"^unknown aligner 'x'; choose lexical or semantic$"):
         align([_text_document("a", "One sentence here.")], aligner="x")
-
-
-def test_semantic_aligner_without_wordllama_says_how_to_install(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from framecmp.analysis import align_semantic
-
-    monkeypatch.setitem(sys.modules, "wordllama", None)  # makes `import wordllama` fail
-    align_semantic.load_embedder.cache_clear()
-    try:
-        with pytest.raises(MissingDependencyError) as raised:
-            align([_text_document("a", "One sentence here.")], aligner="semantic")
-    finally:
-        align_semantic.load_embedder.cache_clear()
-    assert str(raised.value) == (
-        "the semantic aligner needs wordllama: pip install 'framecmp[semantic]'"
-    )
 
 
 def test_duplicate_document_ids_are_rejected() -> None:

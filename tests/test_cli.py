@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,71 @@ def test_stem_terms_merges_inflections_and_is_recorded(bishkek_paths: list[Path]
     assert plain["settings"]["stem_terms"] is False
     assert stemmed["settings"]["stem_terms"] is True
     assert plain["distinctive_terms"] != stemmed["distinctive_terms"]
+
+
+def _outcome(coerce: Callable[[], object]) -> tuple[str, type, object]:
+    try:
+        result = coerce()
+    except Exception as err:  # the error Typer shows must be the same too
+        return ("error", type(err), str(err))
+    return ("value", type(result), repr(result))  # repr: nan equals nan
+
+
+def test_plain_option_values_coerce_as_typer_does() -> None:
+    # cli._PlainValues takes plain values (none, strings, enum choices, defaults) without
+    # Typer's pydantic validation: for every parameter of every command the value and the
+    # error must be what Typer's own coercion gives.
+    from typer._click import Context
+    from typer._coercion import build_runtime_param
+    from typer.main import get_command
+
+    from framecmp.cli import _NOT_PLAIN, _plain_value, _PlainValues
+
+    root = get_command(app)
+    commands = [root]
+    for command in list(commands):
+        commands.extend(getattr(command, "commands", {}).values())
+        for sub in list(getattr(command, "commands", {}).values()):
+            commands.extend(getattr(sub, "commands", {}).values())
+    candidates: list[object] = [None, [], (), "", "json", "JSON", "lexical", "text", "bogus"]
+    candidates += ["a.txt", "-", ("a.txt", "b.txt"), ["x=y"], 0, 7, 0.25, -3, 1e300]
+    candidates += ["3", "-1", "0", "-0", "007", "+4", " 5", "1_000", "3.", ".5", "1e3", "nan"]
+    candidates += ["0.5", "-0.35", "0.1", "12345678901234567890", "2.50000000000000011102"]
+    candidates += [True, False, Path("a.txt"), " ", "a\x00b", "~/x", "a//b/", ".", str(ROOT)]
+    candidates += [str(ROOT / "README.md"), str(ROOT / "no-such-dir" / "x.json")]
+    for command in commands:
+        ctx = Context(command)
+        for param in command.get_params(ctx):
+            enum_members = list(getattr(param.type_descriptor.annotation, "__members__", {}))
+            values = [*candidates, param.default, *enum_members]
+            for value in values:
+                typer_way = build_runtime_param(param.type_descriptor)
+                expected = _outcome(lambda: typer_way.coerce(value, param=param, ctx=ctx))  # noqa: B023
+                found = _outcome(lambda: _PlainValues().coerce(value, param, ctx))  # noqa: B023
+                assert found == expected, (command.name, param.name, value)
+    # Every option of compare left at its default takes the short path: it is not dead code.
+    compare = next(command for command in commands if command.name == "compare")
+    ctx = Context(compare)
+    params = compare.get_params(ctx)
+    slow = [p.name for p in params if _plain_value(p, p.default, ctx) is _NOT_PLAIN]
+    assert slow == []
+
+
+def test_compare_does_not_import_pydantic(bishkek_paths: list[Path], tmp_path: Path) -> None:
+    # Typer validates options with pydantic, whose import was a third of compare's start-up.
+    report = tmp_path / "report.json"
+    code = (
+        "import sys\n"
+        "from framecmp.cli import main\n"
+        f"sys.argv = ['framecmp', 'compare', *{[str(p) for p in bishkek_paths]!r},"
+        f" '--seed', '0', '-l', '1=TASS', '-o', {str(report)!r}, '--min-score', '0.5']\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert stop.code == 0, stop.code\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'sklearn', 'scipy'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["settings"]["seed"] == 0
+    assert written["settings"]["min_score"] == 0.5
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -14,7 +14,7 @@ import framecmp
 from framecmp import api
 from framecmp.analysis import event
 from framecmp.analysis.event import judge_pair, judge_same_event
-from framecmp.analysis.event_evidence import event_evidence
+from framecmp.analysis.event_evidence import event_evidence, information
 from framecmp.model import Document, EventRelation, Quote, Removal, Sentence
 from framecmp.text.segment import tokenize
 
@@ -345,3 +345,23 @@ def test_russian_and_chinese_wire_datelines_give_the_event_date(
     evidence = event_evidence(document)
     assert evidence.event_date == expected
     assert evidence.event_date_source == "dateline"
+
+
+def test_word_information_reads_every_row_of_the_zipf_table() -> None:
+    # information() finds a word by binary search in the sorted rows: every listed word must
+    # get 9 - its zipf, any other word 9 - the floor, which is the table's lowest zipf.
+    path = Path(__file__).resolve().parent.parent / "framecmp" / "data" / "word_zipf.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert any("wordfreq" in line for line in header)
+    assert any("CC BY-SA 4.0" in line for line in header)
+    words = [word for word, _ in rows]
+    assert words == sorted(words)
+    assert len(set(words)) == len(words) > 39_000
+    floor = min(float(zipf) for _, zipf in rows)
+    assert f"# zipf_floor: {floor:.2f}" in header
+    assert all(information(word) == 9.0 - float(zipf) for word, zipf in rows)
+    for unlisted in ("zzzqx", "", "the ", "a\tb", "aardvarkz"):
+        assert information(unlisted) == 9.0 - floor
+    assert information("the") < information("negotiations") < information("zzzqx")

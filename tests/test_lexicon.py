@@ -451,3 +451,13 @@ def test_resolve_ignores_a_repeated_bundled_name() -> None:
         "hedges",
         "frames",
     ]
+
+
+def test_bundled_lexicon_is_parsed_once_and_equals_its_file() -> None:
+    # load_bundled is cached per process: the cached lexicon must be what parsing gives.
+    for name in lexicon.bundled_names():
+        text = (Path(lexicon.__file__).parent.parent / "lexicons" / f"{name}.toml").read_text(
+            encoding="utf-8"
+        )
+        assert lexicon.load_bundled(name) == lexicon.parse(text, origin=f"bundled:{name}")
+        assert lexicon.load_bundled(name) is lexicon.load_bundled(name)

@@ -356,3 +356,29 @@ def test_frame_differences_do_not_depend_on_the_order_of_the_inputs() -> None:
     assert forward.keys() == backward.keys()
     for key, values in forward.items():
         assert values == pytest.approx(backward[key], abs=1e-9), key
+
+
+@pytest.mark.parametrize("n_resamples", [1, 2, 3, 40, 999, 1000])
+def test_percentiles_equal_numpy_percentile_bit_for_bit(n_resamples: int) -> None:
+    # rate_differences' intervals use score.percentiles, not np.percentile (which imports
+    # numpy.ma): the intervals in the reports must keep every bit.
+    import numpy as np
+
+    rng = np.random.default_rng(n_resamples)
+    columns = []
+    for _ in range(6):  # differences of rates per 1,000 tokens, with ties and zeros, as in use
+        hits = rng.integers(0, 4, size=(n_resamples, 2)).astype(np.float64)
+        tokens = rng.integers(40, 900, size=(n_resamples, 2)).astype(np.float64)
+        rates = hits * 1000.0 / tokens
+        columns.append(rates[:, 0] - rates[:, 1])
+    columns.append(rng.normal(size=n_resamples) * 1e6)
+    columns.append(np.zeros(n_resamples))
+    values = np.stack(columns, axis=1)
+    for percents in [(2.5, 97.5), (0.0, 50.0, 100.0), (33.3,)]:
+        expected = np.percentile(values, percents, axis=0)
+        found = score.percentiles(values, percents)
+        assert found.shape == expected.shape
+        assert found.tobytes() == expected.tobytes()
+    values[0, 0] = np.nan
+    expected = np.percentile(values, (2.5, 97.5), axis=0)
+    assert score.percentiles(values, (2.5, 97.5)).tobytes() == expected.tobytes()

@@ -15,6 +15,8 @@ from framecmp.analysis.terms import (
     distinctive_terms,
     load_background,
     pairwise_similarity,
+    parse_background,
+    sorted_counts,
 )
 from framecmp.model import DistinctiveTerm, Document
 from framecmp.text.vocabulary import normalise, stem
@@ -188,6 +190,51 @@ def test_bundled_background_is_general_english_not_the_samples() -> None:
     # General English, not the samples: common words far above a sample's topic words.
     assert counts["government"] > counts["hostilities"] > counts["eavesdropping"] > 0
     assert "collective west" not in counts
+
+
+def test_bundled_background_lookup_gives_every_row_of_the_file() -> None:
+    # The bundled table is searched in the sorted rows rather than read into a dict: it must
+    # hold exactly what parsing every line gives, and its total must be the counts' sum.
+    text = (
+        (Path(__file__).resolve().parent.parent / "framecmp" / "data")
+        .joinpath("background_counts.tsv")
+        .read_text(encoding="utf-8")
+    )
+    parsed = parse_background(text, "background_counts.tsv")
+    table = sorted_counts(text)
+    assert table is not None  # the bundled file takes the binary-search path
+    assert load_background() is load_background()
+    assert all(table[term] == count for term, count in parsed.items())
+    assert dict(table.items()) == parsed
+    assert len(table) == len(parsed)
+    assert table.total == sum(parsed.values())
+    for absent in ("zzzzqx", "", "government ", "a\tb", "governmentx", "0"):
+        assert absent not in table
+        assert table.get(absent) is None
+        with pytest.raises(KeyError):
+            table[absent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b\t2\na\t1\n# total_count: 3\n",  # a comment below the rows
+        "# total_count: 3\nb\t2\na\t1\n",  # not sorted
+        "# total_count: 3\na b\t2\nc\t1\n",  # a bigram
+        "a\t1\nb\t2\n",  # no total
+        "# total_count: 3\na\t1\tx\nb\t2\n",  # two tabs in a row
+    ],
+)
+def test_background_files_unfit_for_binary_search_are_refused(text: str) -> None:
+    assert sorted_counts(text) is None
+
+
+def test_sorted_background_finds_terms_at_both_ends() -> None:
+    table = sorted_counts("# a comment\n# total_count: 9\nab\t2\nabc\t3\nb\t4\n")
+    assert table is not None
+    assert (table["ab"], table["abc"], table["b"], table.total) == (2, 3, 4, 9)
+    assert [term for term in ("a", "bc", "c") if term in table] == []
+    assert list(table) == ["ab", "abc", "b"]
 
 
 # --- a known answer ------------------------------------------------------------------------

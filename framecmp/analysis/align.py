@@ -99,17 +99,20 @@ class _Unit:
 def align(
     documents: Sequence[Document],
     *,
-    min_score: float = DEFAULT_MIN_SCORE,
+    min_score: float | None = None,
     aligner: str = "lexical",
     quotes: Sequence[Quote] | None = None,
 ) -> Alignment:
     """Align every pair of documents and group the matches into claims.
 
-    ``quotes`` (from ``voices.extract_quotes``) give each quoted sentence its speaker; without
-    them they are extracted here.
+    ``min_score`` defaults to the aligner's own threshold (``default_min_score``). ``quotes``
+    (from ``voices.extract_quotes``) give each quoted sentence its speaker; without them they
+    are extracted here.
     """
     if aligner not in ALIGNERS:
         raise FramecmpError(f"unknown aligner {aligner!r}; choose lexical or semantic")
+    if min_score is None:
+        min_score = default_min_score(aligner)
     if not 0.0 < min_score <= 1.0:
         raise FramecmpError(f"min_score {min_score!r} is out of range; give a number in (0, 1]")
     ids = [d.doc_id for d in documents]
@@ -137,7 +140,9 @@ def align(
         for doc_b in documents[i + 1 :]:
             scores = _candidate_scores(doc_a.doc_id, doc_b.doc_id, profiles, index)
             if embedder is not None and vectors is not None:
-                scores = _with_embedding(scores, units, doc_a, doc_b, embedder, vectors)
+                scores = _with_embedding(
+                    scores, units, profiles, doc_a, doc_b, embedder, vectors, min_score
+                )
             chosen = _assign(scores, min_score, profiles[doc_a.doc_id], profiles[doc_b.doc_id])
             for (ua, ub), (score, core) in sorted(chosen.items()):
                 unit_a, unit_b = units[doc_a.doc_id][ua], units[doc_b.doc_id][ub]
@@ -162,6 +167,17 @@ def align(
         aligner=aligner,
         min_score=min_score,
     )
+
+
+def default_min_score(aligner: str) -> float:
+    """The threshold chosen for an aligner on the ECB+ development judgments."""
+    if aligner not in ALIGNERS:
+        raise FramecmpError(f"unknown aligner {aligner!r}; choose lexical or semantic")
+    if aligner == "semantic":
+        from framecmp.analysis.align_semantic import SEMANTIC_MIN_SCORE
+
+        return SEMANTIC_MIN_SCORE
+    return DEFAULT_MIN_SCORE
 
 
 def _only_sentences(documents: Sequence[Document], refs: Set[SentenceRef]) -> list[Document]:
@@ -590,19 +606,39 @@ def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
 def _with_embedding(
     scores: Mapping[tuple[int, int], float],
     units: Mapping[str, Sequence[_Unit]],
+    profiles: Mapping[str, Sequence[_Profile]],
     doc_a: Document,
     doc_b: Document,
     embedder: Embedder,
     vectors: Mapping[str, Any],
+    min_score: float,
 ) -> dict[tuple[int, int], float]:
-    """Mix each candidate's probability with the embedding cosine of its first sentences."""
-    from framecmp.analysis.align_semantic import combine
+    """Mix each candidate's probability with the embedding cosine of its first sentences.
 
-    cosines = embedder.cosines(vectors[doc_a.doc_id], vectors[doc_b.doc_id])
+    Each unit's nearest units of the other document by cosine become candidates too, so a
+    counterpart that shares no content word can still be found.
+    """
+    from framecmp.analysis import align_semantic
+
     ua, ub = units[doc_a.doc_id], units[doc_b.doc_id]
+    first_a = [u.sentences[0] for u in ua]
+    first_b = [u.sentences[0] for u in ub]
+    # computed in one orientation (documents by id) so that no score depends on argument order
+    flip = doc_a.doc_id > doc_b.doc_id
+    left, right = vectors[doc_a.doc_id][first_a], vectors[doc_b.doc_id][first_b]
+    matrix = embedder.cosines(right, left).T if flip else embedder.cosines(left, right)
+    cosines: list[list[float]] = matrix.tolist()
+    candidates = dict(scores)
+    neighbours = embedder.neighbours(
+        matrix, align_semantic.NEIGHBOURS, align_semantic.min_neighbour_cosine(min_score)
+    )
+    pa, pb = profiles[doc_a.doc_id], profiles[doc_b.doc_id]
+    for i, j in neighbours - candidates.keys():
+        # the same feature order whichever document is first, as in _candidate_scores
+        p1, p2 = (pb[j], pa[i]) if doc_a.doc_id > doc_b.doc_id else (pa[i], pb[j])
+        candidates[(i, j)] = pair_scorer.probability(_features(p1, p2))
     return {
-        (i, j): combine(score, cosines[ua[i].sentences[0]][ub[j].sentences[0]])
-        for (i, j), score in scores.items()
+        (i, j): align_semantic.combine(score, cosines[i][j]) for (i, j), score in candidates.items()
     }
 
 

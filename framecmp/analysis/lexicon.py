@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ def bundled_names() -> tuple[str, ...]:
     )
 
 
+# Parsed once per process: a compare asks for terminology and attribution twice (scores and
+# claim relations), and TOML parsing is pure Python. A Lexicon is frozen, so sharing is safe.
+@cache
 def load_bundled(name: str) -> Lexicon:
     """A lexicon shipped with framecmp, by name."""
     if name not in bundled_names():
@@ -129,13 +133,16 @@ class _Parser:
 
     def __init__(self, text: str, origin: str) -> None:
         self.origin = origin
-        self.lines = _key_lines(text)
+        self.text = text
+        self.lines: dict[str, int] | None = None  # scanned only to report an error
 
     def fail(self, path: str, message: str) -> LexiconError:
         return LexiconError(f"{self.origin} line {self.line_of(path)}: {message}")
 
     def line_of(self, path: str) -> int:
         """Line of a dotted key path, or of its nearest ancestor found; 1 when none is."""
+        if self.lines is None:
+            self.lines = _key_lines(self.text)
         parts = path.split(".")
         while parts:
             line = self.lines.get(".".join(parts))
