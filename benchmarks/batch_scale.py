@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import math
 import os
 import resource
@@ -57,12 +58,16 @@ def build(folder: Path, size: int, ecb: Path) -> None:
         round_number += 1
 
 
-def timed(args: list[str], timeout: float | None = None) -> tuple[float, float, int, bool]:
+def timed(
+    args: list[str], timeout: float | None = None, stdout: Path | None = None
+) -> tuple[float, float, int, bool]:
     """Wall and CPU seconds, peak RSS in MiB of the largest child so far, finished or not."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     # Its own process group, so a timeout stops the worker processes too.
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, cwd=ROOT, start_new_session=True)
+    handle = stdout.open("wb") if stdout is not None else None
+    sink = handle if handle is not None else subprocess.DEVNULL
+    process = subprocess.Popen(args, stdout=sink, cwd=ROOT, start_new_session=True)
     try:
         finished = process.wait(timeout=timeout) == 0
     except subprocess.TimeoutExpired:
@@ -70,6 +75,8 @@ def timed(args: list[str], timeout: float | None = None) -> tuple[float, float, 
         process.wait()
         finished = False
     wall = time.perf_counter() - started
+    if handle is not None:
+        handle.close()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return wall, cpu, after.ru_maxrss // 1024, finished
@@ -86,7 +93,7 @@ def main() -> None:
     walls: dict[int, float] = {}
     print(
         "size | step | wall s | CPU s (all processes) | articles/s | "
-        "peak RSS MiB (largest process) | finished"
+        "peak RSS MiB (largest process) | finished | load average (1 min) after"
     )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -130,19 +137,31 @@ def main() -> None:
                 if name == "batch again" and not complete:
                     # The cut batch would carry on reporting: time the nothing-new ingest instead.
                     name, command = "ingest again (batch was cut)", steps[0][1]
-                wall, cpu, peak, finished = timed(command, timeout)
+                listing = Path(tmp) / "events.json" if name == "events" else None
+                wall, cpu, peak, finished = timed(command, timeout, listing)
+                if listing is not None:
+                    listed = json.loads(listing.read_text(encoding="utf-8"))["events"]
+                    due = sum(1 for event in listed if len(event["articles"]) >= 2)
+                    print(f"{size} | events of 2+ articles (reports due) | {due}", flush=True)
                 if name != "batch again":
                     total += wall
                     total_cpu += cpu
                 print(
                     f"{size} | {name} | {wall:.1f} | {cpu:.1f} | {size / wall:.0f} | {peak} | "
-                    f"{'yes' if finished else 'no (timeout)'}",
+                    f"{'yes' if finished else 'no (timeout)'} | {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
                 if name == "batch (reports)":
                     complete = finished
                     written = len(list(reports.glob("ev-*.json"))) if reports.is_dir() else 0
                     print(f"{size} | reports written in that time | {written} events", flush=True)
+                    if not finished and written:
+                        # Wall only: the killed workers' CPU time is never reported to us.
+                        print(
+                            f"{size} | reports, all {due} events, extrapolated | "
+                            f"{wall * due / written:.0f} wall",
+                            flush=True,
+                        )
             walls[size] = total
             print(
                 f"{size} | end to end (ingest+events+batch) | {total:.1f} | {total_cpu:.1f} | "

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from framecmp.corpus import batch as batch_stage
+    from framecmp.corpus.store import CorpusStore
 from framecmp.text import segment as segment_stage
 
 # framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
@@ -64,6 +65,11 @@ INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
 REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
+# Articles a batch report compares at most (the most recent of a bigger event). A report's cost
+# grows with the square of its articles: 0.8-1.1 s of CPU for the ~12 of an average event of
+# the 1k benchmark corpus, ~9 s for the 20-60 of the big events of the 20k one
+# (benchmarks/batch_scale.py); 12 outlets are 66 pairs, already more than anyone reads.
+DEFAULT_REPORT_ARTICLES = 12
 # Text analysed per document, after cleaning. A long feature is 10,000 words (~60,000
 # characters); past 100,000 characters (about 16,000 words) an input is a dump, not an article,
 # and only its start is compared.
@@ -484,18 +490,26 @@ def ingest(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
+    rehash: bool = False,
 ) -> batch_stage.IngestSummary:
     """Add articles (files, folders, records) to the corpus store and assign them to events."""
     from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore
 
-    articles = load_articles(
-        _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
-    )
-    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
-        return batch_stage.ingest(
-            store, articles, prepare_article, executor=executor, progress=progress
-        )
+    options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
+    with CorpusStore(db) as store:
+        unread = _load_unread(store, inputs, options, rehash=rehash)
+        with _executor(workers, scheduler) as executor:
+            return batch_stage.ingest(
+                store,
+                unread.articles,
+                prepare_article,
+                executor=executor,
+                progress=progress,
+                files=unread.files,
+                load_options=unread.options_key,
+                unchanged_unread=unread.unchanged_articles,
+            )
 
 
 def events(db: str | Path = DEFAULT_DB, *, since: str | None = None) -> list[dict[str, Any]]:
@@ -523,6 +537,8 @@ def batch(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
+    rehash: bool = False,
+    max_report_articles: int = DEFAULT_REPORT_ARTICLES,
 ) -> batch_stage.BatchSummary:
     """Ingest, assign to events, and report every event that gained articles, plus an index."""
     from framecmp.corpus import batch as batch_stage
@@ -530,27 +546,55 @@ def batch(
 
     if frame_threshold is None:
         frame_threshold = batch_stage.DEFAULT_FRAME_DIFFERENCE
-    articles = load_articles(
-        _expand_folders(inputs), input_format=input_format, max_bytes=max_bytes
-    )
+    if max_report_articles < 2:
+        raise FramecmpError(
+            f"--max-report-articles {max_report_articles}: a report compares at least 2"
+        )
+    options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+        unread = _load_unread(store, inputs, options, rehash=rehash)
         ingested = batch_stage.ingest(
-            store, articles, prepare_article, executor=executor, progress=progress
+            store,
+            unread.articles,
+            prepare_article,
+            executor=executor,
+            progress=progress,
+            files=unread.files,
+            load_options=unread.options_key,
+            unchanged_unread=unread.unchanged_articles,
         )
         due = batch_stage.events_to_report(store)
         labels = store.events()
         number = 0
-        # A slice of events at a time, so only their documents are in memory at once.
-        for start in range(0, len(due), REPORT_SLICE_EVENTS):
-            chunk = due[start : start + REPORT_SLICE_EVENTS]
-            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for _, ids in chunk]
-            results = (
-                executor.map(compare_event, jobs)
-                if executor is not None and len(jobs) > 1
-                else map(compare_event, jobs)
-            )
+        # A slice of events at a time, so only their documents are in memory at once; the
+        # next slice is submitted before this one is written, so no worker waits for it.
+        slices = [
+            due[start : start + REPORT_SLICE_EVENTS]
+            for start in range(0, len(due), REPORT_SLICE_EVENTS)
+        ]
+
+        def submit(
+            chunk: Sequence[tuple[str, tuple[int, ...]]],
+        ) -> tuple[
+            list[tuple[Document, ...]],
+            Iterator[tuple[dict[str, str], batch_stage.EventFindings]],
+        ]:
+            selected = [
+                batch_stage.report_selection(store, ids, max_report_articles) for _, ids in chunk
+            ]
+            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for ids, _ in selected]
+            notes = [note for _, note in selected]
+            if executor is not None and len(jobs) > 1:
+                return jobs, executor.map(compare_event, jobs, notes)
+            return jobs, map(compare_event, jobs, notes)  # lazy: compared as written
+
+        pending = submit(slices[0]) if slices else ([], iter(()))
+        for position, chunk in enumerate(slices):
+            jobs, results = pending
+            if position + 1 < len(slices):
+                pending = submit(slices[position + 1])
             for (event_id, ids), documents, (rendered, found) in zip(
                 chunk, jobs, results, strict=True
             ):
@@ -603,14 +647,68 @@ def _bundled_lexicons() -> tuple[Lexicon, ...]:
 
 
 def compare_event(
-    documents: Sequence[Document],
+    documents: Sequence[Document], note: str | None = None
 ) -> tuple[dict[str, str], batch_stage.EventFindings]:
-    """Worker: one event's comparison, rendered in every report format, and its findings."""
+    """Worker: one event's comparison, rendered in every report format, and its findings;
+    ``note`` (what the report leaves out) is shown first among its warnings."""
     from framecmp.corpus import batch as batch_stage
 
     comparison = compare_documents(documents, lexicons=_bundled_lexicons())
-    rendered = {fmt: report_stage.render_report(comparison, fmt) for fmt in REPORT_FORMATS}
+    if note is not None:
+        comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
+    rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
     return rendered, batch_stage.findings(comparison)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Unread:
+    """The inputs a store has not seen as they are now, loaded."""
+
+    articles: tuple[Article, ...]
+    files: tuple[batch_stage.ReadFile, ...]
+    options_key: str
+    unchanged_articles: int  # articles of files not read because they are unchanged
+
+
+def _load_unread(
+    store: CorpusStore, inputs: Sequence[Input], options: LoadOptions, *, rehash: bool
+) -> _Unread:
+    """Load every input except local files the store recorded with the same size and mtime
+    (``CorpusStore.unchanged_files`` says what is trusted); ``rehash`` reads them all."""
+    from framecmp.corpus.batch import ReadFile
+    from framecmp.corpus.store import FileStat
+
+    if options.input_format not in INPUT_FORMATS:
+        raise FramecmpError(
+            f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
+        )
+    expanded = _expand_folders(inputs)
+    options_key = f"{options.input_format}|{options.max_bytes}"
+    stats: dict[int, FileStat] = {}
+    for position, item in enumerate(expanded):
+        if isinstance(item, Article) or str(item) == "-" or load_stage.is_url(str(item)):
+            continue
+        if isinstance(item, str) and "\n" in item:
+            continue
+        try:
+            found = os.stat(item)
+        except OSError:
+            continue  # load_input says what is wrong with it
+        stats[position] = FileStat(os.path.normpath(str(item)), found.st_size, found.st_mtime_ns)
+    unchanged = {} if rehash else store.unchanged_files(list(stats.values()), options_key)
+    articles: list[Article] = []
+    files: list[ReadFile] = []
+    skipped_articles = 0
+    for position, item in enumerate(expanded):
+        stat = stats.get(position)
+        if stat is not None and stat.path in unchanged:
+            skipped_articles += unchanged[stat.path]
+            continue
+        loaded = load_inputs([item], options=options)[0]
+        if stat is not None:
+            files.append(ReadFile(stat, len(articles), len(loaded)))
+        articles.extend(loaded)
+    return _Unread(tuple(articles), tuple(files), options_key, skipped_articles)
 
 
 def _expand_folders(inputs: Sequence[Input]) -> list[Input]:

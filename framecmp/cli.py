@@ -527,6 +527,11 @@ _INPUTS_ARGUMENT = typer.Argument(
     metavar="PATH",
     show_default=False,
 )
+_REHASH_OPTION = typer.Option(
+    "--rehash",
+    help="Read and hash every input file, even one the store recorded with the same size "
+    "and modification time (by default such a file is trusted to be unchanged).",
+)
 
 
 class _ProgressBar:
@@ -562,6 +567,7 @@ def ingest(
         InputFormat, typer.Option("--input-format", help="How to read the inputs.")
     ] = InputFormat.auto,
     workers: Annotated[int | None, _WORKERS_OPTION] = None,
+    rehash: Annotated[bool, _REHASH_OPTION] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")] = False,
 ) -> None:
     """Add articles to the corpus store and assign them to events.
@@ -575,7 +581,12 @@ def ingest(
         bar = _ProgressBar(not quiet)
         try:
             summary = api.ingest(
-                inputs, db=db, input_format=input_format.value, workers=workers, progress=bar
+                inputs,
+                db=db,
+                input_format=input_format.value,
+                workers=workers,
+                progress=bar,
+                rehash=rehash,
             )
         finally:
             bar.close()
@@ -661,6 +672,17 @@ def batch(
     ] = InputFormat.auto,
     workers: Annotated[int | None, _WORKERS_OPTION] = None,
     scheduler: Annotated[str | None, _SCHEDULER_OPTION] = None,
+    rehash: Annotated[bool, _REHASH_OPTION] = False,
+    max_report_articles: Annotated[
+        int | None,
+        typer.Option(
+            "--max-report-articles",
+            metavar="N",
+            help="Compare at most N articles per event report (default 12): the most recent "
+            "of a bigger event, and the report says so.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no messages on stderr.")
     ] = False,
@@ -688,6 +710,12 @@ def batch(
                 workers=workers,
                 scheduler=scheduler,
                 progress=bar,
+                rehash=rehash,
+                max_report_articles=(
+                    api.DEFAULT_REPORT_ARTICLES
+                    if max_report_articles is None
+                    else max_report_articles
+                ),
             )
         finally:
             bar.close()

@@ -252,3 +252,31 @@ def test_batch_on_a_dask_cluster_writes_the_same_reports_as_locally(tmp_path: Pa
     assert {p.name: p.read_bytes() for p in local.iterdir()} == {
         p.name: p.read_bytes() for p in remote.iterdir()
     }
+
+
+def test_a_big_event_report_compares_the_most_recent_articles_and_says_so(
+    tmp_path: Path,
+) -> None:
+    news, db, reports = tmp_path / "news", tmp_path / "c.db", tmp_path / "r"
+    news.mkdir()
+    bishkek = DATA / "bishkek-2025-11-27"
+    for name, day in (("tass", "27"), ("cgtn", "28"), ("unknown-outlet", "26")):
+        text = (bishkek / f"{name}.txt").read_text(encoding="utf-8")
+        if not text.startswith(" date "):
+            text = f" date 2025-11-{day}\n{text}"
+        (news / f"{name}.txt").write_text(text, encoding="utf-8")
+    args = ["batch", str(news), "--db", str(db), "--report-dir", str(reports), "--workers", "1"]
+    result = runner.invoke(app, [*args, "--max-report-articles", "2"])
+    assert result.exit_code == 0, result.output
+    (event,) = _events(db)
+    assert len(event["articles"]) == 3  # type: ignore[arg-type]
+    report = json.loads((reports / f"{event['id']}.json").read_text(encoding="utf-8"))
+    assert sorted(Path(d["path"]).name for d in report["documents"]) == ["cgtn.txt", "tass.txt"]
+    note = "this event has 3 articles; this batch report compares the 2 most recent"
+    assert any(w.startswith(note) for w in report["warnings"])
+    assert note in (reports / f"{event['id']}.md").read_text(encoding="utf-8")
+    # The report stands for all three articles: nothing is due on the next run.
+    assert "nothing new" in runner.invoke(app, [*args, "--max-report-articles", "2"]).stdout
+    bad = runner.invoke(app, [*args, "--max-report-articles", "1"])
+    assert bad.exit_code == 2
+    assert bad.stderr.startswith("framecmp: error: --max-report-articles 1")

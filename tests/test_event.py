@@ -179,6 +179,22 @@ def test_evidence_is_plain_json() -> None:
     assert "tehachapi" in loaded["lead_terms"]
 
 
+def test_stored_evidence_and_prepared_judging_give_the_same_verdict() -> None:
+    from framecmp.corpus import events as corpus_events
+
+    a = _doc("a", *QUAKE, date="2025-03-04")
+    b = _doc("b", *QUAKE_RETOLD, date="2025-03-05")
+    stored_a, stored_b = corpus_events.article_evidence(a), corpus_events.article_evidence(b)
+    # The store keeps exactly the dataclass as JSON.
+    assert json.loads(json.dumps(stored_a["event"])) == json.loads(
+        json.dumps(asdict(event_evidence(a)))
+    )
+    direct = judge_pair(event_evidence(a), event_evidence(b))
+    assert corpus_events.judge_pair(stored_a, stored_b) == direct
+    prepared = [corpus_events.prepared_evidence(s) for s in (stored_a, stored_b)]
+    assert event.judge_prepared(*prepared) == direct
+
+
 def _fixed_model(text_z: float, dated_z: float, gap_weight: float) -> event._EventModel:
     zeros = dict.fromkeys(event.TEXT_FEATURES, 0.0)
     return event._EventModel(

@@ -82,3 +82,25 @@ def test_every_template_is_shipped_as_package_data() -> None:
     for template in templates:
         relative = template.relative_to(root / "framecmp").as_posix()
         assert any(Path(relative).match(pattern) for pattern in patterns), relative
+
+
+def test_reports_rendered_together_equal_reports_rendered_one_by_one() -> None:
+    from framecmp.report import FORMATS, render_reports
+
+    first = build_comparison()
+    second = dataclasses.replace(first, warnings=("only the second comparison warns",))
+    together = [render_reports(first), render_reports(second)]
+    assert together == [{fmt: render_report(c, fmt) for fmt in FORMATS} for c in (first, second)]
+    # Sections are shared only inside render_reports: the second comparison got its own.
+    assert "only the second comparison warns" in together[1]["html"]
+    assert "only the second comparison warns" not in together[0]["html"]
+
+
+def test_shared_sections_build_each_section_once_per_comparison_and_arguments() -> None:
+    comparison = build_comparison()
+    with view_model.shared_sections():
+        assert view_model.aligned(comparison) is view_model.aligned(comparison)
+        frames = view_model.scores(comparison, "frames")
+        assert view_model.scores(comparison, "terminology") is not frames
+        assert view_model.scores(comparison, "frames") is frames
+    assert view_model.aligned(comparison) is not view_model.aligned(comparison)

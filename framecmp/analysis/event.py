@@ -183,6 +183,23 @@ def judge_pair(
     return _judge(_Prepared.of(a), _Prepared.of(b), threshold)
 
 
+# For callers that judge one document against many (the corpus clustering): prepare each
+# document's evidence once and judge the prepared forms.
+PreparedEvidence = _Prepared
+
+
+def prepare_evidence(evidence: EventEvidence) -> PreparedEvidence:
+    """A document's evidence as the sets and weights every pair judgment reads."""
+    return _Prepared.of(evidence)
+
+
+def judge_prepared(
+    a: PreparedEvidence, b: PreparedEvidence, *, threshold: float = DEFAULT_THRESHOLD
+) -> PairEventVerdict:
+    """``judge_pair`` of evidence prepared by ``prepare_evidence``."""
+    return _judge(a, b, threshold)
+
+
 def _judge(prepared_a: _Prepared, prepared_b: _Prepared, threshold: float) -> PairEventVerdict:
     a, b = prepared_a.evidence, prepared_b.evidence
     model = _model()

@@ -23,13 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from framecmp.corpus import events as clustering
-from framecmp.corpus.store import CorpusStore, IngestOutcome, content_hash
+from framecmp.corpus.store import (
+    CorpusStore,
+    FileStat,
+    IngestOutcome,
+    PreparedRecord,
+    content_hash,
+)
 from framecmp.errors import FramecmpError
 from framecmp.model import Article, Comparison, Document
 
 logger = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200  # articles per transaction: small enough to lose little when killed
+PREPARE_CHUNK = 8  # articles sent to a worker at once: fewer round trips, still balanced
 INDEX_NAME = "index"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -126,13 +133,23 @@ def source_key(article: Article) -> str:
 
 def prepare_with_evidence(
     prepare: Callable[[Article], Document], article: Article
-) -> tuple[Document, dict[str, Any]] | str:
-    """Worker: one article's prepared document and event evidence, or why it was skipped."""
+) -> PreparedRecord | str:
+    """Worker: one article's prepared document and event evidence, serialised for the store,
+    or why it was skipped."""
     try:
         document = prepare(article)
     except FramecmpError as err:
         return str(err)
-    return document, clustering.article_evidence(document)
+    return PreparedRecord.of(document, clustering.article_evidence(document))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """An input file that was read: how it looked, and where its articles are in the list."""
+
+    stat: FileStat
+    first: int  # index of its first article in the articles given to ``ingest``
+    count: int
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -147,13 +164,23 @@ def ingest(
     *,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    files: Sequence[ReadFile] = (),
+    load_options: str = "",
+    unchanged_unread: int = 0,
 ) -> IngestSummary:
-    """Store the articles not stored yet, then assign every unassigned article to an event."""
+    """Store the articles not stored yet, then assign every unassigned article to an event.
+
+    ``files`` says which input file each article came from: once its articles are stored,
+    the file's size and mtime are recorded so the next run need not read it again.
+    ``unchanged_unread`` counts the articles of files not read because they are unchanged.
+    """
     seen: set[str] = set()
     fresh: list[tuple[Article, str]] = []
-    unchanged = 0
+    digests: list[str] = []
+    unchanged = unchanged_unread
     for article in articles:
         digest = content_hash(article.text)
+        digests.append(digest)
         if digest in seen or store.find_hash(digest) is not None:
             unchanged += 1
             continue
@@ -163,25 +190,39 @@ def ingest(
     skipped: list[tuple[str, str]] = []
     work = partial(prepare_with_evidence, prepare)
     done = 0
-    for chunk in _chunks(fresh, COMMIT_EVERY):
+
+    def submitted(chunk: Sequence[tuple[Article, str]]) -> Iterator[PreparedRecord | str]:
         batch_articles = [a for a, _ in chunk]
-        prepared = (
-            list(executor.map(work, batch_articles))
-            if executor is not None and len(chunk) > 1
-            else [work(a) for a in batch_articles]
-        )
+        if executor is not None and len(chunk) > 1:
+            # Executor.map submits every task now and hands the results over in order.
+            return executor.map(work, batch_articles, chunksize=PREPARE_CHUNK)
+        return map(work, batch_articles)  # lazy: prepared when stored
+
+    chunks = list(_chunks(fresh, COMMIT_EVERY))
+    # One chunk ahead: the workers prepare chunk k + 1 while chunk k is stored.
+    results = submitted(chunks[0]) if chunks else iter(())
+    for number, chunk in enumerate(chunks):
+        current = results
+        if number + 1 < len(chunks):
+            results = submitted(chunks[number + 1])
         with store.transaction():
-            for (article, digest), result in zip(chunk, prepared, strict=True):
+            for (article, digest), result in zip(chunk, current, strict=True):
                 if isinstance(result, str):
                     skipped.append((article.path, result))
                     continue
-                document, evidence = result
-                _, outcome = store.add_article(source_key(article), digest, document, evidence)
+                _, outcome = store.add_record(source_key(article), digest, result)
                 added += outcome is IngestOutcome.ADDED
                 new_versions += outcome is IngestOutcome.NEW_VERSION
         done += len(chunk)
         if progress:
             progress("prepare", done, len(fresh))
+    failed = {path for path, _ in skipped}
+    with store.transaction():
+        for read in files:
+            members = range(read.first, read.first + read.count)
+            # A file with a skipped article is read again next time, and says so again.
+            if not any(articles[i].path in failed for i in members):
+                store.record_file(read.stat, load_options, [digests[i] for i in members])
     assigned, new_events, changed = assign_events(store, progress=progress)
     return IngestSummary(
         added, new_versions, unchanged, tuple(skipped), assigned, new_events, changed
@@ -209,7 +250,9 @@ def assign_events(
     labels = store.events()
     changed: set[str] = set()
     new_events = 0
-    for number, chunk in enumerate(_chunks(order, COMMIT_EVERY)):
+    chunks = list(_chunks(order, COMMIT_EVERY))
+    for number, chunk in enumerate(chunks):
+        touched: set[str] = set()
         with store.transaction():
             for article_id, article_evidence, digest in chunk:
                 decision = index.assign(
@@ -222,8 +265,11 @@ def assign_events(
                 store.assign(article_id, decision.event_id, decision.probability, decision.signals)
                 for other, probability in decision.links:
                     store.link(decision.event_id, other, "same-story", probability)
-                changed.add(decision.event_id)
-            for event_id in sorted(changed):
+                touched.add(decision.event_id)
+            changed |= touched
+            # Labels of this chunk's events, so a killed run leaves them labelled; the last
+            # chunk relabels every event of the run from the final index (labels move with IDF).
+            for event_id in sorted(changed if number == len(chunks) - 1 else touched):
                 label = index.label(event_id)
                 if labels.get(event_id) != label:
                     store.set_label(event_id, label)
@@ -327,6 +373,27 @@ def events_to_report(store: CorpusStore) -> list[tuple[str, tuple[int, ...]]]:
         if len(ids) >= 2 and reported.get(event_id) != ids:
             due.append((event_id, ids))
     return due
+
+
+def report_selection(
+    store: CorpusStore, article_ids: Sequence[int], limit: int
+) -> tuple[tuple[int, ...], str | None]:
+    """The articles an event's report compares, and a note when some are left out.
+
+    An event's comparison costs about the square of its article count (every pair is aligned
+    and tested), and a report of more than a dozen outlets is not read pair by pair: past
+    ``limit`` articles, the report compares the ``limit`` most recent (by date, then the
+    newest stored) and says so.
+    """
+    if len(article_ids) <= limit:
+        return tuple(article_ids), None
+    dates = store.article_dates(article_ids)
+    newest = sorted(article_ids, key=lambda i: (dates.get(i) or "", i), reverse=True)[:limit]
+    note = (
+        f"this event has {len(article_ids)} articles; this batch report compares the {limit} "
+        "most recent (by date, then the newest stored); `framecmp events` lists them all"
+    )
+    return tuple(sorted(newest)), note
 
 
 def unique_ids(documents: Sequence[Document]) -> tuple[Document, ...]:

@@ -20,7 +20,7 @@ with the development data they were fitted on.
 
 from __future__ import annotations
 
-import dataclasses
+import heapq
 import math
 import tomllib
 from collections import Counter, OrderedDict
@@ -40,6 +40,7 @@ EVIDENCE_FORMAT = 2  # 2: adds "event", the same-event model's EventEvidence
 JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
+PREPARED_CACHE = 1024  # members' prepared evidence kept in memory (~30 KiB each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,11 @@ def judge_pair(a: dict[str, Any], b: dict[str, Any]) -> PairEventVerdict:
     return event_stage.judge_pair(_event_evidence(a["event"]), _event_evidence(b["event"]))
 
 
+def prepared_evidence(stored: dict[str, Any]) -> event_stage.PreparedEvidence:
+    """A stored article's event evidence, prepared for judging against others."""
+    return event_stage.prepare_evidence(_event_evidence(stored["event"]))
+
+
 def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
     return EventEvidence(
         doc_id=stored["doc_id"],
@@ -138,7 +144,25 @@ def article_evidence(document: Document) -> dict[str, Any]:
         "format": EVIDENCE_FORMAT,
         "date": document.date,
         "terms": dict(sorted(kept)),
-        "event": dataclasses.asdict(event_evidence(document)),
+        "event": _evidence_json(event_evidence(document)),
+    }
+
+
+def _evidence_json(evidence: EventEvidence) -> dict[str, Any]:
+    """``dataclasses.asdict(evidence)`` without its recursive deep copy (a fifth of the cost
+    of preparing an article)."""
+    return {
+        "doc_id": evidence.doc_id,
+        "published": evidence.published,
+        "event_date": evidence.event_date,
+        "event_date_source": evidence.event_date_source,
+        "event_date_detail": evidence.event_date_detail,
+        "lead_terms": list(evidence.lead_terms),
+        "term_counts": [list(item) for item in evidence.term_counts],
+        "name_counts": [list(item) for item in evidence.name_counts],
+        "numbers": list(evidence.numbers),
+        "places": list(evidence.places),
+        "quotes": [{"speaker": q.speaker, "shingles": list(q.shingles)} for q in evidence.quotes],
     }
 
 
@@ -214,6 +238,20 @@ class EventIndex:
         self._idf: dict[str, float] = {}
         self._idf_size = 0
         self._norms: dict[int | str, float] = {}  # article id or event id -> norm
+        # Members' evidence prepared for judging, newest used kept (bounded, like the store's).
+        self._prepared: OrderedDict[int, event_stage.PreparedEvidence] = OrderedDict()
+
+    def _prepared_member(
+        self, article_id: int, stored: EvidenceSource
+    ) -> event_stage.PreparedEvidence:
+        prepared = self._prepared.get(article_id)
+        if prepared is None:
+            prepared = self._prepared[article_id] = prepared_evidence(stored(article_id))
+            if len(self._prepared) > PREPARED_CACHE:
+                self._prepared.popitem(last=False)
+        else:
+            self._prepared.move_to_end(article_id)
+        return prepared
 
     def refresh_idf(self) -> None:
         """Take a new IDF snapshot once the corpus has grown by 10% since the last one."""
@@ -302,9 +340,11 @@ class EventIndex:
 
     def _candidates(self, vector: dict[str, float], day: int | None) -> list[str]:
         params = self.params
-        query = sorted((t for t in vector if self.df[t] > 0), key=lambda t: (self.df[t], t))[
-            : params.query_terms
-        ]
+        df = self.df
+        # nsmallest is sorted(...)[:n] without sorting all ~400 terms.
+        query = heapq.nsmallest(
+            params.query_terms, (t for t in vector if df[t] > 0), key=lambda t: (df[t], t)
+        )
         hits: Counter[str] = Counter()
         for term in query:
             for event_id in self._postings.get(term, ()):
@@ -334,6 +374,7 @@ class EventIndex:
         vector = _weights(evidence["terms"])
         day = _day(evidence.get("date"))
         scored: list[Candidate] = []
+        prepared: event_stage.PreparedEvidence | None = None
         self.refresh_idf()
         norm = self.norm(vector)
         by_cosine = sorted(
@@ -363,7 +404,11 @@ class EventIndex:
                     event.members[-CLOSEST_AMONG:],
                     key=lambda m: (self.cosine(vector, self._vectors[m], norm, m), -m),
                 )
-                verdict = judge_pair(evidence, stored(closest))
+                if prepared is None:
+                    prepared = prepared_evidence(evidence)
+                verdict = event_stage.judge_prepared(
+                    prepared, self._prepared_member(closest, stored)
+                )
                 judge_score = verdict.score
                 place = next((2 * s.value - 1 for s in verdict.signals if s.name == "place"), 0.0)
             probability = _sigmoid(

@@ -77,6 +77,17 @@ MIGRATIONS: tuple[str, ...] = (
         summary TEXT NOT NULL             -- JSON run summary
     );
     """,
+    # 2: what each input file looked like when it was last read, so that a re-run need not
+    # read and hash a file that is unchanged (see ``CorpusStore.unchanged_files``).
+    """
+    CREATE TABLE file_stats (
+        path TEXT PRIMARY KEY,            -- the normalised path, as given (folders expanded)
+        size INTEGER NOT NULL,            -- st_size in bytes
+        mtime_ns INTEGER NOT NULL,        -- st_mtime_ns
+        options TEXT NOT NULL,            -- the load options it was read with (format, limits)
+        hashes TEXT NOT NULL              -- JSON list: content hashes of the articles in it
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -103,6 +114,44 @@ class StoredArticle:
     title: str | None
     url: str | None
     path: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRecord:
+    """A prepared article as the store keeps it: metadata columns and JSON text.
+
+    Workers send this rather than the Document: strings cross processes several times faster
+    than nested dataclasses, and the serialising is done on the worker's core.
+    """
+
+    outlet: str
+    date: str | None
+    title: str | None
+    url: str | None
+    path: str
+    document_json: str  # dump_document
+    evidence_json: str  # the event evidence, sorted keys
+
+    @classmethod
+    def of(cls, document: Document, evidence: dict[str, Any]) -> PreparedRecord:
+        return cls(
+            document.outlet,
+            document.date,
+            document.title,
+            document.url,
+            document.path,
+            dump_document(document),
+            json.dumps(evidence, sort_keys=True, ensure_ascii=False),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    """What a file looked like when read: ``os.stat`` size and modification time."""
+
+    path: str  # normalised
+    size: int
+    mtime_ns: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +235,12 @@ class CorpusStore:
         self, source: str, digest: str, document: Document, evidence: dict[str, Any]
     ) -> tuple[int, IngestOutcome]:
         """Store a prepared article unless its content is stored; call inside ``transaction``."""
+        return self.add_record(source, digest, PreparedRecord.of(document, evidence))
+
+    def add_record(
+        self, source: str, digest: str, record: PreparedRecord
+    ) -> tuple[int, IngestOutcome]:
+        """``add_article`` of an article already serialised (by a worker process)."""
         known = self.find_hash(digest)
         if known is not None:
             return known, IngestOutcome.UNCHANGED
@@ -201,13 +256,13 @@ class CorpusStore:
                 source,
                 version,
                 digest,
-                document.outlet,
-                document.date,
-                document.title,
-                document.url,
-                document.path,
-                dump_document(document),
-                json.dumps(evidence, sort_keys=True, ensure_ascii=False),
+                record.outlet,
+                record.date,
+                record.title,
+                record.url,
+                record.path,
+                record.document_json,
+                record.evidence_json,
             ),
         )
         article_id = int(cursor.lastrowid or 0)
@@ -223,6 +278,11 @@ class CorpusStore:
             StoredArticle(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
             for r in rows
         )
+
+    def article_dates(self, article_ids: Sequence[int]) -> dict[int, str | None]:
+        """Article id -> its date (None when undated)."""
+        rows = self._rows_for("SELECT id, date FROM articles WHERE id IN", article_ids)
+        return {int(r[0]): r[1] for r in rows}
 
     def document(self, article_id: int) -> Document:
         row = self._db.execute(
@@ -250,6 +310,48 @@ class CorpusStore:
             marks = ",".join("?" * len(chunk))
             rows.extend(self._db.execute(f"{sql} ({marks})", chunk).fetchall())
         return rows
+
+    # --- input files -------------------------------------------------------------------------
+
+    def unchanged_files(self, stats: Sequence[FileStat], options: str) -> dict[str, int]:
+        """Files stored as they are now: path -> the number of articles read from it.
+
+        Trusted: a file whose normalised path, size and ``st_mtime_ns`` equal those recorded
+        when it was last read with the same load ``options``, and whose articles' content
+        hashes are all still stored. An edit that keeps both size and mtime_ns is not seen.
+        """
+        recorded: dict[str, tuple[int, int, str, list[str]]] = {}
+        paths = [s.path for s in stats]
+        for start in range(0, len(paths), 500):
+            chunk = paths[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for path, size, mtime_ns, used, hashes in self._db.execute(
+                f"SELECT path, size, mtime_ns, options, hashes FROM file_stats"
+                f" WHERE path IN ({marks})",
+                chunk,
+            ):
+                recorded[path] = (int(size), int(mtime_ns), used, json.loads(hashes))
+        if not recorded:
+            return {}
+        stored = {r[0] for r in self._db.execute("SELECT content_hash FROM articles")}
+        unchanged: dict[str, int] = {}
+        for stat in stats:
+            entry = recorded.get(stat.path)
+            if (
+                entry is not None
+                and entry[:3] == (stat.size, stat.mtime_ns, options)
+                and all(digest in stored for digest in entry[3])
+            ):
+                unchanged[stat.path] = len(entry[3])
+        return unchanged
+
+    def record_file(self, stat: FileStat, options: str, hashes: Sequence[str]) -> None:
+        """Remember how a file looked when its articles were stored; call inside a transaction."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO file_stats (path, size, mtime_ns, options, hashes)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (stat.path, stat.size, stat.mtime_ns, options, json.dumps(list(hashes))),
+        )
 
     # --- events --------------------------------------------------------------------------------
 

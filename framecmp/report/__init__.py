@@ -21,6 +21,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "json_schema",
     "render_report",
+    "render_reports",
     "write_bytes_atomically",
     "write_report_atomically",
 ]
@@ -43,6 +44,14 @@ def render_report(comparison: Comparison, fmt: str) -> str:
 
         return render_html(comparison)
     raise FramecmpError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def render_reports(comparison: Comparison, formats: tuple[str, ...] = FORMATS) -> dict[str, str]:
+    """The comparison in several formats at once; each report section is built only once."""
+    from framecmp.report.view_model import shared_sections
+
+    with shared_sections():
+        return {fmt: render_report(comparison, fmt) for fmt in formats}
 
 
 def write_report_atomically(path: Path, content: str) -> None:

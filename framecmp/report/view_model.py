@@ -10,8 +10,12 @@ noise, warnings, the sentence list); the terminal view reads the same sections.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
 from framecmp.model import SentenceRef
@@ -22,6 +26,43 @@ if TYPE_CHECKING:
     from framecmp.model import AlignedPair, CategoryScore, Comparison
 
 EMPTY = "\u2014"  # an em dash in an empty cell
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+# (section, id(comparison), arguments) -> section, while ``shared_sections`` is active.
+_SHARED: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar(
+    "framecmp_shared_sections", default=None
+)
+
+
+@contextmanager
+def shared_sections() -> Iterator[None]:
+    """Inside this block each section of a comparison is built once, however many formats
+    draw it (batch renders Markdown and HTML of every event; both read the same sections)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
+def _shared(
+    build: Callable[Concatenate[Comparison, _P], _T],
+) -> Callable[Concatenate[Comparison, _P], _T]:
+    @functools.wraps(build)
+    def section(comparison: Comparison, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        memo = _SHARED.get()
+        if memo is None:
+            return build(comparison, *args, **kwargs)
+        # The comparison outlives the block, so its id names it there.
+        key = (build.__name__, id(comparison), args, tuple(sorted(kwargs.items())))
+        if key not in memo:
+            memo[key] = build(comparison, *args, **kwargs)
+        return memo[key]  # type: ignore[return-value]
+
+    return section
+
+
 TITLE_CHARS = 80
 REMOVED_CHARS = 80
 TONE_CHARS = 100
@@ -435,6 +476,7 @@ def outlet(comparison: Comparison, doc: str) -> Outlet:
     return Outlet(label, doc_id)
 
 
+@_shared
 def header(comparison: Comparison) -> Header:
     """Title, version and settings, and the different-events alarm when it applies."""
     settings = comparison.settings
@@ -449,18 +491,21 @@ def header(comparison: Comparison) -> Header:
     )
 
 
+@_shared
 def summary(comparison: Comparison) -> SummarySection:
     """The short summary every format opens with: verdict, statistics, top differences."""
     verdict, note, *differences = views.summary_lines(comparison)
     return SummarySection("Summary", verdict, note, "Largest differences:", tuple(differences))
 
 
+@_shared
 def event_warning(comparison: Comparison) -> EventWarning:
     """Which pairs failed the same-event check and on what signals."""
     first, *pairs = views.event_warning_lines(comparison)
     return EventWarning(views.NOT_SAME_EVENT, first, tuple(pairs))
 
 
+@_shared
 def same_event(comparison: Comparison) -> SameEventSection:
     """The same-event verdict and every pair's score with its signals."""
     verdict = comparison.same_event
@@ -487,6 +532,7 @@ def same_event(comparison: Comparison) -> SameEventSection:
     )
 
 
+@_shared
 def coverage(comparison: Comparison) -> CoverageSection:
     """Which outlet carries which shared claim."""
     docs = [d.doc_id for d in comparison.documents]
@@ -504,6 +550,7 @@ def coverage(comparison: Comparison) -> CoverageSection:
     )
 
 
+@_shared
 def distinctive(comparison: Comparison) -> DistinctiveSection:
     """Each document's most distinctive terms (narration counts, quoted uses apart)."""
     groups = tuple(
@@ -553,6 +600,7 @@ def _score_cell(doc: str, score: CategoryScore | None) -> ScoreCell:
     )
 
 
+@_shared
 def scores(comparison: Comparison, kind: str) -> ScoreSection:
     """One lexicon kind's categories (rows) by document (columns)."""
     title, key_header, note = SCORE_SECTIONS[kind]
@@ -572,6 +620,7 @@ def scores(comparison: Comparison, kind: str) -> ScoreSection:
     )
 
 
+@_shared
 def differences(comparison: Comparison) -> DifferencesSection:
     """Every frame rate difference with its bootstrap interval and BH-adjusted q."""
     rows = tuple(
@@ -612,6 +661,7 @@ def _aligned_row(comparison: Comparison, pair: AlignedPair) -> AlignedRow:
     )
 
 
+@_shared
 def aligned(comparison: Comparison) -> AlignedSection:
     """Every aligned pair, by pair of documents, with the words that differ."""
     groups = []
@@ -625,6 +675,7 @@ def aligned(comparison: Comparison) -> AlignedSection:
     return AlignedSection("Aligned sentences", tuple(groups), "No sentence is aligned.")
 
 
+@_shared
 def reading(comparison: Comparison) -> ReadingSection:
     """Each outlet's article in its own column, aligned sentences marked (2 to 8 outlets)."""
     count = len(comparison.documents)
@@ -658,6 +709,7 @@ def reading(comparison: Comparison) -> ReadingSection:
     return ReadingSection("Reading view", tuple(columns), "")
 
 
+@_shared
 def sentences(comparison: Comparison) -> SentencesSection:
     """Every sentence of every document, numbered as every ``sN`` reference."""
     groups = tuple(
@@ -671,6 +723,7 @@ def sentences(comparison: Comparison) -> SentencesSection:
     return SentencesSection("Sentences", note, groups)
 
 
+@_shared
 def documents(comparison: Comparison) -> DocumentsSection:
     """One row per input document, in the user's order."""
     rows = tuple(
@@ -690,6 +743,7 @@ def documents(comparison: Comparison) -> DocumentsSection:
     return DocumentsSection("Documents", header, rows)
 
 
+@_shared
 def similarity(comparison: Comparison) -> SimilaritySection:
     """Whole-document cosine of every pair, in the user's order of documents."""
     rank = views.doc_rank(comparison)
@@ -714,6 +768,7 @@ def similarity(comparison: Comparison) -> SimilaritySection:
     )
 
 
+@_shared
 def unique(comparison: Comparison) -> UniqueSection:
     """Each document's sentences aligned to nothing in the others."""
     groups = tuple(
@@ -733,6 +788,7 @@ def unique(comparison: Comparison) -> UniqueSection:
     )
 
 
+@_shared
 def tone(comparison: Comparison) -> ToneSection:
     """Mean VADER compound per document and its most negative sentence, if any is negative."""
     rank = views.doc_rank(comparison)
@@ -756,6 +812,7 @@ def tone(comparison: Comparison) -> ToneSection:
     )
 
 
+@_shared
 def voices(comparison: Comparison) -> VoicesSection:
     """Who is quoted in each document, and quotes of one speaker worded differently."""
     rank = views.doc_rank(comparison)
@@ -792,6 +849,7 @@ def voices(comparison: Comparison) -> VoicesSection:
     )
 
 
+@_shared
 def removed(comparison: Comparison) -> RemovedSection:
     """What cleaning took out of each input, in the user's order."""
     rows = tuple(
@@ -808,6 +866,7 @@ def removed(comparison: Comparison) -> RemovedSection:
     )
 
 
+@_shared
 def warnings(comparison: Comparison) -> WarningsSection:
     """The pipeline's warnings, as recorded."""
     return WarningsSection("Warnings", tuple(comparison.warnings), "None.")
