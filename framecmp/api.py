@@ -493,23 +493,11 @@ def ingest(
     rehash: bool = False,
 ) -> batch_stage.IngestSummary:
     """Add articles (files, folders, records) to the corpus store and assign them to events."""
-    from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore
 
     options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
-    with CorpusStore(db) as store:
-        unread = _load_unread(store, inputs, options, rehash=rehash)
-        with _executor(workers, scheduler) as executor:
-            return batch_stage.ingest(
-                store,
-                unread.articles,
-                prepare_article,
-                executor=executor,
-                progress=progress,
-                files=unread.files,
-                load_options=unread.options_key,
-                unchanged_unread=unread.unchanged_articles,
-            )
+    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+        return _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
 
 
 def events(db: str | Path = DEFAULT_DB, *, since: str | None = None) -> list[dict[str, Any]]:
@@ -554,17 +542,7 @@ def batch(
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
-        unread = _load_unread(store, inputs, options, rehash=rehash)
-        ingested = batch_stage.ingest(
-            store,
-            unread.articles,
-            prepare_article,
-            executor=executor,
-            progress=progress,
-            files=unread.files,
-            load_options=unread.options_key,
-            unchanged_unread=unread.unchanged_articles,
-        )
+        ingested = _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
         due = batch_stage.events_to_report(store)
         labels = store.events()
         number = 0
@@ -709,6 +687,31 @@ def _load_unread(
             files.append(ReadFile(stat, len(articles), len(loaded)))
         articles.extend(loaded)
     return _Unread(tuple(articles), tuple(files), options_key, skipped_articles)
+
+
+def _ingest_unread(
+    store: CorpusStore,
+    inputs: Sequence[Input],
+    options: LoadOptions,
+    executor: Executor | None,
+    progress: batch_stage.Progress | None,
+    *,
+    rehash: bool,
+) -> batch_stage.IngestSummary:
+    """Load what the store has not seen as it is now, prepare it and assign it to events."""
+    from framecmp.corpus import batch as batch_stage
+
+    unread = _load_unread(store, inputs, options, rehash=rehash)
+    return batch_stage.ingest(
+        store,
+        unread.articles,
+        prepare_article,
+        executor=executor,
+        progress=progress,
+        files=unread.files,
+        load_options=unread.options_key,
+        unchanged_unread=unread.unchanged_articles,
+    )
 
 
 def _expand_folders(inputs: Sequence[Input]) -> list[Input]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hand_documents import text_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,10 +25,9 @@ from framecmp.model import (
     ClaimRelation,
     Document,
     Quote,
-    Sentence,
     SentenceRef,
 )
-from framecmp.text.segment import segment, tokenize
+from framecmp.text.segment import segment
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
@@ -38,19 +38,6 @@ def _document(doc_id: str, path: Path) -> Document:
     """A sample article loaded, cleaned and segmented as the product does."""
     document = prepare_documents(load_articles([path]))[0]
     return dataclasses.replace(document, doc_id=doc_id, outlet=doc_id)
-
-
-def _text_document(doc_id: str, *sentences: str) -> Document:
-    """A hand-made document, one sentence per line."""
-    text = "\n".join(sentences)
-    built, start = [], 0
-    for index, sentence in enumerate(sentences):
-        end = start + len(sentence)
-        built.append(Sentence(index, index, sentence, start, end, tokenize(sentence)))
-        start = end + 1
-    return Document(
-        doc_id=doc_id, outlet=doc_id, path=f"<{doc_id}>", text=text, sentences=tuple(built)
-    )
 
 
 def _benchmark() -> ModuleType:
@@ -123,7 +110,7 @@ def test_no_unique_sentence_of_the_alaska_lavrov_gold_is_aligned() -> None:
     ],
 )
 def test_spelling_variants_align(left: str, right: str, variant: str) -> None:
-    alignment = align([_text_document("a", left), _text_document("b", right)])
+    alignment = align([text_document("a", left), text_document("b", right)])
     pair = _pair(alignment, "a", "b")
     assert pair is not None
     assert pair.relation == "paraphrase"
@@ -132,8 +119,8 @@ def test_spelling_variants_align(left: str, right: str, variant: str) -> None:
 
 def test_sentences_sharing_only_names_are_not_paraphrases() -> None:
     docs = [
-        _text_document("a", "Putin met Witkoff in Anchorage."),
-        _text_document("b", "Putin said Witkoff should not be criticized over Anchorage."),
+        text_document("a", "Putin met Witkoff in Anchorage."),
+        text_document("b", "Putin said Witkoff should not be criticized over Anchorage."),
     ]
     alignment = align(docs)
     assert not [p for p in alignment.pairs if p.relation != "related"]
@@ -142,10 +129,10 @@ def test_sentences_sharing_only_names_are_not_paraphrases() -> None:
 
 def test_the_same_quoted_words_are_a_same_quote() -> None:
     docs = [
-        _text_document(
+        text_document(
             "a", 'Putin said: "We are ready to continue the talks on the Anchorage platform."'
         ),
-        _text_document(
+        text_document(
             "b", '"We are ready to continue talks on the Anchorage platform," Putin told reporters.'
         ),
     ]
@@ -156,10 +143,8 @@ def test_the_same_quoted_words_are_a_same_quote() -> None:
 
 def test_matched_words_outside_quotes_are_a_paraphrase() -> None:
     docs = [
-        _text_document(
-            "a", "The delegation will visit Moscow next week to discuss the peace plan."
-        ),
-        _text_document(
+        text_document("a", "The delegation will visit Moscow next week to discuss the peace plan."),
+        text_document(
             "b",
             "The delegation will visit Moscow next week to discuss the peace plan, "
             'Putin said, adding: "It is a good step."',
@@ -172,11 +157,11 @@ def test_matched_words_outside_quotes_are_a_paraphrase() -> None:
 
 def test_claims_group_one_report_across_three_documents() -> None:
     docs = [
-        _text_document(
+        text_document(
             "x", "Prices rose sharply.", "A US delegation is expected to visit Moscow next week."
         ),
-        _text_document("y", "The U.S. delegation is expected in Moscow next week for a visit."),
-        _text_document(
+        text_document("y", "The U.S. delegation is expected in Moscow next week for a visit."),
+        text_document(
             "z", "Next week an American delegation is expected to visit Moscow.", "Snow fell."
         ),
     ]
@@ -191,8 +176,8 @@ def test_claims_group_one_report_across_three_documents() -> None:
 def test_sentences_sharing_only_a_discourse_marker_are_not_aligned() -> None:
     # "in general terms" frames a statement; it is no shared claim
     docs = [
-        _text_document("a", "They talked about it in general terms."),
-        _text_document("b", "He spoke in general terms only."),
+        text_document("a", "They talked about it in general terms."),
+        text_document("b", "He spoke in general terms only."),
     ]
     assert align(docs).pairs == ()
 
@@ -201,14 +186,14 @@ def test_two_words_lost_in_a_long_sentence_are_not_its_claim() -> None:
     # "troops" and "military" are the whole of the short sentence but a sliver of the long one,
     # which is about a plan's terms: the shared words must cover both sentences, not just one
     docs = [
-        _text_document(
+        text_document(
             "a",
             "If the troops leave, military action will stop.",
             "Prices rose sharply in the capital.",
             "Snow fell overnight.",
             "Trains were late.",
         ),
-        _text_document(
+        text_document(
             "b",
             "The plan would cap troop levels at 600,000, twice the size of its military before"
             " the conflict, and adds elections, an amnesty, sanctions relief, reconstruction"
@@ -224,8 +209,8 @@ def test_two_words_lost_in_a_long_sentence_are_not_its_claim() -> None:
 
 def test_a_related_pair_needs_mutual_best_partners() -> None:
     docs = [
-        _text_document("a", "Russia maintains hardline demands in the peace process."),
-        _text_document(
+        text_document("a", "Russia maintains hardline demands in the peace process."),
+        text_document(
             "b",
             "Russia maintains its hardline demands on the peace process.",
             "The peace process remains the key goal, Yermak wrote.",
@@ -237,11 +222,11 @@ def test_a_related_pair_needs_mutual_best_partners() -> None:
 
 def test_unknown_aligner_is_rejected_with_the_choices() -> None:
     with pytest.raises(FramecmpError, match=r"^unknown aligner 'x'; choose lexical or semantic$"):
-        align([_text_document("a", "One sentence here.")], aligner="x")
+        align([text_document("a", "One sentence here.")], aligner="x")
 
 
 def test_duplicate_document_ids_are_rejected() -> None:
-    doc = _text_document("a", "One sentence here.")
+    doc = text_document("a", "One sentence here.")
     with pytest.raises(FramecmpError, match="document id 'a' is used twice"):
         align([doc, doc])
 
@@ -249,13 +234,13 @@ def test_duplicate_document_ids_are_rejected() -> None:
 @pytest.mark.parametrize("min_score", [0.0, -0.1, 1.5])
 def test_min_score_outside_its_range_is_rejected(min_score: float) -> None:
     with pytest.raises(FramecmpError, match="min_score"):
-        align([_text_document("a", "One sentence here.")], min_score=min_score)
+        align([text_document("a", "One sentence here.")], min_score=min_score)
 
 
 def test_a_loosely_related_pair_is_not_aligned_and_both_stay_unique() -> None:
     docs = [
-        _text_document("a", "The divergence of opinions in the West is the main obstacle."),
-        _text_document(
+        text_document("a", "The divergence of opinions in the West is the main obstacle."),
+        text_document(
             "b", "He described a battle of opinions between the collective West and others."
         ),
     ]
@@ -320,7 +305,7 @@ _POOL = (
 def test_alignment_is_symmetric_and_scores_lie_in_0_1(
     left: Sequence[str], right: Sequence[str], min_score: float
 ) -> None:
-    a, b = _text_document("a", *left), _text_document("b", *right)
+    a, b = text_document("a", *left), text_document("b", *right)
     forward, backward = align([a, b], min_score=min_score), align([b, a], min_score=min_score)
     assert _as_set(forward) == _mirrored(backward)
     assert all(0.0 <= p.score <= 1.0 for p in forward.pairs)
@@ -359,10 +344,10 @@ def test_public_constants() -> None:
 
 def test_an_attribution_phrase_and_a_title_carry_no_match() -> None:
     docs = [
-        _text_document(
+        text_document(
             "a", "A law enforcement source told reporters the spokesman had resigned on Monday."
         ),
-        _text_document(
+        text_document(
             "b", "A law enforcement source told reporters that the bridge would reopen soon."
         ),
     ]
@@ -372,12 +357,12 @@ def test_an_attribution_phrase_and_a_title_carry_no_match() -> None:
 
 
 def test_each_sentence_gets_at_most_one_partner_unless_a_neighbour_carries_the_rest() -> None:
-    left = _text_document(
+    left = text_document(
         "l",
         "The storm destroyed the old harbour bridge on Sunday night.",
         "The old harbour bridge had stood for a century.",
     )
-    right = _text_document("r", "The storm destroyed the old harbour bridge on Sunday night.")
+    right = text_document("r", "The storm destroyed the old harbour bridge on Sunday night.")
     pairs = align([left, right]).pairs
     assert [(p.a.sentence, p.b.sentence) for p in pairs] == [(0, 0)]
 
@@ -392,18 +377,18 @@ def test_a_quote_over_two_sentences_aligns_as_one_unit() -> None:
         "service will carry commuters until the new bridge opens."
     )
     left = Document("l", "l", "l", quote, segment(quote))
-    right = _text_document("r", one)
+    right = text_document("r", one)
     assert len(left.sentences) == 2
     pairs = align([left, right]).pairs
     assert {(p.a.sentence, p.b.sentence) for p in pairs} == {(0, 0), (1, 0)}
 
 
 def test_the_same_words_from_different_speakers_are_no_same_quote() -> None:
-    left = _text_document(
+    left = text_document(
         "l",
         '"We are ready to continue the talks next week," the foreign minister Alice Smith said.',
     )
-    right = _text_document(
+    right = text_document(
         "r", '"We are ready to continue the talks next week," opposition leader Bob Jones said.'
     )
     quotes = [
@@ -421,8 +406,8 @@ def test_opposite_numbers_are_conflicting_never_a_paraphrase_in_any_report() -> 
     from framecmp.analysis.lexicon import resolve
     from framecmp.api import compare_documents, render
 
-    left = _text_document("l", "The storm damaged approximately 200 homes in the county.")
-    right = _text_document("r", "The storm damaged approximately 2,000 homes in the county.")
+    left = text_document("l", "The storm damaged approximately 200 homes in the county.")
+    right = text_document("r", "The storm damaged approximately 2,000 homes in the county.")
     comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
     (pair,) = comparison.alignment.pairs
     assert pair.relation == "conflicting"

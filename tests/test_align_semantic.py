@@ -9,31 +9,19 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hand_documents import text_document
 from typer.testing import CliRunner
 
 from framecmp.analysis import align_semantic
 from framecmp.analysis.align import DEFAULT_MIN_SCORE, align
 from framecmp.cli import app
 from framecmp.errors import MissingDependencyError
-from framecmp.model import Document, Sentence
-from framecmp.text.segment import tokenize
+from framecmp.model import Document
 
 ROOT = Path(__file__).parent.parent
 runner = CliRunner()
 FILLER_A = ("Officials met on Tuesday to discuss the budget.", "Schools will reopen next week.")
 FILLER_B = ("The mayor praised volunteers for their help.",)
-
-
-def _text_document(doc_id: str, *sentences: str) -> Document:
-    text = "\n".join(sentences)
-    built, start = [], 0
-    for index, sentence in enumerate(sentences):
-        end = start + len(sentence)
-        built.append(Sentence(index, index, sentence, start, end, tokenize(sentence)))
-        start = end + 1
-    return Document(
-        doc_id=doc_id, outlet=doc_id, path=f"<{doc_id}>", text=text, sentences=tuple(built)
-    )
 
 
 def _pairs(documents: list[Document], aligner: str) -> set[tuple[str, int, str, int]]:
@@ -57,16 +45,16 @@ def _pairs(documents: list[Document], aligner: str) -> set[tuple[str, int, str, 
 )
 def test_semantic_mode_pairs_a_paraphrase_the_lexical_mode_misses(left: str, right: str) -> None:
     documents = [
-        _text_document("a", FILLER_A[0], left, FILLER_A[1]),
-        _text_document("b", right, *FILLER_B),
+        text_document("a", FILLER_A[0], left, FILLER_A[1]),
+        text_document("b", right, *FILLER_B),
     ]
     assert _pairs(documents, "lexical") == set()
     assert _pairs(documents, "semantic") == {("a", 1, "b", 0)}
 
 
 def test_semantic_mode_does_not_depend_on_argument_order() -> None:
-    a = _text_document("a", FILLER_A[0], "The talks ended without an agreement.", FILLER_A[1])
-    b = _text_document("b", "The negotiations finished with no deal.", *FILLER_B)
+    a = text_document("a", FILLER_A[0], "The talks ended without an agreement.", FILLER_A[1])
+    b = text_document("b", "The negotiations finished with no deal.", *FILLER_B)
     forward = align([a, b], aligner="semantic").pairs
     backward = align([b, a], aligner="semantic").pairs
     assert [(p.a, p.b, p.score) for p in forward] == [(p.b, p.a, p.score) for p in backward]
@@ -127,7 +115,7 @@ def test_without_the_extra_the_library_says_how_to_install(
     align_semantic.load_embedder.cache_clear()
     try:
         with pytest.raises(MissingDependencyError) as raised:
-            align([_text_document("a", "One sentence here.")], aligner="semantic")
+            align([text_document("a", "One sentence here.")], aligner="semantic")
     finally:
         align_semantic.load_embedder.cache_clear()
     assert str(raised.value) == (
