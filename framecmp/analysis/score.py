@@ -59,15 +59,21 @@ class _Matcher:
 
     exact: dict[str, list[_Pattern]] = field(default_factory=dict)
     prefix: dict[str, list[_Pattern]] = field(default_factory=dict)
+    # Lengths of the prefix keys, ascending: only those prefixes of a word can match.
+    prefix_lengths: tuple[int, ...] = ()
 
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]
         index = self.prefix if is_prefix else self.exact
         index.setdefault(first, []).append(pattern)
+        if is_prefix and len(first) not in self.prefix_lengths:
+            self.prefix_lengths = tuple(sorted((*self.prefix_lengths, len(first))))
 
     def starting_with(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
-        for end in range(1, len(word) + 1):
+        for end in self.prefix_lengths:
+            if end > len(word):
+                break
             found.extend(self.prefix.get(word[:end], ()))
         return found
 
@@ -314,7 +320,25 @@ def _per_1000(count: int, n_tokens: int) -> float:
     return count * 1000 / n_tokens if n_tokens else 0.0
 
 
+# Matchers of the lexicons seen lately, by identity (bundled lexicons are loaded once per
+# process, so a batch worker builds each matcher once); the entry keeps its lexicon alive, so
+# an id is never reused while cached. Bounded: --lexicon files of many runs cannot pile up.
+_MATCHERS: dict[int, tuple[Lexicon, _Matcher]] = {}
+_MAX_MATCHERS = 32
+
+
 def _matcher(lexicon: Lexicon) -> _Matcher:
+    cached = _MATCHERS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    matcher = _build_matcher(lexicon)
+    if len(_MATCHERS) >= _MAX_MATCHERS:
+        del _MATCHERS[next(iter(_MATCHERS))]
+    _MATCHERS[id(lexicon)] = (lexicon, matcher)
+    return matcher
+
+
+def _build_matcher(lexicon: Lexicon) -> _Matcher:
     matcher = _Matcher()
     for position, category in enumerate(lexicon.categories):
         for rank, term in enumerate(category.terms):
