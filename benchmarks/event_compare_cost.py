@@ -66,11 +66,10 @@ def stages(documents: list[Document], lexicons: tuple[Lexicon, ...]) -> dict[str
 
     quotes = timed("quotes", lambda: tuple(q for d in documents for q in voices.extract_quotes(d)))
     assert isinstance(quotes, tuple)
+    min_score = align.default_min_score("lexical")
     alignment = timed(
         "align",
-        lambda: align.align(
-            documents, min_score=align.default_min_score("lexical"), aligner="lexical", quotes=quotes
-        ),
+        lambda: align.align(documents, min_score=min_score, aligner="lexical", quotes=quotes),
     )
     timed("same event", lambda: event.judge_same_event(documents, alignment, quotes))  # type: ignore[arg-type]
     english = [d for d in documents if is_english(d)]
