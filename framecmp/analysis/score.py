@@ -214,45 +214,49 @@ def rate_differences(
             rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
         boot_rates.append(rates)
 
-    pairs = [(a, b) for a in range(len(documents)) for b in range(a + 1, len(documents))]
-    if not pairs:
+    # Only the (pair, category) columns a difference is returned for; every statistic below is
+    # per column, so leaving the others out changes no value, bit for bit.
+    needed: list[tuple[int, int, int]] = []  # (column, a position, b position)
+    for a_position, a in enumerate(documents):
+        for b_position in range(a_position + 1, len(documents)):
+            b = documents[b_position]
+            for column, key in enumerate(keys):
+                score_a, score_b = groups[key].get(a.doc_id), groups[key].get(b.doc_id)
+                count_a = score_a.narration_count if score_a is not None else 0
+                count_b = score_b.narration_count if score_b is not None else 0
+                if count_a or count_b:
+                    needed.append((column, a_position, b_position))
+    if not needed:
         return ()
-    # Every pair's columns side by side, so one call does what a call per pair did: each
-    # statistic is per column, so every value is the same, bit for bit.
-    boot = np.concatenate([boot_rates[a] - boot_rates[b] for a, b in pairs], axis=1)
-    all_low, all_high = percentiles(boot, _CI_PERCENTILES)
+    stacked = np.stack(boot_rates)  # (documents, resamples, categories)
+    columns, a_at, b_at = (np.array(part, dtype=np.intp) for part in zip(*needed, strict=True))
+    boot = (stacked[a_at, :, columns] - stacked[b_at, :, columns]).T  # (resamples, needed)
+    low, high = percentiles(boot, _CI_PERCENTILES)
     # Two-sided percentile p-value: twice the smaller share of resamples on either
     # side of 0 (ties split), floored at 1/(n+1) so no test claims p = 0.
     below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
     share = np.minimum(below, n_resamples - below) / n_resamples
-    all_p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
+    p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
     differences: list[tuple[tuple[int, int, int], RateDifference]] = []
-    for pair_position, (a_position, b_position) in enumerate(pairs):
+    for at, (column, a_position, b_position) in enumerate(needed):
         a, b = documents[a_position], documents[b_position]
-        columns = slice(pair_position * len(keys), (pair_position + 1) * len(keys))
-        low, high, p_values = all_low[columns], all_high[columns], all_p_values[columns]
-        for column, (lexicon, category) in enumerate(keys):
-            score_a = groups[(lexicon, category)].get(a.doc_id)
-            score_b = groups[(lexicon, category)].get(b.doc_id)
-            count_a = score_a.narration_count if score_a is not None else 0
-            count_b = score_b.narration_count if score_b is not None else 0
-            if count_a == 0 and count_b == 0:
-                continue
-            rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
-            rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
-            ci_low, ci_high = float(low[column]), float(high[column])
-            difference = RateDifference(
-                lexicon=lexicon,
-                category=category,
-                a=a.doc_id,
-                b=b.doc_id,
-                difference=rate_a - rate_b,
-                ci_low=ci_low,
-                ci_high=ci_high,
-                significant=False,
-                p_value=float(p_values[column]),
-            )
-            differences.append(((column, a_position, b_position), difference))
+        lexicon, category = keys[column]
+        score_a = groups[(lexicon, category)].get(a.doc_id)
+        score_b = groups[(lexicon, category)].get(b.doc_id)
+        rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
+        rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
+        difference = RateDifference(
+            lexicon=lexicon,
+            category=category,
+            a=a.doc_id,
+            b=b.doc_id,
+            difference=rate_a - rate_b,
+            ci_low=float(low[at]),
+            ci_high=float(high[at]),
+            significant=False,
+            p_value=float(p_values[at]),
+        )
+        differences.append(((column, a_position, b_position), difference))
     ordered = [difference for _, difference in sorted(differences, key=lambda row: row[0])]
     q_values = benjamini_hochberg([d.p_value for d in ordered])
     return tuple(
