@@ -88,6 +88,10 @@ class _Profile:
     negated: bool
     bigrams: frozenset[tuple[str, str]]
     n_tokens: int
+    # Per-unit sums _features needs for every pair, summed once in the same order.
+    weight_sum: float  # sum of weights
+    weight_norm: float  # Euclidean norm of weights
+    all_weight_sum: float  # weight_sum + sum of name_weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +281,11 @@ def _profile(
     keys = [t.key for t in content]
     lowered = [_normalised(tok) for tok in tokens]
     name_keys = {t.key for t in terms if t.kind == "name" or t.key in names}
+    name_weights = {k: table.get(k, unseen) for k in sorted(name_keys)}
+    weight_sum = sum(weights.values())
     return _Profile(
         weights=weights,
-        name_weights={k: table.get(k, unseen) for k in sorted(name_keys)},
+        name_weights=name_weights,
         names=frozenset(t.key for t in terms if t.kind == "name" or t.key in names),
         quoted=frozenset(t.key for t in content if t.quoted),
         words=words,
@@ -289,6 +295,9 @@ def _profile(
             (min(k1, k2), max(k1, k2)) for k1, k2 in itertools.pairwise(keys) if k1 != k2
         ),
         n_tokens=len(tokens),
+        weight_sum=weight_sum,
+        weight_norm=math.sqrt(sum(w * w for w in weights.values())),
+        all_weight_sum=weight_sum + sum(name_weights.values()),
     )
 
 
@@ -557,11 +566,9 @@ def _candidate_scores(
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
     """The pair scorer's inputs, symmetric in the two sentences (see pair_scorer.FEATURES)."""
     shared = p1.weights.keys() & p2.weights.keys()
-    w1 = sum(p1.weights.values())
-    w2 = sum(p2.weights.values())
+    w1, w2 = p1.weight_sum, p2.weight_sum
     s = sum(p1.weights[k] for k in shared)
-    n1 = math.sqrt(sum(w * w for w in p1.weights.values()))
-    n2 = math.sqrt(sum(w * w for w in p2.weights.values()))
+    n1, n2 = p1.weight_norm, p2.weight_norm
     cosine = sum(p1.weights[k] ** 2 for k in shared) / (n1 * n2) if n1 and n2 else 0.0
     cov1 = s / w1 if w1 else 0.0
     cov2 = s / w2 if w2 else 0.0
@@ -579,8 +586,7 @@ def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
     quoted = p1.quoted & p2.quoted
     quoted_share = sum(p1.weights[k] for k in quoted) / s if s else 0.0
     # coverage with names counted too: who and where is part of a claim once content words match
-    a1 = w1 + sum(p1.name_weights.values())
-    a2 = w2 + sum(p2.name_weights.values())
+    a1, a2 = p1.all_weight_sum, p2.all_weight_sum
     shared_names = p1.name_weights.keys() & p2.name_weights.keys()
     sn = s + sum(p1.name_weights[k] for k in shared_names)
     cn1 = sn / a1 if a1 else 0.0

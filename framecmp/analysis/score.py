@@ -59,15 +59,21 @@ class _Matcher:
 
     exact: dict[str, list[_Pattern]] = field(default_factory=dict)
     prefix: dict[str, list[_Pattern]] = field(default_factory=dict)
+    # Lengths of the prefix keys, ascending: only those prefixes of a word can match.
+    prefix_lengths: tuple[int, ...] = ()
 
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]
         index = self.prefix if is_prefix else self.exact
         index.setdefault(first, []).append(pattern)
+        if is_prefix and len(first) not in self.prefix_lengths:
+            self.prefix_lengths = tuple(sorted((*self.prefix_lengths, len(first))))
 
     def starting_with(self, word: str) -> list[_Pattern]:
         found = list(self.exact.get(word, ()))
-        for end in range(1, len(word) + 1):
+        for end in self.prefix_lengths:
+            if end > len(word):
+                break
             found.extend(self.prefix.get(word[:end], ()))
         return found
 
@@ -208,39 +214,49 @@ def rate_differences(
             rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
         boot_rates.append(rates)
 
-    differences: list[tuple[tuple[int, int, int], RateDifference]] = []
+    # Only the (pair, category) columns a difference is returned for; every statistic below is
+    # per column, so leaving the others out changes no value, bit for bit.
+    needed: list[tuple[int, int, int]] = []  # (column, a position, b position)
     for a_position, a in enumerate(documents):
         for b_position in range(a_position + 1, len(documents)):
             b = documents[b_position]
-            boot = boot_rates[a_position] - boot_rates[b_position]
-            low, high = percentiles(boot, _CI_PERCENTILES)
-            # Two-sided percentile p-value: twice the smaller share of resamples on either
-            # side of 0 (ties split), floored at 1/(n+1) so no test claims p = 0.
-            below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
-            share = np.minimum(below, n_resamples - below) / n_resamples
-            p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
-            for column, (lexicon, category) in enumerate(keys):
-                score_a = groups[(lexicon, category)].get(a.doc_id)
-                score_b = groups[(lexicon, category)].get(b.doc_id)
+            for column, key in enumerate(keys):
+                score_a, score_b = groups[key].get(a.doc_id), groups[key].get(b.doc_id)
                 count_a = score_a.narration_count if score_a is not None else 0
                 count_b = score_b.narration_count if score_b is not None else 0
-                if count_a == 0 and count_b == 0:
-                    continue
-                rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
-                rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
-                ci_low, ci_high = float(low[column]), float(high[column])
-                difference = RateDifference(
-                    lexicon=lexicon,
-                    category=category,
-                    a=a.doc_id,
-                    b=b.doc_id,
-                    difference=rate_a - rate_b,
-                    ci_low=ci_low,
-                    ci_high=ci_high,
-                    significant=False,
-                    p_value=float(p_values[column]),
-                )
-                differences.append(((column, a_position, b_position), difference))
+                if count_a or count_b:
+                    needed.append((column, a_position, b_position))
+    if not needed:
+        return ()
+    stacked = np.stack(boot_rates)  # (documents, resamples, categories)
+    columns, a_at, b_at = (np.array(part, dtype=np.intp) for part in zip(*needed, strict=True))
+    boot = (stacked[a_at, :, columns] - stacked[b_at, :, columns]).T  # (resamples, needed)
+    low, high = percentiles(boot, _CI_PERCENTILES)
+    # Two-sided percentile p-value: twice the smaller share of resamples on either
+    # side of 0 (ties split), floored at 1/(n+1) so no test claims p = 0.
+    below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
+    share = np.minimum(below, n_resamples - below) / n_resamples
+    p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
+    differences: list[tuple[tuple[int, int, int], RateDifference]] = []
+    for at, (column, a_position, b_position) in enumerate(needed):
+        a, b = documents[a_position], documents[b_position]
+        lexicon, category = keys[column]
+        score_a = groups[(lexicon, category)].get(a.doc_id)
+        score_b = groups[(lexicon, category)].get(b.doc_id)
+        rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
+        rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
+        difference = RateDifference(
+            lexicon=lexicon,
+            category=category,
+            a=a.doc_id,
+            b=b.doc_id,
+            difference=rate_a - rate_b,
+            ci_low=float(low[at]),
+            ci_high=float(high[at]),
+            significant=False,
+            p_value=float(p_values[at]),
+        )
+        differences.append(((column, a_position, b_position), difference))
     ordered = [difference for _, difference in sorted(differences, key=lambda row: row[0])]
     q_values = benjamini_hochberg([d.p_value for d in ordered])
     return tuple(
@@ -314,7 +330,25 @@ def _per_1000(count: int, n_tokens: int) -> float:
     return count * 1000 / n_tokens if n_tokens else 0.0
 
 
+# Matchers of the lexicons seen lately, by identity (bundled lexicons are loaded once per
+# process, so a batch worker builds each matcher once); the entry keeps its lexicon alive, so
+# an id is never reused while cached. Bounded: --lexicon files of many runs cannot pile up.
+_MATCHERS: dict[int, tuple[Lexicon, _Matcher]] = {}
+_MAX_MATCHERS = 32
+
+
 def _matcher(lexicon: Lexicon) -> _Matcher:
+    cached = _MATCHERS.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    matcher = _build_matcher(lexicon)
+    if len(_MATCHERS) >= _MAX_MATCHERS:
+        del _MATCHERS[next(iter(_MATCHERS))]
+    _MATCHERS[id(lexicon)] = (lexicon, matcher)
+    return matcher
+
+
+def _build_matcher(lexicon: Lexicon) -> _Matcher:
     matcher = _Matcher()
     for position, category in enumerate(lexicon.categories):
         for rank, term in enumerate(category.terms):

@@ -7,7 +7,7 @@ treat a word the same way without importing one another.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Protocol
 
@@ -64,6 +64,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+# Bounded caches: both are pure functions of a token, called for every token of every stage.
+@lru_cache(maxsize=65536)
 def normalise(token: str) -> str:
     """Lower-case a token, unify apostrophes and drop a possessive "'s"."""
     return _POSSESSIVE.sub("", token.translate(_APOSTROPHES).lower())
@@ -78,6 +80,7 @@ def stopwords() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_content_word(token: str) -> bool:
     """True for a normalised token that carries meaning: not a stop word, not punctuation."""
     return len(token) > 1 and any(c.isalpha() for c in token) and token not in stopwords()
