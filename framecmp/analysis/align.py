@@ -381,7 +381,9 @@ def _tokens(document: Document, sentence: Sentence) -> Iterator[tuple[str, bool]
         yield match.group(), inside[match.start()]
 
 
-@cache
+# Bounded (issue 10): keyed by whole document texts, so a long batch run must not keep them
+# all; 128 covers every document of one comparison (it is read once per sentence).
+@lru_cache(maxsize=128)
 def _quoted_mask(text: str) -> tuple[bool, ...]:
     """For each character, whether it lies inside quotation marks."""
     mask: list[bool] = []

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from framecmp.model import Document, EventEvidence, Quote, QuoteEvidence
@@ -115,7 +115,7 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
 _ZIPF_FLOOR = re.compile(r"^# zipf_floor: ([0-9.]+)$", re.MULTILINE)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def information(word: str) -> float:
     """Self-information of a word in English, -log10 of its frequency (rare words weigh more)."""
     rows, floor = _zipf_rows()

@@ -90,7 +90,7 @@ class _Stemmer(Protocol):  # the one method of nltk's stemmers we use
     def stem(self, token: str) -> str: ...
 
 
-@cache
+@lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """Snowball (Porter 2) stem of a normalised token; needs no downloaded NLTK data."""
     return _stemmer().stem(token)
