@@ -7,7 +7,6 @@ without going back to the text, so N documents cost N readings and N^2/2 cheap s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -15,6 +14,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from framecmp.model import Document, EventEvidence, Quote, QuoteEvidence
+from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.vocabulary import MONTHS, MONTHS_RU, is_content_word, normalise
 
 # News style states the event in the headline and the first sentences (the "lead"); later
@@ -119,10 +119,9 @@ _ZIPF_FLOOR = re.compile(r"^# zipf_floor: ([0-9.]+)$", re.MULTILINE)
 def information(word: str) -> float:
     """Self-information of a word in English, -log10 of its frequency (rare words weigh more)."""
     rows, floor = _zipf_rows()
-    key = word + "\t"
-    at = bisect_left(rows, key)
-    if at < len(rows) and rows[at].startswith(key):
-        return 9.0 - float(rows[at][len(key) :])
+    zipf = value_of(rows, word)
+    if zipf is not None:
+        return 9.0 - float(zipf)
     # Words outside the 40,000 most frequent are all rarer than the table's floor.
     return 9.0 - floor
 
@@ -136,14 +135,12 @@ def _zipf_rows() -> tuple[list[str], float]:
     compare, which looks up a few hundred words.
     """
     text = (files("framecmp") / "data" / "word_zipf.tsv").read_text(encoding="utf-8")
-    header_end = 0
-    while text.startswith("#", header_end):
-        header_end = text.index("\n", header_end) + 1
-    rows = text[header_end:].split("\n")
+    body_start = header_end(text)
+    rows = text[body_start:].split("\n")
     if not rows[-1]:
         rows.pop()
     rows.sort()  # sorted already (the file is), so a single pass; it makes the search safe
-    floor = _ZIPF_FLOOR.search(text, 0, header_end)
+    floor = _ZIPF_FLOOR.search(text, 0, body_start)
     if floor is None:
         return rows, min(float(row.rpartition("\t")[2]) for row in rows)
     return rows, float(floor[1])

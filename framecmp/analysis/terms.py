@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from types import MappingProxyType
 
 from framecmp.errors import InputError
 from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Quote, Sentence
+from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.speech import SpeechMap, speech_map, token_voices
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
@@ -256,11 +256,10 @@ class _SortedCounts(Mapping[str, int]):
         self.total = total  # the sum of all counts
 
     def __getitem__(self, term: str) -> int:
-        key = term + "\t"
-        at = bisect_left(self._rows, key)
-        if at < len(self._rows) and self._rows[at].startswith(key):
-            return int(self._rows[at][len(key) :])
-        raise KeyError(term)
+        count = value_of(self._rows, term)
+        if count is None:
+            raise KeyError(term)
+        return int(count)
 
     def get(self, term: str, default: int | None = None) -> int | None:  # type: ignore[override]
         try:
@@ -289,20 +288,12 @@ class _SortedCounts(Mapping[str, int]):
 _TOTAL = re.compile(r"^# total_count: (\d+)$", re.MULTILINE)
 
 
-def _header_end(text: str) -> int:
-    """Where the leading ``#`` comment lines end."""
-    at = 0
-    while text.startswith("#", at) and (end := text.find("\n", at)) >= 0:
-        at = end + 1
-    return at
-
-
 def sorted_counts(text: str) -> _SortedCounts | None:
     """The rows of a ``term<TAB>count`` file sorted by term and headed by ``# total_count: N``
     (the sum of the counts) for lookup by binary search; None if the file is not like that."""
-    header_end = _header_end(text)
-    total = _TOTAL.search(text, 0, header_end)
-    body = text[header_end:]
+    body_start = header_end(text)
+    total = _TOTAL.search(text, 0, body_start)
+    body = text[body_start:]
     rows = body.split("\n")
     if rows and not rows[-1]:
         rows.pop()
