@@ -687,6 +687,13 @@ class BoundedCache(OrderedDict[int, dict[str, Any]]):
         self._load = load
         self._limit = limit
 
+    def put(self, article_id: int, evidence: dict[str, Any]) -> None:
+        """Keep evidence already in hand (a newly assigned article's), as if loaded."""
+        self[article_id] = evidence
+        self.move_to_end(article_id)
+        if len(self) > self._limit:
+            self.popitem(last=False)
+
     def __call__(self, article_id: int) -> dict[str, Any]:
         if article_id in self:
             self.move_to_end(article_id)
