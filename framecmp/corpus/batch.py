@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200  # articles per transaction: small enough to lose little when killed
 PREPARE_CHUNK = 8  # articles sent to a worker at once: fewer round trips, still balanced
-PREPARE_AHEAD = 2  # chunks of COMMIT_EVERY in the workers while one is stored and assigned
+PREPARE_AHEAD = 20  # chunks of COMMIT_EVERY the workers may run ahead of the assignment
 INDEX_NAME = "index"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

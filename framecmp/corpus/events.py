@@ -435,21 +435,31 @@ class EventIndex:
             event.norm_snapshot = self._snapshot
         return event.norm
 
-    def _event_dot(self, vector: _Vector, event: _Event) -> float:
-        """The query's TF-IDF dot product with the event's centroid, as the dict loop took it:
-        over the shorter of the two, in its order."""
+    def _event_dots(self, vector: _Vector, events: Sequence[_Event]) -> list[float]:
+        """The query's TF-IDF dot products with the events' centroids, each as the dict loop
+        took it: over the shorter of the two, in its order (all events in one pass)."""
         import numpy as np
 
-        ids = event.centroid_ids
+        sizes = [len(event.centroid_ids) for event in events]
+        ids = np.concatenate([event.centroid_ids for event in events])
+        weights = np.concatenate([event.centroid_weights for event in events])
+        starts = np.cumsum([0, *sizes])
         at = self._position[ids]
         shared = np.flatnonzero(at >= 0)
         at = at[shared]
-        if len(vector.ids) <= len(ids):
-            order = np.argsort(at)
-            shared, at = shared[order], at[order]
+        segment = np.searchsorted(starts, shared, side="right") - 1
+        bounds = np.searchsorted(shared, starts).tolist()  # where each event's terms start
+        # Within each event: by position in the query when the query is the shorter, else in
+        # the centroid's own order.
+        query_first = np.array([len(vector.ids) <= size for size in sizes])[segment]
+        span = max(len(vector.ids), *sizes) + 1
+        order = np.argsort(
+            segment * span + np.where(query_first, at, shared - starts[segment]), kind="stable"
+        )
+        shared, at = shared[order], at[order]
         value = self._idf[ids[shared]]
-        products = vector.weights[at] * event.centroid_weights[shared] * value * value
-        return float(sum(products.tolist()))
+        products = (vector.weights[at] * weights[shared] * value * value).tolist()
+        return [float(sum(products[bounds[k] : bounds[k + 1]])) for k in range(len(events))]
 
     def _member_cosines(self, vector: _Vector, norm: float, event: _Event) -> list[float]:
         """Cosines of the query with the event's newest members (0.0 sharing no term)."""
@@ -547,11 +557,11 @@ class EventIndex:
         position = self._position
         position[vector.ids] = np.arange(len(vector.ids))
         try:
-            cosines = []
-            for event_id in candidates:
-                event = self.events[event_id]
-                dot = self._event_dot(vector, event)
-                cosines.append((dot / (norm * self._event_norm(event)) if dot else 0.0, event_id))
+            events = [self.events[event_id] for event_id in candidates]
+            cosines = [
+                (dot / (norm * self._event_norm(event)) if dot else 0.0, event.id)
+                for dot, event in zip(self._event_dots(vector, events), events, strict=True)
+            ]
             by_cosine = sorted(cosines, key=lambda item: (-item[0], item[1]))
             for rank, (cos, event_id) in enumerate(by_cosine):
                 event = self.events[event_id]
