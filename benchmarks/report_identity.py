@@ -1,6 +1,7 @@
 """Every report byte, for checking that a speed change leaves the output as it was.
 
     python benchmarks/report_identity.py OUT [--batch-articles 300]
+        [--work /tmp/framecmp-report-identity]
     diff -r BEFORE OUT        # run once on the old code into BEFORE, once on the new into OUT
 
 Writes, through the real CLI (``python -m framecmp``), into OUT:
@@ -16,7 +17,9 @@ Writes, through the real CLI (``python -m framecmp``), into OUT:
   Markdown summary beside it.
 
 The exit code and stdout of every command are kept (stderr is not: it holds the progress bar).
-Nothing is timed here; see ``benchmarks/event_compare_cost.py`` and ``batch_scale.py``.
+The batch corpus and store go in ``--work`` (emptied first; a fixed folder, as the JSON reports
+name the article paths). Commands run in ``--work``, so ``PYTHONPATH=/old/checkout`` picks the
+code to run. Nothing is timed here; see ``benchmarks/render_cost.py`` and ``batch_scale.py``.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,8 +61,8 @@ def input_sets() -> dict[str, list[str]]:
     }
 
 
-def run(args: list[str], out: Path, name: str) -> None:
-    result = subprocess.run([*FRAMECMP, *args], capture_output=True, cwd=ROOT, check=False)
+def run(args: list[str], out: Path, name: str, work: Path) -> None:
+    result = subprocess.run([*FRAMECMP, *args], capture_output=True, cwd=work, check=False)
     (out / f"{name}.stdout").write_bytes(result.stdout)
     (out / f"{name}.exit").write_text(f"{result.returncode}\n", encoding="utf-8")
     if result.returncode not in (0, 1):
@@ -71,44 +73,51 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--batch-articles", type=int, default=300)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/framecmp-report-identity"))
     args = parser.parse_args()
-    out: Path = args.out
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    out: Path = args.out.resolve()
+    work: Path = args.work
+    for folder in (out, work):
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
     for name, paths in input_sets().items():
         extra = ["--allow-different-events", "--allow-same-story"]
         for fmt in ("markdown", "json", "html"):
-            run(["compare", *paths, *extra, "--format", fmt], out, f"{name}.{fmt}")
-        run(["compare", *paths, *extra, "--format", "text", "--detail"], out, f"{name}.text")
-        run(["compare", *paths, *extra, "--summary", "--format", "markdown"], out, f"{name}.sum")
-    with tempfile.TemporaryDirectory() as temp:
-        corpus = Path(temp) / "corpus"
-        build(corpus, args.batch_articles, DEFAULT_ECB)
-        batch = out / "batch"
-        batch.mkdir()
+            run(["compare", *paths, *extra, "--format", fmt], out, f"{name}.{fmt}", work)
+        run(["compare", *paths, *extra, "--format", "text", "--detail"], out, f"{name}.text", work)
         run(
-            [
-                "batch",
-                str(corpus),
-                "--db",
-                str(Path(temp) / "store.db"),
-                "--report-dir",
-                str(batch / "reports"),
-                "--summary",
-                str(batch / "summary.md"),
-                "--format",
-                "jsonl",
-                "--quiet",
-            ],
-            batch,
-            "run",
+            ["compare", *paths, *extra, "--summary", "--format", "markdown"],
+            out,
+            f"{name}.sum",
+            work,
         )
-    # The run summaries name the temporary folder and OUT; keep them comparable.
+    corpus = work / "corpus"
+    build(corpus, args.batch_articles, DEFAULT_ECB)
+    batch = out / "batch"
+    batch.mkdir()
+    run(
+        [
+            "batch",
+            str(corpus),
+            "--db",
+            str(work / "store.db"),
+            "--report-dir",
+            str(batch / "reports"),
+            "--summary",
+            str(batch / "summary.md"),
+            "--format",
+            "jsonl",
+            "--quiet",
+        ],
+        batch,
+        "run",
+        work,
+    )
+    # The run summaries name OUT; keep them comparable.
     for path in (batch / "run.stdout", batch / "summary.md"):
         if path.exists():
-            text = path.read_text(encoding="utf-8").replace(str(corpus.parent), "TEMP")
-            text = text.replace(str(out), "OUT")
+            text = path.read_text(encoding="utf-8").replace(str(out), "OUT")
             path.write_text(text, encoding="utf-8")
     print(f"{sum(1 for p in out.rglob('*') if p.is_file())} files in {out}")
 

@@ -51,6 +51,8 @@ def html_escape(text: object) -> Markup:
 def _environment(html_format: bool) -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
+    from framecmp.report.cells import HtmlCells, MarkdownCells
+
     env = Environment(
         loader=PackageLoader("framecmp.report", "templates"),
         autoescape=html_format,
@@ -64,6 +66,8 @@ def _environment(html_format: bool) -> Environment:
     env.filters["cut"] = truncate
     env.filters["sentence_list"] = sentence_list
     env.globals["empty_cell"] = "\u2014"  # an em dash in an empty cell
+    # Table rows, outlet labels, word diffs: Python, not macros (see cells.py).
+    env.globals["m"] = HtmlCells() if html_format else MarkdownCells()
     return env
 
 
