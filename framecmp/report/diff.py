@@ -25,6 +25,10 @@ def clean_text(text: str) -> str:
     """Collapse every run of whitespace to one space and drop control characters."""
     # Control characters (ESC above all) would let article text drive a terminal or break a table.
     # A regex, not a per-character category lookup: reports clean every text they show.
+    # Most texts are clean already: printable text has no control character and no whitespace
+    # but the ASCII space, so without a doubled, leading or trailing space it is returned as is.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _CONTROL.sub("", " ".join(text.split()))
 
 

@@ -42,9 +42,16 @@ def markdown_escape(text: object) -> str:
 def html_escape(text: object) -> Markup:
     """Article text cleaned and escaped as the HTML report always has (``&#x27;`` for quotes,
     which markupsafe would write as ``&#39;``), marked safe so autoescape leaves it alone."""
+    return _markup()(html.escape(clean_text(str(text)), quote=True))
+
+
+@cache
+def _markup() -> type[Markup]:
+    # Imported on first use (with jinja2), once: an import statement per escaped text cost
+    # more than the escaping.
     from markupsafe import Markup
 
-    return Markup(html.escape(clean_text(str(text)), quote=True))
+    return Markup
 
 
 @cache
@@ -57,6 +64,7 @@ def _environment(html_format: bool) -> Environment:
         loader=PackageLoader("framecmp.report", "templates"),
         autoescape=html_format,
         undefined=StrictUndefined,
+        auto_reload=False,  # compiled once per process: no stat of the template per section
         keep_trailing_newline=False,
         trim_blocks=True,
         lstrip_blocks=True,
