@@ -176,9 +176,17 @@ def test_json_report_encoder_writes_what_json_dumps_writes(value: object) -> Non
 
 
 @pytest.mark.parametrize(
-    "value", [{2: "b", 1: "a"}, {"a": (1, 2)}, [(), {"x": [()]}], {"a": {True: 1}}]
+    "value",
+    [
+        [{"b": "},\n    {", "a": 1}, {"c": None}, {"d": [], "e": "]"}],  # newline, brackets in text
+        {"x": [{"a": {}}, {"b": 1.5}], "y": [[1, [2]], []]},
+        {2: "b", 1: "a"},  # what json.dumps writes its own way: through json.dumps
+        {"a": (1, 2)},
+        [(), {"x": [()]}],
+        {"a": {True: 1}},
+    ],
 )
-def test_json_report_encoder_falls_back_on_what_it_does_not_cover(value: object) -> None:
+def test_json_report_encoder_writes_edge_cases_as_json_dumps_does(value: object) -> None:
     expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
     assert dumps_indented(value) == expected
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from framecmp.text.vocabulary import is_content_word, normalise
 
@@ -32,6 +33,7 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", " ".join(text.split()))
 
 
+@lru_cache(maxsize=65_536)  # words recur across the pairs of a report; bounded for batch runs
 def _key(word: str) -> str:
     # Compare words, not their punctuation or case: "West," and "west" are the same word.
     stripped = "".join(c for c in word if c.isalnum() or c in "'\u2019-")

@@ -347,6 +347,18 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         if all(type(item) in _SCALARS for item in value):
             out.append("[" + inner + encode(value)[1:-1] + closing + "]")
             return
+        if all(
+            type(item) is dict and item and all(type(v) in _SCALARS for v in item.values())
+            for item in value
+        ):
+            # A list of flat dicts (sentences, pairs, hits) in one call, with the separator of
+            # the dicts' items; "},\n<that indent>{" then occurs only between two dicts (an
+            # encoded string never holds a raw newline) and gets the list's own indent.
+            deeper = inner + _INDENT
+            text = _flat_encoder(level + 1)(value)[2:-2]
+            text = text.replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+            out.append("[" + inner + "{" + deeper + text + inner + "}" + closing + "]")
+            return
         separator = "[" + inner
         for item in value:
             out.append(separator)
