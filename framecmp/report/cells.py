@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 EMPTY_CELL = "\u2014"  # an em dash in an empty cell
 
 
+@lru_cache(maxsize=8192)  # numbers, categories, labels: the same few texts in every row
 def _h(text: object) -> str:
     # The ``h`` filter's escaping, as a plain string to join; the caller marks the result safe.
     return html.escape(clean_text(str(text)), quote=True)

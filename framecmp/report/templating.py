@@ -4,7 +4,7 @@ and only when one of those formats is rendered)."""
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from framecmp.report.diff import clean_text
@@ -31,6 +31,7 @@ _MD_SPECIAL = str.maketrans(
 )
 
 
+@lru_cache(maxsize=8192)  # numbers, categories, labels: the same few texts in every row
 def markdown_escape(text: object) -> str:
     """Article text made inert for Markdown: one line, no markup, no HTML, safe in table cells."""
     escaped = clean_text(str(text)).translate(_MD_SPECIAL)
