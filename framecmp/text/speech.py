@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from framecmp.model import Quote, Sentence
 
@@ -39,6 +40,9 @@ def speech_map(quotes: Iterable[Quote], doc_id: str) -> SpeechMap:
     return SpeechMap(quotes=tuple(mine), starts=tuple(q.char_start for q in mine))
 
 
+# Bounded (issue 10): lexicon scores, frame bootstrap and distinctive terms each ask for every
+# sentence of a comparison; 4,096 sentences hold the 12 documents of a batch event many times.
+@lru_cache(maxsize=4096)
 def token_offsets(sentence: Sentence) -> tuple[int, ...]:
     """Document offset of each word token of a sentence (tokens are written as in the text)."""
     offsets = []
