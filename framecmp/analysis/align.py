@@ -60,6 +60,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[.,'\u2019][^\W_]+)*")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u201e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb")
+_MASK_MARKS = re.compile('[\n"\u201c\u00ab\u201e\u201d\u00bb]')
 _NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nor", "neither", "without", "cannot", "nobody", "nothing"}
 )
@@ -388,17 +389,21 @@ def _quoted_mask(text: str) -> tuple[bool, ...]:
     """For each character, whether it lies inside quotation marks."""
     mask: list[bool] = []
     inside = False
-    for char in text:
+    end = 0
+    for found in _MASK_MARKS.finditer(text):  # other characters keep the state they find
+        at, char = found.start(), found.group()
+        mask.extend([inside] * (at - end))
+        end = at + 1
         if char == "\n":  # news style reopens a quote in each paragraph without closing it
             inside = False
-        if char in _OPENING_QUOTES or (char == '"' and not inside):
+            mask.append(False)
+        elif char in _OPENING_QUOTES or (char == '"' and not inside):
             mask.append(inside)
             inside = True
-        elif char in _CLOSING_QUOTES or char == '"':
+        else:  # a closing mark, or a straight one inside quotes
             mask.append(inside)
             inside = False
-        else:
-            mask.append(inside)
+    mask.extend([inside] * (len(text) - end))
     return tuple(mask)
 
 

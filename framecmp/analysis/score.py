@@ -210,7 +210,7 @@ def rate_differences(
                     strict=True,
                 )
             ],
-            dtype=np.float64,
+            dtype=np.int64,
         )
         for doc in documents
     ]
@@ -226,15 +226,18 @@ def rate_differences(
 
     boot_rates = []  # per document: (n_resamples, n_categories) rates per 1,000 tokens
     for position, document in enumerate(documents):
-        hit_counts = np.zeros((len(document.sentences), len(keys)), dtype=np.float64)
+        table = [[0] * len(keys) for _ in document.sentences]
         row_of = {sentence.index: row for row, sentence in enumerate(document.sentences)}
         for column, key in enumerate(keys):
             found = groups[key].get(document.doc_id)
             for hit in found.hits if found is not None else ():
                 if not hit.quoted:
-                    hit_counts[row_of[hit.sentence], column] += 1
-        counts = weights[position] @ hit_counts
-        tokens = weights[position] @ token_counts[position]
+                    table[row_of[hit.sentence]][column] += 1
+        hit_counts = np.array(table, dtype=np.int64).reshape(len(document.sentences), len(keys))
+        # Integer products: exact, so the same numbers as a float64 product, without BLAS,
+        # whose threads spin (3x the CPU of this stage on a busy 2-core machine).
+        counts = (weights[position] @ hit_counts).astype(np.float64)
+        tokens = (weights[position] @ token_counts[position]).astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
         boot_rates.append(rates)
@@ -310,16 +313,16 @@ def _text_key(text: str) -> int:
 
 def _resample_weights(
     rng: np.random.Generator, n_sentences: int, n_resamples: int
-) -> npt.NDArray[np.float64]:
+) -> npt.NDArray[np.int64]:
     """How often each sentence is drawn in each resample: shape (n_resamples, n_sentences)."""
     import numpy as np
 
     if n_sentences == 0:
-        return np.zeros((n_resamples, 0), dtype=np.float64)
+        return np.zeros((n_resamples, 0), dtype=np.int64)
     draws = rng.integers(0, n_sentences, size=(n_resamples, n_sentences))
     flat = draws + n_sentences * np.arange(n_resamples)[:, None]
     counts = np.bincount(flat.ravel(), minlength=n_resamples * n_sentences)
-    return counts.reshape(n_resamples, n_sentences).astype(np.float64)
+    return counts.reshape(n_resamples, n_sentences).astype(np.int64)
 
 
 def percentiles(
