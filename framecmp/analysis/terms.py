@@ -136,19 +136,19 @@ def distinctive_terms(
 
     if not any(terms.counts for terms in per_doc):
         return ()
-    doc_words = [list(terms.counts.elements()) for terms in per_doc]
-    idf = _fit_idf(doc_words)
+    idf = _fit_idf([terms.counts.keys() for terms in per_doc])
     # scikit-learn's fit_transform() leaves each row in the order terms were first seen.
-    first_seen = list(dict.fromkeys(term for words in doc_words for term in words))
-    tfidf = [_tfidf(words, idf, order=first_seen) for words in doc_words]
+    first_seen = dict.fromkeys(term for terms in per_doc for term in terms.counts)
+    position = {term: n for n, term in enumerate(first_seen)}
+    tfidf = [_tfidf_of_counts(terms.counts, idf, position=position) for terms in per_doc]
+    pooled_totals = _totals(pooled)
 
     found: list[DistinctiveTerm] = []
-    for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
-        others: Counter[str] = Counter()
-        for j, other in enumerate(per_doc):
-            if j != i:
-                others.update(other.counts)
-        doc_totals, other_totals = _totals(terms.counts), _totals(others)
+    for document, terms, weights in zip(documents, per_doc, tfidf, strict=True):
+        # The other documents' counts: the pooled counts less this one's (exact integers).
+        others = _Others(pooled, terms.counts)
+        doc_totals = _totals(terms.counts)
+        other_totals = {order: total - doc_totals[order] for order, total in pooled_totals.items()}
         scored: dict[str, DistinctiveTerm] = {}
         for term, count in terms.counts.items():
             if count < min_count:
@@ -169,7 +169,7 @@ def distinctive_terms(
                 term=display[term],
                 count=count,
                 other_count=others[term],
-                tfidf=tfidf[i][term],
+                tfidf=weights[term],
                 log_odds=delta,
                 z=z,
                 sentences=terms.sentences[term],
@@ -353,7 +353,19 @@ def background_from_documents(documents: Iterable[Document]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _fit_idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
+class _Others:
+    """Counts of the other documents of a comparison: pooled less one document's."""
+
+    __slots__ = ("_own", "_pooled")
+
+    def __init__(self, pooled: Mapping[str, int], own: Mapping[str, int]) -> None:
+        self._pooled, self._own = pooled, own
+
+    def __getitem__(self, term: str) -> int:
+        return self._pooled.get(term, 0) - self._own.get(term, 0)
+
+
+def _fit_idf(documents: Sequence[Iterable[str]]) -> dict[str, float]:
     """Smoothed IDF of each term, ``ln((1 + n) / (1 + df)) + 1``, in alphabetical order."""
     import numpy as np
 
@@ -377,10 +389,24 @@ def _tfidf(
     sums a row, so that every weight is bit-identical to scikit-learn's
     (``benchmarks/tfidf_identity.py`` and ``tests/test_terms.py`` check it).
     """
+    counts = Counter(word for word in words if word in idf)
+    return _weights(counts, [term for term in order if term in counts], idf)
+
+
+def _tfidf_of_counts(
+    counts: Mapping[str, int], idf: Mapping[str, float], *, position: Mapping[str, int]
+) -> dict[str, float]:
+    """``_tfidf`` of a document given as term counts, ``order`` as each term's position in
+    it: the same weights, without walking the whole vocabulary for each document."""
+    terms = sorted((term for term in counts if term in idf), key=position.__getitem__)
+    return _weights(counts, terms, idf)
+
+
+def _weights(
+    counts: Mapping[str, int], terms: Sequence[str], idf: Mapping[str, float]
+) -> dict[str, float]:
     import numpy as np
 
-    counts = Counter(word for word in words if word in idf)
-    terms = [term for term in order if term in counts]
     weights = np.log(np.array([counts[term] for term in terms], dtype=np.float64))
     weights += 1.0
     weights *= np.array([idf[term] for term in terms])
