@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from framecmp.errors import FramecmpError
@@ -41,6 +42,8 @@ FALSE_DISCOVERY_RATE = 0.05
 # Words whose pattern lookup a lexicon matcher remembers before it starts again (about 4 MiB
 # per bundled lexicon at most; the 982 ECB+ documents hold 17,050 distinct lower-cased words).
 MATCHER_WORD_CACHE = 65536
+# Sentences whose hits a matcher remembers (12 ECB+ documents hold about 170).
+MATCHER_SENTENCE_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,11 @@ class _Matcher:
     prefix_lengths: tuple[int, ...] = ()
     # Word -> starting_with(word), for the words seen lately (most words start no pattern).
     seen: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict)
+    # Sentence -> its hits, for the sentences matched lately: the claim relations of a
+    # comparison match the aligned sentences with the lexicons the scores match them with.
+    matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(
+        default_factory=dict
+    )
 
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]
@@ -74,6 +82,7 @@ class _Matcher:
         if is_prefix and len(first) not in self.prefix_lengths:
             self.prefix_lengths = tuple(sorted((*self.prefix_lengths, len(first))))
         self.seen.clear()
+        self.matched.clear()
 
     def starting_with(self, word: str) -> tuple[_Pattern, ...]:
         found = self.seen.get(word)
@@ -398,14 +407,23 @@ def _parts(pattern: str) -> tuple[tuple[str, bool], ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a token
 def _normalise(word: str) -> str:
     # vocabulary.normalise, plus edge dots and apostrophes: "U.S." and "u.s" are one word.
     return vocabulary.normalise(word.strip(".'\u2019")).strip(".'")
 
 
-def _words(tokens: Sequence[str]) -> tuple[_Word, ...]:
+# Bounded (issue 10): the lexicon scores and the claim relations of one comparison read the
+# same sentences; 4,096 sentences hold the 12 documents of a batch event many times.
+@lru_cache(maxsize=4096)
+def _words(tokens: tuple[str, ...]) -> tuple[_Word, ...]:
     words: list[_Word] = []
     for position, token in enumerate(tokens):
+        if _HYPHENS.search(token) is None:  # most tokens: one part, the whole token
+            text = _normalise(token)
+            if text:
+                words.append(_Word(text, position, 0, len(token)))
+            continue
         start = 0
         for hyphen in [*_HYPHENS.finditer(token), None]:
             end = hyphen.start() if hyphen is not None else len(token)
@@ -437,11 +455,27 @@ def _matches_at(
 
 def _sentence_hits(
     matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
-) -> list[tuple[int, LexiconHit, int]]:
+) -> tuple[tuple[int, LexiconHit, int], ...]:
     """(category position, hit, first token) for every counted match in one sentence."""
+    found = matcher.matched.get(sentence)
+    if found is None:
+        found = tuple(_match_sentence(matcher, sentence, words))
+        # Bounded (issue 10), like the word memo.
+        if len(matcher.matched) >= MATCHER_SENTENCE_CACHE:
+            matcher.matched.clear()
+        matcher.matched[sentence] = found
+    return found
+
+
+def _match_sentence(
+    matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
+) -> list[tuple[int, LexiconHit, int]]:
     by_category: dict[int, dict[int, list[tuple[_Pattern, int]]]] = {}
+    seen = matcher.seen
     for at, word in enumerate(words):
-        patterns = matcher.starting_with(word.text)
+        patterns = seen.get(word.text)
+        if patterns is None:
+            patterns = matcher.starting_with(word.text)
         if not patterns:
             continue
         for pattern, length in _matches_at(patterns, words, at):
