@@ -90,6 +90,7 @@ class _Profile:
     bigrams: frozenset[tuple[str, str]]
     n_tokens: int
     # Per-unit sums _features needs for every pair, summed once in the same order.
+    squares: Mapping[str, float]  # content stems -> IDF ** 2, for the cosine
     weight_sum: float  # sum of weights
     weight_norm: float  # Euclidean norm of weights
     all_weight_sum: float  # weight_sum + sum of name_weights
@@ -296,6 +297,7 @@ def _profile(
             (min(k1, k2), max(k1, k2)) for k1, k2 in itertools.pairwise(keys) if k1 != k2
         ),
         n_tokens=len(tokens),
+        squares={key: weight**2 for key, weight in weights.items()},
         weight_sum=weight_sum,
         weight_norm=math.sqrt(sum(w * w for w in weights.values())),
         all_weight_sum=weight_sum + sum(name_weights.values()),
@@ -562,21 +564,25 @@ def _candidate_scores(
             for j in hits:
                 shared[(i, j)] = shared.get((i, j), 0) + 1
     scores: dict[tuple[int, int], float] = {}
+    probability = pair_scorer.probability
     for (i, j), count in shared.items():
         p1, p2 = p1s[i], p2s[j]
-        if not _enough_shared(p1, p2, count):
+        # _enough_shared, inlined: this loop runs for every candidate pair
+        if count < 2 and count < min(len(p1.weights), len(p2.weights)):
             continue
-        scores[(j, i) if flip else (i, j)] = pair_scorer.probability(_features(p1, p2))
+        scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2))
     return scores
 
 
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
     """The pair scorer's inputs, symmetric in the two sentences (see pair_scorer.FEATURES)."""
+    # sum(map(...)) adds the same numbers in the same order as a generator, only faster.
+    weight = p1.weights.__getitem__
     shared = p1.weights.keys() & p2.weights.keys()
     w1, w2 = p1.weight_sum, p2.weight_sum
-    s = sum(p1.weights[k] for k in shared)
+    s = sum(map(weight, shared))
     n1, n2 = p1.weight_norm, p2.weight_norm
-    cosine = sum(p1.weights[k] ** 2 for k in shared) / (n1 * n2) if n1 and n2 else 0.0
+    cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
     cov1 = s / w1 if w1 else 0.0
     cov2 = s / w2 if w2 else 0.0
     names_union = p1.names | p2.names
@@ -591,11 +597,11 @@ def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
     bigram_share = len(p1.bigrams & p2.bigrams) / bigrams if bigrams else 0.0
     lengths = sorted((p1.n_tokens, p2.n_tokens))
     quoted = p1.quoted & p2.quoted
-    quoted_share = sum(p1.weights[k] for k in quoted) / s if s else 0.0
+    quoted_share = sum(map(weight, quoted)) / s if s else 0.0
     # coverage with names counted too: who and where is part of a claim once content words match
     a1, a2 = p1.all_weight_sum, p2.all_weight_sum
     shared_names = p1.name_weights.keys() & p2.name_weights.keys()
-    sn = s + sum(p1.name_weights[k] for k in shared_names)
+    sn = s + sum(map(p1.name_weights.__getitem__, shared_names))
     cn1 = sn / a1 if a1 else 0.0
     cn2 = sn / a2 if a2 else 0.0
     return (

@@ -71,9 +71,7 @@ class _Matcher:
     seen: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict)
     # Sentence -> its hits, for the sentences matched lately: the claim relations of a
     # comparison match the aligned sentences with the lexicons the scores match them with.
-    matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(
-        default_factory=dict
-    )
+    matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(default_factory=dict)
 
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]

@@ -56,17 +56,19 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
 
     if len(documents) < 2:
         return ()
-    per_doc = [_words(document.sentences, stem_words=True) for document in documents]
+    # Each sentence's words once, for the documents' counts and the sentences' IDF alike.
+    by_sentence = [
+        [_sentence_words(sentence, stem_words=True) for sentence in document.sentences]
+        for document in documents
+    ]
+    per_doc = [_counted(sentences) for sentences in by_sentence]
     surfaces: Counter[tuple[str, str]] = Counter()
     for terms in per_doc:
         surfaces.update(terms.surfaces)
     display = _display_forms(surfaces)
     sentence_words = [
-        [term for term, _ in _sentence_words(sentence, stem_words=True)]
-        for document in documents
-        for sentence in document.sentences
+        [term for term, _ in words] for sentences in by_sentence for words in sentences
     ]
-    doc_words = [list(terms.counts.elements()) for terms in per_doc]
     if not any(sentence_words):
         return tuple(
             PairSimilarity(a=a.doc_id, b=b.doc_id, cosine=0.0, shared_terms=())
@@ -77,9 +79,10 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
     vocabulary = list(idf)
     column = {term: k for k, term in enumerate(vocabulary)}
     matrix = np.zeros((len(documents), len(vocabulary)))
-    for i, words in enumerate(doc_words):
+    for i, terms in enumerate(per_doc):
         # scikit-learn's transform() sorts each row by column, i.e. alphabetically.
-        for term, weight in _tfidf(words, idf, order=sorted(set(words))).items():
+        row = sorted(term for term in terms.counts if term in idf)
+        for term, weight in _weights(terms.counts, row, idf).items():
             matrix[i, column[term]] = weight
     pairs = []
     for i, first in enumerate(documents):
@@ -451,10 +454,15 @@ def _sentence_words(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, 
 
 
 def _words(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
+    return _counted([_sentence_words(sentence, stem_words=stem_words) for sentence in sentences])
+
+
+def _counted(sentences: Iterable[Sequence[tuple[str, str]]]) -> _DocTerms:
+    """Counts of the (term, surface) pairs of a document's sentences."""
     counts: Counter[str] = Counter()
     surfaces: Counter[tuple[str, str]] = Counter()
-    for sentence in sentences:
-        for term, surface in _sentence_words(sentence, stem_words=stem_words):
+    for words in sentences:
+        for term, surface in words:
             counts[term] += 1
             surfaces[term, surface] += 1
     return _DocTerms(counts=counts, sentences={}, surfaces=surfaces)
