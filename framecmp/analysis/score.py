@@ -242,8 +242,12 @@ def rate_differences(
                     table[row_of[hit.sentence]][column] += 1
         hit_counts = np.array(table, dtype=np.int64).reshape(len(document.sentences), len(keys))
         # Integer products: exact, so the same numbers as a float64 product, without BLAS,
-        # whose threads spin (3x the CPU of this stage on a busy 2-core machine).
-        counts = (weights[position] @ hit_counts).astype(np.float64)
+        # whose threads spin (3x the CPU of this stage on a busy 2-core machine); and only for
+        # the categories the document uses (the others count 0 in every resample).
+        used = np.flatnonzero(hit_counts.any(axis=0))
+        counts = np.zeros((n_resamples, len(keys)), dtype=np.float64)
+        if used.size:
+            counts[:, used] = weights[position] @ hit_counts[:, used]
         tokens = (weights[position] @ token_counts[position]).astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
@@ -272,32 +276,34 @@ def rate_differences(
     below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
     share = np.minimum(below, n_resamples - below) / n_resamples
     p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
-    differences: list[tuple[tuple[int, int, int], RateDifference]] = []
-    for at, (column, a_position, b_position) in enumerate(needed):
+    lows, highs, ps = low.tolist(), high.tolist(), p_values.tolist()
+    # (column, a position, b position) of each difference, in the order they are returned
+    ordered = sorted(range(len(needed)), key=needed.__getitem__)
+    q_values = benjamini_hochberg([ps[at] for at in ordered])
+    differences = []
+    for at, q in zip(ordered, q_values, strict=True):
+        column, a_position, b_position = needed[at]
         a, b = documents[a_position], documents[b_position]
         lexicon, category = keys[column]
         score_a = groups[(lexicon, category)].get(a.doc_id)
         score_b = groups[(lexicon, category)].get(b.doc_id)
         rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
         rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
-        difference = RateDifference(
-            lexicon=lexicon,
-            category=category,
-            a=a.doc_id,
-            b=b.doc_id,
-            difference=rate_a - rate_b,
-            ci_low=float(low[at]),
-            ci_high=float(high[at]),
-            significant=False,
-            p_value=float(p_values[at]),
+        differences.append(
+            RateDifference(
+                lexicon=lexicon,
+                category=category,
+                a=a.doc_id,
+                b=b.doc_id,
+                difference=rate_a - rate_b,
+                ci_low=lows[at],
+                ci_high=highs[at],
+                significant=q < FALSE_DISCOVERY_RATE,
+                p_value=ps[at],
+                q_value=q,
+            )
         )
-        differences.append(((column, a_position, b_position), difference))
-    ordered = [difference for _, difference in sorted(differences, key=lambda row: row[0])]
-    q_values = benjamini_hochberg([d.p_value for d in ordered])
-    return tuple(
-        dataclasses.replace(d, q_value=q, significant=q < FALSE_DISCOVERY_RATE)
-        for d, q in zip(ordered, q_values, strict=True)
-    )
+    return tuple(differences)
 
 
 def benjamini_hochberg(p_values: Sequence[float]) -> tuple[float, ...]:
