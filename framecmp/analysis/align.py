@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from framecmp.analysis import pair_scorer, relations
 from framecmp.errors import FramecmpError
@@ -66,8 +66,7 @@ _NEGATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
+class _Term(NamedTuple):  # not a dataclass: one is made per word; a tuple is 2x cheaper
     key: str  # stem, or the canonical term of a listed name
     word: str  # normalised word as written, shown as evidence
     kind: str  # "content", "name" (listed or capitalised), "title"
