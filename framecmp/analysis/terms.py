@@ -480,14 +480,17 @@ def _terms(
     where: dict[str, set[int]] = defaultdict(set)
     quoted: Counter[str] = Counter()
     speakers: dict[str, set[str]] = defaultdict(set)
+    found: list[tuple[str, str]] = []  # every (term, surface), in text order
     for sentence in sentences:
         voices = token_voices(sentence, speech) if speech is not None else None
+        if voices is not None and voices.count(None) == len(voices):
+            voices = None  # all narration (most sentences): every token is kept
         narration = [voice is None for voice in voices] if voices is not None else None
-        for term, surface in _sentence_terms(sentence, stem_words=stem_words, keep=narration):
-            counts[term] += 1
-            surfaces[term, surface] += 1
+        terms = _sentence_terms(sentence, stem_words=stem_words, keep=narration)
+        found.extend(terms)
+        for term, _ in terms:
             where[term].add(sentence.index)
-        if voices is None or all(voice is None for voice in voices):
+        if voices is None:
             continue
         # Quoted words: split at every change of quote, so no bigram spans two speakers.
         for quote in dict.fromkeys(voice for voice in voices if voice is not None):
@@ -496,6 +499,9 @@ def _terms(
                 quoted[term] += 1
                 if quote.speaker:
                     speakers[term].add(quote.speaker)
+    # Counted at once (Counter keeps first-seen order, as counting one by one did).
+    counts.update(term for term, _ in found)
+    surfaces.update(found)
     return _DocTerms(
         counts=counts,
         sentences={term: tuple(sorted(indexes)) for term, indexes in where.items()},
