@@ -127,7 +127,7 @@ def score_lexicons(
         for i, doc in enumerate(documents)
     ]
     quoted_tokens = [
-        tuple(sum(voice is not None for voice in voices) for voices in doc_voices)
+        tuple(len(voices) - voices.count(None) for voices in doc_voices)
         for doc_voices in voices_by_doc
     ]
     for lexicon_position, lexicon in enumerate(lexicons):
@@ -146,7 +146,8 @@ def score_lexicons(
                         hit = dataclasses.replace(hit, quoted=True, speaker=quote.speaker)
                     hits[position].append(hit)
             n_quoted = sum(quoted_tokens[doc_position])
-            n_narration = document.n_tokens - n_quoted
+            n_tokens = document.n_tokens  # a sum over the sentences: once, not per category
+            n_narration = n_tokens - n_quoted
             for category_position, category in enumerate(lexicon.categories):
                 found = hits[category_position]
                 count = len(found)
@@ -157,7 +158,7 @@ def score_lexicons(
                     category=category.id,
                     doc=document.doc_id,
                     count=count,
-                    per_1000_tokens=_per_1000(count, document.n_tokens),
+                    per_1000_tokens=_per_1000(count, n_tokens),
                     hits=tuple(found),
                     narration_count=count - quoted,
                     narration_per_1000_tokens=_per_1000(count - quoted, n_narration),
@@ -171,8 +172,8 @@ def score_lexicons(
 def quoted_token_counts(document: Document, speech: SpeechMap) -> tuple[int, ...]:
     """Tokens inside direct quotes, per sentence."""
     return tuple(
-        sum(voice is not None for voice in token_voices(sentence, speech))
-        for sentence in document.sentences
+        len(voices) - voices.count(None)
+        for voices in (token_voices(sentence, speech) for sentence in document.sentences)
     )
 
 
