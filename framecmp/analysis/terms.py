@@ -441,8 +441,9 @@ def _stem_term(term: str) -> str:
 def _display_forms(surfaces: Counter[tuple[str, str]]) -> dict[str, str]:
     """Each term's most frequent surface form (ties: alphabetical)."""
     best: dict[str, tuple[int, str]] = {}
-    for (term, surface), count in sorted(surfaces.items()):
-        if term not in best or count > best[term][0]:
+    for (term, surface), count in surfaces.items():  # no sort: ties compare the surfaces
+        found = best.get(term)
+        if found is None or count > found[0] or (count == found[0] and surface < found[1]):
             best[term] = (count, surface)
     return {term: surface for term, (_, surface) in best.items()}
 
