@@ -10,10 +10,10 @@ prepared once (load, clean, segment are not counted). Each event is then compare
 once more stage by stage in the order ``compare_documents`` runs them, timing each stage. In
 both, one more event is compared before timing, as a batch worker's first event pays for
 loading bundled data. Each event is timed on its first comparison in its process: repeating
-one would hit the per-text caches, which a batch run over new articles does not. Prints CPU ms per event
-(mean over the events) for each stage, for ``compare_documents`` as a whole and for rendering
-the Markdown, JSON and HTML reports. ``--profile`` prints the top functions of a cProfile run
-over all events instead.
+one would hit the per-text caches, which a batch run over new articles does not. Prints CPU
+ms per event (mean over the events) for each stage, for ``compare_documents`` as a whole and
+for rendering the Markdown, JSON and HTML reports. ``--profile`` prints the top functions of
+a cProfile run over all events instead.
 """
 
 from __future__ import annotations
