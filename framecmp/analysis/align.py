@@ -143,7 +143,15 @@ def align(
     found: list[tuple[SentenceRef, SentenceRef, float, bool, _Profile, _Profile]] = []
     for i, doc_a in enumerate(documents):
         for doc_b in documents[i + 1 :]:
-            scores = _candidate_scores(doc_a.doc_id, doc_b.doc_id, profiles, index)
+            scores = _candidate_scores(
+                doc_a.doc_id,
+                doc_b.doc_id,
+                profiles,
+                index,
+                # only pairs at or above min_score are ever kept (the semantic aligner mixes in
+                # the cosine, so it needs every score)
+                min_score=min_score if embedder is None else None,
+            )
             if embedder is not None and vectors is not None:
                 scores = _with_embedding(
                     scores, units, profiles, doc_a, doc_b, embedder, vectors, min_score
@@ -548,8 +556,16 @@ def _candidate_scores(
     doc_b: str,
     profiles: Mapping[str, Sequence[_Profile]],
     index: Mapping[str, Mapping[str, list[int]]],
+    *,
+    min_score: float | None = None,
 ) -> dict[tuple[int, int], float]:
-    """Score the unit pairs that share content words; the same whichever document is first."""
+    """Score the unit pairs that share content words; the same whichever document is first.
+
+    With ``min_score``, pairs that cannot reach it may be left out: a pair whose score bound
+    (``_max_score``) is below it is not scored at all (9 of 10 candidates on ECB+ events).
+    """
+    # A margin far above float rounding (~1e-15 in z), so no pair at or above min_score is lost.
+    floor = pair_scorer.logit(min_score) - 1e-6 if min_score and min_score < 1.0 else None
     flip = doc_a > doc_b
     first, second = (doc_b, doc_a) if flip else (doc_a, doc_b)
     p1s, p2s = profiles[first], profiles[second]
@@ -569,8 +585,50 @@ def _candidate_scores(
         # _enough_shared, inlined: this loop runs for every candidate pair
         if count < 2 and count < min(len(p1.weights), len(p2.weights)):
             continue
+        if floor is not None and _max_score(p1, p2) < floor:
+            continue
         scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2))
     return scores
+
+
+def _max_score(p1: _Profile, p2: _Profile) -> float:
+    """An upper bound of the pair scorer's log-odds for two units, for a fraction of
+    ``_features``' work: the content-word features exactly, the others at their bounds."""
+    weight = p1.weights.__getitem__
+    shared = p1.weights.keys() & p2.weights.keys()
+    w1, w2 = p1.weight_sum, p2.weight_sum
+    s = sum(map(weight, shared))
+    n1, n2 = p1.weight_norm, p2.weight_norm
+    cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
+    cov1 = s / w1 if w1 else 0.0
+    cov2 = s / w2 if w2 else 0.0
+    lengths = sorted((p1.n_tokens, p2.n_tokens))
+    # Shared names weigh the same on both sides (one IDF table), so at most the smaller total.
+    a1, a2 = p1.all_weight_sum, p2.all_weight_sum
+    sn = s + min(a1 - w1, a2 - w2)
+    cn1 = sn / a1 if a1 else 0.0
+    cn2 = sn / a2 if a2 else 0.0
+    unit = (0.0, 1.0)
+    negation = float(p1.negated != p2.negated)
+    ratio = lengths[0] / lengths[1] if lengths[1] else 0.0
+    return pair_scorer.max_score(
+        (
+            (cosine, cosine),
+            (min(cov1, cov2), min(cov1, cov2)),
+            (max(cov1, cov2), max(cov1, cov2)),
+            (math.log1p(s), math.log1p(s)),
+            unit,  # bigram share
+            unit,  # name overlap
+            unit,  # names on one side only
+            unit,  # numbers shared
+            unit,  # numbers conflict
+            (negation, negation),
+            (ratio, ratio),
+            unit,  # quoted share: quoted shared weight / shared weight
+            (0.0, min(cn1, cn2)),
+            (0.0, max(cn1, cn2)),
+        )
+    )
 
 
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:

@@ -80,3 +80,20 @@ def probability(features: Sequence[float]) -> float:
     if z < -30:  # exp overflows far beyond any score the aligner keeps
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def logit(probability_: float) -> float:
+    """The score ``z`` at which ``probability`` returns ``probability_`` (0 < it < 1)."""
+    return math.log(probability_ / (1.0 - probability_))
+
+
+def max_score(ranges: Sequence[tuple[float, float]]) -> float:
+    """The largest ``z`` (the probability's log-odds) of any features within ``ranges``, one
+    (low, high) per feature: each term is linear in its feature, so it peaks at an end."""
+    fitted = model()
+    if len(ranges) != len(fitted.coefficients):
+        raise ValueError(f"{len(ranges)} ranges; the model has {len(fitted.coefficients)}")
+    return fitted.intercept + sum(
+        max(c * (low - m) / s, c * (high - m) / s)
+        for (c, m, s), (low, high) in zip(_terms(), ranges)  # noqa: B905 (lengths checked)
+    )
