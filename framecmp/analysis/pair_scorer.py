@@ -87,13 +87,8 @@ def logit(probability_: float) -> float:
     return math.log(probability_ / (1.0 - probability_))
 
 
-def max_score(ranges: Sequence[tuple[float, float]]) -> float:
-    """The largest ``z`` (the probability's log-odds) of any features within ``ranges``, one
-    (low, high) per feature: each term is linear in its feature, so it peaks at an end."""
-    fitted = model()
-    if len(ranges) != len(fitted.coefficients):
-        raise ValueError(f"{len(ranges)} ranges; the model has {len(fitted.coefficients)}")
-    return fitted.intercept + sum(
-        max(c * (low - m) / s, c * (high - m) / s)
-        for (c, m, s), (low, high) in zip(_terms(), ranges)  # noqa: B905 (lengths checked)
-    )
+@cache
+def bound_terms() -> tuple[tuple[float, float], ...]:
+    """(slope, mean) of each feature's term in ``z``: ``slope * (x - mean)``, for bounds of
+    ``z`` (the same as ``probability``'s terms up to float rounding, so use a margin)."""
+    return tuple((c / s, m) for c, m, s in _terms())
