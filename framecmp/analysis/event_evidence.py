@@ -76,8 +76,8 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
     lead_tokens = [t for s in document.sentences[:LEAD_SENTENCES] for t in s.tokens]
     if document.title:
         lead_tokens.extend(_words(document.title))
-    term_counts: Counter[str] = Counter()
-    name_counts: Counter[str] = Counter()
+    terms: list[str] = []  # every content word, counted at once below
+    names: list[str] = []
     numbers: set[str] = set()
     for sentence in document.sentences:
         for position, token in enumerate(sentence.tokens):
@@ -89,9 +89,10 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
                 continue
             if not is_content_word(word) or word in _DATE_WORDS:
                 continue
-            term_counts[word] += 1
+            terms.append(word)
             if position > 0 and token[:1].isupper() and any(c.islower() for c in token):
-                name_counts[word] += 1
+                names.append(word)
+    term_counts, name_counts = Counter(terms), Counter(names)
     return EventEvidence(
         doc_id=document.doc_id,
         published=published.isoformat() if published else None,

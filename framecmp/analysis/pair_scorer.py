@@ -62,15 +62,33 @@ def model() -> Model:
     )
 
 
+@cache
+def _terms() -> tuple[tuple[float, float, float], ...]:
+    fitted = model()
+    return tuple(zip(fitted.coefficients, fitted.means, fitted.scales, strict=True))
+
+
 def probability(features: Sequence[float]) -> float:
     """P(the two sentences state the same thing), 0..1."""
     fitted = model()
+    if len(features) != len(fitted.coefficients):
+        raise ValueError(f"{len(features)} features; the model has {len(fitted.coefficients)}")
     z = fitted.intercept + sum(
         c * (x - m) / s
-        for c, x, m, s in zip(
-            fitted.coefficients, features, fitted.means, fitted.scales, strict=True
-        )
+        for (c, m, s), x in zip(_terms(), features)  # noqa: B905 (lengths checked above)
     )
     if z < -30:  # exp overflows far beyond any score the aligner keeps
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def logit(probability_: float) -> float:
+    """The score ``z`` at which ``probability`` returns ``probability_`` (0 < it < 1)."""
+    return math.log(probability_ / (1.0 - probability_))
+
+
+@cache
+def bound_terms() -> tuple[tuple[float, float], ...]:
+    """(slope, mean) of each feature's term in ``z``: ``slope * (x - mean)``, for bounds of
+    ``z`` (the same as ``probability``'s terms up to float rounding, so use a margin)."""
+    return tuple((c / s, m) for c, m, s in _terms())
