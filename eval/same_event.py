@@ -403,7 +403,8 @@ def write_model(
             "sum(coefficient * feature) over raw feature values, P = 1 / (1 + exp(-z)). "
             "'text' is used when either document lacks an event date, 'dated' when both have "
             "one. Features are defined in framecmp/analysis/event.py (pair_features) and "
-            "documented in docs/same-event.md."
+            "documented in docs/same-event.md. 'clustering_models' (same form, fewer features) "
+            "feed the corpus clustering only and are not refitted here."
         ),
         "source": (
             "ECB+ (Cybulska and Vossen 2014, LREC; CC BY 3.0), eval/data/ecbplus: positives = "
