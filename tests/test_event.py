@@ -379,8 +379,10 @@ def test_leads_naming_other_days_and_figures_lower_the_pair_verdict_not_the_clus
     )
     assert conflicting.score < agreeing.score
     signal = next(s for s in conflicting.signals if s.name == "weekday-conflict")
-    assert signal.value == 1.0 and signal.weight < 0
-    assert "tuesday" in signal.detail and "friday" in signal.detail
+    assert signal.value == 1.0
+    assert signal.weight < 0
+    assert "tuesday" in signal.detail
+    assert "friday" in signal.detail
     # The corpus clustering's input ignores weekday words: its fitted combination weights
     # (data/event_clustering.toml) were fitted on that model's scores.
     prepared = [event.prepare_evidence(event_evidence(d)) for d in (first, same_day, other_day)]
@@ -405,4 +407,6 @@ def test_a_lead_figure_the_other_report_lacks_lowers_the_score() -> None:
     conflicting = judge_pair(event_evidence(first), event_evidence(other))
     assert conflicting.score < agreeing.score
     signal = next(s for s in conflicting.signals if s.name == "lead-number-conflict")
-    assert signal.value == 1.0 and "6.1" in signal.detail and "5.4" in signal.detail
+    assert signal.value == 1.0
+    assert "6.1" in signal.detail
+    assert "5.4" in signal.detail
