@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -116,12 +116,16 @@ class _Prepared:
     name_norm: float
     numbers: frozenset[str]
     rare: frozenset[str]
+    rare_information: float
     lead_numbers: frozenset[str]
+    # "doc: 6.1, 14" for the lead numbers, weekdays and months: shown in every pair's evidence
+    shown_lead: tuple[str, str, str]
 
     @classmethod
     def of(cls, evidence: EventEvidence) -> _Prepared:
         terms = {w: _weight(w, c) for w, c in evidence.term_counts}
         names = {w: _weight(w, c) for w, c in evidence.name_counts}
+        rare = frozenset(w for w in terms if information(w) >= RARE_INFORMATION)
         return cls(
             evidence=evidence,
             lead=frozenset(evidence.lead_terms),
@@ -131,8 +135,14 @@ class _Prepared:
             name_weights=names,
             name_norm=math.sqrt(math.fsum(v * v for v in names.values())),
             numbers=frozenset(evidence.numbers),
-            rare=frozenset(w for w in terms if information(w) >= RARE_INFORMATION),
+            rare=rare,
+            rare_information=math.fsum(information(w) for w in rare),
             lead_numbers=frozenset(evidence.lead_numbers),
+            shown_lead=(
+                _show_side(evidence.doc_id, evidence.lead_numbers),
+                _show_side(evidence.doc_id, evidence.lead_weekdays),
+                _show_side(evidence.doc_id, evidence.lead_months),
+            ),
         )
 
 
@@ -309,8 +319,9 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
     number_union = a.numbers | b.numbers
     shared_numbers = a.numbers & b.numbers
     quotes = _shared_quotes(a.evidence, b.evidence)
-    rare_shared, rare_union = a.rare & b.rare, a.rare | b.rare
-    rare_union_information = math.fsum(information(w) for w in rare_union)
+    rare_shared = a.rare & b.rare
+    rare_shared_information = math.fsum(information(w) for w in rare_shared)
+    rare_union_information = a.rare_information + b.rare_information - rare_shared_information
     covered = [
         len(lead & (other.numbers | other.lead_numbers)) / len(lead)
         for lead, other in ((a.lead_numbers, b), (b.lead_numbers, a))
@@ -336,9 +347,7 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "numbers": len(shared_numbers) / len(number_union) if number_union else 0.0,
         "shared-quotes": math.log1p(len(quotes)),
         "rare-words": (
-            math.fsum(information(w) for w in rare_shared) / rare_union_information
-            if rare_union_information
-            else 0.0
+            rare_shared_information / rare_union_information if rare_union_information > 0 else 0.0
         ),
         "lead-numbers": math.fsum(covered) / len(covered) if covered else 0.0,
         "lead-number-conflict": float(lead_number_conflict),
@@ -355,15 +364,15 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "shared-quotes": f"{len(quotes)} quotes in both by the same (or an unnamed) speaker"
         + (": " + "; ".join(f'"{q}"' for q in quotes[:3]) if quotes else ""),
         "rare-words": _show_terms("rare words in both", rare_shared)
-        + f" ({len(rare_shared)} of {len(rare_union)})",
-        "lead-numbers": _show_sides("numbers in the lead", a, b, lambda p: p.lead_numbers)
+        + f" ({len(rare_shared)} of {len(a.rare) + len(b.rare) - len(rare_shared)})",
+        "lead-numbers": _show_sides("numbers in the lead", a, b, 0)
         + f"; {_covered_share(covered)} recur in the other text",
         "lead-number-conflict": ("the leads share no number: " if lead_number_conflict else "no: ")
-        + _show_sides("lead numbers", a, b, lambda p: p.lead_numbers),
+        + _show_sides("lead numbers", a, b, 0),
         "weekday-conflict": ("the leads name different weekdays: " if weekday_conflict else "no: ")
-        + _show_sides("weekdays in the lead", a, b, lambda p: p.evidence.lead_weekdays),
+        + _show_sides("weekdays in the lead", a, b, 1),
         "month-conflict": ("the leads name different months: " if month_conflict else "no: ")
-        + _show_sides("months in the lead", a, b, lambda p: p.evidence.lead_months),
+        + _show_sides("months in the lead", a, b, 2),
     }
     signals = [EventSignal(name, features[name], 0.0, details[name]) for name in TEXT_FEATURES]
     return features, signals
@@ -374,15 +383,14 @@ def _covered_share(covered: Sequence[float]) -> str:
     return f"{math.fsum(covered) / len(covered):.0%}" if covered else "none"
 
 
-def _show_sides(
-    label: str, a: _Prepared, b: _Prepared, items: Callable[[_Prepared], Iterable[str]]
-) -> str:
-    shown = []
-    for side in (a, b):
-        values = sorted(items(side))
-        more = f" (+{len(values) - 6} more)" if len(values) > 6 else ""
-        shown.append(f"{side.evidence.doc_id}: {', '.join(values[:6]) + more or 'none'}")
-    return f"{label}: " + "; ".join(shown)
+def _show_sides(label: str, a: _Prepared, b: _Prepared, which: int) -> str:
+    """Both documents' lead numbers (0), weekdays (1) or months (2), as prepared."""
+    return f"{label}: {a.shown_lead[which]}; {b.shown_lead[which]}"
+
+
+def _show_side(doc_id: str, values: Sequence[str]) -> str:
+    more = f" (+{len(values) - 6} more)" if len(values) > 6 else ""
+    return f"{doc_id}: {', '.join(sorted(values)[:6]) + more or 'none'}"
 
 
 def _share(found: Iterable[str], total: float) -> float:
