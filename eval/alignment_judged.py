@@ -34,7 +34,7 @@ import json
 import random
 import sys
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,10 @@ DEV_FILES = (
     "ecbplus-v1/dev-judgments.toml",
     "ecbplus-v1/dev-band-judgments.toml",
 )
+# Unique sentences of ECB+ odd topics judged with their counterpart (eval/recall_dev.py): the
+# partner of a sentence judged "counterpart" is a right pair, the listed near sentences of one
+# judged "none" are wrong pairs. They reach the low scores the aligned-pair samples never do.
+DEV_UNIQUE_FILES = ("ecbplus-dev3-unique.toml",)
 
 
 def events(corpus: Path, topics: str) -> list[list[dict[str, object]]]:
@@ -138,7 +142,9 @@ def sample(args: argparse.Namespace) -> int:
             v = np.asarray(embedder._model.encode([left, right]))
             v /= np.linalg.norm(v, axis=1, keepdims=True)
             cosine = float(v[0] @ v[1])
-            return align_semantic.combine(sentence_pair_probability(left, right), cosine)
+            return align_semantic.combine(
+                sentence_pair_probability(left, right, "semantic"), cosine
+            )
 
     pooled_pairs, pooled_unique = [], []
     for group in events(args.ecbplus, args.topics):
@@ -260,6 +266,45 @@ def report(args: argparse.Namespace) -> int:
 
 def judged_pairs(corpus: Path, names: Sequence[str]) -> list[tuple[str, str, int]]:
     """(sentence, sentence, 1 if judged same or contradicting) of every judged pair."""
+    return [(a, b, right) for a, b, right, _ in topic_pairs(corpus, names)]
+
+
+def topic_pairs(corpus: Path, names: Sequence[str]) -> list[tuple[str, str, int, int]]:
+    """(sentence, sentence, 1 if the same claim, ECB+ topic) of every judged pair in ``names``.
+
+    Aligned-pair files give their judged pairs (same or contradicting = 1). Files of unique
+    sentences judged with a partner (eval/recall_dev.py) give the partner of a sentence judged
+    ``counterpart`` as 1 and the listed near sentences of one judged ``none`` as 0.
+    """
+    document = _document_loader(corpus)
+    found = []
+    for name in names:
+        raw = tomllib.loads((ROOT / "eval" / "gold" / name).read_text(encoding="utf-8"))
+        for pair in raw.get("pair", []):
+            da, db = document(pair["a"]["doc"]), document(pair["b"]["doc"])
+            ia, ib = find(da, pair["a"]["text"]), find(db, pair["b"]["text"])
+            if pair["judgment"] and ia is not None and ib is not None:
+                right = int(pair["judgment"] in RIGHT)
+                topic = int(da.doc_id.split("-")[0])
+                found.append((da.sentences[ia].text, db.sentences[ib].text, right, topic))
+        for entry in raw.get("unique", []):
+            if entry["judgment"] not in ("counterpart", "none") or "near" not in entry:
+                continue
+            ds = document(entry["s"]["doc"])
+            index = find(ds, entry["s"]["text"])
+            right = entry["judgment"] == "counterpart"
+            for other in entry.get("partner", []) if right else entry["near"]:
+                do = document(other["doc"])
+                j = find(do, other["text"])
+                if index is not None and j is not None:
+                    topic = int(ds.doc_id.split("-")[0])
+                    found.append(
+                        (ds.sentences[index].text, do.sentences[j].text, int(right), topic)
+                    )
+    return found
+
+
+def _document_loader(corpus: Path) -> Callable[[str], Document]:
     rows = {
         str(json.loads(line)["doc_id"]).replace("_", "-", 1): json.loads(line)
         for line in (corpus / "manifest.jsonl").read_text().splitlines()
@@ -273,16 +318,7 @@ def judged_pairs(corpus: Path, names: Sequence[str]) -> list[tuple[str, str, int
             loaded[doc_id] = api.prepare_documents(articles, labels={path.stem: doc_id})[0]
         return loaded[doc_id]
 
-    found = []
-    for name in names:
-        raw = tomllib.loads((ROOT / "eval" / "gold" / name).read_text(encoding="utf-8"))
-        for pair in raw.get("pair", []):
-            da, db = document(pair["a"]["doc"]), document(pair["b"]["doc"])
-            ia, ib = find(da, pair["a"]["text"]), find(db, pair["b"]["text"])
-            if pair["judgment"] and ia is not None and ib is not None:
-                right = int(pair["judgment"] in RIGHT)
-                found.append((da.sentences[ia].text, db.sentences[ib].text, right))
-    return found
+    return document
 
 
 def roc_auc(scores: Sequence[float], labels: Sequence[int]) -> float:
