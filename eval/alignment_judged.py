@@ -10,8 +10,9 @@ documents, up to four documents of one event per comparison, pools every aligned
 sentence left unique, and draws a seeded random sample of each for a person to judge. Each
 sentence is keyed by document id + a snippet that occurs once in that document, so judgments
 survive re-segmentation. For a unique sentence the file also lists the five sentences of the
-other documents that the aligner's score rates closest, to help the judge look for a
-counterpart (the judge reads the other documents where none of those is one).
+other documents that the aligner's score rates closest and the three more that hold most of its
+weighted words (``c=``, containment: a counterpart that adds much detail scores low), to help
+the judge look for a counterpart (the judge reads the other documents where none is one).
 
 ``report`` re-runs the aligner and prints, per judged file: precision of the aligned pairs (a
 pair is right when judged ``same`` or ``contradicting``: the same claim, possibly with other
@@ -43,6 +44,9 @@ sys.path.insert(0, str(ROOT))
 from framecmp import api  # noqa: E402
 from framecmp.analysis.align import (  # noqa: E402
     ALIGNERS,
+    _profiles,
+    _single_sentence_document,
+    _units,
     align,
     default_min_score,
     sentence_pair_probability,
@@ -106,6 +110,17 @@ def snippet(document: Document, index: int) -> str:
             if flat.count(piece) == 1:
                 return piece
     return text
+
+
+def containment(short: str, other: str) -> float:
+    """Share of ``short``'s content and name weight (IDF) that ``other`` holds too."""
+    documents = [_single_sentence_document(f"s{n}", t) for n, t in enumerate((short, other))]
+    units = {d.doc_id: _units(d) for d in documents}
+    profiles = _profiles(documents, units)
+    p1, p2 = profiles["s0"][0], profiles["s1"][0]
+    shared = sum(w for k, w in p1.weights.items() if k in p2.weights)
+    shared += sum(w for k, w in p1.name_weights.items() if k in p2.name_weights)
+    return shared / p1.all_weight_sum if p1.all_weight_sum else 0.0
 
 
 def find(document: Document, text: str) -> int | None:
@@ -200,8 +215,18 @@ def sample(args: argparse.Namespace) -> int:
             f"# S: {text}",
             f"# others: {', '.join(d.doc_id for d in documents if d.doc_id != document.doc_id)}",
         ]
-        for p, doc_id, other in sorted(others, reverse=True)[:5]:
+        closest = sorted(others, reverse=True)[:5]
+        for p, doc_id, other in closest:
             lines.append(f"#  {p:.2f} {doc_id}: {other}")
+        # and those holding most of the sentence's words: counterparts that add much detail
+        # score low but contain the sentence
+        listed = {(doc_id, other) for _, doc_id, other in closest}
+        held = sorted(
+            ((containment(text, other), doc_id, other) for _, doc_id, other in others),
+            reverse=True,
+        )
+        for c, doc_id, other in [h for h in held if (h[1], h[2]) not in listed][:3]:
+            lines.append(f"#  c={c:.2f} {doc_id}: {other}")
         lines += ['judgment = ""', ""]
     Path(args.out).write_text("\n".join(lines), encoding="utf-8")
     print(
