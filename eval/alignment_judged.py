@@ -57,9 +57,10 @@ ECBPLUS = Path("/work/devdata/ecbplus-text")
 DOCS_PER_EVENT = 4
 RIGHT = ("same", "contradicting")
 # The sample judged after the last change to each aligner, at its default threshold (ECB+ even
-# topics): the lexical one seed 21, the semantic one seed 57.
+# topics): the lexical one seed 73 (scorer refitted on MRPC + ECB+ dev pairs), the semantic one
+# seed 57.
 FRESH_SAMPLES = {
-    "lexical": "ecbplus-test-judgments.toml",
+    "lexical": "ecbplus-test3-judgments.toml",
     "semantic": "ecbplus-semantic-test-judgments.toml",
 }
 # Judged pairs on ECB+ odd topics: every constant of the aligners is chosen on these only.

@@ -84,48 +84,6 @@ def unique(args: argparse.Namespace) -> int:
     return 0
 
 
-def restated(args: argparse.Namespace) -> int:
-    """Sample the pairs the restated-claim rule adds (``align.RESTATED_MIN_SCORE``) to judge."""
-    rng = random.Random(args.seed)
-    pooled = []
-    for group in judged.events(args.ecbplus, args.topics):
-        documents = judged.comparison_documents(args.ecbplus, group, rng)
-        if len(documents) < 3:
-            continue
-        with_rule = align(documents)
-        cut = align_module.RESTATED_MIN_SCORE
-        align_module.RESTATED_MIN_SCORE = 2.0  # off
-        try:
-            without = {(p.a, p.b) for p in align(documents).pairs}
-        finally:
-            align_module.RESTATED_MIN_SCORE = cut
-        by_id = {d.doc_id: d for d in documents}
-        pooled += [(by_id, p) for p in with_rule.pairs if (p.a, p.b) not in without]
-    lines = [
-        f"# Pairs added by the restated-claim rule: ECB+ {args.topics} topics, seed {args.seed}, "
-        f"lexical aligner; {len(pooled)} pooled. Made by eval/recall_dev.py restated; rules: "
-        "eval/gold/README.md.",
-        f'pool = {{ topics = "{args.topics}", seed = {args.seed}, min_score = '
-        f'{align_module.RESTATED_MIN_SCORE}, max_score = 1.01, kind = "restated" }}',
-        "",
-    ]
-    for by_id, pair in rng.sample(pooled, min(args.n, len(pooled))):
-        da, db = by_id[pair.a.doc], by_id[pair.b.doc]
-        lines += [
-            "[[pair]]",
-            f"a = {{ doc = {judged._q(da.doc_id)}, text = {judged._q(judged.snippet(da, pair.a.sentence))} }}",
-            f"b = {{ doc = {judged._q(db.doc_id)}, text = {judged._q(judged.snippet(db, pair.b.sentence))} }}",
-            f"# A: {da.sentences[pair.a.sentence].text}",
-            f"# B: {db.sentences[pair.b.sentence].text}",
-            f"score = {pair.score:.3f}",
-            'judgment = ""',
-            "",
-        ]
-    Path(args.out).write_text("\n".join(lines), encoding="utf-8")
-    print(f"{min(args.n, len(pooled))} of {len(pooled)} added pairs -> {args.out}")
-    return 0
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -135,14 +93,8 @@ def main() -> int:
     u.add_argument("--topics", choices=("odd", "even"), default="odd")
     u.add_argument("--seed", type=int, default=0)
     u.add_argument("--n", type=int, default=40)
-    r = sub.add_parser("restated")
-    r.add_argument("out")
-    r.add_argument("--ecbplus", type=Path, default=judged.ECBPLUS)
-    r.add_argument("--topics", choices=("odd", "even"), default="odd")
-    r.add_argument("--seed", type=int, default=0)
-    r.add_argument("--n", type=int, default=40)
     args = parser.parse_args()
-    return unique(args) if args.command == "unique" else restated(args)
+    return unique(args)
 
 
 if __name__ == "__main__":

@@ -49,9 +49,6 @@ ALIGNERS = ("lexical", "semantic")
 # pairs), 0.82 at >= 0.4 (38), 0.84 at >= 0.45 (32), 0.85 at >= 0.5 (26), 0.91 at >= 0.55 (23).
 # 0.45 is the lowest cut that clears 0.8 with a margin.
 DEFAULT_MIN_SCORE = 0.45
-# A unit left without a partner takes its best candidate that is already paired (a report that
-# repeats a claim) from this score up.
-RESTATED_MIN_SCORE = 0.45
 # Two stems are spelling variants when their character-trigram Dice coefficient reaches this
 # (Dmitriev/Dmitriyev). Kept from the previous aligner; general, not sample-specific.
 VARIANT_DICE = 0.7
@@ -152,14 +149,7 @@ def align(
                 scores = _with_embedding(
                     scores, units, profiles, doc_a, doc_b, embedder, vectors, min_score
                 )
-            chosen = _assign(
-                scores,
-                min_score,
-                profiles[doc_a.doc_id],
-                profiles[doc_b.doc_id],
-                # chosen for the lexical scorer; the semantic mode's constants predate it
-                restated_min_score=RESTATED_MIN_SCORE if embedder is None else None,
-            )
+            chosen = _assign(scores, min_score, profiles[doc_a.doc_id], profiles[doc_b.doc_id])
             for (ua, ub), (score, core) in sorted(chosen.items()):
                 unit_a, unit_b = units[doc_a.doc_id][ua], units[doc_b.doc_id][ub]
                 pa, pb = profiles[doc_a.doc_id][ua], profiles[doc_b.doc_id][ub]
@@ -668,15 +658,12 @@ def _assign(
     min_score: float,
     profiles_a: Sequence[_Profile],
     profiles_b: Sequence[_Profile],
-    restated_min_score: float | None = None,
 ) -> dict[tuple[int, int], tuple[float, bool]]:
     """One-to-one pairs, strongest first; a second partner only where a unit merges two.
 
     Returns (score, is a one-to-one pair) for each chosen pair of unit indexes. A unit takes a
     second partner only when it is the neighbour of its first partner, and each partner shares
     content words with the unit that the other does not: one report split a sentence in two.
-    From ``restated_min_score`` up, a unit still without a partner takes its best candidate as
-    a second partner of that candidate (a report that repeats a claim).
     """
     ranked = sorted(
         ((score, key) for key, score in scores.items() if score >= min_score),
@@ -698,21 +685,6 @@ def _assign(
         elif j in partner_b and i not in partner_a and abs(partner_b[j] - i) == 1:  # noqa: SIM102
             if _splits(profiles_b[j], profiles_a[partner_b[j]], profiles_a[i]):
                 chosen[(i, j)] = (score, False)
-    # A report that states a claim twice (headline, lead, a later restatement) leaves the copy
-    # that lost the one-to-one pass unique though the other report carries the claim: a unit
-    # with no partner yet takes its best candidate (already paired, or the one-to-one pass would
-    # have taken it) as a second partner of that candidate.
-    paired_a = {i for i, _ in chosen}
-    paired_b = {j for _, j in chosen}
-    for score, (i, j) in ranked:
-        if restated_min_score is None or score < restated_min_score:
-            break
-        if i not in paired_a:
-            paired_a.add(i)
-            chosen[(i, j)] = (score, False)
-        elif j not in paired_b:
-            paired_b.add(j)
-            chosen[(i, j)] = (score, False)
     return chosen
 
 
