@@ -384,11 +384,18 @@ def write_model(
         }
 
     dated_block = block(dated_fit, event_model.DATED_FEATURES)
+    for model_block in (block(text_fit, event_model.TEXT_FEATURES), dated_block):
+        for name in event_model.CONFLICT_FEATURES:
+            if model_block["coefficients"][name] > 0:  # type: ignore[index]
+                raise SystemExit(f"{name} coefficient came out positive; refusing to ship")
     if dated_block["coefficients"]["date-gap"] > 0:  # type: ignore[index]
         raise SystemExit("date-gap coefficient came out positive; refusing to ship the model")
     if float(dated_block["intercept"]) >= 0:  # type: ignore[arg-type]
         # Same day and no shared content would then read as one event.
         raise SystemExit("dated intercept is not negative: a date alone would decide")
+    # The clustering's input models are not refitted here: data/event_clustering.toml's
+    # combination weights were fitted on their scores (eval/event_clustering.py --fit).
+    clustering_models = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["clustering_models"]
     payload = {
         "schema_version": event_model.MODEL_SCHEMA_VERSION,
         "description": (
@@ -396,7 +403,8 @@ def write_model(
             "sum(coefficient * feature) over raw feature values, P = 1 / (1 + exp(-z)). "
             "'text' is used when either document lacks an event date, 'dated' when both have "
             "one. Features are defined in framecmp/analysis/event.py (pair_features) and "
-            "documented in docs/same-event.md."
+            "documented in docs/same-event.md. 'clustering_models' (same form, fewer features) "
+            "feed the corpus clustering only and are not refitted here."
         ),
         "source": (
             "ECB+ (Cybulska and Vossen 2014, LREC; CC BY 3.0), eval/data/ecbplus: positives = "
@@ -412,6 +420,7 @@ def write_model(
             "dated": dated_block,
         },
         "cross_validation": figures,
+        "clustering_models": clustering_models,
     }
     MODEL_PATH.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}")

@@ -51,7 +51,7 @@ def main() -> int:
     left /= np.linalg.norm(left, axis=1, keepdims=True)
     right /= np.linalg.norm(right, axis=1, keepdims=True)
     cosines = [float(c) for c in (left * right).sum(axis=1)]
-    lexical = [sentence_pair_probability(a, b) for a, b, _ in pairs]
+    lexical = [sentence_pair_probability(a, b, "semantic") for a, b, _ in pairs]
     unrelated = statistics.median(c for c, y in zip(cosines, labels, strict=True) if not y)
     related = statistics.median(c for c, y in zip(cosines, labels, strict=True) if y)
     print(

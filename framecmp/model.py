@@ -204,6 +204,9 @@ class EventEvidence:
     numbers: tuple[str, ...]  # sorted numbers as written without separators, years excluded
     places: tuple[str, ...]  # sorted event places: dateline, "press conference in X"
     quotes: tuple[QuoteEvidence, ...] = ()
+    lead_numbers: tuple[str, ...] = ()  # sorted numbers of the lead sentences, years excluded
+    lead_weekdays: tuple[str, ...] = ()  # sorted weekday names of the lead ("tuesday")
+    lead_months: tuple[str, ...] = ()  # sorted month names of the lead ("december")
 
 
 # --- lexicons -----------------------------------------------------------------------------

@@ -421,3 +421,25 @@ def test_opposite_numbers_are_conflicting_never_a_paraphrase_in_any_report() -> 
         text = render(comparison, fmt)
         assert "conflicting: 200 / 2,000" in text
         assert "paraphrase" not in text.lower()
+
+
+@pytest.mark.parametrize("min_score", [0.2, DEFAULT_MIN_SCORE, 0.9])
+def test_candidates_left_unscored_could_not_reach_the_threshold(min_score: float) -> None:
+    # The aligner skips scoring a pair whose score bound is below min_score: every pair at or
+    # above it must still be scored, with the same score. Ten reports of one ECB+ event.
+    from framecmp.analysis import align as stage
+
+    folder = ROOT / "eval" / "data" / "ecbplus" / "12"
+    documents = prepare_documents(load_articles(sorted(folder.glob("12_*ecbplus.txt"))[:10]))
+    units = {d.doc_id: stage._units(d) for d in documents}
+    profiles = stage._profiles(documents, units)
+    index = {doc_id: stage._postings(found) for doc_id, found in profiles.items()}
+    skipped = 0
+    for i, a in enumerate(documents):
+        for b in documents[i + 1 :]:
+            every = stage._candidate_scores(a.doc_id, b.doc_id, profiles, index)
+            kept = stage._candidate_scores(a.doc_id, b.doc_id, profiles, index, min_score=min_score)
+            assert {k: v for k, v in every.items() if v >= min_score}.items() <= kept.items()
+            assert kept.items() <= every.items()
+            skipped += len(every) - len(kept)
+    assert skipped > 0  # the bound does leave pairs out

@@ -365,3 +365,48 @@ def test_word_information_reads_every_row_of_the_zipf_table() -> None:
     for unlisted in ("zzzqx", "", "the ", "a\tb", "aardvarkz"):
         assert information(unlisted) == 9.0 - floor
     assert information("the") < information("negotiations") < information("zzzqx")
+
+
+def test_leads_naming_other_days_and_figures_lower_the_pair_verdict_not_the_clustering() -> None:
+    # Reports of one topic's two events share actor and wording; what differs is what the
+    # lead says happened when and how much (docs/same-event.md, round 3).
+    first = _doc("a", *QUAKE)
+    same_day = _doc("b", *QUAKE)
+    other_day = _doc("c", *(s.replace("Tuesday", "Friday") for s in QUAKE))
+    agreeing, conflicting = (
+        judge_pair(*map(event_evidence, (first, same_day))),
+        judge_pair(*map(event_evidence, (first, other_day))),
+    )
+    assert conflicting.score < agreeing.score
+    signal = next(s for s in conflicting.signals if s.name == "weekday-conflict")
+    assert signal.value == 1.0
+    assert signal.weight < 0
+    assert "tuesday" in signal.detail
+    assert "friday" in signal.detail
+    # The corpus clustering's input ignores weekday words: its fitted combination weights
+    # (data/event_clustering.toml) were fitted on that model's scores.
+    prepared = [event.prepare_evidence(event_evidence(d)) for d in (first, same_day, other_day)]
+    clustering_agreeing = event.judge_for_clustering(prepared[0], prepared[1])
+    clustering_conflicting = event.judge_for_clustering(prepared[0], prepared[2])
+    assert clustering_agreeing.score == clustering_conflicting.score
+    assert all(s.name != "weekday-conflict" for s in clustering_conflicting.signals)
+
+
+def test_a_lead_figure_the_other_report_lacks_lowers_the_score() -> None:
+    first = _doc("a", *QUAKE)
+    same = _doc("b", *QUAKE)
+    # Every lead figure changed: the other earthquake of the kind, with other numbers.
+    other = _doc(
+        "c",
+        *(
+            s.replace("6.1", "5.4").replace("4.5", "3.9").replace("14", "9").replace("230", "40")
+            for s in QUAKE
+        ),
+    )
+    agreeing = judge_pair(event_evidence(first), event_evidence(same))
+    conflicting = judge_pair(event_evidence(first), event_evidence(other))
+    assert conflicting.score < agreeing.score
+    signal = next(s for s in conflicting.signals if s.name == "lead-number-conflict")
+    assert signal.value == 1.0
+    assert "6.1" in signal.detail
+    assert "5.4" in signal.detail

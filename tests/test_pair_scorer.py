@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
-from framecmp.analysis.align import sentence_pair_probability
+from framecmp.analysis.align import DEFAULT_MIN_SCORE, sentence_pair_probability
 from framecmp.analysis.pair_scorer import FEATURES, SCHEMA_VERSION, model
 
 
@@ -32,3 +32,21 @@ def test_the_score_does_not_depend_on_argument_order() -> None:
     a = "Police arrested two men after the robbery of a jewellery store in Paris."
     b = "Two men were arrested by police in Paris after a jewellery store robbery on Monday."
     assert sentence_pair_probability(a, b) == sentence_pair_probability(b, a)
+
+
+def test_a_claim_restated_with_much_more_detail_is_aligned_at_the_default_threshold() -> None:
+    # the judging rules count "one side adds detail" as the same claim; MRPC does not
+    claim = "The storm destroyed the old harbour bridge on Sunday night."
+    detailed = (
+        "The storm destroyed the old harbour bridge on Sunday night, cutting the island off "
+        "from the mainland and stranding hundreds of commuters for the first time since the "
+        "bridge opened."
+    )
+    assert sentence_pair_probability(claim, detailed) >= DEFAULT_MIN_SCORE
+
+
+def test_the_semantic_aligner_keeps_the_coefficients_its_constants_were_chosen_with() -> None:
+    raw = json.loads((files("framecmp") / "data" / "pair_scorer_mrpc.json").read_text("utf-8"))
+    assert tuple(raw["features"]) == FEATURES
+    assert "semantic" in raw["source"]
+    assert model("semantic") != model("lexical")

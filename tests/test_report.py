@@ -27,6 +27,7 @@ from framecmp.report import (
     write_report_atomically,
 )
 from framecmp.report.diff import DELETE, EQUAL, INSERT, split_diff, word_diff
+from framecmp.report.json_report import dumps_indented
 from framecmp.report.markdown import escape
 
 ROOT = Path(__file__).parent.parent
@@ -152,6 +153,47 @@ def test_json_writes_null_for_a_value_that_could_not_be_computed() -> None:
     assert "NaN" not in text
     assert json.loads(text)["similarity"][0]["cosine"] is None
     jsonschema.validate(json.loads(text), json_schema())
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES)
+def test_json_report_encoder_writes_what_json_dumps_writes(value: object) -> None:
+    # The report's fast encoder must keep the bytes of the documented settings exactly.
+    expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
+    assert dumps_indented(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [{"b": "},\n    {", "a": 1}, {"c": None}, {"d": [], "e": "]"}],  # newline, brackets in text
+        {"x": [{"a": {}}, {"b": 1.5}], "y": [[1, [2]], []]},
+        {2: "b", 1: "a"},  # what json.dumps writes its own way: through json.dumps
+        {"a": (1, 2)},
+        [(), {"x": [()]}],
+        {"a": {True: 1}},
+    ],
+)
+def test_json_report_encoder_writes_edge_cases_as_json_dumps_does(value: object) -> None:
+    expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
+    assert dumps_indented(value) == expected
+
+
+def test_json_report_encoder_refuses_nan_as_json_dumps_does() -> None:
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        dumps_indented({"a": [1.0, float("nan")]})
 
 
 def _schema_field_names(node: object) -> set[str]:

@@ -382,3 +382,22 @@ def test_percentiles_equal_numpy_percentile_bit_for_bit(n_resamples: int) -> Non
     values[0, 0] = np.nan
     expected = np.percentile(values, (2.5, 97.5), axis=0)
     assert score.percentiles(values, (2.5, 97.5)).tobytes() == expected.tobytes()
+
+
+def test_matcher_memos_stay_bounded_and_change_no_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A batch process scores an open-ended vocabulary: the per-lexicon memos of words and
+    # sentences must start again at their bound, and counts must not depend on what they hold.
+    monkeypatch.setattr(score, "MATCHER_WORD_CACHE", 8)
+    monkeypatch.setattr(score, "MATCHER_SENTENCE_CACHE", 3)
+    war = _lexicon(WAR, name="bounded")
+    documents = [
+        _doc(f"d{n}", f"The war over word{n} went on", f"Warsaw saw a warm day {n}")
+        for n in range(12)
+    ]
+    first = score.score_lexicons(documents, [war])
+    matcher = score._matcher(war)
+    assert len(matcher.seen) <= 8
+    assert len(matcher.matched) <= 3
+    again = score.score_lexicons(list(reversed(documents)), [war])
+    assert sorted(first, key=lambda row: row.doc) == sorted(again, key=lambda row: row.doc)
+    assert [row.count for row in first] == [1] * 12

@@ -47,13 +47,14 @@ def test_escaping_filters_keep_the_reports_rules() -> None:
     assert str(html_escape('it\'s <b>"x"</b>')) == "it&#x27;s &lt;b&gt;&quot;x&quot;&lt;/b&gt;"
 
 
-def _jinja_after_compare(paths: list[Path], *extra: str) -> str:
+def _engines_after_compare(paths: list[Path], *extra: str) -> str:
     script = (
         "import sys\n"
         "from framecmp.cli import main\n"
         f"sys.argv = ['framecmp', 'compare', *{[str(p) for p in paths]!r}, *{extra!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write('JINJA2=' + str('jinja2' in sys.modules))\n"
+        "sys.stderr.write(' RICH=' + str('rich' in sys.modules))\n"
     )
     completed = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
@@ -61,14 +62,17 @@ def _jinja_after_compare(paths: list[Path], *extra: str) -> str:
     return completed.stderr
 
 
-def test_json_and_terminal_output_never_import_jinja2(
+def test_json_and_terminal_never_import_jinja2_and_file_reports_never_rich(
     tmp_path: Path, bishkek_paths: list[Path]
 ) -> None:
-    assert "JINJA2=False" in _jinja_after_compare(bishkek_paths, "--format", "json")
-    assert "JINJA2=False" in _jinja_after_compare(bishkek_paths)
+    assert "JINJA2=False" in _engines_after_compare(bishkek_paths, "--format", "json")
+    assert "JINJA2=False" in _engines_after_compare(bishkek_paths)
     # The Markdown and HTML reports are drawn by templates, so the check above can fail.
-    stderr = _jinja_after_compare(bishkek_paths, "--quiet", "--report-dir", str(tmp_path / "r"))
+    stderr = _engines_after_compare(bishkek_paths, "--quiet", "--report-dir", str(tmp_path / "r"))
     assert "JINJA2=True" in stderr, stderr
+    # File reports never load the terminal's layout engine (issue 10: batch writes thousands).
+    assert "RICH=False" in stderr, stderr
+    assert "RICH=True" in _engines_after_compare(bishkek_paths)
 
 
 def test_every_template_is_shipped_as_package_data() -> None:

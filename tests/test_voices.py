@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from samples import SAMPLES, sample_document, text_document
 
-from framecmp.analysis.voices import extract_quotes, is_scare_quote, tone, voices
+from framecmp.analysis.voices import _alternation, extract_quotes, is_scare_quote, tone, voices
 from framecmp.model import Quote
 
 _document = text_document
@@ -268,3 +270,21 @@ def test_a_bare_surname_is_not_merged_with_a_different_full_name() -> None:
         'Chen Wei disagreed. "It will be fast," Chen Wei said.'
     )
     assert [q.speaker for q in extract_quotes(_document("d", text))] == ["Chen Yu", "Chen Wei"]
+
+
+@given(
+    st.lists(st.text(alphabet="abSs", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="abSs ", max_size=30),
+    st.booleans(),
+)
+def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
+    words: list[str], text: str, ignore_case: bool
+) -> None:
+    # The speaker patterns group their aliases and verbs by first letter for speed: every
+    # match, and which alternative it is, must be the flat alternation's.
+    import re
+
+    flags = re.IGNORECASE if ignore_case else 0
+    flat = re.compile("(?P<w>" + "|".join(re.escape(w) for w in words) + ")", flags)
+    grouped = re.compile(f"(?P<w>{_alternation(words, ignore_case=ignore_case)})", flags)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -50,9 +50,13 @@ DEFAULT_THRESHOLD = 0.5  # the probability at which "same event" is the likelier
 # week; reports further apart whose text still matches are different events of one topic.
 # A definition, not a fitted value: ECB+ has no same-story labels (docs/same-event.md).
 MAX_STORY_DAYS = 7
-MODEL_SCHEMA_VERSION = 1
+MODEL_SCHEMA_VERSION = 2
 
-TEXT_FEATURES = (
+# The corpus clustering (framecmp/corpus/events.py) combines its own model's probability with
+# the TF-IDF cosine, and its combination weights were fitted on that probability: it keeps the
+# model of these features (event_model.json ``clustering_models``), so the pair verdict below
+# can use more signals without moving the clustering (docs/same-event.md, round 3).
+CLUSTERING_TEXT_FEATURES = (
     "lead-overlap",
     "lead-in-body",
     "body-cosine",
@@ -61,7 +65,27 @@ TEXT_FEATURES = (
     "numbers",
     "shared-quotes",
 )
+# What separates the two events of one topic in ECB+ is what the leads say happened when and
+# how much (error analysis in docs/same-event.md): rare words, the lead's numbers, and leads
+# naming different weekdays, months or figures.
+TEXT_FEATURES = (
+    *CLUSTERING_TEXT_FEATURES,
+    "rare-words",
+    "lead-numbers",
+    "lead-number-conflict",
+    "weekday-conflict",
+    "month-conflict",
+)
+# Conflicts can only lower a score (eval/same_event.py refuses a fit that gives one a positive
+# coefficient), so a weekday or month word never makes two reports one event.
+CONFLICT_FEATURES = ("lead-number-conflict", "weekday-conflict", "month-conflict")
+# Words rarer than 3 per million in English (Zipf <= 3.5, information >= 5.5): names, places,
+# technical terms. Set a priori (1 Zipf unit under the table's median of ~4.5); checked on ECB+
+# held-out topics, text / dated accuracy: 4.5 0.860/0.913, 5.0 0.862/0.915, 5.5 0.865/0.917,
+# 6.0 0.862/0.914, 6.5 0.862/0.913 (docs/same-event.md, round 3).
+RARE_INFORMATION = 5.5
 DATED_FEATURES = (*TEXT_FEATURES, "date-gap")
+CLUSTERING_DATED_FEATURES = (*CLUSTERING_TEXT_FEATURES, "date-gap")
 _RELATION_ORDER = (
     EventRelation.DIFFERENT_EVENTS,
     EventRelation.SAME_STORY,
@@ -76,7 +100,7 @@ class _Logistic:
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + math.fsum(
-            self.coefficients[name] * value for name, value in sorted(features.items())
+            weight * features[name] for name, weight in sorted(self.coefficients.items())
         )
         return 1.0 / (1.0 + math.exp(-z))
 
@@ -93,11 +117,17 @@ class _Prepared:
     name_weights: dict[str, float]
     name_norm: float
     numbers: frozenset[str]
+    rare: frozenset[str]
+    rare_information: float
+    lead_numbers: frozenset[str]
+    # "doc: 6.1, 14" for the lead numbers, weekdays and months: shown in every pair's evidence
+    shown_lead: tuple[str, str, str]
 
     @classmethod
     def of(cls, evidence: EventEvidence) -> _Prepared:
         terms = {w: _weight(w, c) for w, c in evidence.term_counts}
         names = {w: _weight(w, c) for w, c in evidence.name_counts}
+        rare = frozenset(w for w in terms if information(w) >= RARE_INFORMATION)
         return cls(
             evidence=evidence,
             lead=frozenset(evidence.lead_terms),
@@ -107,6 +137,14 @@ class _Prepared:
             name_weights=names,
             name_norm=math.sqrt(math.fsum(v * v for v in names.values())),
             numbers=frozenset(evidence.numbers),
+            rare=rare,
+            rare_information=math.fsum(information(w) for w in rare),
+            lead_numbers=frozenset(evidence.lead_numbers),
+            shown_lead=(
+                _show_side(evidence.doc_id, evidence.lead_numbers),
+                _show_side(evidence.doc_id, evidence.lead_weekdays),
+                _show_side(evidence.doc_id, evidence.lead_months),
+            ),
         )
 
 
@@ -117,15 +155,31 @@ class _EventModel:
 
 
 @cache
-def _model() -> _EventModel:
-    """Load and check ``framecmp/data/event_model.json`` (schema in docs/same-event.md)."""
+def _raw_models() -> dict[str, dict[str, dict[str, object]]]:
+    """``framecmp/data/event_model.json`` (schema in docs/same-event.md), version checked."""
     raw = json.loads((files("framecmp") / "data" / "event_model.json").read_text("utf-8"))
     if raw.get("schema_version") != MODEL_SCHEMA_VERSION:
         raise FramecmpError("event_model.json: unsupported schema_version")
-    models = raw["models"]
+    return {"pair": raw["models"], "clustering": raw["clustering_models"]}
+
+
+@cache
+def _model() -> _EventModel:
+    """The pair verdict's models: what ``compare`` and ``judge_pair`` answer with."""
+    models = _raw_models()["pair"]
     return _EventModel(
         text=_logistic(models["text"], TEXT_FEATURES),
         dated=_logistic(models["dated"], DATED_FEATURES),
+    )
+
+
+@cache
+def _clustering_model() -> _EventModel:
+    """The corpus clustering's input models (fewer features; see CLUSTERING_TEXT_FEATURES)."""
+    models = _raw_models()["clustering"]
+    return _EventModel(
+        text=_logistic(models["text"], CLUSTERING_TEXT_FEATURES),
+        dated=_logistic(models["dated"], CLUSTERING_DATED_FEATURES),
     )
 
 
@@ -161,7 +215,7 @@ def verdict_from_evidence(
 ) -> SameEventVerdict:
     """The N-document verdict from per-document evidence (no text is read again)."""
     prepared = [_Prepared.of(e) for e in evidence]
-    pairs = tuple(_judge(a, b, threshold) for a, b in combinations(prepared, 2))
+    pairs = tuple(_judge(a, b, threshold, _model()) for a, b in combinations(prepared, 2))
     relation = min(
         (p.relation for p in pairs),
         key=_RELATION_ORDER.index,
@@ -180,7 +234,7 @@ def judge_pair(
     a: EventEvidence, b: EventEvidence, *, threshold: float = DEFAULT_THRESHOLD
 ) -> PairEventVerdict:
     """Probability that two documents report the same event, with the evidence behind it."""
-    return _judge(_Prepared.of(a), _Prepared.of(b), threshold)
+    return _judge(_Prepared.of(a), _Prepared.of(b), threshold, _model())
 
 
 # For callers that judge one document against many (the corpus clustering): prepare each
@@ -197,13 +251,23 @@ def judge_prepared(
     a: PreparedEvidence, b: PreparedEvidence, *, threshold: float = DEFAULT_THRESHOLD
 ) -> PairEventVerdict:
     """``judge_pair`` of evidence prepared by ``prepare_evidence``."""
-    return _judge(a, b, threshold)
+    return _judge(a, b, threshold, _model())
 
 
-def _judge(prepared_a: _Prepared, prepared_b: _Prepared, threshold: float) -> PairEventVerdict:
+def judge_for_clustering(
+    a: PreparedEvidence, b: PreparedEvidence, *, threshold: float = DEFAULT_THRESHOLD
+) -> PairEventVerdict:
+    """The judgment the corpus clustering combines with its cosine: the clustering models,
+    whose scores its combination weights were fitted on (data/event_clustering.toml)."""
+    return _judge(a, b, threshold, _clustering_model())
+
+
+def _judge(
+    prepared_a: _Prepared, prepared_b: _Prepared, threshold: float, model: _EventModel
+) -> PairEventVerdict:
     a, b = prepared_a.evidence, prepared_b.evidence
-    model = _model()
     text_features, signals = _pair_features(prepared_a, prepared_b)
+    signals = [s for s in signals if s.name in model.text.coefficients]
     text_probability = model.text.probability(text_features)
     gap = _date_gap(a, b)
     if gap is None:
@@ -257,6 +321,21 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
     number_union = a.numbers | b.numbers
     shared_numbers = a.numbers & b.numbers
     quotes = _shared_quotes(a.evidence, b.evidence)
+    rare_shared = a.rare & b.rare
+    rare_shared_information = math.fsum(information(w) for w in rare_shared)
+    rare_union_information = a.rare_information + b.rare_information - rare_shared_information
+    covered = [
+        len(lead & (other.numbers | other.lead_numbers)) / len(lead)
+        for lead, other in ((a.lead_numbers, b), (b.lead_numbers, a))
+        if lead
+    ]
+    lead_number_conflict = bool(
+        a.lead_numbers and b.lead_numbers and not a.lead_numbers & b.lead_numbers
+    )
+    weekdays_a, weekdays_b = set(a.evidence.lead_weekdays), set(b.evidence.lead_weekdays)
+    months_a, months_b = set(a.evidence.lead_months), set(b.evidence.lead_months)
+    weekday_conflict = bool(weekdays_a and weekdays_b and not weekdays_a & weekdays_b)
+    month_conflict = bool(months_a and months_b and not months_a & months_b)
     features = {
         "lead-overlap": lead_shared_information / lead_union if lead_union else 0.0,
         "lead-in-body": lead_in_body,
@@ -269,6 +348,13 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "shared-information": math.log1p(math.fsum(information(w) for w in shared_body)),
         "numbers": len(shared_numbers) / len(number_union) if number_union else 0.0,
         "shared-quotes": math.log1p(len(quotes)),
+        "rare-words": (
+            rare_shared_information / rare_union_information if rare_union_information > 0 else 0.0
+        ),
+        "lead-numbers": math.fsum(covered) / len(covered) if covered else 0.0,
+        "lead-number-conflict": float(lead_number_conflict),
+        "weekday-conflict": float(weekday_conflict),
+        "month-conflict": float(month_conflict),
     }
     details = {
         "lead-overlap": _show_terms("lead words in both", shared_lead),
@@ -279,9 +365,34 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "numbers": _show_plain("numbers in both", shared_numbers, len(number_union)),
         "shared-quotes": f"{len(quotes)} quotes in both by the same (or an unnamed) speaker"
         + (": " + "; ".join(f'"{q}"' for q in quotes[:3]) if quotes else ""),
+        "rare-words": _show_terms("rare words in both", rare_shared)
+        + f" ({len(rare_shared)} of {len(a.rare) + len(b.rare) - len(rare_shared)})",
+        "lead-numbers": _show_sides("numbers in the lead", a, b, 0)
+        + f"; {_covered_share(covered)} recur in the other text",
+        "lead-number-conflict": ("the leads share no number: " if lead_number_conflict else "no: ")
+        + _show_sides("lead numbers", a, b, 0),
+        "weekday-conflict": ("the leads name different weekdays: " if weekday_conflict else "no: ")
+        + _show_sides("weekdays in the lead", a, b, 1),
+        "month-conflict": ("the leads name different months: " if month_conflict else "no: ")
+        + _show_sides("months in the lead", a, b, 2),
     }
     signals = [EventSignal(name, features[name], 0.0, details[name]) for name in TEXT_FEATURES]
     return features, signals
+
+
+def _covered_share(covered: Sequence[float]) -> str:
+    """The share of lead numbers found in the other text ("62%"), or "none" without any."""
+    return f"{math.fsum(covered) / len(covered):.0%}" if covered else "none"
+
+
+def _show_sides(label: str, a: _Prepared, b: _Prepared, which: int) -> str:
+    """Both documents' lead numbers (0), weekdays (1) or months (2), as prepared."""
+    return f"{label}: {a.shown_lead[which]}; {b.shown_lead[which]}"
+
+
+def _show_side(doc_id: str, values: Sequence[str]) -> str:
+    more = f" (+{len(values) - 6} more)" if len(values) > 6 else ""
+    return f"{doc_id}: {', '.join(sorted(values)[:6]) + more or 'none'}"
 
 
 def _share(found: Iterable[str], total: float) -> float:

@@ -53,6 +53,8 @@ _RELATIVE_DAY = re.compile(
 _DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight"}
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_MONTH_NAMES = {number: name for name, number in reversed(MONTHS.items())}  # 12 -> "december"
 
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
 # Only phrases that place *this* report's event: "summit in Alaska" or "talks in Geneva" are
@@ -76,22 +78,39 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
     lead_tokens = [t for s in document.sentences[:LEAD_SENTENCES] for t in s.tokens]
     if document.title:
         lead_tokens.extend(_words(document.title))
-    term_counts: Counter[str] = Counter()
-    name_counts: Counter[str] = Counter()
+    terms: list[str] = []  # every content word, counted at once below
+    names: list[str] = []
     numbers: set[str] = set()
-    for sentence in document.sentences:
+    # What the lead says happened when and how much: the two events of one topic differ there.
+    lead_numbers: set[str] = set()
+    lead_weekdays: set[str] = set()
+    lead_months: set[str] = set()
+    for index, sentence in enumerate(document.sentences):
+        in_lead = index < LEAD_SENTENCES
         for position, token in enumerate(sentence.tokens):
             word = normalise(token)
+            if in_lead:
+                # Digits inside words count too: "33-year-old", "magnitude-6.1", "26-man".
+                for value in (m.replace(",", "") for m in _DIGITS.findall(word)):
+                    if not _YEAR.match(value):
+                        lead_numbers.add(value)
             if _NUMBER.match(word):
                 value = word.replace(",", "").rstrip(".")
                 if not _YEAR.match(value):
                     numbers.add(value)
                 continue
+            if in_lead:
+                if word in _WEEKDAYS:
+                    lead_weekdays.add(word)
+                # Capitalised and not opening a sentence: "May" the month, not "may" the verb.
+                elif word.rstrip(".") in MONTHS and position > 0 and token[:1].isupper():
+                    lead_months.add(_MONTH_NAMES[MONTHS[word.rstrip(".")]])
             if not is_content_word(word) or word in _DATE_WORDS:
                 continue
-            term_counts[word] += 1
+            terms.append(word)
             if position > 0 and token[:1].isupper() and any(c.islower() for c in token):
-                name_counts[word] += 1
+                names.append(word)
+    term_counts, name_counts = Counter(terms), Counter(names)
     return EventEvidence(
         doc_id=document.doc_id,
         published=published.isoformat() if published else None,
@@ -102,6 +121,9 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
         term_counts=tuple(sorted(term_counts.items())),
         name_counts=tuple(sorted(name_counts.items())),
         numbers=tuple(sorted(numbers)),
+        lead_numbers=tuple(sorted(lead_numbers)),
+        lead_weekdays=tuple(sorted(lead_weekdays)),
+        lead_months=tuple(sorted(lead_months)),
         places=event_places(document),
         quotes=tuple(
             sorted(

@@ -1,8 +1,10 @@
-"""The sentence-pair scorer: a logistic regression fitted on MRPC, evaluated in pure Python.
+"""The sentence-pair scorer: a logistic regression, evaluated in pure Python.
 
-The coefficients live in ``framecmp/data/pair_scorer.json`` (schema, feature list, training
-data and test figures are in that file and in docs/alignment.md). ``eval/mrpc.py`` fits them
-with scikit-learn and writes the file; at run time only this module reads it, with no
+The lexical aligner's coefficients live in ``framecmp/data/pair_scorer.json``, fitted on MRPC
+plus judged ECB+ odd-topic pairs; the semantic aligner keeps the MRPC-only coefficients its
+constants were chosen with (``pair_scorer_mrpc.json``). Schema, feature list, training data and
+test figures are in those files and in docs/alignment.md. ``eval/mrpc.py`` fits them with
+scikit-learn and writes the file; at run time only this module reads them, with no
 scikit-learn, numpy or scipy.
 """
 
@@ -36,6 +38,8 @@ FEATURES = (
     "coverage_names_max",  # coverage_max with names counted
 )
 SCHEMA_VERSION = 1
+# The coefficient file of each aligner (framecmp/data/).
+FILES = {"lexical": "pair_scorer.json", "semantic": "pair_scorer_mrpc.json"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +53,12 @@ class Model:
 
 
 @cache
-def model() -> Model:
-    """The bundled coefficients, checked against ``FEATURES``."""
-    raw = json.loads((files("framecmp") / "data" / "pair_scorer.json").read_text("utf-8"))
+def model(aligner: str = "lexical") -> Model:
+    """The bundled coefficients of an aligner, checked against ``FEATURES``."""
+    name = FILES[aligner]
+    raw = json.loads((files("framecmp") / "data" / name).read_text("utf-8"))
     if raw.get("schema_version") != SCHEMA_VERSION or tuple(raw["features"]) != FEATURES:
-        raise FramecmpError("framecmp/data/pair_scorer.json does not match this framecmp version")
+        raise FramecmpError(f"framecmp/data/{name} does not match this framecmp version")
     return Model(
         intercept=float(raw["intercept"]),
         coefficients=tuple(float(x) for x in raw["coefficients"]),
@@ -62,15 +67,33 @@ def model() -> Model:
     )
 
 
-def probability(features: Sequence[float]) -> float:
-    """P(the two sentences state the same thing), 0..1."""
-    fitted = model()
+@cache
+def _terms(aligner: str = "lexical") -> tuple[tuple[float, float, float], ...]:
+    fitted = model(aligner)
+    return tuple(zip(fitted.coefficients, fitted.means, fitted.scales, strict=True))
+
+
+def probability(features: Sequence[float], aligner: str = "lexical") -> float:
+    """P(the two sentences state the same thing), 0..1, by the aligner's coefficients."""
+    fitted = model(aligner)
+    if len(features) != len(fitted.coefficients):
+        raise ValueError(f"{len(features)} features; the model has {len(fitted.coefficients)}")
     z = fitted.intercept + sum(
         c * (x - m) / s
-        for c, x, m, s in zip(
-            fitted.coefficients, features, fitted.means, fitted.scales, strict=True
-        )
+        for (c, m, s), x in zip(_terms(aligner), features)  # noqa: B905 (lengths checked above)
     )
     if z < -30:  # exp overflows far beyond any score the aligner keeps
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def logit(probability_: float) -> float:
+    """The score ``z`` at which ``probability`` returns ``probability_`` (0 < it < 1)."""
+    return math.log(probability_ / (1.0 - probability_))
+
+
+@cache
+def bound_terms() -> tuple[tuple[float, float], ...]:
+    """(slope, mean) of each feature's term in the lexical aligner's ``z``, ``slope * (x - mean)``,
+    for bounds of ``z`` (``probability``'s terms up to float rounding, so use a margin)."""
+    return tuple((c / s, m) for c, m, s in _terms())

@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef
@@ -148,8 +148,7 @@ def claim_relation(
     refs: tuple[SentenceRef, SentenceRef],
 ) -> tuple[ClaimRelation, tuple[str, ...]]:
     """How sentence ``b``'s claim differs from ``a``'s, with the words that show it."""
-    la = [w.lower() for w in _words(a.text)]
-    lb = [w.lower() for w in _words(b.text)]
+    la, lb = _lowered(a.text), _lowered(b.text)
     wording = _wording(context.wordings.get(refs[0]), context.wordings.get(refs[1]))
     if found := _conflict(la, lb, "" if wording else a.text, "" if wording else b.text):
         return ClaimRelation.CONFLICTING, found
@@ -169,6 +168,12 @@ def claim_relation(
     if found := _detail(la, lb):
         return ClaimRelation.ADDS_DETAIL, found
     return ClaimRelation.EQUIVALENT, ()
+
+
+# Bounded (issue 10): a sentence is in as many aligned pairs as it has counterparts.
+@lru_cache(maxsize=4096)
+def _lowered(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _words(text))
 
 
 def _words(text: str) -> list[str]:
@@ -238,6 +243,7 @@ def _number_conflict(la: Sequence[str], lb: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a word
 def _number_key(word: str) -> str | None:
     if _NUMBER.match(word):
         return word.replace(",", "").rstrip(".")

@@ -14,7 +14,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from framecmp.errors import FramecmpError
 from framecmp.model import (
@@ -38,6 +39,11 @@ _CI_PERCENTILES = (2.5, 97.5)
 # The false discovery rate at which a frame difference is called significant, controlled over
 # every frame test of one report (Benjamini & Hochberg 1995).
 FALSE_DISCOVERY_RATE = 0.05
+# Words whose pattern lookup a lexicon matcher remembers before it starts again (about 4 MiB
+# per bundled lexicon at most; the 982 ECB+ documents hold 17,050 distinct lower-cased words).
+MATCHER_WORD_CACHE = 65536
+# Sentences whose hits a matcher remembers (12 ECB+ documents hold about 170).
+MATCHER_SENTENCE_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,11 @@ class _Matcher:
     prefix: dict[str, list[_Pattern]] = field(default_factory=dict)
     # Lengths of the prefix keys, ascending: only those prefixes of a word can match.
     prefix_lengths: tuple[int, ...] = ()
+    # Word -> starting_with(word), for the words seen lately (most words start no pattern).
+    seen: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict)
+    # Sentence -> its hits, for the sentences matched lately: the claim relations of a
+    # comparison match the aligned sentences with the lexicons the scores match them with.
+    matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(default_factory=dict)
 
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]
@@ -68,18 +79,26 @@ class _Matcher:
         index.setdefault(first, []).append(pattern)
         if is_prefix and len(first) not in self.prefix_lengths:
             self.prefix_lengths = tuple(sorted((*self.prefix_lengths, len(first))))
+        self.seen.clear()
+        self.matched.clear()
 
-    def starting_with(self, word: str) -> list[_Pattern]:
-        found = list(self.exact.get(word, ()))
-        for end in self.prefix_lengths:
-            if end > len(word):
-                break
-            found.extend(self.prefix.get(word[:end], ()))
+    def starting_with(self, word: str) -> tuple[_Pattern, ...]:
+        found = self.seen.get(word)
+        if found is None:
+            patterns = list(self.exact.get(word, ()))
+            for end in self.prefix_lengths:
+                if end > len(word):
+                    break
+                patterns.extend(self.prefix.get(word[:end], ()))
+            found = tuple(patterns)
+            # Bounded (issue 10): a long batch run meets an open-ended vocabulary.
+            if len(self.seen) >= MATCHER_WORD_CACHE:
+                self.seen.clear()
+            self.seen[word] = found
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):  # not a dataclass: one is made per word; a tuple is 2x cheaper
     """A token, or one hyphen-separated part of it, normalised, with where it came from."""
 
     text: str  # normalised
@@ -102,20 +121,33 @@ def score_lexicons(
     rows: list[tuple[tuple[int, int, int], CategoryScore]] = []
     words_by_doc = [[_words(sentence.tokens) for sentence in doc.sentences] for doc in documents]
     speech = [speech_map(quotes, doc.doc_id) for doc in documents]
-    quoted_tokens = [quoted_token_counts(doc, speech[i]) for i, doc in enumerate(documents)]
+    # Whose words each token is, once per document rather than once per lexicon.
+    voices_by_doc = [
+        [token_voices(sentence, speech[i]) for sentence in doc.sentences]
+        for i, doc in enumerate(documents)
+    ]
+    quoted_tokens = [
+        tuple(len(voices) - voices.count(None) for voices in doc_voices)
+        for doc_voices in voices_by_doc
+    ]
     for lexicon_position, lexicon in enumerate(lexicons):
         matcher = _matcher(lexicon)
         for doc_position, document in enumerate(documents):
             hits: list[list[LexiconHit]] = [[] for _ in lexicon.categories]
-            for sentence, words in zip(document.sentences, words_by_doc[doc_position], strict=True):
-                voices = token_voices(sentence, speech[doc_position])
+            for sentence, words, voices in zip(
+                document.sentences,
+                words_by_doc[doc_position],
+                voices_by_doc[doc_position],
+                strict=True,
+            ):
                 for position, hit, token in _sentence_hits(matcher, sentence, words):
                     quote = voices[token] if token < len(voices) else None
                     if quote is not None:
                         hit = dataclasses.replace(hit, quoted=True, speaker=quote.speaker)
                     hits[position].append(hit)
             n_quoted = sum(quoted_tokens[doc_position])
-            n_narration = document.n_tokens - n_quoted
+            n_tokens = document.n_tokens  # a sum over the sentences: once, not per category
+            n_narration = n_tokens - n_quoted
             for category_position, category in enumerate(lexicon.categories):
                 found = hits[category_position]
                 count = len(found)
@@ -126,7 +158,7 @@ def score_lexicons(
                     category=category.id,
                     doc=document.doc_id,
                     count=count,
-                    per_1000_tokens=_per_1000(count, document.n_tokens),
+                    per_1000_tokens=_per_1000(count, n_tokens),
                     hits=tuple(found),
                     narration_count=count - quoted,
                     narration_per_1000_tokens=_per_1000(count - quoted, n_narration),
@@ -140,8 +172,8 @@ def score_lexicons(
 def quoted_token_counts(document: Document, speech: SpeechMap) -> tuple[int, ...]:
     """Tokens inside direct quotes, per sentence."""
     return tuple(
-        sum(voice is not None for voice in token_voices(sentence, speech))
-        for sentence in document.sentences
+        len(voices) - voices.count(None)
+        for voices in (token_voices(sentence, speech) for sentence in document.sentences)
     )
 
 
@@ -185,7 +217,7 @@ def rate_differences(
                     strict=True,
                 )
             ],
-            dtype=np.float64,
+            dtype=np.int64,
         )
         for doc in documents
     ]
@@ -201,15 +233,22 @@ def rate_differences(
 
     boot_rates = []  # per document: (n_resamples, n_categories) rates per 1,000 tokens
     for position, document in enumerate(documents):
-        hit_counts = np.zeros((len(document.sentences), len(keys)), dtype=np.float64)
+        table = [[0] * len(keys) for _ in document.sentences]
         row_of = {sentence.index: row for row, sentence in enumerate(document.sentences)}
         for column, key in enumerate(keys):
             found = groups[key].get(document.doc_id)
             for hit in found.hits if found is not None else ():
                 if not hit.quoted:
-                    hit_counts[row_of[hit.sentence], column] += 1
-        counts = weights[position] @ hit_counts
-        tokens = weights[position] @ token_counts[position]
+                    table[row_of[hit.sentence]][column] += 1
+        hit_counts = np.array(table, dtype=np.int64).reshape(len(document.sentences), len(keys))
+        # Integer products: exact, so the same numbers as a float64 product, without BLAS,
+        # whose threads spin (3x the CPU of this stage on a busy 2-core machine); and only for
+        # the categories the document uses (the others count 0 in every resample).
+        used = np.flatnonzero(hit_counts.any(axis=0))
+        counts = np.zeros((n_resamples, len(keys)), dtype=np.float64)
+        if used.size:
+            counts[:, used] = weights[position] @ hit_counts[:, used]
+        tokens = (weights[position] @ token_counts[position]).astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
         boot_rates.append(rates)
@@ -237,32 +276,34 @@ def rate_differences(
     below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
     share = np.minimum(below, n_resamples - below) / n_resamples
     p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
-    differences: list[tuple[tuple[int, int, int], RateDifference]] = []
-    for at, (column, a_position, b_position) in enumerate(needed):
+    lows, highs, ps = low.tolist(), high.tolist(), p_values.tolist()
+    # (column, a position, b position) of each difference, in the order they are returned
+    ordered = sorted(range(len(needed)), key=needed.__getitem__)
+    q_values = benjamini_hochberg([ps[at] for at in ordered])
+    differences = []
+    for at, q in zip(ordered, q_values, strict=True):
+        column, a_position, b_position = needed[at]
         a, b = documents[a_position], documents[b_position]
         lexicon, category = keys[column]
         score_a = groups[(lexicon, category)].get(a.doc_id)
         score_b = groups[(lexicon, category)].get(b.doc_id)
         rate_a = score_a.narration_per_1000_tokens if score_a is not None else 0.0
         rate_b = score_b.narration_per_1000_tokens if score_b is not None else 0.0
-        difference = RateDifference(
-            lexicon=lexicon,
-            category=category,
-            a=a.doc_id,
-            b=b.doc_id,
-            difference=rate_a - rate_b,
-            ci_low=float(low[at]),
-            ci_high=float(high[at]),
-            significant=False,
-            p_value=float(p_values[at]),
+        differences.append(
+            RateDifference(
+                lexicon=lexicon,
+                category=category,
+                a=a.doc_id,
+                b=b.doc_id,
+                difference=rate_a - rate_b,
+                ci_low=lows[at],
+                ci_high=highs[at],
+                significant=q < FALSE_DISCOVERY_RATE,
+                p_value=ps[at],
+                q_value=q,
+            )
         )
-        differences.append(((column, a_position, b_position), difference))
-    ordered = [difference for _, difference in sorted(differences, key=lambda row: row[0])]
-    q_values = benjamini_hochberg([d.p_value for d in ordered])
-    return tuple(
-        dataclasses.replace(d, q_value=q, significant=q < FALSE_DISCOVERY_RATE)
-        for d, q in zip(ordered, q_values, strict=True)
-    )
+    return tuple(differences)
 
 
 def benjamini_hochberg(p_values: Sequence[float]) -> tuple[float, ...]:
@@ -285,16 +326,16 @@ def _text_key(text: str) -> int:
 
 def _resample_weights(
     rng: np.random.Generator, n_sentences: int, n_resamples: int
-) -> npt.NDArray[np.float64]:
+) -> npt.NDArray[np.int64]:
     """How often each sentence is drawn in each resample: shape (n_resamples, n_sentences)."""
     import numpy as np
 
     if n_sentences == 0:
-        return np.zeros((n_resamples, 0), dtype=np.float64)
+        return np.zeros((n_resamples, 0), dtype=np.int64)
     draws = rng.integers(0, n_sentences, size=(n_resamples, n_sentences))
     flat = draws + n_sentences * np.arange(n_resamples)[:, None]
     counts = np.bincount(flat.ravel(), minlength=n_resamples * n_sentences)
-    return counts.reshape(n_resamples, n_sentences).astype(np.float64)
+    return counts.reshape(n_resamples, n_sentences).astype(np.int64)
 
 
 def percentiles(
@@ -370,14 +411,23 @@ def _parts(pattern: str) -> tuple[tuple[str, bool], ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a token
 def _normalise(word: str) -> str:
     # vocabulary.normalise, plus edge dots and apostrophes: "U.S." and "u.s" are one word.
     return vocabulary.normalise(word.strip(".'\u2019")).strip(".'")
 
 
-def _words(tokens: Sequence[str]) -> tuple[_Word, ...]:
+# Bounded (issue 10): the lexicon scores and the claim relations of one comparison read the
+# same sentences; 4,096 sentences hold the 12 documents of a batch event many times.
+@lru_cache(maxsize=4096)
+def _words(tokens: tuple[str, ...]) -> tuple[_Word, ...]:
     words: list[_Word] = []
     for position, token in enumerate(tokens):
+        if _HYPHENS.search(token) is None:  # most tokens: one part, the whole token
+            text = _normalise(token)
+            if text:
+                words.append(_Word(text, position, 0, len(token)))
+            continue
         start = 0
         for hyphen in [*_HYPHENS.finditer(token), None]:
             end = hyphen.start() if hyphen is not None else len(token)
@@ -388,10 +438,12 @@ def _words(tokens: Sequence[str]) -> tuple[_Word, ...]:
     return tuple(words)
 
 
-def _matches_at(matcher: _Matcher, words: Sequence[_Word], at: int) -> list[tuple[_Pattern, int]]:
-    """Every pattern matching the words from ``at`` on, with its length in words."""
+def _matches_at(
+    patterns: Sequence[_Pattern], words: Sequence[_Word], at: int
+) -> list[tuple[_Pattern, int]]:
+    """Every pattern of ``patterns`` matching the words from ``at`` on, with its length."""
     found = []
-    for pattern in matcher.starting_with(words[at].text):
+    for pattern in patterns:
         length = len(pattern.parts)
         if at + length > len(words):
             continue
@@ -407,11 +459,30 @@ def _matches_at(matcher: _Matcher, words: Sequence[_Word], at: int) -> list[tupl
 
 def _sentence_hits(
     matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
-) -> list[tuple[int, LexiconHit, int]]:
+) -> tuple[tuple[int, LexiconHit, int], ...]:
     """(category position, hit, first token) for every counted match in one sentence."""
+    found = matcher.matched.get(sentence)
+    if found is None:
+        found = tuple(_match_sentence(matcher, sentence, words))
+        # Bounded (issue 10), like the word memo.
+        if len(matcher.matched) >= MATCHER_SENTENCE_CACHE:
+            matcher.matched.clear()
+        matcher.matched[sentence] = found
+    return found
+
+
+def _match_sentence(
+    matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
+) -> list[tuple[int, LexiconHit, int]]:
     by_category: dict[int, dict[int, list[tuple[_Pattern, int]]]] = {}
-    for at in range(len(words)):
-        for pattern, length in _matches_at(matcher, words, at):
+    seen = matcher.seen
+    for at, word in enumerate(words):
+        patterns = seen.get(word.text)
+        if patterns is None:
+            patterns = matcher.starting_with(word.text)
+        if not patterns:
+            continue
+        for pattern, length in _matches_at(patterns, words, at):
             by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
                 (pattern, length)
             )

@@ -56,17 +56,19 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
 
     if len(documents) < 2:
         return ()
-    per_doc = [_words(document.sentences, stem_words=True) for document in documents]
+    # Each sentence's words once, for the documents' counts and the sentences' IDF alike.
+    by_sentence = [
+        [_sentence_words(sentence, stem_words=True) for sentence in document.sentences]
+        for document in documents
+    ]
+    per_doc = [_counted(sentences) for sentences in by_sentence]
     surfaces: Counter[tuple[str, str]] = Counter()
     for terms in per_doc:
         surfaces.update(terms.surfaces)
     display = _display_forms(surfaces)
     sentence_words = [
-        [term for term, _ in _sentence_words(sentence, stem_words=True)]
-        for document in documents
-        for sentence in document.sentences
+        [term for term, _ in words] for sentences in by_sentence for words in sentences
     ]
-    doc_words = [list(terms.counts.elements()) for terms in per_doc]
     if not any(sentence_words):
         return tuple(
             PairSimilarity(a=a.doc_id, b=b.doc_id, cosine=0.0, shared_terms=())
@@ -77,9 +79,10 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
     vocabulary = list(idf)
     column = {term: k for k, term in enumerate(vocabulary)}
     matrix = np.zeros((len(documents), len(vocabulary)))
-    for i, words in enumerate(doc_words):
+    for i, terms in enumerate(per_doc):
         # scikit-learn's transform() sorts each row by column, i.e. alphabetically.
-        for term, weight in _tfidf(words, idf, order=sorted(set(words))).items():
+        row = sorted(term for term in terms.counts if term in idf)
+        for term, weight in _weights(terms.counts, row, idf).items():
             matrix[i, column[term]] = weight
     pairs = []
     for i, first in enumerate(documents):
@@ -136,19 +139,19 @@ def distinctive_terms(
 
     if not any(terms.counts for terms in per_doc):
         return ()
-    doc_words = [list(terms.counts.elements()) for terms in per_doc]
-    idf = _fit_idf(doc_words)
+    idf = _fit_idf([terms.counts.keys() for terms in per_doc])
     # scikit-learn's fit_transform() leaves each row in the order terms were first seen.
-    first_seen = list(dict.fromkeys(term for words in doc_words for term in words))
-    tfidf = [_tfidf(words, idf, order=first_seen) for words in doc_words]
+    first_seen = dict.fromkeys(term for terms in per_doc for term in terms.counts)
+    position = {term: n for n, term in enumerate(first_seen)}
+    tfidf = [_tfidf_of_counts(terms.counts, idf, position=position) for terms in per_doc]
+    pooled_totals = _totals(pooled)
 
     found: list[DistinctiveTerm] = []
-    for i, (document, terms) in enumerate(zip(documents, per_doc, strict=True)):
-        others: Counter[str] = Counter()
-        for j, other in enumerate(per_doc):
-            if j != i:
-                others.update(other.counts)
-        doc_totals, other_totals = _totals(terms.counts), _totals(others)
+    for document, terms, weights in zip(documents, per_doc, tfidf, strict=True):
+        # The other documents' counts: the pooled counts less this one's (exact integers).
+        others = _Others(pooled, terms.counts)
+        doc_totals = _totals(terms.counts)
+        other_totals = {order: total - doc_totals[order] for order, total in pooled_totals.items()}
         scored: dict[str, DistinctiveTerm] = {}
         for term, count in terms.counts.items():
             if count < min_count:
@@ -169,7 +172,7 @@ def distinctive_terms(
                 term=display[term],
                 count=count,
                 other_count=others[term],
-                tfidf=tfidf[i][term],
+                tfidf=weights[term],
                 log_odds=delta,
                 z=z,
                 sentences=terms.sentences[term],
@@ -353,7 +356,19 @@ def background_from_documents(documents: Iterable[Document]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _fit_idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
+class _Others:
+    """Counts of the other documents of a comparison: pooled less one document's."""
+
+    __slots__ = ("_own", "_pooled")
+
+    def __init__(self, pooled: Mapping[str, int], own: Mapping[str, int]) -> None:
+        self._pooled, self._own = pooled, own
+
+    def __getitem__(self, term: str) -> int:
+        return self._pooled.get(term, 0) - self._own.get(term, 0)
+
+
+def _fit_idf(documents: Sequence[Iterable[str]]) -> dict[str, float]:
     """Smoothed IDF of each term, ``ln((1 + n) / (1 + df)) + 1``, in alphabetical order."""
     import numpy as np
 
@@ -377,10 +392,24 @@ def _tfidf(
     sums a row, so that every weight is bit-identical to scikit-learn's
     (``benchmarks/tfidf_identity.py`` and ``tests/test_terms.py`` check it).
     """
+    counts = Counter(word for word in words if word in idf)
+    return _weights(counts, [term for term in order if term in counts], idf)
+
+
+def _tfidf_of_counts(
+    counts: Mapping[str, int], idf: Mapping[str, float], *, position: Mapping[str, int]
+) -> dict[str, float]:
+    """``_tfidf`` of a document given as term counts, ``order`` as each term's position in
+    it: the same weights, without walking the whole vocabulary for each document."""
+    terms = sorted((term for term in counts if term in idf), key=position.__getitem__)
+    return _weights(counts, terms, idf)
+
+
+def _weights(
+    counts: Mapping[str, int], terms: Sequence[str], idf: Mapping[str, float]
+) -> dict[str, float]:
     import numpy as np
 
-    counts = Counter(word for word in words if word in idf)
-    terms = [term for term in order if term in counts]
     weights = np.log(np.array([counts[term] for term in terms], dtype=np.float64))
     weights += 1.0
     weights *= np.array([idf[term] for term in terms])
@@ -412,8 +441,9 @@ def _stem_term(term: str) -> str:
 def _display_forms(surfaces: Counter[tuple[str, str]]) -> dict[str, str]:
     """Each term's most frequent surface form (ties: alphabetical)."""
     best: dict[str, tuple[int, str]] = {}
-    for (term, surface), count in sorted(surfaces.items()):
-        if term not in best or count > best[term][0]:
+    for (term, surface), count in surfaces.items():  # no sort: ties compare the surfaces
+        found = best.get(term)
+        if found is None or count > found[0] or (count == found[0] and surface < found[1]):
             best[term] = (count, surface)
     return {term: surface for term, (_, surface) in best.items()}
 
@@ -425,10 +455,15 @@ def _sentence_words(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, 
 
 
 def _words(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:
+    return _counted([_sentence_words(sentence, stem_words=stem_words) for sentence in sentences])
+
+
+def _counted(sentences: Iterable[Sequence[tuple[str, str]]]) -> _DocTerms:
+    """Counts of the (term, surface) pairs of a document's sentences."""
     counts: Counter[str] = Counter()
     surfaces: Counter[tuple[str, str]] = Counter()
-    for sentence in sentences:
-        for term, surface in _sentence_words(sentence, stem_words=stem_words):
+    for words in sentences:
+        for term, surface in words:
             counts[term] += 1
             surfaces[term, surface] += 1
     return _DocTerms(counts=counts, sentences={}, surfaces=surfaces)
@@ -446,14 +481,17 @@ def _terms(
     where: dict[str, set[int]] = defaultdict(set)
     quoted: Counter[str] = Counter()
     speakers: dict[str, set[str]] = defaultdict(set)
+    found: list[tuple[str, str]] = []  # every (term, surface), in text order
     for sentence in sentences:
         voices = token_voices(sentence, speech) if speech is not None else None
+        if voices is not None and voices.count(None) == len(voices):
+            voices = None  # all narration (most sentences): every token is kept
         narration = [voice is None for voice in voices] if voices is not None else None
-        for term, surface in _sentence_terms(sentence, stem_words=stem_words, keep=narration):
-            counts[term] += 1
-            surfaces[term, surface] += 1
+        terms = _sentence_terms(sentence, stem_words=stem_words, keep=narration)
+        found.extend(terms)
+        for term, _ in terms:
             where[term].add(sentence.index)
-        if voices is None or all(voice is None for voice in voices):
+        if voices is None:
             continue
         # Quoted words: split at every change of quote, so no bigram spans two speakers.
         for quote in dict.fromkeys(voice for voice in voices if voice is not None):
@@ -462,6 +500,9 @@ def _terms(
                 quoted[term] += 1
                 if quote.speaker:
                     speakers[term].add(quote.speaker)
+    # Counted at once (Counter keeps first-seen order, as counting one by one did).
+    counts.update(term for term, _ in found)
+    surfaces.update(found)
     return _DocTerms(
         counts=counts,
         sentences={term: tuple(sorted(indexes)) for term, indexes in where.items()},

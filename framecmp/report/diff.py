@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from framecmp.text.vocabulary import is_content_word, normalise
 
@@ -25,9 +26,14 @@ def clean_text(text: str) -> str:
     """Collapse every run of whitespace to one space and drop control characters."""
     # Control characters (ESC above all) would let article text drive a terminal or break a table.
     # A regex, not a per-character category lookup: reports clean every text they show.
+    # Most texts are clean already: printable text has no control character and no whitespace
+    # but the ASCII space, so without a doubled, leading or trailing space it is returned as is.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _CONTROL.sub("", " ".join(text.split()))
 
 
+@lru_cache(maxsize=65_536)  # words recur across the pairs of a report; bounded for batch runs
 def _key(word: str) -> str:
     # Compare words, not their punctuation or case: "West," and "west" are the same word.
     stripped = "".join(c for c in word if c.isalnum() or c in "'\u2019-")

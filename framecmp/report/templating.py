@@ -4,7 +4,7 @@ and only when one of those formats is rendered)."""
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from framecmp.report.diff import clean_text
@@ -31,6 +31,7 @@ _MD_SPECIAL = str.maketrans(
 )
 
 
+@lru_cache(maxsize=8192)  # numbers, categories, labels: the same few texts in every row
 def markdown_escape(text: object) -> str:
     """Article text made inert for Markdown: one line, no markup, no HTML, safe in table cells."""
     escaped = clean_text(str(text)).translate(_MD_SPECIAL)
@@ -42,19 +43,29 @@ def markdown_escape(text: object) -> str:
 def html_escape(text: object) -> Markup:
     """Article text cleaned and escaped as the HTML report always has (``&#x27;`` for quotes,
     which markupsafe would write as ``&#39;``), marked safe so autoescape leaves it alone."""
+    return _markup()(html.escape(clean_text(str(text)), quote=True))
+
+
+@cache
+def _markup() -> type[Markup]:
+    # Imported on first use (with jinja2), once: an import statement per escaped text cost
+    # more than the escaping.
     from markupsafe import Markup
 
-    return Markup(html.escape(clean_text(str(text)), quote=True))
+    return Markup
 
 
 @cache
 def _environment(html_format: bool) -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
+    from framecmp.report.cells import HtmlCells, MarkdownCells
+
     env = Environment(
         loader=PackageLoader("framecmp.report", "templates"),
         autoescape=html_format,
         undefined=StrictUndefined,
+        auto_reload=False,  # compiled once per process: no stat of the template per section
         keep_trailing_newline=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -64,6 +75,8 @@ def _environment(html_format: bool) -> Environment:
     env.filters["cut"] = truncate
     env.filters["sentence_list"] = sentence_list
     env.globals["empty_cell"] = "\u2014"  # an em dash in an empty cell
+    # Table rows, outlet labels, word diffs: Python, not macros (see cells.py).
+    env.globals["m"] = HtmlCells() if html_format else MarkdownCells()
     return env
 
 

@@ -470,10 +470,21 @@ class Header:
     warning: EventWarning | None  # set when the inputs look like different events
 
 
+# The last comparison's outlet labels: the big tables name two per row, hundreds of rows.
+_last_outlets: list[tuple[Comparison, dict[str, Outlet]]] = []
+
+
 def outlet(comparison: Comparison, doc: str) -> Outlet:
     """The outlet label of a document id."""
-    label, doc_id = views.outlet_parts(comparison, doc)
-    return Outlet(label, doc_id)
+    last = _last_outlets[0] if _last_outlets else None
+    if last is None or last[0] is not comparison:
+        last = (comparison, {})
+        _last_outlets[:] = [last]
+    found = last[1].get(doc)
+    if found is None:
+        label, doc_id = views.outlet_parts(comparison, doc)
+        found = last[1][doc] = Outlet(label, doc_id)
+    return found
 
 
 @_shared

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from framecmp.model import RELATIONS, ClaimRelation, SentenceRef
@@ -37,9 +38,19 @@ TOP_TERMS = 12
 MIN_QUOTE_OVERLAP = 0.25  # shared content words / words of the shorter quote
 
 
-def doc_rank(comparison: Comparison) -> dict[str, int]:
+# The last comparison's ranks: every sort key of a report asks for them, thousands of times
+# per report (one tuple, replaced whole, so threads sharing the module stay correct).
+_last_rank: list[tuple[Comparison, Mapping[str, int]]] = []
+
+
+def doc_rank(comparison: Comparison) -> Mapping[str, int]:
     """Position of each document id in the order the user gave them."""
-    return {d.doc_id: i for i, d in enumerate(comparison.documents)}
+    last = _last_rank[0] if _last_rank else None
+    if last is not None and last[0] is comparison:
+        return last[1]
+    rank = MappingProxyType({d.doc_id: i for i, d in enumerate(comparison.documents)})
+    _last_rank[:] = [(comparison, rank)]
+    return rank
 
 
 def _rank(comparison: Comparison, doc: str) -> tuple[int, str]:

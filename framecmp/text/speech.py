@@ -9,8 +9,10 @@ apart from the words it quotes.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from framecmp.model import Quote, Sentence
 
@@ -21,6 +23,12 @@ class SpeechMap:
 
     quotes: tuple[Quote, ...]
     starts: tuple[int, ...]
+    reach: tuple[int, ...] = ()  # the furthest end of the quotes up to each one
+
+    def quoted_between(self, start: int, end: int) -> bool:
+        """Whether any quote covers an offset in ``start..end`` (both included)."""
+        at = bisect.bisect_right(self.starts, end)
+        return at > 0 and self.reach[at - 1] > start
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quote whose words cover a document offset, or None for narration."""
@@ -36,9 +44,16 @@ def speech_map(quotes: Iterable[Quote], doc_id: str) -> SpeechMap:
         (q for q in quotes if q.doc == doc_id and q.char_end > q.char_start),
         key=lambda q: (q.char_start, q.char_end),
     )
-    return SpeechMap(quotes=tuple(mine), starts=tuple(q.char_start for q in mine))
+    return SpeechMap(
+        quotes=tuple(mine),
+        starts=tuple(q.char_start for q in mine),
+        reach=tuple(itertools.accumulate((q.char_end for q in mine), max)),
+    )
 
 
+# Bounded (issue 10): lexicon scores, frame bootstrap and distinctive terms each ask for every
+# sentence of a comparison; 4,096 sentences hold the 12 documents of a batch event many times.
+@lru_cache(maxsize=4096)
 def token_offsets(sentence: Sentence) -> tuple[int, ...]:
     """Document offset of each word token of a sentence (tokens are written as in the text)."""
     offsets = []
@@ -55,6 +70,8 @@ def token_offsets(sentence: Sentence) -> tuple[int, ...]:
 
 def token_voices(sentence: Sentence, speech: SpeechMap) -> tuple[Quote | None, ...]:
     """For each word token of a sentence, the quote it is inside, or None for narration."""
-    if not speech.quotes:
+    # Token offsets lie in char_start..char_start + len(text): a sentence no quote reaches
+    # (most of them) is all narration.
+    if not speech.quoted_between(sentence.char_start, sentence.char_start + len(sentence.text)):
         return (None,) * len(sentence.tokens)
     return tuple(speech.quote_at(offset) for offset in token_offsets(sentence))
