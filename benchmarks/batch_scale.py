@@ -12,8 +12,10 @@ Each size runs, as separate processes on a fresh store: `framecmp ingest`, `fram
 largest process (ru_maxrss of the children; workers are separate processes, so the sum
 can be higher), and the CPU seconds of all its processes, which a busy machine changes
 less than the wall time. Growth exponent: log(wall ratio) / log(size ratio) between sizes.
+``--ingest-only`` runs the first step alone (its exponent is of the ingest wall time).
 
     python benchmarks/batch_scale.py [--sizes 1000 5000 20000] [--report-timeout 900]
+        [--ingest-only]
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ def main() -> None:
     parser.add_argument(
         "--report-timeout", type=float, default=None, help="stop the batch step after N s"
     )
+    parser.add_argument("--ingest-only", action="store_true", help="time framecmp ingest alone")
     args = parser.parse_args()
     walls: dict[int, float] = {}
     print(
@@ -133,6 +136,8 @@ def main() -> None:
                     None,
                 ),
             ]
+            if args.ingest_only:
+                steps = steps[:1]
             for name, command, timeout in steps:
                 if name == "batch again" and not complete:
                     # The cut batch would carry on reporting: time the nothing-new ingest instead.
@@ -163,10 +168,11 @@ def main() -> None:
                             flush=True,
                         )
             walls[size] = total
-            print(
-                f"{size} | end to end (ingest+events+batch) | {total:.1f} | {total_cpu:.1f} | "
-                f"{size / total:.0f}"
-            )
+            if not args.ingest_only:
+                print(
+                    f"{size} | end to end (ingest+events+batch) | {total:.1f} | {total_cpu:.1f} | "
+                    f"{size / total:.0f}"
+                )
     sizes = sorted(walls)
     for small, large in itertools.pairwise(sizes):
         exponent = math.log(walls[large] / walls[small]) / math.log(large / small)

@@ -479,6 +479,7 @@ def check_lexicon(
 # framecmp.corpus is imported inside these functions: `compare` never pays for it.
 
 DEFAULT_DB = "framecmp.db"
+WORKER_NICENESS = 5  # see _lower_priority
 
 
 def ingest(
@@ -757,8 +758,15 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    # Workers yield to the main process, whose event assignment is the serial part of a run.
+    with ProcessPoolExecutor(max_workers=count, initializer=_lower_priority) as pool:
         yield pool
+
+
+def _lower_priority() -> None:
+    """Worker initializer: nice +5 (on POSIX), so the main process keeps its core."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(WORKER_NICENESS)
 
 
 # --- labels and ids ---------------------------------------------------------------------------

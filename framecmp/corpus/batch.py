@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 COMMIT_EVERY = 200  # articles per transaction: small enough to lose little when killed
 PREPARE_CHUNK = 8  # articles sent to a worker at once: fewer round trips, still balanced
+PREPARE_AHEAD = 20  # chunks of COMMIT_EVERY the workers may run ahead of the assignment
 INDEX_NAME = "index"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -173,6 +174,12 @@ def ingest(
     ``files`` says which input file each article came from: once its articles are stored,
     the file's size and mtime are recorded so the next run need not read it again.
     ``unchanged_unread`` counts the articles of files not read because they are unchanged.
+
+    When every new article is the first version of its source and no stored article waits
+    for its event, the articles are prepared in the order they are assigned (by date, then
+    content hash), so each is assigned while the workers prepare the next ones; ids still
+    follow the input order. Otherwise (new versions change which articles are current) all
+    are stored first and assigned after, as ``assign_events`` does.
     """
     seen: set[str] = set()
     fresh: list[tuple[Article, str]] = []
@@ -186,27 +193,24 @@ def ingest(
             continue
         seen.add(digest)
         fresh.append((article, digest))
+    sources = [source_key(article) for article, _ in fresh]
+    if (
+        len(set(sources)) == len(sources)
+        and not store.stored_sources(sources)
+        and not store.unassigned()
+    ):
+        return _ingest_streaming(
+            store, articles, fresh, prepare, executor, progress, files, load_options, unchanged
+        )
     added = new_versions = 0
     skipped: list[tuple[str, str]] = []
-    work = partial(prepare_with_evidence, prepare)
     done = 0
-
-    def submitted(chunk: Sequence[tuple[Article, str]]) -> Iterator[PreparedRecord | str]:
-        batch_articles = [a for a, _ in chunk]
-        if executor is not None and len(chunk) > 1:
-            # Executor.map submits every task now and hands the results over in order.
-            return executor.map(work, batch_articles, chunksize=PREPARE_CHUNK)
-        return map(work, batch_articles)  # lazy: prepared when stored
-
     chunks = list(_chunks(fresh, COMMIT_EVERY))
-    # One chunk ahead: the workers prepare chunk k + 1 while chunk k is stored.
-    results = submitted(chunks[0]) if chunks else iter(())
-    for number, chunk in enumerate(chunks):
-        current = results
-        if number + 1 < len(chunks):
-            results = submitted(chunks[number + 1])
+    results = _prepared(chunks, prepare, executor)
+    for chunk in chunks:
         with store.transaction():
-            for (article, digest), result in zip(chunk, current, strict=True):
+            for article, digest in chunk:
+                result = next(results)
                 if isinstance(result, str):
                     skipped.append((article.path, result))
                     continue
@@ -216,6 +220,43 @@ def ingest(
         done += len(chunk)
         if progress:
             progress("prepare", done, len(fresh))
+    _record_files(store, articles, digests, skipped, files, load_options)
+    assigned, new_events, changed = assign_events(store, progress=progress)
+    return IngestSummary(
+        added, new_versions, unchanged, tuple(skipped), assigned, new_events, changed
+    )
+
+
+def _prepared(
+    chunks: Sequence[Sequence[tuple[Article, str]]],
+    prepare: Callable[[Article], Document],
+    executor: Executor | None,
+) -> Iterator[PreparedRecord | str]:
+    """Every chunk's articles prepared, in order, with PREPARE_AHEAD chunks in the workers
+    while the caller stores and assigns the current one (a bounded number in memory)."""
+    work = partial(prepare_with_evidence, prepare)
+    waiting: list[Iterator[PreparedRecord | str]] = []
+    for chunk in chunks:
+        batch_articles = [a for a, _ in chunk]
+        if executor is not None and len(chunk) > 1:
+            # Executor.map submits every task now and hands the results over in order.
+            waiting.append(executor.map(work, batch_articles, chunksize=PREPARE_CHUNK))
+        else:
+            waiting.append(map(work, batch_articles))  # lazy: prepared when stored
+        if len(waiting) > PREPARE_AHEAD:
+            yield from waiting.pop(0)
+    for results in waiting:
+        yield from results
+
+
+def _record_files(
+    store: CorpusStore,
+    articles: Sequence[Article],
+    digests: Sequence[str],
+    skipped: Sequence[tuple[str, str]],
+    files: Sequence[ReadFile],
+    load_options: str,
+) -> None:
     failed = {path for path, _ in skipped}
     with store.transaction():
         for read in files:
@@ -223,10 +264,126 @@ def ingest(
             # A file with a skipped article is read again next time, and says so again.
             if not any(articles[i].path in failed for i in members):
                 store.record_file(read.stat, load_options, [digests[i] for i in members])
-    assigned, new_events, changed = assign_events(store, progress=progress)
+
+
+def _ingest_streaming(
+    store: CorpusStore,
+    articles: Sequence[Article],
+    fresh: Sequence[tuple[Article, str]],
+    prepare: Callable[[Article], Document],
+    executor: Executor | None,
+    progress: Progress | None,
+    files: Sequence[ReadFile],
+    load_options: str,
+    unchanged: int,
+) -> IngestSummary:
+    """``ingest`` of first versions only: prepared in assignment order, each chunk stored and
+    assigned while the workers prepare the next; the same store as storing all first."""
+    first_id = store.next_article_id()
+    order = sorted(range(len(fresh)), key=lambda i: (fresh[i][0].date or "9999", fresh[i][1]))
+    assigner = _Assigner(store, len(fresh), progress)
+    skipped: list[tuple[int, str, str]] = []
+    waiting: list[tuple[int, dict[str, Any], str]] = []
+    chunks = [[fresh[i] for i in chunk] for chunk in _chunks(order, COMMIT_EVERY)]
+    results = _prepared(chunks, prepare, executor)
+    done = 0
+    for chunk in _chunks(order, COMMIT_EVERY):
+        with store.transaction():
+            for position in chunk:
+                article, digest = fresh[position]
+                result = next(results)
+                if isinstance(result, str):
+                    skipped.append((position, article.path, result))
+                    continue
+                if result.date != article.date:
+                    raise FramecmpError(
+                        f"{article.path}: preparing it changed its date, which sets the order "
+                        "of assignment"
+                    )
+                article_id = first_id + position  # ids in input order, as if stored so
+                store.add_first_version(article_id, source_key(article), digest, result)
+                waiting.append((article_id, json.loads(result.evidence_json), digest))
+            # Assign the articles prepared so far in chunks of COMMIT_EVERY, as assign_events
+            # would; a full chunk waits for one more so the last chunk is known as the last.
+            while len(waiting) > COMMIT_EVERY:
+                assigner.assign_chunk(waiting[:COMMIT_EVERY], last=False)
+                del waiting[:COMMIT_EVERY]
+        done += len(chunk)
+        if progress:
+            progress("prepare", done, len(fresh))
+    if waiting:
+        with store.transaction():
+            assigner.assign_chunk(waiting, last=True)
+    skipped.sort()
+    failed = tuple((path, reason) for _, path, reason in skipped)
+    digests = [content_hash(article.text) for article in articles]
+    _record_files(store, articles, digests, failed, files, load_options)
     return IngestSummary(
-        added, new_versions, unchanged, tuple(skipped), assigned, new_events, changed
+        len(fresh) - len(failed),
+        0,
+        unchanged,
+        failed,
+        assigner.assigned,
+        assigner.new_events,
+        tuple(sorted(assigner.changed)),
     )
+
+
+class _Assigner:
+    """The event index of the stored assignments, assigning new articles chunk by chunk."""
+
+    def __init__(self, store: CorpusStore, total: int, progress: Progress | None) -> None:
+        self.store = store
+        self.total = total
+        self.progress = progress
+        self.index = clustering.EventIndex()
+        known = store.assignments()
+        # Stored evidence a chunk at a time, in article id order: 20,000 articles' evidence
+        # at once is about a gigabyte of Python objects.
+        for start in range(0, len(known), 500):
+            part = known[start : start + 500]
+            evidence = store.evidence([a.article_id for a in part])
+            for assignment in part:
+                if assignment.article_id in evidence:
+                    self.index.add_known(
+                        assignment.article_id, assignment.event_id, evidence[assignment.article_id]
+                    )
+        self.stored = clustering.BoundedCache(
+            lambda article_id: store.evidence([article_id])[article_id]
+        )
+        self.labels = store.events()
+        self.changed: set[str] = set()
+        self.new_events = 0
+        self.assigned = 0
+
+    def assign_chunk(self, chunk: Sequence[tuple[int, dict[str, Any], str]], *, last: bool) -> None:
+        """Assign a chunk of articles in order; call inside a store transaction."""
+        index, store = self.index, self.store
+        touched: set[str] = set()
+        for article_id, article_evidence, digest in chunk:
+            decision = index.assign(
+                article_id, clustering.event_id_for(digest), article_evidence, self.stored
+            )
+            self.stored.put(article_id, article_evidence)
+            if decision.new_event:
+                store.add_event(decision.event_id, "")
+                self.labels[decision.event_id] = ""
+                self.new_events += 1
+            store.assign(article_id, decision.event_id, decision.probability, decision.signals)
+            for other, probability in decision.links:
+                store.link(decision.event_id, other, "same-story", probability)
+            touched.add(decision.event_id)
+        self.changed |= touched
+        # Labels of this chunk's events, so a killed run leaves them labelled; the last chunk
+        # relabels every event of the run from the final index (labels move with IDF).
+        for event_id in sorted(self.changed if last else touched):
+            label = index.label(event_id)
+            if self.labels.get(event_id) != label:
+                store.set_label(event_id, label)
+                self.labels[event_id] = label
+        self.assigned += len(chunk)
+        if self.progress:
+            self.progress("assign", self.assigned, self.total)
 
 
 def assign_events(
@@ -236,47 +393,24 @@ def assign_events(
     pending = store.unassigned()
     if not pending:
         return 0, 0, ()
-    index = clustering.EventIndex()
-    known = store.assignments()
-    evidence = store.evidence()
-    for assignment in known:
-        if assignment.article_id in evidence:
-            index.add_known(
-                assignment.article_id, assignment.event_id, evidence[assignment.article_id]
-            )
     hashes = {a.id: a.content_hash for a in store.articles()}
-    order = clustering.assignment_order((i, evidence[i], hashes[i]) for i in pending)
-    stored = clustering.BoundedCache(lambda article_id: store.evidence([article_id])[article_id])
-    labels = store.events()
-    changed: set[str] = set()
-    new_events = 0
+    # The stored date column is the evidence's date: both are the prepared document's.
+    dates = store.article_dates(pending)
+    order = [
+        article_id
+        for article_id, _, _ in clustering.assignment_order(
+            (i, {"date": dates.get(i)}, hashes[i]) for i in pending
+        )
+    ]
+    assigner = _Assigner(store, len(order), progress)
     chunks = list(_chunks(order, COMMIT_EVERY))
     for number, chunk in enumerate(chunks):
-        touched: set[str] = set()
+        evidence = store.evidence(chunk)
         with store.transaction():
-            for article_id, article_evidence, digest in chunk:
-                decision = index.assign(
-                    article_id, clustering.event_id_for(digest), article_evidence, stored
-                )
-                if decision.new_event:
-                    store.add_event(decision.event_id, "")
-                    labels[decision.event_id] = ""
-                    new_events += 1
-                store.assign(article_id, decision.event_id, decision.probability, decision.signals)
-                for other, probability in decision.links:
-                    store.link(decision.event_id, other, "same-story", probability)
-                touched.add(decision.event_id)
-            changed |= touched
-            # Labels of this chunk's events, so a killed run leaves them labelled; the last
-            # chunk relabels every event of the run from the final index (labels move with IDF).
-            for event_id in sorted(changed if number == len(chunks) - 1 else touched):
-                label = index.label(event_id)
-                if labels.get(event_id) != label:
-                    store.set_label(event_id, label)
-                    labels[event_id] = label
-        if progress:
-            progress("assign", min(len(order), (number + 1) * COMMIT_EVERY), len(order))
-    return len(order), new_events, tuple(sorted(changed))
+            assigner.assign_chunk(
+                [(i, evidence[i], hashes[i]) for i in chunk], last=number == len(chunks) - 1
+            )
+    return assigner.assigned, assigner.new_events, tuple(sorted(assigner.changed))
 
 
 # --- events listing ----------------------------------------------------------------------------

@@ -268,6 +268,47 @@ class CorpusStore:
         article_id = int(cursor.lastrowid or 0)
         return article_id, (IngestOutcome.ADDED if version == 1 else IngestOutcome.NEW_VERSION)
 
+    def next_article_id(self) -> int:
+        """The id the next stored article would get."""
+        return int(self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM articles").fetchone()[0])
+
+    def stored_sources(self, sources: Sequence[str]) -> set[str]:
+        """Those of ``sources`` that have a stored version."""
+        found: set[str] = set()
+        for start in range(0, len(sources), 500):
+            chunk = list(sources[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self._db.execute(
+                    f"SELECT DISTINCT source FROM articles WHERE source IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def add_first_version(
+        self, article_id: int, source: str, digest: str, record: PreparedRecord
+    ) -> None:
+        """Store an article whose source has no stored version, under an id chosen by the
+        caller (so ids follow the input order whatever order articles are stored in); call
+        inside ``transaction``."""
+        self._db.execute(
+            "INSERT INTO articles (id, source, version, current, content_hash, outlet, date,"
+            " title, url, path, document, evidence) VALUES (?, ?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                source,
+                digest,
+                record.outlet,
+                record.date,
+                record.title,
+                record.url,
+                record.path,
+                record.document_json,
+                record.evidence_json,
+            ),
+        )
+
     def articles(self, *, current_only: bool = True) -> tuple[StoredArticle, ...]:
         where = "WHERE current = 1" if current_only else ""
         rows = self._db.execute(

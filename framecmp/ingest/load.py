@@ -43,7 +43,7 @@ _SNIFF_BYTES = 8192
 # stray controls in a short text do not make it binary.
 _BINARY_CONTROL_SHARE = 0.05
 _BINARY_MIN_CONTROLS = 8
-_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13}))  # C0 but tab, LF, FF, CR
 # C0/C1 control characters (but tab and newline) and DEL. Invisible format characters
 # (zero-width space, BOM) are kept in the text as written; the tokeniser ignores them.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -173,7 +173,12 @@ def read_file(path: str | Path, max_bytes: int) -> bytes:
         raise InputError(_too_large(shown, status.st_size, max_bytes))
     try:
         with file.open("rb") as handle:
-            return handle.read(max_bytes + 1)
+            # Sized by the stat: read(max_bytes + 1) allocates that much for every small file
+            # (1.4 ms of a 5 KB article); a file that grew since is read on to the limit.
+            data = handle.read(status.st_size + 1)
+            if len(data) > status.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
+            return data
     except PermissionError:
         raise InputError(f"{shown}: permission denied; make the file readable") from None
     except OSError as err:
@@ -306,7 +311,7 @@ def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
     head = data[:_SNIFF_BYTES]
     if (sniffed := _sniff_utf16(head)) is not None:
         return _decode_with(data, sniffed, path), sniffed
-    n_control = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    n_control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if 0 in head or n_control > max(_BINARY_MIN_CONTROLS, _BINARY_CONTROL_SHARE * len(head)):
         raise InputError(f"{path}: looks like a binary file, not text")
     try:
@@ -343,8 +348,8 @@ def _sniff_utf16(head: bytes) -> str | None:
     pairs = len(head) // 2
     if pairs < 4:
         return None
-    even_nul = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
-    odd_nul = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    even_nul = head[0 : 2 * pairs : 2].count(0)
+    odd_nul = head[1 : 2 * pairs : 2].count(0)
     if odd_nul > _UTF16_NUL_SHARE * pairs and even_nul == 0:
         name = "utf-16-le"
     elif even_nul > _UTF16_NUL_SHARE * pairs and odd_nul == 0:

@@ -63,7 +63,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Word tokens as written; hyphenated words, apostrophes and numbers stay whole."""
-    return tuple(match.group() for match in _WORD.finditer(text.translate(_INVISIBLE)))
+    return tuple(_WORD.findall(text.translate(_INVISIBLE)))  # _WORD has no groups
 
 
 def segment(text: str) -> tuple[Sentence, ...]:
@@ -72,12 +72,14 @@ def segment(text: str) -> tuple[Sentence, ...]:
     paragraph = 0
     line_start = 0
     for line in text.split("\n"):
-        spans = [
-            piece
-            for span in _paragraph_spans(text, line_start, line_start + len(line))
-            for piece in _split_long(text, *span)
-        ]
-        for start, end in spans:
+        spans: list[tuple[int, int, tuple[str, ...]]] = []
+        for piece in _paragraph_pieces(text, line_start, line_start + len(line)):
+            split = _split_long(text, piece.start, piece.end)
+            if len(split) == 1 and piece.exact:
+                spans.append((piece.start, piece.end, piece.tokens))
+            else:
+                spans.extend((start, end, tokenize(text[start:end])) for start, end in split)
+        for start, end, tokens in spans:
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -85,7 +87,7 @@ def segment(text: str) -> tuple[Sentence, ...]:
                     text=text[start:end],
                     char_start=start,
                     char_end=end,
-                    tokens=tokenize(text[start:end]),
+                    tokens=tokens,
                 )
             )
         paragraph += bool(spans)
@@ -123,10 +125,13 @@ class _Piece:
     start: int
     end: int
     tokens: tuple[str, ...]
+    # tokens == tokenize(text[start:end]): true of a piece as cut, and of joined pieces with
+    # whitespace between them (no token spans whitespace), so they need no second tokenising.
+    exact: bool = True
 
 
-def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph, ``text[start:end]``, stripped of whitespace."""
+def _paragraph_pieces(text: str, start: int, end: int) -> list[_Piece]:
+    """Sentences of one paragraph, ``text[start:end]``, stripped of whitespace."""
     start, end = _strip(text, start, end)
     if start >= end:
         return []
@@ -136,11 +141,12 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ][1:]
     cuts = [_move_quotes(text, cut, start, end) for cut in cuts]
     cuts = sorted({cut for cut in cuts if start < cut < end})
-    inside = _inside_brackets(text, start, end)
-    cuts = [cut for cut in cuts if not inside[cut - start]]
+    if text.find("[", start, end) != -1:
+        inside = _inside_brackets(text, start, end)
+        cuts = [cut for cut in cuts if not inside[cut - start]]
     pieces = _pieces(text, [start, *cuts, end])
     pieces = _join_fragments(text, pieces)
-    return [(piece.start, piece.end) for piece in pieces if piece.tokens]
+    return [piece for piece in pieces if piece.tokens]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -207,14 +213,17 @@ def _join_fragments(text: str, pieces: list[_Piece]) -> list[_Piece]:
     joined: list[_Piece] = []
     for piece in pieces:
         if joined and _continues(text, joined[-1], piece):
-            previous = joined.pop()
-            piece = _Piece(previous.start, piece.end, previous.tokens + piece.tokens)
+            piece = _joined(joined.pop(), piece)
         joined.append(piece)
     # A short first sentence has no previous one to join: it goes with the next.
     if len(joined) > 1 and len(joined[0].tokens) < _MIN_TOKENS:
-        first, second = joined[0], joined[1]
-        joined[:2] = [_Piece(first.start, second.end, first.tokens + second.tokens)]
+        joined[:2] = [_joined(joined[0], joined[1])]
     return joined
+
+
+def _joined(first: _Piece, second: _Piece) -> _Piece:
+    exact = first.exact and second.exact and first.end < second.start
+    return _Piece(first.start, second.end, first.tokens + second.tokens, exact)
 
 
 def _continues(text: str, previous: _Piece, piece: _Piece) -> bool:
