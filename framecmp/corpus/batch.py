@@ -194,8 +194,10 @@ def ingest(
         seen.add(digest)
         fresh.append((article, digest))
     sources = [source_key(article) for article, _ in fresh]
+    # Nothing new: the old path, which builds no event index (a second run stays cheap).
     if (
-        len(set(sources)) == len(sources)
+        fresh
+        and len(set(sources)) == len(sources)
         and not store.stored_sources(sources)
         and not store.unassigned()
     ):
