@@ -598,17 +598,22 @@ def _candidate_scores(
     return scores
 
 
+def _content_overlap(p1: _Profile, p2: _Profile) -> tuple[float, float, float, float]:
+    """The shared content stems' summed weight, the cosine and each side's coverage."""
+    # sum(map(...)) adds the same numbers in the same order as a generator, only faster.
+    shared = p1.weights.keys() & p2.weights.keys()
+    w1, w2 = p1.weight_sum, p2.weight_sum
+    s = sum(map(p1.weights.__getitem__, shared))
+    n1, n2 = p1.weight_norm, p2.weight_norm
+    cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
+    return s, cosine, (s / w1 if w1 else 0.0), (s / w2 if w2 else 0.0)
+
+
 def _max_score(p1: _Profile, p2: _Profile) -> float:
     """An upper bound of the pair scorer's log-odds for two units, for a fraction of
     ``_features``' work: the content-word features exactly, the others at their bounds."""
-    weight = p1.weights.__getitem__
-    shared = p1.weights.keys() & p2.weights.keys()
     w1, w2 = p1.weight_sum, p2.weight_sum
-    s = sum(map(weight, shared))
-    n1, n2 = p1.weight_norm, p2.weight_norm
-    cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
-    cov1 = s / w1 if w1 else 0.0
-    cov2 = s / w2 if w2 else 0.0
+    s, cosine, cov1, cov2 = _content_overlap(p1, p2)
     shorter, longer = sorted((p1.n_tokens, p2.n_tokens))
     # Shared names weigh the same on both sides (one IDF table), so at most the smaller total.
     a1, a2 = p1.all_weight_sum, p2.all_weight_sum
@@ -661,15 +666,8 @@ def _bound_names() -> tuple[tuple[float, float], ...]:
 
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
     """The pair scorer's inputs, symmetric in the two sentences (see pair_scorer.FEATURES)."""
-    # sum(map(...)) adds the same numbers in the same order as a generator, only faster.
     weight = p1.weights.__getitem__
-    shared = p1.weights.keys() & p2.weights.keys()
-    w1, w2 = p1.weight_sum, p2.weight_sum
-    s = sum(map(weight, shared))
-    n1, n2 = p1.weight_norm, p2.weight_norm
-    cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
-    cov1 = s / w1 if w1 else 0.0
-    cov2 = s / w2 if w2 else 0.0
+    s, cosine, cov1, cov2 = _content_overlap(p1, p2)
     names_union = p1.names | p2.names
     name_overlap = len(p1.names & p2.names) / len(names_union) if names_union else 0.0
     names_one_side = float(bool(p1.names - p2.names) and bool(p2.names - p1.names))

@@ -252,18 +252,7 @@ class CorpusStore:
         cursor = self._db.execute(
             "INSERT INTO articles (source, version, current, content_hash, outlet, date, title,"
             " url, path, document, evidence) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                source,
-                version,
-                digest,
-                record.outlet,
-                record.date,
-                record.title,
-                record.url,
-                record.path,
-                record.document_json,
-                record.evidence_json,
-            ),
+            (source, version, digest, *_record_values(record)),
         )
         article_id = int(cursor.lastrowid or 0)
         return article_id, (IngestOutcome.ADDED if version == 1 else IngestOutcome.NEW_VERSION)
@@ -295,18 +284,7 @@ class CorpusStore:
         self._db.execute(
             "INSERT INTO articles (id, source, version, current, content_hash, outlet, date,"
             " title, url, path, document, evidence) VALUES (?, ?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id,
-                source,
-                digest,
-                record.outlet,
-                record.date,
-                record.title,
-                record.url,
-                record.path,
-                record.document_json,
-                record.evidence_json,
-            ),
+            (article_id, source, digest, *_record_values(record)),
         )
 
     def articles(self, *, current_only: bool = True) -> tuple[StoredArticle, ...]:
@@ -523,3 +501,17 @@ def load_document(text: str, *, origin: str = "<stored document>") -> Document:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise InputError(f"{origin}: not a stored framecmp document ({err})") from None
+
+
+def _record_values(record: PreparedRecord) -> tuple[str | None, ...]:
+    """A prepared article's columns after its key: outlet, date, title, url, path, document,
+    evidence."""
+    return (
+        record.outlet,
+        record.date,
+        record.title,
+        record.url,
+        record.path,
+        record.document_json,
+        record.evidence_json,
+    )
