@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gc
 import hashlib
 import logging
 import os
@@ -636,7 +637,17 @@ def compare_event(
     if note is not None:
         comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
     rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
+    _freeze_loaded_objects()
     return rendered, batch_stage.findings(comparison)
+
+
+@functools.cache
+def _freeze_loaded_objects() -> None:
+    """Once per process, after its first event has loaded lexicons, models and templates:
+    keep those out of every later garbage collection. Full collections walking them were ~10%
+    of a batch worker's CPU (19 of 191 ms per event, 500-article ECB+ batch); objects that
+    are freed still are, by reference counting."""
+    gc.freeze()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

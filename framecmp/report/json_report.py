@@ -11,7 +11,7 @@ import framecmp
 from framecmp.report import views
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
 
     from framecmp.model import CategoryScore, Comparison, SentenceRef
 
@@ -304,12 +304,14 @@ def render_json(comparison: Comparison) -> str:
 #
 # With ``indent`` the standard library encodes in pure Python (its C encoder has no indent):
 # 22 ms of an event's 30 ms JSON report (ECB+ events of 11 documents). Here the C encoder
-# writes every container that holds only scalars, in one call with the item separator of its
-# depth; Python walks only the containers above them. The bytes are the same (a property test
+# writes every container that holds only leaves (scalars, and empty lists and dicts, which are
+# written "[]" and "{}" at any depth), in one call with the item separator of its depth;
+# Python walks only the containers above them. The bytes are the same (a property test
 # compares them with ``json.dumps``); a payload this does not cover falls back to it.
 
 _INDENT = "  "
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_LEAF_TYPES = _SCALARS | {list, dict}
 
 
 class _Unsupported(Exception):
@@ -322,7 +324,7 @@ def _not_json(value: object) -> object:
 
 @functools.cache
 def _flat_encoder(level: int) -> Callable[[object], str]:
-    """The C encoder for the items of a container at ``level`` (none of them a container)."""
+    """The C encoder for the items of a container at ``level`` (all of them leaves)."""
     from _json import encode_basestring, make_encoder
 
     encode = make_encoder(
@@ -332,28 +334,36 @@ def _flat_encoder(level: int) -> Callable[[object], str]:
     return lambda value: "".join(encode(value, 0))
 
 
+@functools.cache
+def _newline(level: int) -> str:
+    return "\n" + _INDENT * level
+
+
+def _leaves(values: Collection[object]) -> bool:
+    """Whether every value is a scalar or an empty list or dict."""
+    types = set(map(type, values))  # one pass in C: most containers hold scalars only
+    if types <= _SCALARS:
+        return True
+    return types <= _LEAF_TYPES and not any(
+        value for value in values if type(value) is list or type(value) is dict
+    )
+
+
 def _write(value: Any, level: int, out: list[str]) -> None:
     kind = type(value)
-    if kind in _SCALARS or not value:
-        # Not an empty list/dict subclass or tuple: json.dumps writes those its own way.
-        if kind not in _SCALARS and kind is not dict and kind is not list:
-            raise _Unsupported(kind.__name__)
+    if kind in _SCALARS or (not value and (kind is dict or kind is list)):
         out.append(_flat_encoder(level)(value))
         return
-    inner = "\n" + _INDENT * (level + 1)
-    closing = "\n" + _INDENT * level
-    encode = _flat_encoder(level)
+    inner, closing = _newline(level + 1), _newline(level)
     if kind is list:
-        if all(type(item) in _SCALARS for item in value):
-            out.append("[" + inner + encode(value)[1:-1] + closing + "]")
+        if _leaves(value):
+            out.append("[" + inner + _flat_encoder(level)(value)[1:-1] + closing + "]")
             return
-        if all(
-            type(item) is dict and item and all(type(v) in _SCALARS for v in item.values())
-            for item in value
-        ):
+        if all(type(item) is dict and item and _leaves(item.values()) for item in value):
             # A list of flat dicts (sentences, pairs, hits) in one call, with the separator of
             # the dicts' items; "},\n<that indent>{" then occurs only between two dicts (an
-            # encoded string never holds a raw newline) and gets the list's own indent.
+            # encoded string never holds a raw newline, a key follows a dict's separator) and
+            # gets the list's own indent.
             deeper = inner + _INDENT
             text = _flat_encoder(level + 1)(value)[2:-2]
             text = text.replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
@@ -368,27 +378,35 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         return
     if kind is not dict:
         raise _Unsupported(kind.__name__)
-    items = sorted(value.items())
-    if all(type(item) in _SCALARS for _, item in items):
+    encode = _flat_encoder(level)
+    if _leaves(value.values()):
         out.append("{" + inner + encode(value)[1:-1] + closing + "}")
         return
     separator = "{" + inner
-    scalars: dict[str, object] = {}  # a run of scalar items, written in one call
-    for key, item in items:
+    leaves: dict[str, object] = {}  # a run of leaf items, written in one call
+    for key, item in sorted(value.items()):
         if type(key) is not str:
             raise _Unsupported("a key that is not a string")
-        if type(item) in _SCALARS:
-            scalars[key] = item
+        item_kind = type(item)
+        if item_kind in _SCALARS or (not item and (item_kind is dict or item_kind is list)):
+            leaves[key] = item
             continue
-        if scalars:
-            out.append(separator + encode(scalars)[1:-1])
-            separator, scalars = "," + inner, {}
-        out.append(f"{separator}{encode(key)}: ")
+        if leaves:
+            out.append(separator + encode(leaves)[1:-1])
+            separator, leaves = "," + inner, {}
+        out.append(f"{separator}{_encode_key(key)}: ")
         _write(item, level + 1, out)
         separator = "," + inner
-    if scalars:
-        out.append(separator + encode(scalars)[1:-1])
+    if leaves:
+        out.append(separator + encode(leaves)[1:-1])
     out.append(closing + "}")
+
+
+@functools.lru_cache(maxsize=4096)  # field names, document ids, categories: few, repeated
+def _encode_key(key: str) -> str:
+    from _json import encode_basestring
+
+    return str(encode_basestring(key))
 
 
 def dumps_indented(value: object) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -304,12 +303,16 @@ def event_warning_lines(comparison: Comparison) -> list[str]:
     return lines
 
 
+_FIXED = tuple(f".{places}f" for places in range(10))  # format specs, built once
+
+
 def fmt(value: float, places: int = 2) -> str:
     """A float for display; non-finite values show as "n/a", and -0 as 0."""
-    if not math.isfinite(value):
+    # Called thousands of times per report: one format call, then string tests only.
+    text = format(value, _FIXED[places])
+    if text[-1] in "fn":  # inf, -inf, nan
         return "n/a"
-    text = f"{value:.{places}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    return text[1:] if text[0] == "-" and not text.strip("-0.") else text
 
 
 def truncate(text: str, limit: int) -> str:
