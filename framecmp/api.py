@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from framecmp.corpus import batch as batch_stage
-    from framecmp.corpus.store import CorpusStore
+    from framecmp.corpus.store import CorpusStore, StoredDocument
 from framecmp.text import segment as segment_stage
 
 # framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
@@ -558,17 +558,17 @@ def batch(
         def submit(
             chunk: Sequence[tuple[str, tuple[int, ...]]],
         ) -> tuple[
-            list[tuple[Document, ...]],
+            list[list[StoredDocument]],
             Iterator[tuple[dict[str, str], batch_stage.EventFindings]],
         ]:
             selected = [
                 batch_stage.report_selection(store, ids, max_report_articles) for _, ids in chunk
             ]
-            jobs = [batch_stage.unique_ids([store.document(i) for i in ids]) for ids, _ in selected]
+            jobs = [store.stored_documents(ids) for ids, _ in selected]
             notes = [note for _, note in selected]
             if executor is not None and len(jobs) > 1:
-                return jobs, executor.map(compare_event, jobs, notes)
-            return jobs, map(compare_event, jobs, notes)  # lazy: compared as written
+                return jobs, executor.map(compare_stored_event, jobs, notes)
+            return jobs, map(compare_stored_event, jobs, notes)  # lazy: compared as written
 
         pending = submit(slices[0]) if slices else ([], iter(()))
         for position, chunk in enumerate(slices):
@@ -624,6 +624,15 @@ def prepare_article(article: Article) -> Document:
 def _bundled_lexicons() -> tuple[Lexicon, ...]:
     # Once per worker process, not once per event.
     return tuple(lexicon_stage.resolve(DEFAULT_LEXICONS))
+
+
+def compare_stored_event(
+    stored: Sequence[StoredDocument], note: str | None = None
+) -> tuple[dict[str, str], batch_stage.EventFindings]:
+    """Worker: ``compare_event`` of documents sent as the store keeps them."""
+    from framecmp.corpus import batch as batch_stage
+
+    return compare_event(batch_stage.unique_ids([d.load() for d in stored]), note)
 
 
 def compare_event(
