@@ -642,12 +642,27 @@ def compare_event(
     ``note`` (what the report leaves out) is shown first among its warnings."""
     from framecmp.corpus import batch as batch_stage
 
-    comparison = compare_documents(documents, lexicons=_bundled_lexicons())
-    if note is not None:
-        comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
-    rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
+    with _collection_paused():
+        comparison = compare_documents(documents, lexicons=_bundled_lexicons())
+        if note is not None:
+            comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
+        rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
     _freeze_loaded_objects()
     return rendered, batch_stage.findings(comparison)
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block. An event allocates millions of objects
+    that reference counting frees and few cycles (those wait for the next collection, after
+    the event); collections during it cost ~7 ms of its ~145 ms CPU (500-article ECB+ batch)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @functools.cache

@@ -54,7 +54,7 @@ class MarkdownCells:
 
     @staticmethod
     def row(cells: Sequence[object]) -> str:
-        return "| " + " | ".join(str(c) if c else " " for c in cells) + " |"
+        return "| " + " | ".join([str(c) if c else " " for c in cells]) + " |"
 
     @staticmethod
     def head(header: Sequence[object]) -> str:
@@ -131,18 +131,10 @@ class MarkdownCells:
             verdict = "same event" if p.same_event else "**different event**"
             pair = f"{cells.outlet(p.a)} vs {cells.outlet(p.b)}"
             lines.append(cells.row([pair, p.score, verdict, "", "", "", ""]))
+            # One line per signal, hundreds per report: ``row`` written out.
             lines.extend(
-                cells.row(
-                    [
-                        "",
-                        "",
-                        "",
-                        markdown_escape(x.name),
-                        x.value,
-                        x.weight,
-                        markdown_escape(x.detail),
-                    ]
-                )
+                f"|   |   |   | {markdown_escape(x.name) or ' '} | {x.value or ' '} | "
+                f"{x.weight or ' '} | {markdown_escape(x.detail) or ' '} |"
                 for x in p.signals
             )
         return "\n".join(lines)

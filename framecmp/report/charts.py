@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from framecmp.report import views
@@ -195,6 +196,7 @@ def _x(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@lru_cache(maxsize=4096)  # rows and cells repeat the same few coordinates
 def _n(value: float) -> str:
     """A coordinate with at most one decimal, no "-0" (byte-identical output)."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
