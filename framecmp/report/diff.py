@@ -51,10 +51,10 @@ def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
 
 
 def _opcodes(a_words: list[str], b_words: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
-    matcher = difflib.SequenceMatcher(
-        None, [_key(w) for w in a_words], [_key(w) for w in b_words], autojunk=False
-    )
-    return matcher.get_opcodes()
+    a_keys, b_keys = [_key(w) for w in a_words], [_key(w) for w in b_words]
+    if a_keys == b_keys:  # one pair in nine of an ECB+ event: what difflib would say, at once
+        return [("equal", 0, len(a_keys), 0, len(b_keys))] if a_keys else []
+    return difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes()
 
 
 def word_diff(a: str, b: str) -> tuple[Segment, ...]:
