@@ -271,7 +271,11 @@ def _profiles(
         doc_terms = terms[document.doc_id]
         profiles[document.doc_id] = tuple(
             _profile(
-                [_fold(t, variants) for i in unit.sentences for t in doc_terms[i]],
+                [
+                    _fold(t, variants) if t.key in variants else t
+                    for i in unit.sentences
+                    for t in doc_terms[i]
+                ],
                 [tok for i in unit.sentences for tok in document.sentences[i].tokens],
                 idf,
                 names,
@@ -626,24 +630,26 @@ def _candidate_scores(
     first, second = (doc_b, doc_a) if flip else (doc_a, doc_b)
     p1s, p2s = profiles[first], profiles[second]
     postings, own = index[second], index[first]
-    shared: dict[tuple[int, int], int] = {}
-    for i, p in enumerate(p1s):
-        for key in p.weights:
-            hits = postings.get(key)
-            if hits is None or len(own[key]) * len(hits) > INDEX_MAX_PRODUCT:
-                continue
-            for j in hits:
-                shared[(i, j)] = shared.get((i, j), 0) + 1
+    usable = {
+        key: hits
+        for key, hits in postings.items()
+        if (mine := own.get(key)) is not None and len(mine) * len(hits) <= INDEX_MAX_PRODUCT
+    }
     scores: dict[tuple[int, int], float] = {}
     probability = pair_scorer.probability
-    for (i, j), count in shared.items():
-        p1, p2 = p1s[i], p2s[j]
-        # _enough_shared, inlined: this loop runs for every candidate pair
-        if count < 2 and count < min(len(p1.weights), len(p2.weights)):
-            continue
-        if floor is not None and _max_score(p1, p2) < floor:
-            continue
-        scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2), aligner)
+    for i, p1 in enumerate(p1s):
+        shared: dict[int, int] = {}
+        for key in p1.weights:
+            for j in usable.get(key, ()):
+                shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            p2 = p2s[j]
+            # _enough_shared, inlined: this loop runs for every candidate pair
+            if count < 2 and count < min(len(p1.weights), len(p2.weights)):
+                continue
+            if floor is not None and _max_score(p1, p2) < floor:
+                continue
+            scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2), aligner)
     return scores
 
 
@@ -663,16 +669,19 @@ def _max_score(p1: _Profile, p2: _Profile) -> float:
     ``_features``' work: the content-word features exactly, the others at their bounds."""
     w1, w2 = p1.weight_sum, p2.weight_sum
     s, cosine, cov1, cov2 = _content_overlap(p1, p2)
-    shorter, longer = sorted((p1.n_tokens, p2.n_tokens))
+    n1, n2 = p1.n_tokens, p2.n_tokens
+    shorter, longer = (n1, n2) if n1 <= n2 else (n2, n1)
     # Shared names weigh the same on both sides (one IDF table), so at most the smaller total.
     a1, a2 = p1.all_weight_sum, p2.all_weight_sum
     sn = s + min(a1 - w1, a2 - w2)
     cn1 = sn / a1 if a1 else 0.0
     cn2 = sn / a2 if a2 else 0.0
-    exact, bounded = _bound()
-    k_cos, k_min, k_max, k_log, k_neg, k_ratio = exact
-    (m_cos, m_min, m_max, m_log, m_neg, m_ratio) = _bound_means()
-    (k_cn_min, m_cn_min), (k_cn_max, m_cn_max) = _bound_names()
+    (
+        bounded,
+        (k_cos, k_min, k_max, k_log, k_neg, k_ratio),
+        (m_cos, m_min, m_max, m_log, m_neg, m_ratio),
+        ((k_cn_min, m_cn_min), (k_cn_max, m_cn_max)),
+    ) = _bound_constants()
     return (
         bounded
         + k_cos * (cosine - m_cos)
@@ -694,23 +703,19 @@ _NAMES = (12, 13)
 
 
 @cache
-def _bound() -> tuple[tuple[float, ...], float]:
-    """Slopes of the exact features, and the intercept plus the 0..1 features at their peaks."""
+def _bound_constants() -> tuple[
+    float, tuple[float, ...], tuple[float, ...], tuple[tuple[float, float], ...]
+]:
+    """The intercept plus the 0..1 features at their peaks; the slopes and means of the exact
+    features; (slope, mean) of the two name coverages."""
     terms = pair_scorer.bound_terms()
     peak = sum(max(-k * m, k * (1.0 - m)) for k, m in (terms[i] for i in _UNIT))
-    return tuple(terms[i][0] for i in _EXACT), pair_scorer.model().intercept + peak
-
-
-@cache
-def _bound_means() -> tuple[float, ...]:
-    terms = pair_scorer.bound_terms()
-    return tuple(terms[i][1] for i in _EXACT)
-
-
-@cache
-def _bound_names() -> tuple[tuple[float, float], ...]:
-    terms = pair_scorer.bound_terms()
-    return tuple(terms[i] for i in _NAMES)
+    return (
+        pair_scorer.model().intercept + peak,
+        tuple(terms[i][0] for i in _EXACT),
+        tuple(terms[i][1] for i in _EXACT),
+        tuple(terms[i] for i in _NAMES),
+    )
 
 
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
