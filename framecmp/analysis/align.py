@@ -18,7 +18,8 @@ import itertools
 import math
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -66,6 +67,9 @@ _MASK_MARKS = re.compile('[\n"\u201c\u00ab\u201e\u201d\u00bb]')
 _NEGATIONS = frozenset(
     {"not", "no", "never", "none", "nor", "neither", "without", "cannot", "nobody", "nothing"}
 )
+
+
+_Phrase = tuple[str, ...]  # normalised words of a listed phrase
 
 
 class _Term(NamedTuple):  # not a dataclass: one is made per word; a tuple is 2x cheaper
@@ -267,7 +271,11 @@ def _profiles(
         doc_terms = terms[document.doc_id]
         profiles[document.doc_id] = tuple(
             _profile(
-                [_fold(t, variants) for i in unit.sentences for t in doc_terms[i]],
+                [
+                    _fold(t, variants) if t.key in variants else t
+                    for i in unit.sentences
+                    for t in doc_terms[i]
+                ],
                 [tok for i in unit.sentences for tok in document.sentences[i].tokens],
                 idf,
                 names,
@@ -284,22 +292,30 @@ def _profile(
     names: frozenset[str],
 ) -> _Profile:
     table, unseen = idf
-    content = [t for t in terms if t.kind == "content" and t.key not in names]
-    weights = {t.key: table.get(t.key, unseen) for t in sorted(content, key=lambda t: t.key)}
+    keys: list[str] = []  # content keys in sentence order
+    quoted: set[str] = set()
+    name_keys: set[str] = set()
     words: dict[str, str] = {}
     for t in terms:
-        if t.key not in words or (len(t.word), t.word) < (len(words[t.key]), words[t.key]):
-            words[t.key] = t.word
-    keys = [t.key for t in content]
-    lowered = [_normalised(tok) for tok in tokens]
-    name_keys = {t.key for t in terms if t.kind == "name" or t.key in names}
-    name_weights = {k: table.get(k, unseen) for k in sorted(name_keys)}
+        key, word = t.key, t.word
+        if t.kind == "name" or key in names:
+            name_keys.add(key)
+        elif t.kind == "content":
+            keys.append(key)
+            if t.quoted:
+                quoted.add(key)
+        shortest = words.get(key)
+        if shortest is None or (len(word), word) < (len(shortest), shortest):
+            words[key] = word
+    weights = {key: table.get(key, unseen) for key in sorted(set(keys))}
+    name_weights = {key: table.get(key, unseen) for key in sorted(name_keys)}
+    lowered = list(map(normalise, tokens))
     weight_sum = sum(weights.values())
     return _Profile(
         weights=weights,
         name_weights=name_weights,
-        names=frozenset(t.key for t in terms if t.kind == "name" or t.key in names),
-        quoted=frozenset(t.key for t in content if t.quoted),
+        names=frozenset(name_keys),
+        quoted=frozenset(quoted),
         words=words,
         numbers=frozenset(_number(w) for w in lowered if _NUMBER.match(w)),
         negated=bool(_NEGATIONS.intersection(lowered)) or "n't" in " ".join(lowered),
@@ -319,60 +335,86 @@ def _number(word: str) -> str:
 
 
 def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
-    tokens = list(_tokens(document, sentence))
-    normalised = [_normalised(t[0]) for t in tokens]
-    spellings, abbreviations, longest = _listed_names()
-    verbs, titles = _attribution_words()
-    markers, longest_marker = _discourse_markers()
-    starts = _phrase_starts()
+    tokens = _tokens(document, sentence)
+    words = [_word(written) for written, _ in tokens]
     terms: list[_Term] = []
     i = 0
     while i < len(tokens):
-        written, quoted_here = tokens[i]
-        word = normalised[i]
-        if word in starts:
-            skip = next(
-                (
-                    width
-                    for width in range(min(longest_marker, len(tokens) - i), 1, -1)
-                    if tuple(normalised[i : i + width]) in markers
-                ),
-                0,
-            )
-            if skip:
-                i += skip
-                continue
+        word = words[i]
+        if word.starts_phrase and (skip := _marker_width(words, i)):
+            i += skip
+            continue
         matched = None
-        bare = written.replace(".", "")
-        if bare in abbreviations:
-            matched = (abbreviations[bare], 1)
-        elif word in starts:
-            for width in range(min(longest, len(tokens) - i), 0, -1):
-                phrase = tuple(normalised[i : i + width])
-                if phrase in spellings:
-                    matched = (spellings[phrase], width)
-                    break
+        if word.abbreviation is not None:
+            matched = (word.abbreviation, 1)
+        elif word.starts_phrase:
+            matched = _listed_name(words, i)
         if matched:
             term, width = matched
             quoted = any(t[1] for t in tokens[i : i + width])
             terms.append(_Term(term, term, "name", True, i == 0, quoted))
             i += width
             continue
-        if _is_content(word) and word not in verbs:
-            kind = "title" if word in titles else "content"
-            terms.append(_Term(stem(word), word, kind, written[0].isupper(), i == 0, quoted_here))
+        if (found := word.term) is not None:
+            quoted = tokens[i][1]
+            if i == 0 or quoted:
+                found = _Term(found.key, found.word, found.kind, found.capitalised, i == 0, quoted)
+            terms.append(found)
         i += 1
     return tuple(terms)
 
 
-@lru_cache(maxsize=65536)
-def _normalised(token: str) -> str:
-    return normalise(token)
+class _Word(NamedTuple):
+    """What a written word is to ``_terms``, whatever sentence it stands in."""
+
+    normalised: str
+    starts_phrase: bool  # the first word of a listed spelling, marker or attribution phrase
+    abbreviation: str | None  # the listed term of a capitalised abbreviation ("U.S.")
+    term: _Term | None  # its content or title term, as a later word outside quotation marks
 
 
 @lru_cache(maxsize=65536)
-def _is_content(word: str) -> bool:
-    return is_content_word(word)
+def _word(written: str) -> _Word:
+    word = normalise(written)
+    verbs, titles = _attribution_words()
+    term = None
+    if is_content_word(word) and word not in verbs:
+        kind = "title" if word in titles else "content"
+        term = _Term(stem(word), word, kind, written[0].isupper(), False, False)
+    abbreviation = _listed_names()[1].get(written.replace(".", ""))
+    return _Word(word, word in _phrase_starts(), abbreviation, term)
+
+
+def _marker_width(words: Sequence[_Word], i: int) -> int:
+    """The word count of the longest discourse marker or attribution phrase at ``i``, or 0."""
+    markers, prefixes = _discourse_markers()
+    return _longest(words, i, prefixes, markers.__contains__)[0]
+
+
+def _listed_name(words: Sequence[_Word], i: int) -> tuple[str, int] | None:
+    """The listed name whose longest spelling starts at ``i``, with its word count."""
+    spellings, _, prefixes = _listed_names()
+    width, phrase = _longest(words, i, prefixes, spellings.__contains__)
+    return (spellings[phrase], width) if width else None
+
+
+def _longest(
+    words: Sequence[_Word],
+    i: int,
+    prefixes: Set[tuple[str, ...]],
+    listed: Callable[[tuple[str, ...]], bool],
+) -> tuple[int, tuple[str, ...]]:
+    """The longest listed phrase starting at ``i`` (width 0 for none), growing it one word at
+    a time while it is a prefix of a listed one."""
+    found: tuple[int, tuple[str, ...]] = (0, ())
+    phrase: tuple[str, ...] = ()
+    for word in itertools.islice(words, i, None):
+        phrase = (*phrase, word.normalised)
+        if phrase not in prefixes:
+            break
+        if listed(phrase):
+            found = (len(phrase), phrase)
+    return found
 
 
 @cache
@@ -383,15 +425,16 @@ def _phrase_starts() -> frozenset[str]:
     return frozenset(p[0] for p in (*spellings, *markers))
 
 
-def _tokens(document: Document, sentence: Sentence) -> Iterator[tuple[str, bool]]:
+def _tokens(document: Document, sentence: Sentence) -> list[tuple[str, bool]]:
     """Word tokens of a sentence, each with whether it stands inside quotation marks."""
     text = sentence.text
     if document.text[sentence.char_start : sentence.char_end] == text:
         inside = _quoted_mask(document.text)[sentence.char_start : sentence.char_end]
     else:  # a hand-built sentence whose offsets do not point into the text: judge it alone
         inside = _quoted_mask(text)
-    for match in _TOKEN.finditer(text):
-        yield match.group(), inside[match.start()]
+    if True not in inside:
+        return [(token, False) for token in _TOKEN.findall(text)]
+    return [(match.group(), inside[match.start()]) for match in _TOKEN.finditer(text)]
 
 
 # Bounded (issue 10): keyed by whole document texts, so a long batch run must not keep them
@@ -435,8 +478,9 @@ def _synonyms() -> dict[str, Any]:
 
 
 @cache
-def _listed_names() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
-    """Spellings from data/synonyms.toml: word sequences, capitalised abbreviations, max length."""
+def _listed_names() -> tuple[dict[_Phrase, str], dict[str, str], frozenset[_Phrase]]:
+    """Spellings from data/synonyms.toml: word sequences, capitalised abbreviations, and every
+    leading part of a word sequence."""
     spellings: dict[tuple[str, ...], str] = {}
     abbreviations: dict[str, str] = {}
     for entry in _synonyms()["name"]:
@@ -446,7 +490,7 @@ def _listed_names() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
                 abbreviations[bare] = entry["term"]
             else:
                 spellings[tuple(normalise(w) for w in spelling.split())] = entry["term"]
-    return spellings, abbreviations, max(len(k) for k in spellings)
+    return spellings, abbreviations, _prefixes(spellings)
 
 
 @cache
@@ -457,12 +501,17 @@ def _attribution_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _discourse_markers() -> tuple[frozenset[tuple[str, ...]], int]:
-    """Discourse markers and attribution phrases from data/synonyms.toml, as word sequences."""
+def _discourse_markers() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Discourse markers and attribution phrases from data/synonyms.toml, as word sequences
+    (of two words or more: one word alone is never skipped), and every leading part of one."""
     raw = _synonyms()
     listed = [*raw["discourse"]["phrases"], *raw["attribution"]["phrases"]]
-    phrases = frozenset(tuple(p.split()) for p in listed)
-    return phrases, max(len(p) for p in phrases)
+    phrases = frozenset(words for p in listed if len(words := tuple(p.split())) > 1)
+    return phrases, _prefixes(phrases)
+
+
+def _prefixes(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase[:n] for phrase in phrases for n in range(1, len(phrase) + 1))
 
 
 def _names(sentences: Sequence[Sequence[_Term]]) -> frozenset[str]:
@@ -504,24 +553,22 @@ def _similar_pairs(grams: Mapping[str, frozenset[str]]) -> list[tuple[str, str]]
     of quadratic: with trigrams ordered rarest first, two sets with Dice >= D share a trigram
     among the first ``n - ceil(D n / (2 - D)) + 1`` of each, so only keys that do are compared.
     """
-    frequency: dict[str, int] = {}
-    for key_grams in grams.values():
-        for gram in key_grams:
-            frequency[gram] = frequency.get(gram, 0) + 1
-    order = list(grams)
-    position = {key: i for i, key in enumerate(order)}
-    index: dict[tuple[str, str], list[str]] = {}
-    for key in order:
-        ranked = sorted(grams[key], key=lambda g: (frequency[g], g))
-        overlap = math.ceil(VARIANT_DICE * len(ranked) / (2 - VARIANT_DICE) - 1e-9)
-        for gram in ranked[: len(ranked) - overlap + 1]:
-            index.setdefault((key[:2], gram), []).append(key)
-    candidates: set[tuple[str, str]] = set()
-    for members in index.values():
-        for i, left in enumerate(members):
-            for right in members[i + 1 :]:
-                pair = (left, right) if position[left] < position[right] else (right, left)
-                candidates.add(pair)
+    frequency = Counter(itertools.chain.from_iterable(grams.values()))
+    # first two letters -> trigram -> keys with it in their prefix, in the order of ``grams``
+    index: dict[str, dict[str, list[str]]] = {}
+    for key, key_grams in grams.items():
+        ranked = sorted(sorted(key_grams), key=frequency.__getitem__)
+        by_gram = index.setdefault(key[:2], {})
+        for gram in ranked[: _prefix_length(len(ranked))]:
+            by_gram.setdefault(gram, []).append(key)
+    candidates = {
+        (left, right)
+        for by_gram in index.values()
+        for members in by_gram.values()
+        for i, left in enumerate(members)
+        for right in members[i + 1 :]
+    }
+    position = {key: i for i, key in enumerate(grams)}
     pairs = []
     for left, right in sorted(candidates, key=lambda p: (position[p[0]], position[p[1]])):
         g1, g2 = grams[left], grams[right]
@@ -530,9 +577,15 @@ def _similar_pairs(grams: Mapping[str, frozenset[str]]) -> list[tuple[str, str]]
     return pairs
 
 
+@cache
+def _prefix_length(n: int) -> int:
+    return n - math.ceil(VARIANT_DICE * n / (2 - VARIANT_DICE) - 1e-9) + 1
+
+
+@lru_cache(maxsize=65536)
 def _trigrams(key: str) -> frozenset[str]:
     padded = f"#{key}#"
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset({padded[i : i + 3] for i in range(len(padded) - 2)})
 
 
 def _fold(term: _Term, variants: Mapping[str, str]) -> _Term:
@@ -577,24 +630,26 @@ def _candidate_scores(
     first, second = (doc_b, doc_a) if flip else (doc_a, doc_b)
     p1s, p2s = profiles[first], profiles[second]
     postings, own = index[second], index[first]
-    shared: dict[tuple[int, int], int] = {}
-    for i, p in enumerate(p1s):
-        for key in p.weights:
-            hits = postings.get(key)
-            if hits is None or len(own[key]) * len(hits) > INDEX_MAX_PRODUCT:
-                continue
-            for j in hits:
-                shared[(i, j)] = shared.get((i, j), 0) + 1
+    usable = {
+        key: hits
+        for key, hits in postings.items()
+        if (mine := own.get(key)) is not None and len(mine) * len(hits) <= INDEX_MAX_PRODUCT
+    }
     scores: dict[tuple[int, int], float] = {}
     probability = pair_scorer.probability
-    for (i, j), count in shared.items():
-        p1, p2 = p1s[i], p2s[j]
-        # _enough_shared, inlined: this loop runs for every candidate pair
-        if count < 2 and count < min(len(p1.weights), len(p2.weights)):
-            continue
-        if floor is not None and _max_score(p1, p2) < floor:
-            continue
-        scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2), aligner)
+    for i, p1 in enumerate(p1s):
+        shared: dict[int, int] = {}
+        for key in p1.weights:
+            for j in usable.get(key, ()):
+                shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            p2 = p2s[j]
+            # _enough_shared, inlined: this loop runs for every candidate pair
+            if count < 2 and count < min(len(p1.weights), len(p2.weights)):
+                continue
+            if floor is not None and _max_score(p1, p2) < floor:
+                continue
+            scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2), aligner)
     return scores
 
 
@@ -614,16 +669,19 @@ def _max_score(p1: _Profile, p2: _Profile) -> float:
     ``_features``' work: the content-word features exactly, the others at their bounds."""
     w1, w2 = p1.weight_sum, p2.weight_sum
     s, cosine, cov1, cov2 = _content_overlap(p1, p2)
-    shorter, longer = sorted((p1.n_tokens, p2.n_tokens))
+    n1, n2 = p1.n_tokens, p2.n_tokens
+    shorter, longer = (n1, n2) if n1 <= n2 else (n2, n1)
     # Shared names weigh the same on both sides (one IDF table), so at most the smaller total.
     a1, a2 = p1.all_weight_sum, p2.all_weight_sum
     sn = s + min(a1 - w1, a2 - w2)
     cn1 = sn / a1 if a1 else 0.0
     cn2 = sn / a2 if a2 else 0.0
-    exact, bounded = _bound()
-    k_cos, k_min, k_max, k_log, k_neg, k_ratio = exact
-    (m_cos, m_min, m_max, m_log, m_neg, m_ratio) = _bound_means()
-    (k_cn_min, m_cn_min), (k_cn_max, m_cn_max) = _bound_names()
+    (
+        bounded,
+        (k_cos, k_min, k_max, k_log, k_neg, k_ratio),
+        (m_cos, m_min, m_max, m_log, m_neg, m_ratio),
+        ((k_cn_min, m_cn_min), (k_cn_max, m_cn_max)),
+    ) = _bound_constants()
     return (
         bounded
         + k_cos * (cosine - m_cos)
@@ -645,23 +703,19 @@ _NAMES = (12, 13)
 
 
 @cache
-def _bound() -> tuple[tuple[float, ...], float]:
-    """Slopes of the exact features, and the intercept plus the 0..1 features at their peaks."""
+def _bound_constants() -> tuple[
+    float, tuple[float, ...], tuple[float, ...], tuple[tuple[float, float], ...]
+]:
+    """The intercept plus the 0..1 features at their peaks; the slopes and means of the exact
+    features; (slope, mean) of the two name coverages."""
     terms = pair_scorer.bound_terms()
     peak = sum(max(-k * m, k * (1.0 - m)) for k, m in (terms[i] for i in _UNIT))
-    return tuple(terms[i][0] for i in _EXACT), pair_scorer.model().intercept + peak
-
-
-@cache
-def _bound_means() -> tuple[float, ...]:
-    terms = pair_scorer.bound_terms()
-    return tuple(terms[i][1] for i in _EXACT)
-
-
-@cache
-def _bound_names() -> tuple[tuple[float, float], ...]:
-    terms = pair_scorer.bound_terms()
-    return tuple(terms[i] for i in _NAMES)
+    return (
+        pair_scorer.model().intercept + peak,
+        tuple(terms[i][0] for i in _EXACT),
+        tuple(terms[i][1] for i in _EXACT),
+        tuple(terms[i] for i in _NAMES),
+    )
 
 
 def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
