@@ -53,6 +53,13 @@ class _Pattern:
     rank: int  # position of the wording in its category, to break ties
     parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
     exclude: bool
+    # The parts after the first, with their offsets: the first matches wherever the pattern
+    # is looked up (it is found under that word or its prefix).
+    rest: tuple[tuple[int, str, bool], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        rest = tuple((offset, *part) for offset, part in enumerate(self.parts) if offset)
+        object.__setattr__(self, "rest", rest)
 
     @property
     def wildcard(self) -> bool:
@@ -73,6 +80,18 @@ class _Matcher:
     # comparison match the aligned sentences with the lexicons the scores match them with.
     matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(default_factory=dict)
 
+    # Prefix keys by their first prefix_lengths[0] characters, shortest key first (so
+    # patterns come in the order of their key lengths); built when first needed.
+    heads: dict[str, tuple[str, ...]] | None = None
+
+    def by_head(self) -> dict[str, tuple[str, ...]]:
+        if self.heads is None:
+            heads: dict[str, list[str]] = {}
+            for key in sorted(self.prefix, key=len):
+                heads.setdefault(key[: self.prefix_lengths[0]], []).append(key)
+            self.heads = {head: tuple(keys) for head, keys in heads.items()}
+        return self.heads
+
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]
         index = self.prefix if is_prefix else self.exact
@@ -81,15 +100,18 @@ class _Matcher:
             self.prefix_lengths = tuple(sorted((*self.prefix_lengths, len(first))))
         self.seen.clear()
         self.matched.clear()
+        self.heads = None
 
     def starting_with(self, word: str) -> tuple[_Pattern, ...]:
         found = self.seen.get(word)
         if found is None:
             patterns = list(self.exact.get(word, ()))
-            for end in self.prefix_lengths:
-                if end > len(word):
-                    break
-                patterns.extend(self.prefix.get(word[:end], ()))
+            if self.prefix_lengths:
+                # Only the prefix keys sharing the word's head can be prefixes of it; most
+                # words share none (one slice and lookup instead of one per key length).
+                for key in self.by_head().get(word[: self.prefix_lengths[0]], ()):
+                    if word.startswith(key):
+                        patterns.extend(self.prefix[key])
             found = tuple(patterns)
             # Bounded (issue 10): a long batch run meets an open-ended vocabulary.
             if len(self.seen) >= MATCHER_WORD_CACHE:
@@ -499,23 +521,15 @@ def _words(tokens: tuple[str, ...]) -> tuple[_Word, ...]:
     return tuple(words)
 
 
-def _matches_at(
-    patterns: Sequence[_Pattern], words: Sequence[_Word], at: int
-) -> list[tuple[_Pattern, int]]:
-    """Every pattern of ``patterns`` matching the words from ``at`` on, with its length."""
-    found = []
-    for pattern in patterns:
-        length = len(pattern.parts)
-        if at + length > len(words):
-            continue
-        if all(
-            words[at + offset].text.startswith(part)
-            if is_prefix
-            else words[at + offset].text == part
-            for offset, (part, is_prefix) in enumerate(pattern.parts)
-        ):
-            found.append((pattern, length))
-    return found
+def _rest_matches(pattern: _Pattern, words: Sequence[_Word], at: int) -> bool:
+    """Whether the parts of a pattern after its first match the words after ``at``."""
+    if at + len(pattern.parts) > len(words):
+        return False
+    for offset, part, is_prefix in pattern.rest:
+        text = words[at + offset].text
+        if not (text.startswith(part) if is_prefix else text == part):
+            return False
+    return True
 
 
 def _sentence_hits(
@@ -541,12 +555,12 @@ def _match_sentence(
         patterns = seen.get(word.text)
         if patterns is None:
             patterns = matcher.starting_with(word.text)
-        if not patterns:
-            continue
-        for pattern, length in _matches_at(patterns, words, at):
-            by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
-                (pattern, length)
-            )
+        for pattern in patterns:
+            length = len(pattern.parts)
+            if length == 1 or _rest_matches(pattern, words, at):
+                by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
+                    (pattern, length)
+                )
     hits: list[tuple[int, int, LexiconHit, int]] = []
     for category, starts in by_category.items():
         free_from = 0  # words before this are already part of a counted or excluded match
