@@ -384,6 +384,41 @@ def test_percentiles_equal_numpy_percentile_bit_for_bit(n_resamples: int) -> Non
     assert score.percentiles(values, (2.5, 97.5)).tobytes() == expected.tobytes()
 
 
+@pytest.mark.parametrize("n_resamples", [1, 7, 1000])
+def test_intervals_equal_the_plain_bootstrap_bit_for_bit(
+    samples: tuple[Document, ...], n_resamples: int
+) -> None:
+    # rate_differences sorts each document's resampled rates once for every partner that does
+    # not use the category; the plain way is one column per difference and np.percentile.
+    import numpy as np
+
+    documents = [*samples, _doc("silent", "Nothing of note happened here today.")]
+    frames = lexicon.resolve(["frames"])
+    scores = score.score_lexicons(documents, frames)
+    found = score.rate_differences(documents, scores, seed=3, n_resamples=n_resamples)
+    assert found
+    rates = {}
+    for doc in documents:
+        rng = np.random.default_rng([3, score._text_key(doc.text)])
+        weights = score._resample_weights(rng, len(doc.sentences), n_resamples)
+        tokens = weights @ np.array([len(s.tokens) for s in doc.sentences], dtype=np.int64)
+        for row in scores:
+            if row.doc == doc.doc_id:
+                hits = np.zeros(len(doc.sentences), dtype=np.int64)
+                for hit in row.hits:
+                    hits[hit.sentence] += 1
+                rates[doc.doc_id, row.category] = np.where(
+                    tokens > 0, (weights @ hits).astype(np.float64) * 1000.0 / tokens, 0.0
+                )
+    boot = np.stack([rates[d.a, d.category] - rates[d.b, d.category] for d in found], axis=1)
+    low, high = np.percentile(boot, (2.5, 97.5), axis=0)
+    below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
+    share = np.minimum(below, n_resamples - below) / n_resamples
+    p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
+    expected = zip(low.tolist(), high.tolist(), p_values.tolist(), strict=True)
+    assert [repr((d.ci_low, d.ci_high, d.p_value)) for d in found] == list(map(repr, expected))
+
+
 def test_matcher_memos_stay_bounded_and_change_no_count(monkeypatch: pytest.MonkeyPatch) -> None:
     # A batch process scores an open-ended vocabulary: the per-lexicon memos of words and
     # sentences must start again at their bound, and counts must not depend on what they hold.

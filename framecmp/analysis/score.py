@@ -53,6 +53,13 @@ class _Pattern:
     rank: int  # position of the wording in its category, to break ties
     parts: tuple[tuple[str, bool], ...]  # (word, is_prefix)
     exclude: bool
+    # The parts after the first, with their offsets: the first matches wherever the pattern
+    # is looked up (it is found under that word or its prefix).
+    rest: tuple[tuple[int, str, bool], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        rest = tuple((offset, *part) for offset, part in enumerate(self.parts) if offset)
+        object.__setattr__(self, "rest", rest)
 
     @property
     def wildcard(self) -> bool:
@@ -73,6 +80,18 @@ class _Matcher:
     # comparison match the aligned sentences with the lexicons the scores match them with.
     matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(default_factory=dict)
 
+    # Prefix keys by their first prefix_lengths[0] characters, shortest key first (so
+    # patterns come in the order of their key lengths); built when first needed.
+    heads: dict[str, tuple[str, ...]] | None = None
+
+    def by_head(self) -> dict[str, tuple[str, ...]]:
+        if self.heads is None:
+            heads: dict[str, list[str]] = {}
+            for key in sorted(self.prefix, key=len):
+                heads.setdefault(key[: self.prefix_lengths[0]], []).append(key)
+            self.heads = {head: tuple(keys) for head, keys in heads.items()}
+        return self.heads
+
     def add(self, pattern: _Pattern) -> None:
         first, is_prefix = pattern.parts[0]
         index = self.prefix if is_prefix else self.exact
@@ -81,15 +100,18 @@ class _Matcher:
             self.prefix_lengths = tuple(sorted((*self.prefix_lengths, len(first))))
         self.seen.clear()
         self.matched.clear()
+        self.heads = None
 
     def starting_with(self, word: str) -> tuple[_Pattern, ...]:
         found = self.seen.get(word)
         if found is None:
             patterns = list(self.exact.get(word, ()))
-            for end in self.prefix_lengths:
-                if end > len(word):
-                    break
-                patterns.extend(self.prefix.get(word[:end], ()))
+            if self.prefix_lengths:
+                # Only the prefix keys sharing the word's head can be prefixes of it; most
+                # words share none (one slice and lookup instead of one per key length).
+                for key in self.by_head().get(word[: self.prefix_lengths[0]], ()):
+                    if word.startswith(key):
+                        patterns.extend(self.prefix[key])
             found = tuple(patterns)
             # Bounded (issue 10): a long batch run meets an open-ended vocabulary.
             if len(self.seen) >= MATCHER_WORD_CACHE:
@@ -231,7 +253,8 @@ def rate_differences(
     if not keys:
         return ()
 
-    boot_rates = []  # per document: (n_resamples, n_categories) rates per 1,000 tokens
+    boot_rates = []  # per document: (n_categories, n_resamples) rates per 1,000 tokens
+    used_by = []  # per document: the categories its narration uses
     for position, document in enumerate(documents):
         table = [[0] * len(keys) for _ in document.sentences]
         row_of = {sentence.index: row for row, sentence in enumerate(document.sentences)}
@@ -243,15 +266,20 @@ def rate_differences(
         hit_counts = np.array(table, dtype=np.int64).reshape(len(document.sentences), len(keys))
         # Integer products: exact, so the same numbers as a float64 product, without BLAS,
         # whose threads spin (3x the CPU of this stage on a busy 2-core machine); and only for
-        # the categories the document uses (the others count 0 in every resample).
-        used = np.flatnonzero(hit_counts.any(axis=0))
-        counts = np.zeros((n_resamples, len(keys)), dtype=np.float64)
-        if used.size:
-            counts[:, used] = weights[position] @ hit_counts[:, used]
+        # the categories the document uses (the others count 0 in every resample, their rates
+        # stay 0.0) and the sentences with a hit (the others add 0).
         tokens = (weights[position] @ token_counts[position]).astype(np.float64)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rates = np.where(tokens[:, None] > 0, counts * 1000.0 / tokens[:, None], 0.0)
+        used = np.flatnonzero(hit_counts.any(axis=0))
+        rates = np.zeros((len(keys), n_resamples))
+        if used.size:
+            rows = np.flatnonzero(hit_counts.any(axis=1))
+            counts = weights[position][:, rows] @ hit_counts[np.ix_(rows, used)]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                rates[used] = np.where(
+                    tokens > 0, counts.T.astype(np.float64) * 1000.0 / tokens, 0.0
+                )
         boot_rates.append(rates)
+        used_by.append(frozenset(used.tolist()))
 
     # Only the (pair, category) columns a difference is returned for; every statistic below is
     # per column, so leaving the others out changes no value, bit for bit.
@@ -267,15 +295,14 @@ def rate_differences(
                     needed.append((column, a_position, b_position))
     if not needed:
         return ()
-    stacked = np.stack(boot_rates)  # (documents, resamples, categories)
-    columns, a_at, b_at = (np.array(part, dtype=np.intp) for part in zip(*needed, strict=True))
-    boot = (stacked[a_at, :, columns] - stacked[b_at, :, columns]).T  # (resamples, needed)
-    low, high = percentiles(boot, _CI_PERCENTILES)
+    boot, row_of_needed = _sorted_differences(np.stack(boot_rates), used_by, needed)
+    low, high = _interpolate(boot.T, _CI_PERCENTILES)
     # Two-sided percentile p-value: twice the smaller share of resamples on either
     # side of 0 (ties split), floored at 1/(n+1) so no test claims p = 0.
-    below = (boot < 0).sum(axis=0) + 0.5 * (boot == 0).sum(axis=0)
+    below = (boot < 0).sum(axis=1) + 0.5 * (boot == 0).sum(axis=1)
     share = np.minimum(below, n_resamples - below) / n_resamples
     p_values = np.clip(2 * share, 1 / (n_resamples + 1), 1.0)
+    low, high, p_values = low[row_of_needed], high[row_of_needed], p_values[row_of_needed]
     lows, highs, ps = low.tolist(), high.tolist(), p_values.tolist()
     # (column, a position, b position) of each difference, in the order they are returned
     ordered = sorted(range(len(needed)), key=needed.__getitem__)
@@ -338,6 +365,54 @@ def _resample_weights(
     return counts.reshape(n_resamples, n_sentences).astype(np.int64)
 
 
+def _sorted_differences(
+    rates: npt.NDArray[np.float64],
+    used_by: Sequence[frozenset[int]],
+    needed: Sequence[tuple[int, int, int]],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """The resampled differences ``rates[a, column] - rates[b, column]`` of each needed
+    (column, a, b), sorted: as distinct rows, and the row of each needed difference.
+
+    Most differences pair a document using the category with one that does not, whose rates
+    are all 0.0: the difference is the user's rates (x - 0.0 is x) or 0.0 minus them, the
+    same numbers for every such partner. Each document's rates are sorted once for all of
+    them, and 0.0 - x in ascending order is 0.0 minus the sorted x in reverse (rates are
+    finite and never -0.0, so no two values tie unless their bits do).
+    """
+    import numpy as np
+
+    single_at: dict[tuple[int, int], int] = {}  # (document, column) -> row in `singles`
+    # Per needed difference: (block, row in it); blocks: 0 a's sorted rates, 1 0.0 minus b's,
+    # 2 the differences of two users.
+    rows: list[tuple[int, int]] = []
+    paired: list[tuple[int, int, int]] = []  # (column, a, b), both documents using the column
+    for column, a, b in needed:
+        if column in used_by[a] and column in used_by[b]:
+            rows.append((2, len(paired)))
+            paired.append((column, a, b))
+        else:
+            user = (a, column) if column in used_by[a] else (b, column)
+            rows.append((0 if user[0] == a else 1, single_at.setdefault(user, len(single_at))))
+    singles = _take(rates, list(single_at))
+    singles.sort(axis=1)
+    both = _take(rates, [(a, column) for column, a, _ in paired]) - _take(
+        rates, [(b, column) for column, _, b in paired]
+    )
+    both.sort(axis=1)
+    ordered = np.concatenate((singles, 0.0 - singles[:, ::-1], both))
+    offsets = (0, len(single_at), 2 * len(single_at))
+    return ordered, np.array([offsets[kind] + row for kind, row in rows], dtype=np.intp)
+
+
+def _take(rates: npt.NDArray[np.float64], at: Sequence[tuple[int, int]]) -> npt.NDArray[np.float64]:
+    """The rows ``rates[document, column]`` of (document, column) pairs: (len(at), resamples)."""
+    import numpy as np
+
+    documents = np.array([d for d, _ in at], dtype=np.intp)
+    columns = np.array([c for _, c in at], dtype=np.intp)
+    return rates[documents, columns].reshape(len(at), rates.shape[2])
+
+
 def percentiles(
     values: npt.NDArray[np.float64], percents: Sequence[float]
 ) -> npt.NDArray[np.float64]:
@@ -350,7 +425,15 @@ def percentiles(
     """
     import numpy as np
 
-    ordered = np.sort(values, axis=0)
+    return _interpolate(np.sort(values, axis=0), percents)
+
+
+def _interpolate(
+    ordered: npt.NDArray[np.float64], percents: Sequence[float]
+) -> npt.NDArray[np.float64]:
+    """``percentiles`` of values already sorted along axis 0."""
+    import numpy as np
+
     n_values = ordered.shape[0]
     virtual = (n_values - 1) * np.true_divide(np.asarray(percents, dtype=np.float64), 100)
     previous = np.floor(virtual)
@@ -438,23 +521,15 @@ def _words(tokens: tuple[str, ...]) -> tuple[_Word, ...]:
     return tuple(words)
 
 
-def _matches_at(
-    patterns: Sequence[_Pattern], words: Sequence[_Word], at: int
-) -> list[tuple[_Pattern, int]]:
-    """Every pattern of ``patterns`` matching the words from ``at`` on, with its length."""
-    found = []
-    for pattern in patterns:
-        length = len(pattern.parts)
-        if at + length > len(words):
-            continue
-        if all(
-            words[at + offset].text.startswith(part)
-            if is_prefix
-            else words[at + offset].text == part
-            for offset, (part, is_prefix) in enumerate(pattern.parts)
-        ):
-            found.append((pattern, length))
-    return found
+def _rest_matches(pattern: _Pattern, words: Sequence[_Word], at: int) -> bool:
+    """Whether the parts of a pattern after its first match the words after ``at``."""
+    if at + len(pattern.parts) > len(words):
+        return False
+    for offset, part, is_prefix in pattern.rest:
+        text = words[at + offset].text
+        if not (text.startswith(part) if is_prefix else text == part):
+            return False
+    return True
 
 
 def _sentence_hits(
@@ -480,12 +555,12 @@ def _match_sentence(
         patterns = seen.get(word.text)
         if patterns is None:
             patterns = matcher.starting_with(word.text)
-        if not patterns:
-            continue
-        for pattern, length in _matches_at(patterns, words, at):
-            by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
-                (pattern, length)
-            )
+        for pattern in patterns:
+            length = len(pattern.parts)
+            if length == 1 or _rest_matches(pattern, words, at):
+                by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
+                    (pattern, length)
+                )
     hits: list[tuple[int, int, LexiconHit, int]] = []
     for category, starts in by_category.items():
         free_from = 0  # words before this are already part of a counted or excluded match

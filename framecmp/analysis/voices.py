@@ -26,13 +26,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
 
+from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
 from framecmp.text.vocabulary import stopwords
-
-if TYPE_CHECKING:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 SCARE_QUOTE_MAX_WORDS = 3
 
@@ -242,23 +239,24 @@ def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
     all quotation are skipped); quoted tone scores each quote's words (scare quotes included:
     they are words the outlet puts in someone else's mouth).
     """
-    analyzer = _analyzer()
     # A sentence with no quote in it is scored once for both means.
     known: dict[str, float] = {}
 
     def compound(text: str) -> float:
         found = known.get(text)
         if found is None:
-            found = known[text] = float(analyzer.polarity_scores(text)["compound"])
+            found = known[text] = vader_compound(text)
         return found
 
     scores = tuple((sentence.index, compound(sentence.text)) for sentence in document.sentences)
     mean = sum(score for _, score in scores) / len(scores) if scores else 0.0
     mine = sorted((q for q in quotes if q.doc == document.doc_id), key=lambda q: q.char_start)
-    blanked = list(document.text)
-    for quote in mine:
-        blanked[quote.char_start : quote.char_end] = " " * (quote.char_end - quote.char_start)
-    masked = "".join(blanked)
+    masked = document.text
+    if mine:
+        blanked = list(masked)
+        for quote in mine:
+            blanked[quote.char_start : quote.char_end] = " " * (quote.char_end - quote.char_start)
+        masked = "".join(blanked)
     narration = [
         compound(part)
         for sentence in document.sentences
@@ -272,13 +270,6 @@ def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
         narration_compound=sum(narration) / len(narration) if narration else 0.0,
         quoted_compound=sum(quoted) / len(quoted) if quoted else None,
     )
-
-
-@cache
-def _analyzer() -> SentimentIntensityAnalyzer:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 # Bounded (issue 10): keyed by whole document texts; extract_quotes and voices read each
