@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -68,11 +68,17 @@ class _Rule:
     max_words: int = 40
     near: tuple[str, ...] = ()
     cut_after: bool = False
+    # The patterns as one alternation: it matches somewhere exactly when one of them does (the
+    # rules use no backreferences or inline flags), in one scan instead of one per pattern.
+    any_pattern: re.Pattern[str] = field(init=False)
 
-    def matches(self, paragraph: str) -> bool:
-        return len(paragraph.split()) <= self.max_words and any(
-            pattern.search(paragraph) for pattern in self.patterns
-        )
+    def __post_init__(self) -> None:
+        combined = "|".join(f"(?:{pattern.pattern})" for pattern in self.patterns)
+        object.__setattr__(self, "any_pattern", re.compile(combined, re.IGNORECASE))
+
+    def matches(self, paragraph: str, words: int) -> bool:
+        """``words`` is the paragraph's word count (``len(paragraph.split())``)."""
+        return words <= self.max_words and self.any_pattern.search(paragraph) is not None
 
 
 def clean(article: Article) -> CleanText:
@@ -129,6 +135,8 @@ class _Cleaner:
         self.kept = [True] * len(paragraphs)
         self._removals: list[tuple[int, int, Removal]] = []  # (paragraph, order, removal)
         self._kinds: list[str | None] = [None] * len(paragraphs)
+        # Word counts, taken once: every rule asks (paragraphs change only after the rules).
+        self.words = [len(paragraph.split()) for paragraph in paragraphs]
 
     def removals(self) -> tuple[Removal, ...]:
         return tuple(removal for _, _, removal in sorted(self._removals, key=lambda r: r[:2]))
@@ -145,9 +153,7 @@ class _Cleaner:
         self._removals.append((index, len(self._removals), Removal(kind, self.paragraphs[index])))
 
     def remove_repeats(self) -> None:
-        caption_patterns = [
-            p for rule in _rules() if rule.kind == "photo-caption" for p in rule.patterns
-        ]
+        caption_patterns = [rule.any_pattern for rule in _rules() if rule.kind == "photo-caption"]
         seen: dict[str, list[int]] = {}
         for index, paragraph in enumerate(self.paragraphs):
             seen.setdefault(paragraph, []).append(index)
@@ -168,15 +174,14 @@ class _Cleaner:
         elif rule.where == "bottom":
             candidates = candidates[-rule.window :]
         for index in candidates:
-            if not self.kept[index] or not rule.matches(self.paragraphs[index]):
+            if not self.kept[index] or not rule.matches(self.paragraphs[index], self.words[index]):
                 continue
             if rule.near and not self._near(index, rule.near):
                 continue
             following = [i for i in self._kept_indexes() if i > index]
             self._remove(index, rule.kind)
             if rule.cut_after and all(
-                len(self.paragraphs[i].split()) <= rule.max_words
-                and not self.paragraphs[i].endswith(_SENTENCE_END)
+                self.words[i] <= rule.max_words and not self.paragraphs[i].endswith(_SENTENCE_END)
                 for i in following
             ):
                 for i in following:

