@@ -99,6 +99,12 @@ def _same_event(pinned: dict) -> list[str]:  # type: ignore[type-arg]
         print(f"same event {setting}: held-out-topic accuracy {accuracy:.3f} (floor {floor})")
         if accuracy < floor:
             failures.append(f"same event {setting}: accuracy {accuracy:.3f} < {floor}")
+    for setting in ("without_dates", "with_dates"):
+        accuracy = figures[f"in_context_{setting}"]["all_pairs_accuracy"]
+        floor = pinned[f"min_in_context_accuracy_{setting}"]
+        print(f"same event in context, {setting}: accuracy {accuracy:.3f} (floor {floor})")
+        if accuracy < floor:
+            failures.append(f"same event in context {setting}: accuracy {accuracy:.3f} < {floor}")
     failures.extend(f"same event sample smoke: {f}" for f in figures["smoke_failures"])
     return failures
 

@@ -19,8 +19,14 @@ one topic are weeks apart, and real dates of one ECB+ "event" can be weeks apart
 one event with real dates: median 1 day, 90th percentile 57 days).
 
 Cross-validation: GroupKFold by topic, so every test fold holds topics never seen in training.
-``--fit`` refits on all pairs and writes framecmp/data/event_model.json with the CV figures.
-Runs in about a minute on 2 cores (document preparation dominates).
+
+Grouped in context (``framecmp.analysis.event_context``): with three or more inputs framecmp
+groups them into events by average linkage on the pair probabilities and answers each pair
+from its groups. Nothing is fitted for this: each test pair's probability is the held-out one
+of its fold, and the grouping is applied to contexts of one held-out topic: all of its
+documents (both of its events), random draws of 3, 4, 6 and 10 of them (4 draws each, seeded),
+one event's documents (all, and draws), and one event's documents plus one report of the
+topic's other event. Accuracy is over the pairs inside each context, alone vs grouped.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ import numpy as np
 from framecmp import api
 from framecmp.analysis import event as event_model
 from framecmp.analysis import voices
+from framecmp.analysis.event_context import read_in_context
 from framecmp.analysis.event_evidence import event_evidence
 from framecmp.model import EventEvidence, EventRelation
 
@@ -49,6 +56,8 @@ DEFAULT_DATA = ROOT / "eval" / "data" / "ecbplus"
 MODEL_PATH = ROOT / "framecmp" / "data" / "event_model.json"
 SEED = 0
 CROSS_TOPIC_PER_DOC = 2
+CONTEXT_SIZES = (3, 4, 6, 10)  # documents per drawn context; whole topics and events too
+CONTEXT_DRAWS = 4
 SAMPLES = ROOT / "data"
 SMOKE = (
     (
@@ -241,18 +250,7 @@ def cross_validate(
                 "fn": int(np.sum(~predicted & truth)),
             }
         )
-    calibration = []
-    for low in np.arange(0.0, 1.0, 0.1):
-        inside = (probability >= low) & (probability < low + 0.1 + (1e-9 if low >= 0.9 else 0))
-        if inside.any():
-            calibration.append(
-                {
-                    "bin": f"{low:.1f}-{low + 0.1:.1f}",
-                    "pairs": int(inside.sum()),
-                    "predicted": float(probability[inside].mean()),
-                    "observed": float(y[inside].mean()),
-                }
-            )
+    calibration = _calibration(probability, y)
     by_kind: dict[str, dict[str, int]] = defaultdict(dict)
     for (kind, answer), count in Counter(
         zip((p.kind for p in pairs), relation, strict=True)
@@ -261,6 +259,215 @@ def cross_validate(
     accuracy = float(np.mean((probability >= 0.5) == (y == 1)))
     name = f"{name}; dated model used on {int(has_gap.sum())} of {len(pairs)} pairs"
     return Setting(name, accuracy, fold_rows, calibration, dict(by_kind))
+
+
+@dataclass
+class ContextSetting:
+    name: str
+    by_size: list[dict[str, object]]  # per context kind: pairs, pairwise and in-context accuracy
+    all_pairs: float  # same-topic pairs in whole-topic context, cross-topic pairs alone
+    calibration: list[dict[str, float]]
+    folds: list[dict[str, object]]  # whole-topic contexts per outer fold
+
+
+def _first_stage(
+    text_x: np.ndarray,
+    dated_x: np.ndarray,
+    has_gap: np.ndarray,
+    y: np.ndarray,
+    train: np.ndarray,
+    test: np.ndarray,
+) -> np.ndarray:
+    """What framecmp says of the test pairs alone, from models fitted on the train pairs."""
+    p_text = predict(*fit(text_x[train], y[train]), text_x[test])
+    p_dated = predict(*fit(dated_x[train], y[train]), dated_x[test])
+    result: np.ndarray = np.where(has_gap[test], p_dated, p_text)
+    return result
+
+
+def _contexts(
+    pairs: list[Pair], topics: list[int], rng: np.random.Generator
+) -> list[tuple[str, list[int]]]:
+    """(kind, documents) of every context drawn from ``topics`` (module docstring)."""
+    members: dict[int, set[int]] = defaultdict(set)
+    partners: dict[int, set[int]] = defaultdict(set)
+    for p in pairs:
+        if p.kind != "cross-topic" and p.topic in topics:
+            members[p.topic] |= {p.a, p.b}
+        if p.kind == "same-event" and p.topic in topics:
+            partners[p.a].add(p.b)
+            partners[p.b].add(p.a)
+    chosen: list[tuple[str, list[int]]] = []
+
+    def draw(kind: str, docs: list[int], size: int, extra: list[int] = ()) -> None:  # type: ignore[assignment]
+        for _ in range(CONTEXT_DRAWS):
+            picked = [int(d) for d in rng.choice(docs, size=size, replace=False)]
+            if extra:
+                picked.append(int(rng.choice(extra)))
+            chosen.append((kind, sorted(picked)))
+
+    for topic in sorted(members):
+        docs = sorted(members[topic])
+        chosen.append(("both events, all", docs))
+        for size in CONTEXT_SIZES:
+            if size < len(docs):
+                draw(f"both events, {size}", docs, size)
+        for event in _events(docs, partners):
+            others = [d for d in docs if d not in event]
+            if len(event) >= 3:
+                chosen.append(("one event, all", event))
+            for size in CONTEXT_SIZES:
+                if size < len(event):
+                    draw(f"one event, {size}", event, size)
+                if size - 1 <= len(event) and others:
+                    draw(f"one event + 1 other, {size}", event, size - 1, others)
+    return chosen
+
+
+def _context_order(kind: str) -> tuple[str, int]:
+    """ "both events, 3" < "both events, 10" < "both events, all"."""
+    name, _, size = kind.rpartition(", ")
+    return name, int(size) if size.isdigit() else 10**6
+
+
+def _events(docs: list[int], partners: dict[int, set[int]]) -> list[list[int]]:
+    """The topic's documents grouped by event (connected by same-event pairs)."""
+    seen: set[int] = set()
+    events = []
+    for start in docs:
+        if start in seen:
+            continue
+        event, todo = set(), [start]
+        while todo:
+            doc = todo.pop()
+            if doc not in event:
+                event.add(doc)
+                todo.extend(partners[doc])
+        seen |= event
+        events.append(sorted(event))
+    return events
+
+
+def _grouped(
+    probability: np.ndarray, index: dict[tuple[int, int], int], docs: list[int]
+) -> tuple[list[int], np.ndarray]:
+    """Pair indexes inside one context and their scores once the context is grouped."""
+    local = {
+        (i, j): float(probability[index[(docs[i], docs[j])]])
+        for i, j in combinations(range(len(docs)), 2)
+    }
+    readings = read_in_context([str(d) for d in docs], local, event_model.DEFAULT_THRESHOLD)
+    keys = sorted(local)
+    ids = [index[(docs[i], docs[j])] for i, j in keys]
+    return ids, np.array([readings[key].probability for key in keys])
+
+
+def context_cross_validate(
+    name: str,
+    text_x: np.ndarray,
+    dated_x: np.ndarray,
+    has_gap: np.ndarray,
+    pairs: list[Pair],
+    folds: int,
+) -> ContextSetting:
+    """Held-out-topic CV of the grouped verdict (module docstring): nothing is fitted on the
+    contexts, so the first-stage models' held-out scores are all it reads."""
+    from sklearn.model_selection import GroupKFold
+
+    rng = np.random.default_rng(SEED)
+    y = np.array([p.label for p in pairs])
+    groups = np.array([p.topic for p in pairs])
+    index = {(p.a, p.b): i for i, p in enumerate(pairs)}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # pairs, pairwise, context
+    predicted_all: list[float] = []
+    truth_all: list[int] = []
+    fold_rows = []
+    cross_topic = np.array([p.kind == "cross-topic" for p in pairs])
+    cross_right = 0
+    for fold, (train, test) in enumerate(GroupKFold(n_splits=folds).split(text_x, y, groups)):
+        probability = np.zeros(len(pairs))
+        probability[test] = _first_stage(text_x, dated_x, has_gap, y, train, test)
+        alone = test[cross_topic[test]]
+        cross_right += int(np.sum((probability[alone] >= 0.5) == (y[alone] == 1)))
+        whole = [0, 0]
+        for kind, docs in _contexts(pairs, sorted({int(g) for g in groups[test]}), rng):
+            ids, in_context = _grouped(probability, index, docs)
+            truth = y[ids] == 1
+            right = int(np.sum((in_context >= 0.5) == truth))
+            counts[kind][0] += len(ids)
+            counts[kind][1] += int(np.sum((probability[ids] >= 0.5) == truth))
+            counts[kind][2] += right
+            predicted_all.extend(float(v) for v in in_context)
+            truth_all.extend(int(v) for v in y[ids])
+            if kind == "both events, all":
+                whole[0] += len(ids)
+                whole[1] += right
+        fold_rows.append(
+            {
+                "fold": fold + 1,
+                "topics": sorted({int(t) for t in groups[test]}),
+                "pairs": whole[0],
+                "accuracy": whole[1] / whole[0] if whole[0] else 0.0,
+            }
+        )
+    by_size = [
+        {
+            "context": kind,
+            "pairs": counts[kind][0],
+            "pairwise": counts[kind][1] / counts[kind][0],
+            "in_context": counts[kind][2] / counts[kind][0],
+        }
+        for kind in sorted(counts, key=_context_order)
+    ]
+    whole_topics = counts["both events, all"]
+    all_pairs = (whole_topics[2] + cross_right) / (whole_topics[0] + int(cross_topic.sum()))
+    return ContextSetting(
+        name,
+        by_size,
+        all_pairs,
+        _calibration(np.array(predicted_all), np.array(truth_all)),
+        fold_rows,
+    )
+
+
+def print_context(setting: ContextSetting) -> None:
+    print(f"\n== {setting.name}, grouped in context (held-out topics; same-topic pairs only)")
+    print("context (documents)                  pairs  pairwise  in context")
+    for row in setting.by_size:
+        print(
+            f"  {row['context']!s:<32}  {row['pairs']:>6}  {row['pairwise']:.3f}     "
+            f"{row['in_context']:.3f}"
+        )
+    print(
+        f"all held-out pairs (same-topic ones in whole-topic context, cross-topic ones alone): "
+        f"accuracy {setting.all_pairs:.3f}"
+    )
+    print(
+        "whole-topic contexts by outer fold: "
+        + ", ".join(
+            f"{row['fold']}: {row['accuracy']:.3f} ({row['pairs']} pairs)" for row in setting.folds
+        )
+    )
+    print("calibration of the in-context probability (pooled): bin, pairs, predicted, observed")
+    for row in setting.calibration:
+        print(f"  {row['bin']}  {row['pairs']:>6}  {row['predicted']:.3f}  {row['observed']:.3f}")
+
+
+def _calibration(probability: np.ndarray, y: np.ndarray) -> list[dict[str, float]]:
+    """Predicted vs observed same-event rate in bins of 0.1."""
+    rows = []
+    for low in np.arange(0.0, 1.0, 0.1):
+        inside = (probability >= low) & (probability < low + 0.1 + (1e-9 if low >= 0.9 else 0))
+        if inside.any():
+            rows.append(
+                {
+                    "bin": f"{low:.1f}-{low + 0.1:.1f}",
+                    "pairs": int(inside.sum()),
+                    "predicted": float(probability[inside].mean()),
+                    "observed": float(y[inside].mean()),
+                }
+            )
+    return rows
 
 
 def print_setting(setting: Setting) -> None:
@@ -327,19 +534,28 @@ def evaluate(data: Path, folds: int = 5, *, fit_model: bool = False) -> dict[str
         "WITHOUT dates (text only)", x_text, x_dated, x_plain_dated, plain_gap, pairs, folds
     )
     with_dates = cross_validate("WITH dates", x_text, x_dated, x_dated, dated_gap, pairs, folds)
+    context_without = context_cross_validate(
+        "WITHOUT dates (text only)", x_text, x_plain_dated, plain_gap, pairs, folds
+    )
+    context_with = context_cross_validate("WITH dates", x_text, x_dated, dated_gap, pairs, folds)
     print_setting(without)
+    print_context(context_without)
     print_setting(with_dates)
+    print_context(context_with)
     figures: dict[str, object] = {
         "pairs": dict(sorted(kinds.items())),
         "documents": len(documents),
         "folds": folds,
         "without_dates": _setting_json(without),
         "with_dates": _setting_json(with_dates),
+        "in_context_without_dates": _context_json(context_without),
+        "in_context_with_dates": _context_json(context_with),
     }
     if fit_model:
         y = np.array([p.label for p in pairs])
         write_model(fit(x_text, y), fit(x_dated, y), figures)
-        event_model._model.cache_clear()
+        for cached in (event_model._raw_models, event_model._model):
+            cached.cache_clear()
     return {**figures, "smoke_failures": smoke()}
 
 
@@ -369,6 +585,18 @@ def _setting_json(setting: Setting) -> dict[str, object]:
             for row in setting.calibration
         ],
         "answers_by_pair_kind": setting.by_kind,
+    }
+
+
+def _context_json(setting: ContextSetting) -> dict[str, object]:
+    def rounded(row: dict[str, object]) -> dict[str, object]:
+        return {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}
+
+    return {
+        "all_pairs_accuracy": round(setting.all_pairs, 4),
+        "by_context": [rounded(r) for r in setting.by_size],
+        "whole_topic_by_fold": [rounded(r) for r in setting.folds],
+        "calibration": [rounded(r) for r in setting.calibration],  # type: ignore[arg-type]
     }
 
 

@@ -167,6 +167,9 @@ class PairEventVerdict:
     same_event: bool
     signals: tuple[EventSignal, ...]
     relation: EventRelation = EventRelation.DIFFERENT_EVENTS
+    # The pair's own probability when ``score`` is the one in context of the other inputs
+    # (three or more documents; analysis/event_context.py); None when judged alone.
+    pair_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,9 @@ Three answers per pair (``EventRelation``):
 - same-story: the text model says the same event, but the event dates (at most
   ``MAX_STORY_DAYS`` apart) make the dated model say otherwise: a follow-up, a later development;
 - different-events: otherwise.
+
+With three or more inputs the documents are grouped into events by average linkage on these
+probabilities (``event_context``), so that the pair answers agree with each other.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from functools import cache
 from importlib.resources import files
 from itertools import combinations
 
+from framecmp.analysis.event_context import ContextReading, read_in_context
 from framecmp.analysis.event_evidence import event_evidence, information
 from framecmp.errors import FramecmpError
 from framecmp.model import (
@@ -213,9 +217,22 @@ def judge_same_event(
 def verdict_from_evidence(
     evidence: Sequence[EventEvidence], *, threshold: float = DEFAULT_THRESHOLD
 ) -> SameEventVerdict:
-    """The N-document verdict from per-document evidence (no text is read again)."""
+    """The N-document verdict from per-document evidence (no text is read again).
+
+    With three or more documents the inputs are grouped into events first (``event_context``)
+    and each pair answers with its groups.
+    """
     prepared = [_Prepared.of(e) for e in evidence]
-    pairs = tuple(_judge(a, b, threshold, _model()) for a, b in combinations(prepared, 2))
+    scores = {
+        (i, j): _score(prepared[i], prepared[j], _model())
+        for i, j in combinations(range(len(prepared)), 2)
+    }
+    readings = read_in_context(
+        [e.doc_id for e in evidence],
+        {key: score.probability for key, score in scores.items()},
+        threshold,
+    )
+    pairs = tuple(_verdict(score, threshold, readings.get(key)) for key, score in scores.items())
     relation = min(
         (p.relation for p in pairs),
         key=_RELATION_ORDER.index,
@@ -262,9 +279,25 @@ def judge_for_clustering(
     return _judge(a, b, threshold, _clustering_model())
 
 
+@dataclass(frozen=True, slots=True)
+class _PairScore:
+    """One pair scored on its own, before any verdict."""
+
+    a: EventEvidence
+    b: EventEvidence
+    probability: float  # the dated model's where both have an event date, else the text one's
+    text_probability: float
+    gap: int | None  # days between the event dates
+    signals: tuple[EventSignal, ...]  # sorted by name, weighted by the model used
+
+
 def _judge(
     prepared_a: _Prepared, prepared_b: _Prepared, threshold: float, model: _EventModel
 ) -> PairEventVerdict:
+    return _verdict(_score(prepared_a, prepared_b, model), threshold)
+
+
+def _score(prepared_a: _Prepared, prepared_b: _Prepared, model: _EventModel) -> _PairScore:
     a, b = prepared_a.evidence, prepared_b.evidence
     text_features, signals = _pair_features(prepared_a, prepared_b)
     signals = [s for s in signals if s.name in model.text.coefficients]
@@ -272,19 +305,9 @@ def _judge(
     gap = _date_gap(a, b)
     if gap is None:
         probability = text_probability
-        relation = (
-            EventRelation.SAME_EVENT if probability >= threshold else EventRelation.DIFFERENT_EVENTS
-        )
         signals.append(_date_signal(a, b, None, 0.0))
     else:
-        features = {**text_features, "date-gap": math.log1p(gap)}
-        probability = model.dated.probability(features)
-        if probability >= threshold:
-            relation = EventRelation.SAME_EVENT
-        elif text_probability >= threshold and gap <= MAX_STORY_DAYS:
-            relation = EventRelation.SAME_STORY
-        else:
-            relation = EventRelation.DIFFERENT_EVENTS
+        probability = model.dated.probability({**text_features, "date-gap": math.log1p(gap)})
         signals.append(_date_signal(a, b, gap, model.dated.coefficients["date-gap"]))
     weights = model.dated.coefficients if gap is not None else model.text.coefficients
     weighted = tuple(
@@ -293,13 +316,50 @@ def _judge(
             key=lambda s: s.name,
         )
     )
+    return _PairScore(a, b, probability, text_probability, gap, weighted)
+
+
+def _verdict(
+    score: _PairScore, threshold: float, reading: ContextReading | None = None
+) -> PairEventVerdict:
+    signals = score.signals
+    probability = score.probability
+    if reading is not None:
+        probability = reading.probability
+        signals = tuple(sorted((*signals, _context_signal(reading)), key=lambda s: s.name))
+    if probability >= threshold:
+        relation = EventRelation.SAME_EVENT
+    elif (
+        score.gap is not None
+        and score.text_probability >= threshold
+        and score.gap <= MAX_STORY_DAYS
+    ):
+        relation = EventRelation.SAME_STORY
+    else:
+        relation = EventRelation.DIFFERENT_EVENTS
     return PairEventVerdict(
-        a=a.doc_id,
-        b=b.doc_id,
+        a=score.a.doc_id,
+        b=score.b.doc_id,
         score=probability,
         same_event=relation is EventRelation.SAME_EVENT,
-        signals=weighted,
+        signals=signals,
         relation=relation,
+        pair_score=score.probability if reading is not None else None,
+    )
+
+
+def _context_signal(reading: ContextReading) -> EventSignal:
+    a, b = ", ".join(reading.group_a), ", ".join(reading.group_b)
+    if reading.same_group:
+        grouped = f"grouped as one event when {{{a}}} joined {{{b}}}"
+    else:
+        grouped = f"left in different events, {{{a}}} and {{{b}}}"
+    return EventSignal(
+        "context",
+        reading.probability,
+        1.0,  # the pair's score in context is this value
+        f"alone {reading.pair_probability:.2f}; with the other reports {grouped}: "
+        f"mean pair probability between them {reading.probability:.2f}",
     )
 
 

@@ -89,6 +89,7 @@ def _same_event(comparison: Comparison) -> Json:
                 "a": p.a,
                 "b": p.b,
                 "score": _num(p.score),
+                "pair_score": None if p.pair_score is None else _num(p.pair_score),
                 "same_event": p.same_event,
                 "relation": p.relation.value,
                 "signals": [
