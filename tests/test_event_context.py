@@ -6,12 +6,13 @@ import itertools
 import json
 from pathlib import Path
 
+from test_event import QUAKE, QUAKE_RETOLD, UNRELATED, _doc
+
 import framecmp
 from framecmp.analysis.event import judge_same_event
 from framecmp.analysis.event_context import read_in_context
 from framecmp.model import EventRelation
 from framecmp.report import render_report
-from tests.test_event import QUAKE, QUAKE_RETOLD, UNRELATED, _doc
 
 DOCS = ("a", "b", "c", "d")
 
