@@ -36,6 +36,7 @@ import json
 import math
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import combinations
@@ -299,7 +300,7 @@ def _contexts(
             partners[p.b].add(p.a)
     chosen: list[tuple[str, list[int]]] = []
 
-    def draw(kind: str, docs: list[int], size: int, extra: list[int] = ()) -> None:  # type: ignore[assignment]
+    def draw(kind: str, docs: list[int], size: int, extra: Sequence[int] = ()) -> None:
         for _ in range(CONTEXT_DRAWS):
             picked = [int(d) for d in rng.choice(docs, size=size, replace=False)]
             if extra:
@@ -325,7 +326,7 @@ def _contexts(
 
 
 def _context_order(kind: str) -> tuple[str, int]:
-    """ "both events, 3" < "both events, 10" < "both events, all"."""
+    """Sort key of a context kind: by name, then size, whole sets ("all") last."""
     name, _, size = kind.rpartition(", ")
     return name, int(size) if size.isdigit() else 10**6
 
