@@ -37,6 +37,7 @@ from framecmp.ingest import language as language_stage
 from framecmp.ingest import load as load_stage
 from framecmp.ingest.load import LoadOptions
 from framecmp.model import (
+    Aligner,
     Article,
     CategoryScore,
     CleanText,
@@ -220,7 +221,7 @@ def compare(
     labels: Mapping[str, str] | None = None,
     lexicons: Sequence[str] = DEFAULT_LEXICONS,
     min_score: float | None = None,
-    aligner: str = "lexical",
+    aligner: Aligner | str = Aligner.LEXICAL,
     seed: int = 0,
     stem_terms: bool = False,
     background: str | Path | None = None,
@@ -272,7 +273,7 @@ def compare_documents(
     *,
     lexicons: Sequence[Lexicon],
     min_score: float | None = None,
-    aligner: str = "lexical",
+    aligner: Aligner | str = Aligner.LEXICAL,
     seed: int = 0,
     stem_terms: bool = False,
     background: Mapping[str, int] | None = None,
@@ -281,6 +282,7 @@ def compare_documents(
 
     ``min_score`` defaults to the aligner's own threshold (``align.default_min_score``).
     """
+    aligner = Aligner.of(aligner)
     if min_score is None:
         min_score = align_stage.default_min_score(aligner)
     if not 0.0 <= min_score <= 1.0:

@@ -176,6 +176,8 @@ class InputFormat(StrEnum):
 
 
 class Aligner(StrEnum):
+    # The choices of --aligner; api turns the value into model.Aligner (importing model here
+    # would cost `framecmp --help` its start-up budget).
     lexical = "lexical"
     semantic = "semantic"
 

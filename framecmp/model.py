@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from framecmp.errors import FramecmpError
+
 # --- load / clean ---------------------------------------------------------------------------
 
 
@@ -129,12 +131,28 @@ class Claim:
     outlets: tuple[str, ...]  # doc ids that carry the claim, sorted
 
 
+class Aligner(StrEnum):
+    """Which scorer decides that two sentences carry the same claim."""
+
+    LEXICAL = "lexical"  # the fitted pair scorer over shared words (default)
+    SEMANTIC = "semantic"  # plus a multilingual sentence embedding (framecmp[semantic])
+
+    @classmethod
+    def of(cls, name: str) -> Aligner:
+        """The aligner named ``name``, or an error that lists the choices."""
+        try:
+            return cls(name)
+        except ValueError:
+            choices = " or ".join(a.value for a in cls)
+            raise FramecmpError(f"unknown aligner {name!r}; choose {choices}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
     pairs: tuple[AlignedPair, ...]
     unique: Mapping[str, tuple[int, ...]]  # doc id -> indexes of sentences aligned to nothing
     claims: tuple[Claim, ...]
-    aligner: str  # "lexical" or "semantic"
+    aligner: Aligner
     min_score: float
 
 
@@ -358,7 +376,7 @@ class Tone:
 @dataclass(frozen=True, slots=True)
 class Settings:
     min_score: float
-    aligner: str
+    aligner: Aligner
     lexicons: tuple[str, ...]  # lexicon names used
     seed: int
     stem_terms: bool = False  # distinctive terms merge inflections (negotiations/negotiating)

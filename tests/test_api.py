@@ -79,6 +79,20 @@ def test_api_errors_are_framecmp_errors(tass: Path, tmp_path: Path) -> None:
         framecmp.compare([tass, tass], min_score=1.5)
 
 
+def test_aligner_is_named_by_enum_or_string_and_a_wrong_name_is_refused(tass: Path) -> None:
+    from framecmp.model import Aligner
+
+    by_name = framecmp.compare([tass, tass], aligner="lexical")
+    by_enum = framecmp.compare([tass, tass], aligner=Aligner.LEXICAL)
+    assert by_name.settings.aligner is Aligner.LEXICAL
+    assert framecmp.render(by_name, "json") == framecmp.render(by_enum, "json")
+    assert '"aligner": "lexical"' in framecmp.render(by_name, "json")
+    with pytest.raises(
+        FramecmpError, match=r"^unknown aligner 'fuzzy'; choose lexical or semantic$"
+    ):
+        framecmp.compare([tass, tass], aligner="fuzzy")
+
+
 def test_render_markdown_is_deterministic(bishkek) -> None:  # type: ignore[no-untyped-def]
     assert framecmp.render(bishkek, "markdown") == framecmp.render(bishkek, "markdown")
 

@@ -29,6 +29,7 @@ from framecmp.analysis import pair_scorer, relations
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     AlignedPair,
+    Aligner,
     Alignment,
     Claim,
     ClaimRelation,
@@ -42,7 +43,7 @@ from framecmp.text.vocabulary import is_content_word, normalise, stem
 if TYPE_CHECKING:
     from framecmp.analysis.align_semantic import Embedder
 
-ALIGNERS = ("lexical", "semantic")
+ALIGNERS = tuple(a.value for a in Aligner)
 # Probability of "the same statement" from the pair scorer at which a pair is aligned. Chosen on
 # 60 pairs drawn at random from ECB+ odd-topic coverage aligned at >= 0.3 by the current scorer
 # and judged by hand (eval/gold/ecbplus-dev4-judgments.toml, not used to fit the scorer;
@@ -111,7 +112,7 @@ def align(
     documents: Sequence[Document],
     *,
     min_score: float | None = None,
-    aligner: str = "lexical",
+    aligner: Aligner | str = Aligner.LEXICAL,
     quotes: Sequence[Quote] | None = None,
 ) -> Alignment:
     """Align every pair of documents and group the matches into claims.
@@ -120,8 +121,7 @@ def align(
     (from ``voices.extract_quotes``) give each quoted sentence its speaker; without them they
     are extracted here.
     """
-    if aligner not in ALIGNERS:
-        raise FramecmpError(f"unknown aligner {aligner!r}; choose lexical or semantic")
+    aligner = Aligner.of(aligner)
     if min_score is None:
         min_score = default_min_score(aligner)
     if not 0.0 < min_score <= 1.0:
@@ -132,7 +132,7 @@ def align(
             f"document id {duplicated[0]!r} is used twice; give each input its own label"
         )
     embedder: Embedder | None = None
-    if aligner == "semantic":
+    if aligner is Aligner.SEMANTIC:
         from framecmp.analysis.align_semantic import load_embedder
 
         embedder = load_embedder()
@@ -189,11 +189,9 @@ def align(
     )
 
 
-def default_min_score(aligner: str) -> float:
+def default_min_score(aligner: Aligner | str) -> float:
     """The threshold chosen for an aligner on the ECB+ development judgments."""
-    if aligner not in ALIGNERS:
-        raise FramecmpError(f"unknown aligner {aligner!r}; choose lexical or semantic")
-    if aligner == "semantic":
+    if Aligner.of(aligner) is Aligner.SEMANTIC:
         from framecmp.analysis.align_semantic import SEMANTIC_MIN_SCORE
 
         return SEMANTIC_MIN_SCORE
@@ -209,9 +207,11 @@ def _only_sentences(documents: Sequence[Document], refs: Set[SentenceRef]) -> li
     ]
 
 
-def sentence_pair_probability(left: str, right: str, aligner: str = "lexical") -> float:
+def sentence_pair_probability(
+    left: str, right: str, aligner: Aligner | str = Aligner.LEXICAL
+) -> float:
     """The pair scorer's probability that two sentences state the same thing (for eval)."""
-    return pair_scorer.probability(sentence_pair_features(left, right), aligner)
+    return pair_scorer.probability(sentence_pair_features(left, right), Aligner.of(aligner))
 
 
 def _enough_shared(p1: _Profile, p2: _Profile, count: int | None = None) -> bool:
@@ -612,7 +612,7 @@ def _candidate_scores(
     doc_b: str,
     profiles: Mapping[str, Sequence[_Profile]],
     index: Mapping[str, Mapping[str, list[int]]],
-    aligner: str = "lexical",
+    aligner: Aligner = Aligner.LEXICAL,
     *,
     min_score: float | None = None,
 ) -> dict[tuple[int, int], float]:
@@ -624,7 +624,7 @@ def _candidate_scores(
     """
     # A margin far above float rounding (~1e-15 in z), so no pair at or above min_score is lost.
     # The bound is of the lexical scorer's coefficients (pair_scorer.bound_terms).
-    bounded = aligner == "lexical" and min_score is not None and 0.0 < min_score < 1.0
+    bounded = aligner is Aligner.LEXICAL and min_score is not None and 0.0 < min_score < 1.0
     floor = pair_scorer.logit(min_score) - 1e-6 if bounded and min_score else None
     flip = doc_a > doc_b
     first, second = (doc_b, doc_a) if flip else (doc_a, doc_b)
@@ -792,7 +792,7 @@ def _with_embedding(
     for i, j in neighbours - candidates.keys():
         # the same feature order whichever document is first, as in _candidate_scores
         p1, p2 = (pb[j], pa[i]) if doc_a.doc_id > doc_b.doc_id else (pa[i], pb[j])
-        candidates[(i, j)] = pair_scorer.probability(_features(p1, p2), "semantic")
+        candidates[(i, j)] = pair_scorer.probability(_features(p1, p2), Aligner.SEMANTIC)
     return {
         (i, j): align_semantic.combine(score, cosines[i][j]) for (i, j), score in candidates.items()
     }

@@ -18,6 +18,7 @@ from functools import cache
 from importlib.resources import files
 
 from framecmp.errors import FramecmpError
+from framecmp.model import Aligner
 
 # The 14 features, in order, as ``framecmp.analysis.align._features`` computes them; names, titles,
 # reporting verbs and attribution phrases are left out of every "content" figure.
@@ -39,7 +40,7 @@ FEATURES = (
 )
 SCHEMA_VERSION = 1
 # The coefficient file of each aligner (framecmp/data/).
-FILES = {"lexical": "pair_scorer.json", "semantic": "pair_scorer_mrpc.json"}
+FILES = {Aligner.LEXICAL: "pair_scorer.json", Aligner.SEMANTIC: "pair_scorer_mrpc.json"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ class Model:
 
 
 @cache
-def model(aligner: str = "lexical") -> Model:
+def model(aligner: Aligner = Aligner.LEXICAL) -> Model:
     """The bundled coefficients of an aligner, checked against ``FEATURES``."""
     name = FILES[aligner]
     raw = json.loads((files("framecmp") / "data" / name).read_text("utf-8"))
@@ -68,12 +69,12 @@ def model(aligner: str = "lexical") -> Model:
 
 
 @cache
-def _terms(aligner: str = "lexical") -> tuple[tuple[float, float, float], ...]:
+def _terms(aligner: Aligner = Aligner.LEXICAL) -> tuple[tuple[float, float, float], ...]:
     fitted = model(aligner)
     return tuple(zip(fitted.coefficients, fitted.means, fitted.scales, strict=True))
 
 
-def probability(features: Sequence[float], aligner: str = "lexical") -> float:
+def probability(features: Sequence[float], aligner: Aligner = Aligner.LEXICAL) -> float:
     """P(the two sentences state the same thing), 0..1, by the aligner's coefficients."""
     fitted = model(aligner)
     if len(features) != len(fitted.coefficients):

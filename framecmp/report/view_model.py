@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
-from framecmp.model import SentenceRef
+from framecmp.model import Aligner, SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
 
@@ -463,7 +463,7 @@ class Header:
 
     outlets: tuple[str, ...]
     version: str
-    aligner: str
+    aligner: Aligner
     min_score: str
     lexicons: tuple[str, ...]
     seed: int
