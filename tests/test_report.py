@@ -22,6 +22,7 @@ from framecmp.errors import FramecmpError, OutputError
 from framecmp.report import (
     FORMATS,
     SCHEMA_VERSION,
+    json_report,
     json_schema,
     render_report,
     write_report_atomically,
@@ -189,6 +190,14 @@ def test_json_report_encoder_writes_what_json_dumps_writes(value: object) -> Non
 def test_json_report_encoder_writes_edge_cases_as_json_dumps_does(value: object) -> None:
     expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
     assert dumps_indented(value) == expected
+
+
+def test_json_report_payload_takes_the_fast_encoder() -> None:
+    # A value of another type (a str enum, a tuple) would silently send every report through
+    # json.dumps, whose indented output is pure Python and several times slower.
+    out: list[str] = []
+    json_report._write(json_report.report_payload(build_comparison()), 0, out)
+    assert "".join(out) == render_report(build_comparison(), "json").rstrip("\n")
 
 
 def test_json_report_encoder_refuses_nan_as_json_dumps_does() -> None:
