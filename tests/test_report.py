@@ -30,6 +30,7 @@ from framecmp.report import (
 from framecmp.report.diff import DELETE, EQUAL, INSERT, split_diff, word_diff
 from framecmp.report.json_report import dumps_indented
 from framecmp.report.markdown import escape
+from framecmp.report.templating import _MD_SPECIAL, _escape_special
 
 ROOT = Path(__file__).parent.parent
 WARNING = "Warning: these reports do not appear to describe the same event"
@@ -174,6 +175,12 @@ def test_json_report_encoder_writes_what_json_dumps_writes(value: object) -> Non
     # The report's fast encoder must keep the bytes of the documented settings exactly.
     expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
     assert dumps_indented(value) == expected
+
+
+@given(st.text(alphabet=st.sampled_from("\\|`*_~[]&<>;#a -")))
+def test_markdown_special_characters_escape_as_one_mapping(text: str) -> None:
+    # The chained replacements must write what one simultaneous mapping writes.
+    assert _escape_special(text) == text.translate(str.maketrans(_MD_SPECIAL))
 
 
 @pytest.mark.parametrize(
