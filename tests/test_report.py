@@ -22,6 +22,7 @@ from framecmp.errors import FramecmpError, OutputError
 from framecmp.report import (
     FORMATS,
     SCHEMA_VERSION,
+    json_report,
     json_schema,
     render_report,
     write_report_atomically,
@@ -29,6 +30,7 @@ from framecmp.report import (
 from framecmp.report.diff import DELETE, EQUAL, INSERT, split_diff, word_diff
 from framecmp.report.json_report import dumps_indented
 from framecmp.report.markdown import escape
+from framecmp.report.templating import _MD_SPECIAL, _escape_special
 
 ROOT = Path(__file__).parent.parent
 WARNING = "Warning: these reports do not appear to describe the same event"
@@ -175,6 +177,12 @@ def test_json_report_encoder_writes_what_json_dumps_writes(value: object) -> Non
     assert dumps_indented(value) == expected
 
 
+@given(st.text(alphabet=st.sampled_from("\\|`*_~[]&<>;#a -")))
+def test_markdown_special_characters_escape_as_one_mapping(text: str) -> None:
+    # The chained replacements must write what one simultaneous mapping writes.
+    assert _escape_special(text) == text.translate(str.maketrans(_MD_SPECIAL))
+
+
 @pytest.mark.parametrize(
     "value",
     [
@@ -189,6 +197,14 @@ def test_json_report_encoder_writes_what_json_dumps_writes(value: object) -> Non
 def test_json_report_encoder_writes_edge_cases_as_json_dumps_does(value: object) -> None:
     expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
     assert dumps_indented(value) == expected
+
+
+def test_json_report_payload_takes_the_fast_encoder() -> None:
+    # A value of another type (a str enum, a tuple) would silently send every report through
+    # json.dumps, whose indented output is pure Python and several times slower.
+    out: list[str] = []
+    json_report._write(json_report.report_payload(build_comparison()), 0, out)
+    assert "".join(out) == render_report(build_comparison(), "json").rstrip("\n")
 
 
 def test_json_report_encoder_refuses_nan_as_json_dumps_does() -> None:

@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 
@@ -88,8 +88,15 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
     for i, first in enumerate(documents):
         for j in range(i + 1, len(documents)):
             products = matrix[i] * matrix[j]
+            shared = products.nonzero()[0]
+            if len(shared) > SHARED_TERMS:
+                # Only terms at or above the SHARED_TERMS-th largest product can be shown
+                # (ties included): sorting those few gives the same first SHARED_TERMS.
+                values = products[shared]
+                cut = -np.partition(-values, SHARED_TERMS - 1)[SHARED_TERMS - 1]
+                shared = shared[values >= cut]
             contributions = sorted(
-                ((float(products[k]), display[vocabulary[k]]) for k in products.nonzero()[0]),
+                ((float(products[k]), display[vocabulary[k]]) for k in shared),
                 key=lambda item: (-item[0], item[1]),
             )
             pairs.append(
@@ -450,8 +457,19 @@ def _display_forms(surfaces: Counter[tuple[str, str]]) -> dict[str, str]:
 
 def _sentence_words(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, str]]:
     """(term, surface) for each content word of a sentence."""
+    if stem_words:
+        found = list(map(_stemmed_content_word, sentence.tokens))
+        return [pair for pair in found if pair is not None]
     words = [normalise(token) for token in sentence.tokens]
-    return [(stem(word) if stem_words else word, word) for word in words if is_content_word(word)]
+    return [(word, word) for word in words if is_content_word(word)]
+
+
+@lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a token
+def _stemmed_content_word(token: str) -> tuple[str, str] | None:
+    """(stem, normalised word) of a content word, None for any other token: one cached call
+    per token instead of three (every token of every document of a comparison)."""
+    word = normalise(token)
+    return (stem(word), word) if is_content_word(word) else None
 
 
 def _words(sentences: Sequence[Sentence], *, stem_words: bool) -> _DocTerms:

@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 EMPTY_CELL = "\u2014"  # an em dash in an empty cell
 
 
+def _escaped(value: object) -> object:
+    """``markupsafe.escape(value)``, or an int as it is: its digits need no escaping, and
+    escape makes a Markup of each (thousands of sentence numbers per report)."""
+    return value if type(value) is int else escape(value)
+
+
 @lru_cache(maxsize=8192)  # numbers, categories, labels: the same few texts in every row
 def _h(text: object) -> str:
     # The ``h`` filter's escaping, as a plain string to join; the caller marks the result safe.
@@ -104,6 +110,22 @@ class MarkdownCells:
         return "\n".join(
             cells.row([markdown_escape(r.key), *(cells.wording_cell(c) for c in r.cells)])
             for r in rows
+        )
+
+    @staticmethod
+    def score_rows(rows: Sequence[ScoreRow], kind: str) -> str:
+        """Terminology rows show the wordings; other kinds the rate, then any wordings."""
+        cells = MarkdownCells
+
+        def cell(c: ScoreCell) -> str:
+            if kind == "terminology":
+                return cells.wording_cell(c)
+            if c.present and c.hits:
+                return f"{cells.rate_cell(c)}: {cells.wording_cell(c)}"
+            return cells.rate_cell(c)
+
+        return "\n".join(
+            cells.row([markdown_escape(r.key), *(cell(c) for c in r.cells)]) for r in rows
         )
 
     @staticmethod
@@ -214,7 +236,7 @@ class HtmlCells:
 
     @staticmethod
     def _sn(doc: object, index: object) -> str:
-        return f'<a class="sn" href="#{_h(f"s-{doc}-{index}")}">s{escape(index)}</a>'
+        return f'<a class="sn" href="#{_h(f"s-{doc}-{index}")}">s{_escaped(index)}</a>'
 
     @staticmethod
     def sn(doc: object, index: object) -> Markup:
@@ -246,7 +268,7 @@ class HtmlCells:
             return Markup(EMPTY_CELL)
         text = (
             "<br>".join(
-                f"{_h(w.term)} \u00d7{escape(w.count)} ({HtmlCells.sn_list(c.doc, w.sentences)})"
+                f"{_h(w.term)} \u00d7{_escaped(w.count)} ({HtmlCells.sn_list(c.doc, w.sentences)})"
                 for w in c.wordings
             )
             or EMPTY_CELL
@@ -358,8 +380,8 @@ class HtmlCells:
             quoted = _h(t.quoted) if t.quoted else EMPTY_CELL
             lines.append(
                 f'<tr><td>{_h(t.term)}</td><td class="num">{_h(t.z)}</td>{significance}'
-                f'<td class="num">{escape(t.count)}</td>'
-                f'<td class="num">{escape(t.other_count)}</td><td>{quoted}</td>'
+                f'<td class="num">{_escaped(t.count)}</td>'
+                f'<td class="num">{_escaped(t.other_count)}</td><td>{quoted}</td>'
                 f"<td>{HtmlCells.sn_list(doc, t.sentences)}</td></tr>"
             )
         return Markup("\n".join(lines))
@@ -387,8 +409,8 @@ class HtmlCells:
         """The items of the Sentences lists, each the target of its ``sN`` links."""
         return Markup(
             "\n".join(
-                f'<li id="{_h(f"s-{x.doc}-{x.index}")}" value="{escape(x.index)}">'
-                f'<span class="sn">s{escape(x.index)}</span> {_h(x.text)}</li>'
+                f'<li id="{_h(f"s-{x.doc}-{x.index}")}" value="{_escaped(x.index)}">'
+                f'<span class="sn">s{_escaped(x.index)}</span> {_h(x.text)}</li>'
                 for x in sentences
             )
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-from typing import TYPE_CHECKING, Any
+from itertools import chain
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import framecmp
 from framecmp.report import views
@@ -24,8 +25,19 @@ Json = dict[str, object]
 
 def _num(value: float) -> float | None:
     # Rounded at render time; NaN and infinities are not JSON, so they become null.
+    if not value:
+        return 0.0  # 0.0 and -0.0 (a third of a report's numbers), as _rounded writes them
     if not math.isfinite(value):
         return None
+    return _rounded(value)
+
+
+# round(x, 4) is correctly rounded through a decimal conversion: 40% of building the JSON
+# report, for numbers it repeats thousands of times (every pair's signal weights, rates).
+# Bounded (issue 10); equal numbers round alike (0.0 and -0.0, the one pair of equal floats
+# that differ, are not passed here).
+@functools.lru_cache(maxsize=4096)
+def _rounded(value: float) -> float:
     return round(value, 4) + 0.0  # + 0.0 turns -0.0 into 0.0 so bytes do not depend on sign
 
 
@@ -169,7 +181,9 @@ def report_payload(comparison: Comparison) -> Json:
         "framecmp_version": framecmp.__version__,
         "settings": {
             "min_score": _num(settings.min_score),
-            "aligner": settings.aligner,
+            # Plain str: the fast encoder below writes exact str, int, float, bool and None,
+            # and anything else (a str enum) sends the whole report through json.dumps.
+            "aligner": str(settings.aligner),
             "lexicons": list(settings.lexicons),
             "seed": settings.seed,
             "stem_terms": settings.stem_terms,
@@ -312,7 +326,7 @@ def render_json(comparison: Comparison) -> str:
 
 _INDENT = "  "
 _SCALARS = frozenset({str, int, float, bool, type(None)})
-_LEAF_TYPES = _SCALARS | {list, dict}
+_DICT = frozenset({dict})
 
 
 class _Unsupported(Exception):
@@ -335,51 +349,85 @@ def _flat_encoder(level: int) -> Callable[[object], str]:
     return lambda value: "".join(encode(value, 0))
 
 
+class _Level(NamedTuple):
+    """What writing a container at one depth needs, looked up once per container."""
+
+    encode: Callable[[object], str]  # its items, when all are leaves
+    inner: str  # newline and the indent of its items
+    closing: str  # newline and its own indent
+    child_encode: Callable[[object], str]  # the items of the flat dicts of a list
+    child_inner: str  # newline and the indent of those items
+
+
 @functools.cache
-def _newline(level: int) -> str:
-    return "\n" + _INDENT * level
+def _level(level: int) -> _Level:
+    return _Level(
+        _flat_encoder(level),
+        "\n" + _INDENT * (level + 1),
+        "\n" + _INDENT * level,
+        _flat_encoder(level + 1),
+        "\n" + _INDENT * (level + 2),
+    )
 
 
 def _leaves(values: Collection[object]) -> bool:
     """Whether every value is a scalar or an empty list or dict."""
-    types = set(map(type, values))  # one pass in C: most containers hold scalars only
-    if types <= _SCALARS:
+    # A lazy check in C, stopping at the first other type: most containers hold scalars only.
+    if _SCALARS.issuperset(map(type, values)):
         return True
-    return types <= _LEAF_TYPES and not any(
-        value for value in values if type(value) is list or type(value) is dict
-    )
+    for value in values:
+        kind = type(value)
+        if kind not in _SCALARS and (value or (kind is not dict and kind is not list)):
+            return False
+    return True
 
 
 def _write(value: Any, level: int, out: list[str]) -> None:
     kind = type(value)
-    if kind in _SCALARS or (not value and (kind is dict or kind is list)):
+    if kind is dict and value:
+        _write_dict(value, level, out)
+    elif kind is list and value:
+        _write_list(value, level, out)
+    elif kind in _SCALARS or kind is dict or kind is list:
         out.append(_flat_encoder(level)(value))
-        return
-    inner, closing = _newline(level + 1), _newline(level)
-    if kind is list:
-        if _leaves(value):
-            out.append("[" + inner + _flat_encoder(level)(value)[1:-1] + closing + "]")
-            return
-        if all(type(item) is dict and item and _leaves(item.values()) for item in value):
-            # A list of flat dicts (sentences, pairs, hits) in one call, with the separator of
-            # the dicts' items; "},\n<that indent>{" then occurs only between two dicts (an
-            # encoded string never holds a raw newline, a key follows a dict's separator) and
-            # gets the list's own indent.
-            deeper = inner + _INDENT
-            text = _flat_encoder(level + 1)(value)[2:-2]
-            text = text.replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
-            out.append("[" + inner + "{" + deeper + text + inner + "}" + closing + "]")
-            return
-        separator = "[" + inner
-        for item in value:
-            out.append(separator)
-            _write(item, level + 1, out)
-            separator = "," + inner
-        out.append(closing + "]")
-        return
-    if kind is not dict:
+    else:
         raise _Unsupported(kind.__name__)
-    encode = _flat_encoder(level)
+
+
+def _write_list(value: list[Any], level: int, out: list[str]) -> None:
+    at = _level(level)
+    inner, closing = at.inner, at.closing
+    if _leaves(value):
+        out.append("[" + inner + at.encode(value)[1:-1] + closing + "]")
+        return
+    if (
+        _DICT.issuperset(map(type, value))
+        and all(value)
+        and (
+            _SCALARS.issuperset(map(type, chain.from_iterable(map(dict.values, value))))
+            or all(_leaves(item.values()) for item in value)
+        )
+    ):
+        # A list of flat dicts (sentences, pairs, hits) in one call, with the separator of
+        # the dicts' items; "},\n<that indent>{" then occurs only between two dicts (an
+        # encoded string never holds a raw newline, a key follows a dict's separator) and
+        # gets the list's own indent.
+        deeper = at.child_inner
+        text = at.child_encode(value)[2:-2]
+        text = text.replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+        out.append("[" + inner + "{" + deeper + text + inner + "}" + closing + "]")
+        return
+    separator = "[" + inner
+    for item in value:
+        out.append(separator)
+        _write(item, level + 1, out)
+        separator = "," + inner
+    out.append(closing + "]")
+
+
+def _write_dict(value: dict[Any, Any], level: int, out: list[str]) -> None:
+    at = _level(level)
+    inner, closing, encode = at.inner, at.closing, at.encode
     if _leaves(value.values()):
         out.append("{" + inner + encode(value)[1:-1] + closing + "}")
         return
@@ -396,7 +444,12 @@ def _write(value: Any, level: int, out: list[str]) -> None:
             out.append(separator + encode(leaves)[1:-1])
             separator, leaves = "," + inner, {}
         out.append(f"{separator}{_encode_key(key)}: ")
-        _write(item, level + 1, out)
+        if item_kind is dict:
+            _write_dict(item, level + 1, out)
+        elif item_kind is list:
+            _write_list(item, level + 1, out)
+        else:
+            raise _Unsupported(item_kind.__name__)
         separator = "," + inner
     if leaves:
         out.append(separator + encode(leaves)[1:-1])
