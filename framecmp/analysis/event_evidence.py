@@ -54,15 +54,26 @@ _DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_ANY_DIGIT = re.compile(r"\d")
 _MONTH_NAMES = {number: name for name, number in reversed(MONTHS.items())}  # 12 -> "december"
 
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
 # Only phrases that place *this* report's event: "summit in Alaska" or "talks in Geneva" are
 # as often earlier events the report looks back on, so they are not counted.
-_EVENT_NOUNS = (
-    r"(?:press conference|news conference|briefing|press briefing|speaking|remarks|roundtable"
-    r"|forum|rally|ceremony|speech)"
+_EVENT_NOUN_WORDS = (
+    "press conference",
+    "news conference",
+    "briefing",
+    "press briefing",
+    "speaking",
+    "remarks",
+    "roundtable",
+    "forum",
+    "rally",
+    "ceremony",
+    "speech",
 )
+_EVENT_NOUNS = "(?:" + "|".join(_EVENT_NOUN_WORDS) + ")"
 _PLACE_PATTERNS = (
     re.compile(rf"\b{_EVENT_NOUNS}\s+(?:in|at)\s+({_NAME})"),  # "press conference in Geneva"
     re.compile(rf"\b{_EVENT_NOUNS},\s+({_NAME}),\s+{_NAME},"),  # caption: "speech, Lyon, France,"
@@ -173,8 +184,13 @@ def event_places(document: Document) -> tuple[str, ...]:
     places: set[str] = set()
     if document.place:
         places.add(document.place.title())
+    text = _evidence_text(document)
+    # Both patterns need one of the nouns: most texts have none, and a substring test is far
+    # cheaper than the patterns' scan (the same places either way).
+    if not any(noun in text for noun in _EVENT_NOUN_WORDS):
+        return tuple(sorted(places))
     for pattern in _PLACE_PATTERNS:
-        for match in pattern.finditer(_evidence_text(document)):
+        for match in pattern.finditer(text):
             if match[1] not in _NOT_PLACES:
                 places.add(match[1])
     return tuple(sorted(places))
@@ -258,6 +274,8 @@ def _resolve_relative(match: re.Match[str], published: date) -> date:
 def _explicit_dates(text: str, published: date | None) -> list[tuple[date | str, str]]:
     """Dates in text order: full dates, or "--MM-DD" for a day without a year or context."""
     found: list[tuple[int, date | str, str]] = []
+    if not _ANY_DIGIT.search(text):  # every date pattern has a digit
+        return []
     for match in _ISO_DATE.finditer(text):
         _add(found, text, match, int(match[1]), int(match[2]), int(match[3]), published)
     for match in _MONTH_DAY.finditer(text):
