@@ -44,13 +44,12 @@ sys.path.insert(0, str(ROOT))
 from framecmp import api  # noqa: E402
 from framecmp.analysis.align import (  # noqa: E402
     ALIGNERS,
-    _profiles,
     _single_sentence_document,
-    _units,
     align,
     default_min_score,
     sentence_pair_probability,
 )
+from framecmp.analysis.align_units import profiles_of, units_of  # noqa: E402
 from framecmp.model import AlignedPair, Document  # noqa: E402
 
 ECBPLUS = Path("/work/devdata/ecbplus-text")
@@ -116,8 +115,8 @@ def snippet(document: Document, index: int) -> str:
 def containment(short: str, other: str) -> float:
     """Share of ``short``'s content and name weight (IDF) that ``other`` holds too."""
     documents = [_single_sentence_document(f"s{n}", t) for n, t in enumerate((short, other))]
-    units = {d.doc_id: _units(d) for d in documents}
-    profiles = _profiles(documents, units)
+    units = {d.doc_id: units_of(d) for d in documents}
+    profiles = profiles_of(documents, units)
     p1, p2 = profiles["s0"][0], profiles["s1"][0]
     shared = sum(w for k, w in p1.weights.items() if k in p2.weights)
     shared += sum(w for k, w in p1.name_weights.items() if k in p2.name_weights)

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import same_event as se  # noqa: E402
 
-from framecmp.analysis import align, relations, voices  # noqa: E402
+from framecmp.analysis import align, align_units, relations, voices  # noqa: E402
 from framecmp.analysis import event as event_model  # noqa: E402
 from framecmp.analysis.event_evidence import LEAD_SENTENCES, event_evidence  # noqa: E402
 from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef  # noqa: E402
@@ -69,7 +69,7 @@ def with_headline(document: Document) -> tuple[Document, int]:
     return replace(document, text=text, sentences=(first, *rest)), lead + 1
 
 
-def unit_sentence(document: Document, unit: align._Unit) -> Sentence:
+def unit_sentence(document: Document, unit: align_units.Unit) -> Sentence:
     """A unit as one sentence (a quotation running over sentences is one unit)."""
     members = [document.sentences[i] for i in unit.sentences]
     if len(members) == 1:
@@ -88,9 +88,9 @@ def unit_sentence(document: Document, unit: align._Unit) -> Sentence:
 def direction(
     doc: Document,
     lead: int,
-    units: tuple[align._Unit, ...],
+    units: tuple[align_units.Unit, ...],
     other: Document,
-    other_units: tuple[align._Unit, ...],
+    other_units: tuple[align_units.Unit, ...],
     scores: dict[tuple[int, int], float],
     mine_first: bool,
     context: relations.RelationContext,
@@ -131,13 +131,13 @@ def lead_claim_features(
     """Columns: lead-claims, conflict (any), conflict share, any lead pair above the
     threshold; and the CPU seconds taken."""
     start = time.process_time()
-    units = {d.doc_id: align._units(d) for d in documents}
+    units = {d.doc_id: align_units.units_of(d) for d in documents}
     context = relations.RelationContext.build(documents)
-    single: dict[str, tuple[align._Profile, ...]] = {}
+    single: dict[str, tuple[align_units.Profile, ...]] = {}
     single_index: dict[str, dict[str, list[int]]] = {}
     if mode == "document":
         for d in documents:
-            single.update(align._profiles([d], units))
+            single.update(align_units.profiles_of([d], units))
             single_index[d.doc_id] = align._postings(single[d.doc_id])
     rows = []
     for pair in pairs:
@@ -146,7 +146,7 @@ def lead_claim_features(
             profiles = {a.doc_id: single[a.doc_id], b.doc_id: single[b.doc_id]}
             index = {a.doc_id: single_index[a.doc_id], b.doc_id: single_index[b.doc_id]}
         else:
-            profiles = align._profiles([a, b], units)
+            profiles = align_units.profiles_of([a, b], units)
             index = {k: align._postings(v) for k, v in profiles.items()}
         scores = align._candidate_scores(a.doc_id, b.doc_id, profiles, index)
         ua, ub = units[a.doc_id], units[b.doc_id]

@@ -428,11 +428,12 @@ def test_candidates_left_unscored_could_not_reach_the_threshold(min_score: float
     # The aligner skips scoring a pair whose score bound is below min_score: every pair at or
     # above it must still be scored, with the same score. Ten reports of one ECB+ event.
     from framecmp.analysis import align as stage
+    from framecmp.analysis.align_units import profiles_of, units_of
 
     folder = ROOT / "eval" / "data" / "ecbplus" / "12"
     documents = prepare_documents(load_articles(sorted(folder.glob("12_*ecbplus.txt"))[:10]))
-    units = {d.doc_id: stage._units(d) for d in documents}
-    profiles = stage._profiles(documents, units)
+    units = {d.doc_id: units_of(d) for d in documents}
+    profiles = profiles_of(documents, units)
     index = {doc_id: stage._postings(found) for doc_id, found in profiles.items()}
     skipped = 0
     for i, a in enumerate(documents):

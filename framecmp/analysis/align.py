@@ -14,18 +14,13 @@ quality.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import math
-import re
-import tomllib
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib.resources import files
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterator, Mapping, Sequence, Set
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from framecmp.analysis import pair_scorer, relations
+from framecmp.analysis.align_units import TOKEN, Profile, Unit, profiles_of, units_of
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     AlignedPair,
@@ -38,7 +33,7 @@ from framecmp.model import (
     Sentence,
     SentenceRef,
 )
-from framecmp.text.vocabulary import is_content_word, normalise, stem
+from framecmp.text.vocabulary import is_content_word, normalise
 
 if TYPE_CHECKING:
     from framecmp.analysis.align_semantic import Embedder
@@ -51,61 +46,10 @@ ALIGNERS = tuple(a.value for a in Aligner)
 # pairs), 0.82 at >= 0.4 (38), 0.84 at >= 0.45 (32), 0.85 at >= 0.5 (26), 0.91 at >= 0.55 (23).
 # 0.45 is the lowest cut that clears 0.8 with a margin.
 DEFAULT_MIN_SCORE = 0.45
-# Two stems are spelling variants when their character-trigram Dice coefficient reaches this
-# (Dmitriev/Dmitriyev). Kept from the previous aligner; general, not sample-specific.
-VARIANT_DICE = 0.7
-VARIANT_MIN_CHARS = 5
 # A stem in more sentences than this of *both* documents is not used to propose candidates (it
 # still counts in the score): it names the topic, and pairs sharing only topic words score low
 # anyway. Bounds the candidate count on long documents.
 INDEX_MAX_PRODUCT = 2500
-
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[.,'\u2019][^\W_]+)*")
-_NUMBER = re.compile(r"^\d[\d.,]*$")
-_OPENING_QUOTES = frozenset("\u201c\u00ab\u201e")
-_CLOSING_QUOTES = frozenset("\u201d\u00bb")
-_MASK_MARKS = re.compile('[\n"\u201c\u00ab\u201e\u201d\u00bb]')
-_NEGATIONS = frozenset(
-    {"not", "no", "never", "none", "nor", "neither", "without", "cannot", "nobody", "nothing"}
-)
-
-
-_Phrase = tuple[str, ...]  # normalised words of a listed phrase
-
-
-class _Term(NamedTuple):  # not a dataclass: one is made per word; a tuple is 2x cheaper
-    key: str  # stem, or the canonical term of a listed name
-    word: str  # normalised word as written, shown as evidence
-    kind: str  # "content", "name" (listed or capitalised), "title"
-    capitalised: bool
-    initial: bool  # the sentence's first word, where capitals say nothing
-    quoted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Profile:
-    """What the scorer needs of one unit (a sentence or a multi-sentence quote)."""
-
-    weights: Mapping[str, float]  # content stems -> IDF (names and titles left out)
-    name_weights: Mapping[str, float]  # names -> IDF: in coverage only, never a candidate
-    names: frozenset[str]
-    quoted: frozenset[str]  # content keys written inside quotation marks
-    words: Mapping[str, str]  # key -> shortest normalised word written for it
-    numbers: frozenset[str]
-    negated: bool
-    bigrams: frozenset[tuple[str, str]]
-    n_tokens: int
-    # Per-unit sums _features needs for every pair, summed once in the same order.
-    squares: Mapping[str, float]  # content stems -> IDF ** 2, for the cosine
-    weight_sum: float  # sum of weights
-    weight_norm: float  # Euclidean norm of weights
-    all_weight_sum: float  # weight_sum + sum of name_weights
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    doc: str
-    sentences: tuple[int, ...]
 
 
 def align(
@@ -141,12 +85,12 @@ def align(
 
         quotes = [q for d in documents for q in extract_quotes(d)]
     speakers = _speakers(quotes)
-    units = {d.doc_id: _units(d) for d in documents}
-    profiles = _profiles(documents, units)
+    units = {d.doc_id: units_of(d) for d in documents}
+    profiles = profiles_of(documents, units)
     vectors = embedder.embed(documents) if embedder is not None else None
     by_id = {d.doc_id: d for d in documents}
     index = {doc_id: _postings(units_profiles) for doc_id, units_profiles in profiles.items()}
-    found: list[tuple[SentenceRef, SentenceRef, float, bool, _Profile, _Profile]] = []
+    found: list[tuple[SentenceRef, SentenceRef, float, bool, Profile, Profile]] = []
     for i, doc_a in enumerate(documents):
         for doc_b in documents[i + 1 :]:
             scores = _candidate_scores(
@@ -214,7 +158,7 @@ def sentence_pair_probability(
     return pair_scorer.probability(sentence_pair_features(left, right), Aligner.of(aligner))
 
 
-def _enough_shared(p1: _Profile, p2: _Profile, count: int | None = None) -> bool:
+def _enough_shared(p1: Profile, p2: Profile, count: int | None = None) -> bool:
     """Two shared content stems, or every content stem of a sentence that has only one."""
     if count is None:
         count = len(p1.weights.keys() & p2.weights.keys())
@@ -224,381 +168,20 @@ def _enough_shared(p1: _Profile, p2: _Profile, count: int | None = None) -> bool
 def sentence_pair_features(left: str, right: str) -> tuple[float, ...]:
     """Features of two free-standing sentences, as the aligner computes them in documents."""
     documents = [_single_sentence_document(f"s{n}", text) for n, text in enumerate((left, right))]
-    units = {d.doc_id: _units(d) for d in documents}
-    profiles = _profiles(documents, units)
+    units = {d.doc_id: units_of(d) for d in documents}
+    profiles = profiles_of(documents, units)
     return _features(profiles["s0"][0], profiles["s1"][0])
 
 
 def _single_sentence_document(doc_id: str, text: str) -> Document:
-    sentence = Sentence(0, 0, text, 0, len(text), tuple(_TOKEN.findall(text)))
+    sentence = Sentence(0, 0, text, 0, len(text), tuple(TOKEN.findall(text)))
     return Document(doc_id=doc_id, outlet=doc_id, path=doc_id, text=text, sentences=(sentence,))
-
-
-# --- units and profiles ---------------------------------------------------------------------
-
-
-def _units(document: Document) -> tuple[_Unit, ...]:
-    """Sentences, with a quotation that runs over several sentences joined into one unit."""
-    mask = _quoted_mask(document.text)
-    units: list[list[int]] = []
-    previous: Sentence | None = None
-    for sentence in document.sentences:
-        continues = (
-            previous is not None
-            and previous.paragraph == sentence.paragraph
-            and document.text[sentence.char_start : sentence.char_end] == sentence.text
-            and sentence.char_start < len(mask)
-            and mask[sentence.char_start]
-        )
-        if continues and units:
-            units[-1].append(sentence.index)
-        else:
-            units.append([sentence.index])
-        previous = sentence
-    return tuple(_Unit(document.doc_id, tuple(members)) for members in units)
-
-
-def _profiles(
-    documents: Sequence[Document], units: Mapping[str, Sequence[_Unit]]
-) -> dict[str, tuple[_Profile, ...]]:
-    terms = {d.doc_id: tuple(_terms(d, s) for s in d.sentences) for d in documents}
-    every_sentence = [ts for doc_terms in terms.values() for ts in doc_terms]
-    names = _names(every_sentence)
-    variants = _variants(sorted({t.key for ts in every_sentence for t in ts if t.kind != "name"}))
-    idf = _idf()
-    profiles: dict[str, tuple[_Profile, ...]] = {}
-    for document in documents:
-        doc_terms = terms[document.doc_id]
-        profiles[document.doc_id] = tuple(
-            _profile(
-                [
-                    _fold(t, variants) if t.key in variants else t
-                    for i in unit.sentences
-                    for t in doc_terms[i]
-                ],
-                [tok for i in unit.sentences for tok in document.sentences[i].tokens],
-                idf,
-                names,
-            )
-            for unit in units[document.doc_id]
-        )
-    return profiles
-
-
-def _profile(
-    terms: Sequence[_Term],
-    tokens: Sequence[str],
-    idf: tuple[Mapping[str, float], float],
-    names: frozenset[str],
-) -> _Profile:
-    table, unseen = idf
-    keys: list[str] = []  # content keys in sentence order
-    quoted: set[str] = set()
-    name_keys: set[str] = set()
-    words: dict[str, str] = {}
-    for t in terms:
-        key, word = t.key, t.word
-        if t.kind == "name" or key in names:
-            name_keys.add(key)
-        elif t.kind == "content":
-            keys.append(key)
-            if t.quoted:
-                quoted.add(key)
-        shortest = words.get(key)
-        if shortest is None or (len(word), word) < (len(shortest), shortest):
-            words[key] = word
-    weights = {key: table.get(key, unseen) for key in sorted(set(keys))}
-    name_weights = {key: table.get(key, unseen) for key in sorted(name_keys)}
-    lowered = list(map(normalise, tokens))
-    weight_sum = sum(weights.values())
-    return _Profile(
-        weights=weights,
-        name_weights=name_weights,
-        names=frozenset(name_keys),
-        quoted=frozenset(quoted),
-        words=words,
-        numbers=frozenset(_number(w) for w in lowered if _NUMBER.match(w)),
-        negated=bool(_NEGATIONS.intersection(lowered)) or "n't" in " ".join(lowered),
-        bigrams=frozenset(
-            (min(k1, k2), max(k1, k2)) for k1, k2 in itertools.pairwise(keys) if k1 != k2
-        ),
-        n_tokens=len(tokens),
-        squares={key: weight**2 for key, weight in weights.items()},
-        weight_sum=weight_sum,
-        weight_norm=math.sqrt(sum(w * w for w in weights.values())),
-        all_weight_sum=weight_sum + sum(name_weights.values()),
-    )
-
-
-def _number(word: str) -> str:
-    return word.replace(",", "").rstrip(".")
-
-
-def _terms(document: Document, sentence: Sentence) -> tuple[_Term, ...]:
-    tokens = _tokens(document, sentence)
-    words = [_word(written) for written, _ in tokens]
-    terms: list[_Term] = []
-    i = 0
-    while i < len(tokens):
-        word = words[i]
-        if word.starts_phrase and (skip := _marker_width(words, i)):
-            i += skip
-            continue
-        matched = None
-        if word.abbreviation is not None:
-            matched = (word.abbreviation, 1)
-        elif word.starts_phrase:
-            matched = _listed_name(words, i)
-        if matched:
-            term, width = matched
-            quoted = any(t[1] for t in tokens[i : i + width])
-            terms.append(_Term(term, term, "name", True, i == 0, quoted))
-            i += width
-            continue
-        if (found := word.term) is not None:
-            quoted = tokens[i][1]
-            if i == 0 or quoted:
-                found = _Term(found.key, found.word, found.kind, found.capitalised, i == 0, quoted)
-            terms.append(found)
-        i += 1
-    return tuple(terms)
-
-
-class _Word(NamedTuple):
-    """What a written word is to ``_terms``, whatever sentence it stands in."""
-
-    normalised: str
-    starts_phrase: bool  # the first word of a listed spelling, marker or attribution phrase
-    abbreviation: str | None  # the listed term of a capitalised abbreviation ("U.S.")
-    term: _Term | None  # its content or title term, as a later word outside quotation marks
-
-
-@lru_cache(maxsize=65536)
-def _word(written: str) -> _Word:
-    word = normalise(written)
-    verbs, titles = _attribution_words()
-    term = None
-    if is_content_word(word) and word not in verbs:
-        kind = "title" if word in titles else "content"
-        term = _Term(stem(word), word, kind, written[0].isupper(), False, False)
-    abbreviation = _listed_names()[1].get(written.replace(".", ""))
-    return _Word(word, word in _phrase_starts(), abbreviation, term)
-
-
-def _marker_width(words: Sequence[_Word], i: int) -> int:
-    """The word count of the longest discourse marker or attribution phrase at ``i``, or 0."""
-    markers, prefixes = _discourse_markers()
-    return _longest(words, i, prefixes, markers.__contains__)[0]
-
-
-def _listed_name(words: Sequence[_Word], i: int) -> tuple[str, int] | None:
-    """The listed name whose longest spelling starts at ``i``, with its word count."""
-    spellings, _, prefixes = _listed_names()
-    width, phrase = _longest(words, i, prefixes, spellings.__contains__)
-    return (spellings[phrase], width) if width else None
-
-
-def _longest(
-    words: Sequence[_Word],
-    i: int,
-    prefixes: Set[tuple[str, ...]],
-    listed: Callable[[tuple[str, ...]], bool],
-) -> tuple[int, tuple[str, ...]]:
-    """The longest listed phrase starting at ``i`` (width 0 for none), growing it one word at
-    a time while it is a prefix of a listed one."""
-    found: tuple[int, tuple[str, ...]] = (0, ())
-    phrase: tuple[str, ...] = ()
-    for word in itertools.islice(words, i, None):
-        phrase = (*phrase, word.normalised)
-        if phrase not in prefixes:
-            break
-        if listed(phrase):
-            found = (len(phrase), phrase)
-    return found
-
-
-@cache
-def _phrase_starts() -> frozenset[str]:
-    """First words of every listed spelling, discourse marker and attribution phrase."""
-    spellings = _listed_names()[0]
-    markers = _discourse_markers()[0]
-    return frozenset(p[0] for p in (*spellings, *markers))
-
-
-def _tokens(document: Document, sentence: Sentence) -> list[tuple[str, bool]]:
-    """Word tokens of a sentence, each with whether it stands inside quotation marks."""
-    text = sentence.text
-    if document.text[sentence.char_start : sentence.char_end] == text:
-        inside = _quoted_mask(document.text)[sentence.char_start : sentence.char_end]
-    else:  # a hand-built sentence whose offsets do not point into the text: judge it alone
-        inside = _quoted_mask(text)
-    if True not in inside:
-        return [(token, False) for token in _TOKEN.findall(text)]
-    return [(match.group(), inside[match.start()]) for match in _TOKEN.finditer(text)]
-
-
-# Bounded (issue 10): keyed by whole document texts, so a long batch run must not keep them
-# all; 128 covers every document of one comparison (it is read once per sentence).
-@lru_cache(maxsize=128)
-def _quoted_mask(text: str) -> tuple[bool, ...]:
-    """For each character, whether it lies inside quotation marks."""
-    mask: list[bool] = []
-    inside = False
-    end = 0
-    for found in _MASK_MARKS.finditer(text):  # other characters keep the state they find
-        at, char = found.start(), found.group()
-        mask.extend([inside] * (at - end))
-        end = at + 1
-        if char == "\n":  # news style reopens a quote in each paragraph without closing it
-            inside = False
-            mask.append(False)
-        elif char in _OPENING_QUOTES or (char == '"' and not inside):
-            mask.append(inside)
-            inside = True
-        else:  # a closing mark, or a straight one inside quotes
-            mask.append(inside)
-            inside = False
-    mask.extend([inside] * (len(text) - end))
-    return tuple(mask)
-
-
-@cache
-def _idf() -> tuple[dict[str, float], float]:
-    """IDF of stems in general news (data/idf_news.tsv) and the IDF of an unseen stem."""
-    text = (files("framecmp") / "data" / "idf_news.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    n_documents = int(rows[0][1])
-    table = {key: math.log((1 + n_documents) / (1 + int(n))) + 1 for key, n in rows[1:]}
-    return table, math.log((1 + n_documents) / 2) + 1
-
-
-@cache
-def _synonyms() -> dict[str, Any]:
-    return tomllib.loads((files("framecmp") / "data" / "synonyms.toml").read_text("utf-8"))
-
-
-@cache
-def _listed_names() -> tuple[dict[_Phrase, str], dict[str, str], frozenset[_Phrase]]:
-    """Spellings from data/synonyms.toml: word sequences, capitalised abbreviations, and every
-    leading part of a word sequence."""
-    spellings: dict[tuple[str, ...], str] = {}
-    abbreviations: dict[str, str] = {}
-    for entry in _synonyms()["name"]:
-        for spelling in entry["spellings"]:
-            bare = spelling.replace(".", "")
-            if bare.isupper() and " " not in spelling:
-                abbreviations[bare] = entry["term"]
-            else:
-                spellings[tuple(normalise(w) for w in spelling.split())] = entry["term"]
-    return spellings, abbreviations, _prefixes(spellings)
-
-
-@cache
-def _attribution_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Reporting verbs and words of attribution phrases (ignored) and office titles."""
-    raw = _synonyms()["attribution"]
-    return frozenset(raw["verbs"]) | frozenset(raw["sources"]), frozenset(raw["titles"])
-
-
-@cache
-def _discourse_markers() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """Discourse markers and attribution phrases from data/synonyms.toml, as word sequences
-    (of two words or more: one word alone is never skipped), and every leading part of one."""
-    raw = _synonyms()
-    listed = [*raw["discourse"]["phrases"], *raw["attribution"]["phrases"]]
-    phrases = frozenset(words for p in listed if len(words := tuple(p.split())) > 1)
-    return phrases, _prefixes(phrases)
-
-
-def _prefixes(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
-    return frozenset(phrase[:n] for phrase in phrases for n in range(1, len(phrase) + 1))
-
-
-def _names(sentences: Sequence[Sequence[_Term]]) -> frozenset[str]:
-    """Keys written only with a capital, and with one somewhere other than a sentence start."""
-    lower: set[str] = set()
-    capital_inside: set[str] = set()
-    for terms in sentences:
-        for t in terms:
-            if t.kind != "content":
-                continue
-            if not t.capitalised:
-                lower.add(t.key)
-            elif not t.initial:
-                capital_inside.add(t.key)
-    return frozenset(capital_inside - lower)
-
-
-def _variants(keys: Sequence[str]) -> dict[str, str]:
-    """Map each stem to the first (alphabetically) of its spelling variants."""
-    parent = {k: k for k in keys}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
-    grams = {k: _trigrams(k) for k in keys if len(k) >= VARIANT_MIN_CHARS}
-    for left, right in _similar_pairs(grams):
-        r1, r2 = root(left), root(right)
-        parent[max(r1, r2)] = min(r1, r2)
-    return {k: root(k) for k in keys if root(k) != k}
-
-
-def _similar_pairs(grams: Mapping[str, frozenset[str]]) -> list[tuple[str, str]]:
-    """Pairs of keys (same first two letters) whose trigram Dice is at least VARIANT_DICE, in
-    the order the all-pairs loop found them.
-
-    Prefix filtering (Chaudhuri et al. 2006) keeps this near-linear in the vocabulary instead
-    of quadratic: with trigrams ordered rarest first, two sets with Dice >= D share a trigram
-    among the first ``n - ceil(D n / (2 - D)) + 1`` of each, so only keys that do are compared.
-    """
-    frequency = Counter(itertools.chain.from_iterable(grams.values()))
-    # first two letters -> trigram -> keys with it in their prefix, in the order of ``grams``
-    index: dict[str, dict[str, list[str]]] = {}
-    for key, key_grams in grams.items():
-        ranked = sorted(sorted(key_grams), key=frequency.__getitem__)
-        by_gram = index.setdefault(key[:2], {})
-        for gram in ranked[: _prefix_length(len(ranked))]:
-            by_gram.setdefault(gram, []).append(key)
-    candidates = {
-        (left, right)
-        for by_gram in index.values()
-        for members in by_gram.values()
-        for i, left in enumerate(members)
-        for right in members[i + 1 :]
-    }
-    position = {key: i for i, key in enumerate(grams)}
-    pairs = []
-    for left, right in sorted(candidates, key=lambda p: (position[p[0]], position[p[1]])):
-        g1, g2 = grams[left], grams[right]
-        if 2 * len(g1 & g2) >= VARIANT_DICE * (len(g1) + len(g2)):
-            pairs.append((left, right))
-    return pairs
-
-
-@cache
-def _prefix_length(n: int) -> int:
-    return n - math.ceil(VARIANT_DICE * n / (2 - VARIANT_DICE) - 1e-9) + 1
-
-
-@lru_cache(maxsize=65536)
-def _trigrams(key: str) -> frozenset[str]:
-    padded = f"#{key}#"
-    return frozenset({padded[i : i + 3] for i in range(len(padded) - 2)})
-
-
-def _fold(term: _Term, variants: Mapping[str, str]) -> _Term:
-    key = variants.get(term.key, term.key)
-    if key == term.key:
-        return term
-    return _Term(key, term.word, term.kind, term.capitalised, term.initial, term.quoted)
 
 
 # --- candidates, features, scores -----------------------------------------------------------
 
 
-def _postings(profiles: Sequence[_Profile]) -> dict[str, list[int]]:
+def _postings(profiles: Sequence[Profile]) -> dict[str, list[int]]:
     """Stem -> indexes of the units that hold it."""
     postings: dict[str, list[int]] = {}
     for j, p in enumerate(profiles):
@@ -610,7 +193,7 @@ def _postings(profiles: Sequence[_Profile]) -> dict[str, list[int]]:
 def _candidate_scores(
     doc_a: str,
     doc_b: str,
-    profiles: Mapping[str, Sequence[_Profile]],
+    profiles: Mapping[str, Sequence[Profile]],
     index: Mapping[str, Mapping[str, list[int]]],
     aligner: Aligner = Aligner.LEXICAL,
     *,
@@ -653,7 +236,7 @@ def _candidate_scores(
     return scores
 
 
-def _content_overlap(p1: _Profile, p2: _Profile) -> tuple[float, float, float, float]:
+def _content_overlap(p1: Profile, p2: Profile) -> tuple[float, float, float, float]:
     """The shared content stems' summed weight, the cosine and each side's coverage."""
     # sum(map(...)) adds the same numbers in the same order as a generator, only faster.
     shared = p1.weights.keys() & p2.weights.keys()
@@ -664,7 +247,7 @@ def _content_overlap(p1: _Profile, p2: _Profile) -> tuple[float, float, float, f
     return s, cosine, (s / w1 if w1 else 0.0), (s / w2 if w2 else 0.0)
 
 
-def _max_score(p1: _Profile, p2: _Profile) -> float:
+def _max_score(p1: Profile, p2: Profile) -> float:
     """An upper bound of the pair scorer's log-odds for two units, for a fraction of
     ``_features``' work: the content-word features exactly, the others at their bounds."""
     w1, w2 = p1.weight_sum, p2.weight_sum
@@ -718,7 +301,7 @@ def _bound_constants() -> tuple[
     )
 
 
-def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
+def _features(p1: Profile, p2: Profile) -> tuple[float, ...]:
     """The pair scorer's inputs, symmetric in the two sentences (see pair_scorer.FEATURES)."""
     weight = p1.weights.__getitem__
     s, cosine, cov1, cov2 = _content_overlap(p1, p2)
@@ -761,8 +344,8 @@ def _features(p1: _Profile, p2: _Profile) -> tuple[float, ...]:
 
 def _with_embedding(
     scores: Mapping[tuple[int, int], float],
-    units: Mapping[str, Sequence[_Unit]],
-    profiles: Mapping[str, Sequence[_Profile]],
+    units: Mapping[str, Sequence[Unit]],
+    profiles: Mapping[str, Sequence[Profile]],
     doc_a: Document,
     doc_b: Document,
     embedder: Embedder,
@@ -801,8 +384,8 @@ def _with_embedding(
 def _assign(
     scores: Mapping[tuple[int, int], float],
     min_score: float,
-    profiles_a: Sequence[_Profile],
-    profiles_b: Sequence[_Profile],
+    profiles_a: Sequence[Profile],
+    profiles_b: Sequence[Profile],
 ) -> dict[tuple[int, int], tuple[float, bool]]:
     """One-to-one pairs, strongest first; a second partner only where a unit merges two.
 
@@ -833,7 +416,7 @@ def _assign(
     return chosen
 
 
-def _splits(whole: _Profile, part_1: _Profile, part_2: _Profile) -> bool:
+def _splits(whole: Profile, part_1: Profile, part_2: Profile) -> bool:
     """True when two neighbouring sentences each carry words of ``whole`` the other lacks."""
     s1 = whole.weights.keys() & part_1.weights.keys()
     s2 = whole.weights.keys() & part_2.weights.keys()
@@ -841,7 +424,7 @@ def _splits(whole: _Profile, part_1: _Profile, part_2: _Profile) -> bool:
 
 
 def _member_pairs(
-    unit_a: _Unit, unit_b: _Unit, documents: Mapping[str, Document]
+    unit_a: Unit, unit_b: Unit, documents: Mapping[str, Document]
 ) -> Iterator[tuple[int, int]]:
     """Sentence pairs of two aligned units: each sentence with its closest counterpart."""
     if len(unit_a.sentences) == 1 and len(unit_b.sentences) == 1:
@@ -868,8 +451,8 @@ def _pair(
     a: SentenceRef,
     b: SentenceRef,
     score: float,
-    pa: _Profile,
-    pb: _Profile,
+    pa: Profile,
+    pb: Profile,
     speakers: Mapping[SentenceRef, str],
     documents: Mapping[str, Document],
     context: relations.RelationContext,
@@ -902,7 +485,7 @@ def _pair(
     )
 
 
-def _same_quote(pa: _Profile, pb: _Profile, speaker_a: str | None, speaker_b: str | None) -> bool:
+def _same_quote(pa: Profile, pb: Profile, speaker_a: str | None, speaker_b: str | None) -> bool:
     """The quoted words match (most of each side's quoted words are shared), same speaker."""
     if not pa.quoted or not pb.quoted:
         return False
@@ -928,7 +511,7 @@ def _speakers(quotes: Sequence[Quote]) -> dict[SentenceRef, str]:
     return found
 
 
-def _evidence(p1: _Profile, p2: _Profile, shared: Sequence[str]) -> tuple[str, ...]:
+def _evidence(p1: Profile, p2: Profile, shared: Sequence[str]) -> tuple[str, ...]:
     words = set()
     for key in shared:
         w1, w2 = p1.words[key], p2.words[key]
