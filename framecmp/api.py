@@ -799,7 +799,10 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
 
 
 def _lower_priority() -> None:
-    """Worker initializer: nice +5 (on POSIX), so the main process keeps its core."""
+    """Worker initializer: nice +5 (on POSIX), so the main process keeps its core; cyclic
+    garbage collection on, as a fork copies the main process's, which ingest pauses
+    (``batch._collection_paused``)."""
+    gc.enable()
     with contextlib.suppress(AttributeError, OSError):
         os.nice(WORKER_NICENESS)
 

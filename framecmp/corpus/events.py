@@ -44,7 +44,7 @@ EVIDENCE_FORMAT = 2  # 2: adds "event", the same-event model's EventEvidence
 JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
-PREPARED_CACHE = 1024  # members' prepared evidence kept in memory (~30 KiB each)
+PREPARED_CACHE = 2048  # members' prepared evidence kept in memory (~22 KiB each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +272,7 @@ class Candidate:
     cosine: float
     judge_score: float  # 0.5 when not judged
     place: float  # +1 the event place is shared, -1 it is not, 0 unknown or not judged
-    verdict: PairEventVerdict | None
+    judgment: event_stage.ClusteringJudgment | None
     in_window: bool  # within date_window_days of the event's articles
 
 
@@ -573,7 +573,7 @@ class EventIndex:
             by_cosine = sorted(cosines, key=lambda item: (-item[0], item[1]))
             for rank, (cos, event_id) in enumerate(by_cosine):
                 event = self.events[event_id]
-                verdict = None
+                judgment = None
                 judge_score, place = 0.5, 0.0
                 best_case = (
                     params.intercept
@@ -595,13 +595,12 @@ class EventIndex:
                     )
                     if prepared is None:
                         prepared = prepared_evidence(evidence)
-                    verdict = event_stage.judge_for_clustering(
+                    judgment = event_stage.clustering_judgment(
                         prepared, self._prepared_member(closest, stored)
                     )
-                    judge_score = verdict.score
-                    place = next(
-                        (2 * s.value - 1 for s in verdict.signals if s.name == "place"), 0.0
-                    )
+                    judge_score = judgment.score
+                    shared_place = judgment.signal_value("place")
+                    place = 0.0 if shared_place is None else 2 * shared_place - 1
                 probability = _sigmoid(
                     params.intercept
                     + params.cosine_weight * cos
@@ -612,7 +611,7 @@ class EventIndex:
                 if not in_window:
                     probability = min(probability, params.join_probability - 1e-9)
                 scored.append(
-                    Candidate(probability, event_id, cos, judge_score, place, verdict, in_window)
+                    Candidate(probability, event_id, cos, judge_score, place, judgment, in_window)
                 )
         finally:
             position[vector.ids] = -1
@@ -642,7 +641,7 @@ class EventIndex:
             if c is not joined
             and (
                 c.probability >= params.link_probability
-                or (c.verdict is not None and c.verdict.relation is EventRelation.SAME_STORY)
+                or (c.judgment is not None and c.judgment.relation is EventRelation.SAME_STORY)
             )
         )
         if joined is None:
@@ -668,10 +667,10 @@ class EventIndex:
                 "detail": "shared: " + ", ".join(shared),
             },
         )
-        if joined.verdict is not None:
+        if joined.judgment is not None:
             signals += tuple(
                 {"name": s.name, "value": round(s.value, 4), "detail": s.detail}
-                for s in joined.verdict.signals
+                for s in joined.judgment.verdict().signals
             )
         self._join(article_id, joined.event_id, vector, day)
         return Decision(article_id, joined.event_id, False, joined.probability, signals, links)
@@ -695,32 +694,6 @@ class EventIndex:
         scores = event.centroid_weights * self._take_idf(event.centroid_ids)
         terms, listed = self._terms, event.centroid_ids.tolist()
         return " · ".join(terms[listed[i]] for i in _top(scores, lambda i: terms[listed[i]], size))
-
-
-class BoundedCache(OrderedDict[int, dict[str, Any]]):
-    """Least-recently-used stored evidence, at most ``limit`` articles of it."""
-
-    def __init__(self, load: EvidenceSource, limit: int = 512) -> None:
-        super().__init__()
-        self._load = load
-        self._limit = limit
-
-    def put(self, article_id: int, evidence: dict[str, Any]) -> None:
-        """Keep evidence already in hand (a newly assigned article's), as if loaded."""
-        self[article_id] = evidence
-        self.move_to_end(article_id)
-        if len(self) > self._limit:
-            self.popitem(last=False)
-
-    def __call__(self, article_id: int) -> dict[str, Any]:
-        if article_id in self:
-            self.move_to_end(article_id)
-            return self[article_id]
-        loaded = self._load(article_id)
-        self[article_id] = loaded
-        if len(self) > self._limit:
-            self.popitem(last=False)
-        return loaded
 
 
 def assignment_order(
