@@ -26,6 +26,7 @@ from typing import Any
 
 from framecmp.corpus import events as clustering
 from framecmp.corpus.store import (
+    Assignment,
     CorpusStore,
     FileStat,
     IngestOutcome,
@@ -387,6 +388,10 @@ class _Assigner:
         """Assign a chunk of articles in order; call inside a store transaction."""
         index, store = self.index, self.store
         touched: set[str] = set()
+        assignments: list[Assignment] = []
+        # Each pair's last link of the chunk, in the order of those last links: the rows (and
+        # their order) that writing every link as it came would leave, in fewer statements.
+        links: dict[tuple[str, str], float] = {}
         for article_id, article_evidence, digest in chunk:
             decision = index.assign(
                 article_id, clustering.event_id_for(digest), article_evidence, self._stored
@@ -395,10 +400,16 @@ class _Assigner:
                 store.add_event(decision.event_id, "")
                 self.labels[decision.event_id] = ""
                 self.new_events += 1
-            store.assign(article_id, decision.event_id, decision.probability, decision.signals)
+            assignments.append(
+                Assignment(article_id, decision.event_id, decision.probability, decision.signals)
+            )
             for other, probability in decision.links:
-                store.link(decision.event_id, other, "same-story", probability)
+                pair = min(decision.event_id, other), max(decision.event_id, other)
+                links.pop(pair, None)
+                links[pair] = probability
             touched.add(decision.event_id)
+        store.assign(assignments)
+        store.link([(a, b, "same-story", probability) for (a, b), probability in links.items()])
         self.changed |= touched
         # Labels of this chunk's events, so a killed run leaves them labelled; the last chunk
         # relabels every event of the run from the final index (labels move with IDF).
