@@ -135,10 +135,13 @@ def load_inputs(
                 stream.read(options.max_bytes + 1), path="-", options=options
             )
         else:
-            key = str(item) if load_stage.is_url(str(item)) else _file_key(Path(item))
-            if key in seen:
-                notes.append(f"{item}: the same input as {seen[key]}, given twice")
-            seen.setdefault(key, str(item))
+            # One input cannot repeat another (ingest loads its files one by one; resolving
+            # each path was a sixth of reading 20,000 files before any could be prepared).
+            if len(inputs) > 1:
+                key = str(item) if load_stage.is_url(str(item)) else _file_key(Path(item))
+                if key in seen:
+                    notes.append(f"{item}: the same input as {seen[key]}, given twice")
+                seen.setdefault(key, str(item))
             loaded = load_stage.load_input(item, options)
         articles.extend(loaded.articles)
         notes.extend(loaded.notes)
