@@ -206,7 +206,16 @@ def ingest(
     ):
         with _collection_paused():
             return _ingest_streaming(
-                store, articles, fresh, prepare, executor, progress, files, load_options, unchanged
+                store,
+                articles,
+                digests,
+                fresh,
+                prepare,
+                executor,
+                progress,
+                files,
+                load_options,
+                unchanged,
             )
     added = new_versions = 0
     skipped: list[tuple[str, str]] = []
@@ -296,6 +305,7 @@ def _record_files(
 def _ingest_streaming(
     store: CorpusStore,
     articles: Sequence[Article],
+    digests: Sequence[str],  # each article's content hash
     fresh: Sequence[tuple[Article, str]],
     prepare: Callable[[Article], Document],
     executor: Executor | None,
@@ -343,7 +353,6 @@ def _ingest_streaming(
             assigner.assign_chunk(waiting, last=True)
     skipped.sort()
     failed = tuple((path, reason) for _, path, reason in skipped)
-    digests = [content_hash(article.text) for article in articles]
     _record_files(store, articles, digests, failed, files, load_options)
     return IngestSummary(
         len(fresh) - len(failed),
