@@ -136,10 +136,13 @@ def load_inputs(
                 stream.read(options.max_bytes + 1), path="-", options=options
             )
         else:
-            key = str(item) if load_stage.is_url(str(item)) else _file_key(Path(item))
-            if key in seen:
-                notes.append(f"{item}: the same input as {seen[key]}, given twice")
-            seen.setdefault(key, str(item))
+            # One input cannot repeat another (ingest loads its files one by one; resolving
+            # each path was a sixth of reading 20,000 files before any could be prepared).
+            if len(inputs) > 1:
+                key = str(item) if load_stage.is_url(str(item)) else _file_key(Path(item))
+                if key in seen:
+                    notes.append(f"{item}: the same input as {seen[key]}, given twice")
+                seen.setdefault(key, str(item))
             loaded = load_stage.load_input(item, options)
         articles.extend(loaded.articles)
         notes.extend(loaded.notes)
@@ -801,7 +804,10 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
 
 
 def _lower_priority() -> None:
-    """Worker initializer: nice +5 (on POSIX), so the main process keeps its core."""
+    """Worker initializer: nice +5 (on POSIX), so the main process keeps its core; cyclic
+    garbage collection on, as a fork copies the main process's, which ingest pauses
+    (``batch._collection_paused``)."""
+    gc.enable()
     with contextlib.suppress(AttributeError, OSError):
         os.nice(WORKER_NICENESS)
 

@@ -410,3 +410,23 @@ def test_a_lead_figure_the_other_report_lacks_lowers_the_score() -> None:
     assert signal.value == 1.0
     assert "6.1" in signal.detail
     assert "5.4" in signal.detail
+
+
+def test_the_clustering_judgment_is_the_clustering_verdict_worded_on_demand() -> None:
+    documents = [
+        _doc("a", *QUAKE, date="2024-03-05"),
+        _doc("b", *QUAKE_RETOLD, date="2024-03-06"),
+        _doc("c", *QUAKE_RETOLD),
+        _doc("d", *UNRELATED, date="2024-03-05"),
+    ]
+    prepared = [event.prepare_evidence(event_evidence(d)) for d in documents]
+    for a in prepared:
+        for b in prepared:
+            judgment = event.clustering_judgment(a, b)
+            # The verdict the clustering judged with before signals were worded on demand.
+            verdict = event._judge(a, b, event.DEFAULT_THRESHOLD, event._clustering_model())
+            assert judgment.verdict() == verdict == event.judge_for_clustering(a, b)
+            assert (judgment.score, judgment.relation) == (verdict.score, verdict.relation)
+            for signal in verdict.signals:
+                assert judgment.signal_value(signal.name) == signal.value
+            assert judgment.signal_value("place") is None

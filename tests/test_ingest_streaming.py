@@ -1,12 +1,18 @@
-"""Assigning articles while they are prepared gives the store that storing them first gives."""
+"""Assigning articles while they are prepared gives the store that storing them first gives;
+assignment runs with cyclic garbage collection paused and a bounded cache."""
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from framecmp import api
 from framecmp.corpus import batch as batch_stage
+from framecmp.corpus import events as clustering
 from framecmp.corpus.store import CorpusStore, content_hash
 from framecmp.ingest.load import LoadOptions
 
@@ -66,3 +72,25 @@ def test_assigning_while_preparing_stores_what_storing_first_stores(tmp_path: Pa
     # Ids follow the input order, not the order of assignment.
     assert [row[9] for row in tables["articles"]] == [str(p) for p in paths]
     assert len(tables["events"]) < len(paths)  # reports of one event were grouped
+
+
+def test_assignment_runs_without_cyclic_collection_and_a_bounded_prepared_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _corpus(tmp_path / "in")
+    monkeypatch.setattr(clustering, "PREPARED_CACHE", 5)
+    seen: list[tuple[bool, int]] = []
+    assign = clustering.EventIndex.assign
+
+    def watched(index: clustering.EventIndex, *args: Any) -> clustering.Decision:
+        decision = assign(index, *args)
+        seen.append((gc.isenabled(), len(index._prepared)))
+        return decision
+
+    monkeypatch.setattr(clustering.EventIndex, "assign", watched)
+    assert gc.isenabled()
+    summary = api.ingest(paths, db=tmp_path / "corpus.db", workers=1)
+    assert summary.assigned == len(seen) == len(paths)
+    assert not any(enabled for enabled, _ in seen)
+    assert max(size for _, size in seen) == 5
+    assert gc.isenabled()  # collection is back on once the articles are assigned

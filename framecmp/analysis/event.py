@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from itertools import combinations
+from operator import mul
 
 from framecmp.analysis.event_context import ContextReading, read_in_context
 from framecmp.analysis.event_evidence import event_evidence, information
@@ -101,11 +102,14 @@ _RELATION_ORDER = (
 class _Logistic:
     intercept: float
     coefficients: dict[str, float]
+    # The coefficients by name, sorted once rather than for every pair.
+    ordered: tuple[tuple[str, float], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordered", tuple(sorted(self.coefficients.items())))
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + math.fsum(
-            weight * features[name] for name, weight in sorted(self.coefficients.items())
-        )
+        z = self.intercept + math.fsum(weight * features[name] for name, weight in self.ordered)
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -129,20 +133,24 @@ class _Prepared:
 
     @classmethod
     def of(cls, evidence: EventEvidence) -> _Prepared:
-        terms = {w: _weight(w, c) for w, c in evidence.term_counts}
-        names = {w: _weight(w, c) for w, c in evidence.name_counts}
+        # A word's weight in a text: rarity times damped frequency (repeated words are the
+        # topic), written out here rather than called per word (a third of the preparing).
+        log = math.log
+        terms = {w: information(w) * (1.0 + log(c)) for w, c in evidence.term_counts}
+        names = {w: information(w) * (1.0 + log(c)) for w, c in evidence.name_counts}
         rare = frozenset(w for w in terms if information(w) >= RARE_INFORMATION)
+        # math.fsum is correctly rounded: its sums do not depend on the order of the terms.
         return cls(
             evidence=evidence,
             lead=frozenset(evidence.lead_terms),
-            lead_information=math.fsum(information(w) for w in evidence.lead_terms),
+            lead_information=math.fsum(map(information, evidence.lead_terms)),
             term_weights=terms,
-            term_norm=math.sqrt(math.fsum(v * v for v in terms.values())),
+            term_norm=math.sqrt(math.fsum(map(mul, terms.values(), terms.values()))),
             name_weights=names,
-            name_norm=math.sqrt(math.fsum(v * v for v in names.values())),
+            name_norm=math.sqrt(math.fsum(map(mul, names.values(), names.values()))),
             numbers=frozenset(evidence.numbers),
             rare=rare,
-            rare_information=math.fsum(information(w) for w in rare),
+            rare_information=math.fsum(map(information, rare)),
             lead_numbers=frozenset(evidence.lead_numbers),
             shown_lead=(
                 _show_side(evidence.doc_id, evidence.lead_numbers),
@@ -276,7 +284,48 @@ def judge_for_clustering(
 ) -> PairEventVerdict:
     """The judgment the corpus clustering combines with its cosine: the clustering models,
     whose scores its combination weights were fitted on (data/event_clustering.toml)."""
-    return _judge(a, b, threshold, _clustering_model())
+    return clustering_judgment(a, b, threshold=threshold).verdict()
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteringJudgment:
+    """``judge_for_clustering``'s score and relation, with its verdict written out on demand:
+    the clustering shows the signals of the event an article joins, one of about three it
+    judges, and wording them was a third of a judgment's cost."""
+
+    score: float
+    relation: EventRelation
+    a: _Prepared
+    b: _Prepared
+    values: _PairValues
+    threshold: float
+
+    def signal_value(self, name: str) -> float | None:
+        """The value of the verdict's signal ``name``, or None when it has none of that name."""
+        model = _clustering_model()
+        if name == "date-gap":
+            gap = _date_gap(self.a.evidence, self.b.evidence)
+            return 0.0 if gap is None else math.log1p(gap)
+        if name in model.text.coefficients:
+            return self.values.features[name]
+        return None
+
+    def verdict(self) -> PairEventVerdict:
+        """The verdict ``judge_for_clustering`` answers, signals and all."""
+        score = _score_of(self.a, self.b, self.values, _clustering_model())
+        return _verdict(score, self.threshold)
+
+
+def clustering_judgment(
+    a: PreparedEvidence, b: PreparedEvidence, *, threshold: float = DEFAULT_THRESHOLD
+) -> ClusteringJudgment:
+    """``judge_for_clustering`` without writing out its signals until they are asked for."""
+    values = _pair_values(a, b)
+    probability, text_probability, gap = _probabilities(
+        a.evidence, b.evidence, values.features, _clustering_model()
+    )
+    relation = _relation(probability, text_probability, gap, threshold)
+    return ClusteringJudgment(probability, relation, a, b, values, threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,16 +347,34 @@ def _judge(
 
 
 def _score(prepared_a: _Prepared, prepared_b: _Prepared, model: _EventModel) -> _PairScore:
-    a, b = prepared_a.evidence, prepared_b.evidence
-    text_features, signals = _pair_features(prepared_a, prepared_b)
-    signals = [s for s in signals if s.name in model.text.coefficients]
+    return _score_of(prepared_a, prepared_b, _pair_values(prepared_a, prepared_b), model)
+
+
+def _probabilities(
+    a: EventEvidence, b: EventEvidence, text_features: dict[str, float], model: _EventModel
+) -> tuple[float, float, int | None]:
+    """(probability, the text model's probability, date gap) of a pair's features."""
     text_probability = model.text.probability(text_features)
     gap = _date_gap(a, b)
     if gap is None:
-        probability = text_probability
+        return text_probability, text_probability, None
+    probability = model.dated.probability({**text_features, "date-gap": math.log1p(gap)})
+    return probability, text_probability, gap
+
+
+def _score_of(
+    prepared_a: _Prepared, prepared_b: _Prepared, values: _PairValues, model: _EventModel
+) -> _PairScore:
+    a, b = prepared_a.evidence, prepared_b.evidence
+    signals = [
+        s
+        for s in _pair_signals(prepared_a, prepared_b, values)
+        if s.name in model.text.coefficients
+    ]
+    probability, text_probability, gap = _probabilities(a, b, values.features, model)
+    if gap is None:
         signals.append(_date_signal(a, b, None, 0.0))
     else:
-        probability = model.dated.probability({**text_features, "date-gap": math.log1p(gap)})
         signals.append(_date_signal(a, b, gap, model.dated.coefficients["date-gap"]))
     weights = model.dated.coefficients if gap is not None else model.text.coefficients
     weighted = tuple(
@@ -319,6 +386,16 @@ def _score(prepared_a: _Prepared, prepared_b: _Prepared, model: _EventModel) -> 
     return _PairScore(a, b, probability, text_probability, gap, weighted)
 
 
+def _relation(
+    probability: float, text_probability: float, gap: int | None, threshold: float
+) -> EventRelation:
+    if probability >= threshold:
+        return EventRelation.SAME_EVENT
+    if gap is not None and text_probability >= threshold and gap <= MAX_STORY_DAYS:
+        return EventRelation.SAME_STORY
+    return EventRelation.DIFFERENT_EVENTS
+
+
 def _verdict(
     score: _PairScore, threshold: float, reading: ContextReading | None = None
 ) -> PairEventVerdict:
@@ -327,16 +404,7 @@ def _verdict(
     if reading is not None:
         probability = reading.probability
         signals = tuple(sorted((*signals, _context_signal(reading)), key=lambda s: s.name))
-    if probability >= threshold:
-        relation = EventRelation.SAME_EVENT
-    elif (
-        score.gap is not None
-        and score.text_probability >= threshold
-        and score.gap <= MAX_STORY_DAYS
-    ):
-        relation = EventRelation.SAME_STORY
-    else:
-        relation = EventRelation.DIFFERENT_EVENTS
+    relation = _relation(probability, score.text_probability, score.gap, threshold)
     return PairEventVerdict(
         a=score.a.doc_id,
         b=score.b.doc_id,
@@ -365,10 +433,32 @@ def _context_signal(reading: ContextReading) -> EventSignal:
 
 def pair_features(a: EventEvidence, b: EventEvidence) -> tuple[dict[str, float], list[EventSignal]]:
     """The text features of a pair (symmetric in a and b) and a signal showing each."""
-    return _pair_features(_Prepared.of(a), _Prepared.of(b))
+    prepared_a, prepared_b = _Prepared.of(a), _Prepared.of(b)
+    values = _pair_values(prepared_a, prepared_b)
+    return values.features, _pair_signals(prepared_a, prepared_b, values)
 
 
-def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[EventSignal]]:
+@dataclass(frozen=True, slots=True)
+class _PairValues:
+    """A pair's text features and what their signals show."""
+
+    features: dict[str, float]
+    shared_lead: frozenset[str]
+    shared_body: set[str]
+    shared_names: set[str]
+    lead_in_body: float
+    shared_numbers: frozenset[str]
+    number_union: int  # numbers in either
+    quotes: list[str]
+    rare_shared: frozenset[str]
+    covered: list[float]  # per side with lead numbers: the share found in the other text
+    lead_number_conflict: bool
+    weekday_conflict: bool
+    month_conflict: bool
+
+
+def _pair_values(a: _Prepared, b: _Prepared) -> _PairValues:
+    # math.fsum is correctly rounded, so its sums do not depend on the order of the terms.
     shared_lead = a.lead & b.lead
     shared_body = a.term_weights.keys() & b.term_weights.keys()
     shared_names = a.name_weights.keys() & b.name_weights.keys()
@@ -376,13 +466,13 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         _share(a.lead & b.term_weights.keys(), a.lead_information)
         + _share(b.lead & a.term_weights.keys(), b.lead_information)
     ) / 2
-    lead_shared_information = math.fsum(information(w) for w in shared_lead)
+    lead_shared_information = math.fsum(map(information, shared_lead))
     lead_union = a.lead_information + b.lead_information - lead_shared_information
     number_union = a.numbers | b.numbers
     shared_numbers = a.numbers & b.numbers
     quotes = _shared_quotes(a.evidence, b.evidence)
     rare_shared = a.rare & b.rare
-    rare_shared_information = math.fsum(information(w) for w in rare_shared)
+    rare_shared_information = math.fsum(map(information, rare_shared))
     rare_union_information = a.rare_information + b.rare_information - rare_shared_information
     covered = [
         len(lead & (other.numbers | other.lead_numbers)) / len(lead)
@@ -405,7 +495,7 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "name-cosine": _cosine(
             a.name_weights, b.name_weights, shared_names, a.name_norm, b.name_norm
         ),
-        "shared-information": math.log1p(math.fsum(information(w) for w in shared_body)),
+        "shared-information": math.log1p(math.fsum(map(information, shared_body))),
         "numbers": len(shared_numbers) / len(number_union) if number_union else 0.0,
         "shared-quotes": math.log1p(len(quotes)),
         "rare-words": (
@@ -416,28 +506,54 @@ def _pair_features(a: _Prepared, b: _Prepared) -> tuple[dict[str, float], list[E
         "weekday-conflict": float(weekday_conflict),
         "month-conflict": float(month_conflict),
     }
+    return _PairValues(
+        features,
+        shared_lead,
+        shared_body,
+        shared_names,
+        lead_in_body,
+        shared_numbers,
+        len(number_union),
+        quotes,
+        rare_shared,
+        covered,
+        lead_number_conflict,
+        weekday_conflict,
+        month_conflict,
+    )
+
+
+def _pair_signals(a: _Prepared, b: _Prepared, values: _PairValues) -> list[EventSignal]:
+    """A signal showing each text feature of the pair."""
+    v = values
+    quotes, rare_shared = v.quotes, v.rare_shared
     details = {
-        "lead-overlap": _show_terms("lead words in both", shared_lead),
-        "lead-in-body": f"{lead_in_body:.0%} of the lead words (by rarity) recur in the other text",
-        "body-cosine": _show_terms("words in both", shared_body),
-        "name-cosine": _show_terms("names in both", shared_names),
-        "shared-information": f"{len(shared_body)} shared words",
-        "numbers": _show_plain("numbers in both", shared_numbers, len(number_union)),
+        "lead-overlap": _show_terms("lead words in both", v.shared_lead),
+        "lead-in-body": f"{v.lead_in_body:.0%} of the lead words (by rarity) recur in the other "
+        "text",
+        "body-cosine": _show_terms("words in both", v.shared_body),
+        "name-cosine": _show_terms("names in both", v.shared_names),
+        "shared-information": f"{len(v.shared_body)} shared words",
+        "numbers": _show_plain("numbers in both", v.shared_numbers, v.number_union),
         "shared-quotes": f"{len(quotes)} quotes in both by the same (or an unnamed) speaker"
         + (": " + "; ".join(f'"{q}"' for q in quotes[:3]) if quotes else ""),
         "rare-words": _show_terms("rare words in both", rare_shared)
         + f" ({len(rare_shared)} of {len(a.rare) + len(b.rare) - len(rare_shared)})",
         "lead-numbers": _show_sides("numbers in the lead", a, b, 0)
-        + f"; {_covered_share(covered)} recur in the other text",
-        "lead-number-conflict": ("the leads share no number: " if lead_number_conflict else "no: ")
+        + f"; {_covered_share(v.covered)} recur in the other text",
+        "lead-number-conflict": (
+            "the leads share no number: " if v.lead_number_conflict else "no: "
+        )
         + _show_sides("lead numbers", a, b, 0),
-        "weekday-conflict": ("the leads name different weekdays: " if weekday_conflict else "no: ")
+        "weekday-conflict": (
+            "the leads name different weekdays: " if v.weekday_conflict else "no: "
+        )
         + _show_sides("weekdays in the lead", a, b, 1),
-        "month-conflict": ("the leads name different months: " if month_conflict else "no: ")
+        "month-conflict": ("the leads name different months: " if v.month_conflict else "no: ")
         + _show_sides("months in the lead", a, b, 2),
     }
-    signals = [EventSignal(name, features[name], 0.0, details[name]) for name in TEXT_FEATURES]
-    return features, signals
+    features = v.features
+    return [EventSignal(name, features[name], 0.0, details[name]) for name in TEXT_FEATURES]
 
 
 def _covered_share(covered: Sequence[float]) -> str:
@@ -456,20 +572,17 @@ def _show_side(doc_id: str, values: Sequence[str]) -> str:
 
 
 def _share(found: Iterable[str], total: float) -> float:
-    return math.fsum(information(w) for w in found) / total if total else 0.0
+    return math.fsum(map(information, found)) / total if total else 0.0
 
 
 def _cosine(
-    a: dict[str, float], b: dict[str, float], shared: Iterable[str], norm_a: float, norm_b: float
+    a: dict[str, float], b: dict[str, float], shared: Collection[str], norm_a: float, norm_b: float
 ) -> float:
     if not norm_a or not norm_b:
         return 0.0
-    return math.fsum(a[w] * b[w] for w in shared) / (norm_a * norm_b)
-
-
-def _weight(word: str, count: int) -> float:
-    """A word's weight in a text: rarity times damped frequency (repeated words are the topic)."""
-    return information(word) * (1.0 + math.log(count))
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) / (
+        norm_a * norm_b
+    )
 
 
 def _date_gap(a: EventEvidence, b: EventEvidence) -> int | None:

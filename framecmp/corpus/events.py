@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib.resources import files
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 from framecmp.analysis import event as event_stage
@@ -44,7 +44,7 @@ EVIDENCE_FORMAT = 2  # 2: adds "event", the same-event model's EventEvidence
 JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
-PREPARED_CACHE = 1024  # members' prepared evidence kept in memory (~30 KiB each)
+PREPARED_CACHE = 2048  # members' prepared evidence kept in memory (~22 KiB each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +121,9 @@ def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
         event_date_source=stored["event_date_source"],
         event_date_detail=stored["event_date_detail"],
         lead_terms=tuple(stored["lead_terms"]),
-        term_counts=tuple((term, count) for term, count in stored["term_counts"]),
-        name_counts=tuple((name, count) for name, count in stored["name_counts"]),
+        # [term, count] pairs as stored; tuple() of each, as unpacking them did.
+        term_counts=tuple(map(tuple, stored["term_counts"])),
+        name_counts=tuple(map(tuple, stored["name_counts"])),
         numbers=tuple(stored["numbers"]),
         places=tuple(stored["places"]),
         quotes=tuple(
@@ -202,6 +203,9 @@ def _sigmoid(x: float) -> float:
 # the last bit as before, and near-ties between events of identical text break the same way.
 
 
+_NO_DAY = 1 << 40  # beyond any day ordinal, either way
+
+
 def _log_weights(size: int) -> NDArray[np.float64]:
     """1 + log(count) for counts below ``size``, by math.log as the weights always were."""
     import numpy as np
@@ -242,6 +246,7 @@ class _Event:
     # The centroid, the sum of the members' weights per term, in the order terms first came.
     centroid_ids: NDArray[np.intp]
     centroid_weights: NDArray[np.float64]
+    number: int  # its place in the order events were created
     members: list[int] = field(default_factory=list)
     first_day: int | None = None
     last_day: int | None = None
@@ -272,7 +277,7 @@ class Candidate:
     cosine: float
     judge_score: float  # 0.5 when not judged
     place: float  # +1 the event place is shared, -1 it is not, 0 unknown or not judged
-    verdict: PairEventVerdict | None
+    judgment: event_stage.ClusteringJudgment | None
     in_window: bool  # within date_window_days of the event's articles
 
 
@@ -296,8 +301,13 @@ class EventIndex:
         self._idf = np.full(1024, np.nan)  # per term id; NaN: not yet taken in this snapshot
         self._position = np.full(1024, -1, dtype=np.intp)  # in the query; -1 outside a query
         self._log_weights = _log_weights(256)
-        self._postings: dict[int, set[str]] = {}
-        self._spans: dict[str, tuple[int, int]] = {}  # dated events: first and last day
+        # Term id -> the events (by number: their order of creation) with an article using it.
+        self._postings: dict[int, set[int]] = {}
+        self._event_ids: list[str] = []  # by event number
+        # Each event's first and last day, by event number; undated: the widest span, so that
+        # the date filter of the candidate search keeps it.
+        self._first_days = np.full(256, -_NO_DAY, dtype=np.int64)
+        self._last_days = np.full(256, _NO_DAY, dtype=np.int64)
         # Only the newest CLOSEST_AMONG members of an event are ever judged against.
         self._vectors: dict[int, _Vector] = {}
         self._member_norms: dict[int, float] = {}  # in this IDF snapshot
@@ -398,7 +408,7 @@ class EventIndex:
 
         event = self.events.get(event_id)
         if event is None:
-            event = self.events[event_id] = _Event(event_id, vector.ids[:0], vector.weights[:0])
+            event = self.events[event_id] = self._new_event(event_id, vector)
         # Where the article's terms are in the centroid (-1: new to it).
         position = self._position
         position[event.centroid_ids] = np.arange(len(event.centroid_ids))
@@ -423,18 +433,34 @@ class EventIndex:
         self._vectors[article_id] = vector
         if len(event.members) > CLOSEST_AMONG:
             self._vectors.pop(event.members[-CLOSEST_AMONG - 1], None)
-        postings = self._postings
+        postings, number = self._postings, event.number
         for term in vector.ids.tolist():
             found = postings.get(term)
             if found is None:
-                postings[term] = {event_id}
+                postings[term] = {number}
             else:
-                found.add(event_id)
+                found.add(number)
         if day is not None:
             event.first_day = day if event.first_day is None else min(event.first_day, day)
             event.last_day = day if event.last_day is None else max(event.last_day, day)
-            self._spans[event_id] = (event.first_day, event.last_day)
+            self._first_days[number] = event.first_day
+            self._last_days[number] = event.last_day
         self.event_of[article_id] = event_id
+
+    def _new_event(self, event_id: str, vector: _Vector) -> _Event:
+        import numpy as np
+
+        number = len(self._event_ids)
+        self._event_ids.append(event_id)
+        if number >= len(self._first_days):
+            grow = len(self._first_days)
+            self._first_days = np.concatenate(
+                [self._first_days, np.full(grow, -_NO_DAY, dtype=np.int64)]
+            )
+            self._last_days = np.concatenate(
+                [self._last_days, np.full(grow, _NO_DAY, dtype=np.int64)]
+            )
+        return _Event(event_id, vector.ids[:0], vector.weights[:0], number)
 
     def _event_norm(self, event: _Event) -> float:
         if event.norm_snapshot != self._snapshot:
@@ -504,6 +530,9 @@ class EventIndex:
         return cosines
 
     def _candidates(self, vector: _Vector, day: int | None) -> list[str]:
+        """The events sharing most of the query's rarest terms (ties by id) within the link
+        window; counted and filtered by date in numpy: a query's rare terms hit ~1,000 events
+        at 20,000 articles, most of them outside the window."""
         import numpy as np
 
         params = self.params
@@ -511,21 +540,28 @@ class EventIndex:
         present = np.flatnonzero(df > 0)
         # The rarest terms; ties by term, which is the order of the ids.
         rarest = present[np.lexsort((present, df[present]))][: params.query_terms]
-        hits: Counter[str] = Counter()
         postings = self._postings
-        for term in vector.ids[rarest].tolist():
-            hits.update(postings.get(term, ()))
-        found: Iterable[tuple[str, int]] = hits.items()
+        found = [p for term in vector.ids[rarest].tolist() if (p := postings.get(term))]
+        if not found:
+            return []
+        numbers, counts = np.unique(
+            np.fromiter(chain.from_iterable(found), dtype=np.intp), return_counts=True
+        )
         if day is not None:
-            window, spans = params.link_window_days, self._spans
-            found = [
-                item
-                for item in found
-                if (span := spans.get(item[0])) is None
-                or span[0] - window <= day <= span[1] + window
-            ]
-        ranked = sorted(found, key=lambda item: (-item[1], item[0]))
-        return [event_id for event_id, _ in ranked[: params.max_candidates]]
+            window = params.link_window_days
+            near = (self._first_days[numbers] - window <= day) & (
+                day <= self._last_days[numbers] + window
+            )
+            numbers, counts = numbers[near], counts[near]
+        size = params.max_candidates
+        if len(counts) > size:
+            # Every event counting at least the size-th most, so ties are broken by id below.
+            threshold = np.partition(counts, len(counts) - size)[len(counts) - size]
+            chosen = np.flatnonzero(counts >= threshold)
+            numbers, counts = numbers[chosen], counts[chosen]
+        ids = self._event_ids
+        ranked = sorted(zip((-counts).tolist(), [ids[n] for n in numbers.tolist()], strict=True))
+        return [event_id for _, event_id in ranked[:size]]
 
     def _within_days(self, event: _Event, day: int | None, window: int) -> bool:
         if day is None or event.first_day is None or event.last_day is None:
@@ -573,7 +609,7 @@ class EventIndex:
             by_cosine = sorted(cosines, key=lambda item: (-item[0], item[1]))
             for rank, (cos, event_id) in enumerate(by_cosine):
                 event = self.events[event_id]
-                verdict = None
+                judgment = None
                 judge_score, place = 0.5, 0.0
                 best_case = (
                     params.intercept
@@ -595,13 +631,12 @@ class EventIndex:
                     )
                     if prepared is None:
                         prepared = prepared_evidence(evidence)
-                    verdict = event_stage.judge_for_clustering(
+                    judgment = event_stage.clustering_judgment(
                         prepared, self._prepared_member(closest, stored)
                     )
-                    judge_score = verdict.score
-                    place = next(
-                        (2 * s.value - 1 for s in verdict.signals if s.name == "place"), 0.0
-                    )
+                    judge_score = judgment.score
+                    shared_place = judgment.signal_value("place")
+                    place = 0.0 if shared_place is None else 2 * shared_place - 1
                 probability = _sigmoid(
                     params.intercept
                     + params.cosine_weight * cos
@@ -612,7 +647,7 @@ class EventIndex:
                 if not in_window:
                     probability = min(probability, params.join_probability - 1e-9)
                 scored.append(
-                    Candidate(probability, event_id, cos, judge_score, place, verdict, in_window)
+                    Candidate(probability, event_id, cos, judge_score, place, judgment, in_window)
                 )
         finally:
             position[vector.ids] = -1
@@ -642,7 +677,7 @@ class EventIndex:
             if c is not joined
             and (
                 c.probability >= params.link_probability
-                or (c.verdict is not None and c.verdict.relation is EventRelation.SAME_STORY)
+                or (c.judgment is not None and c.judgment.relation is EventRelation.SAME_STORY)
             )
         )
         if joined is None:
@@ -668,10 +703,10 @@ class EventIndex:
                 "detail": "shared: " + ", ".join(shared),
             },
         )
-        if joined.verdict is not None:
+        if joined.judgment is not None:
             signals += tuple(
                 {"name": s.name, "value": round(s.value, 4), "detail": s.detail}
-                for s in joined.verdict.signals
+                for s in joined.judgment.verdict().signals
             )
         self._join(article_id, joined.event_id, vector, day)
         return Decision(article_id, joined.event_id, False, joined.probability, signals, links)
@@ -695,32 +730,6 @@ class EventIndex:
         scores = event.centroid_weights * self._take_idf(event.centroid_ids)
         terms, listed = self._terms, event.centroid_ids.tolist()
         return " · ".join(terms[listed[i]] for i in _top(scores, lambda i: terms[listed[i]], size))
-
-
-class BoundedCache(OrderedDict[int, dict[str, Any]]):
-    """Least-recently-used stored evidence, at most ``limit`` articles of it."""
-
-    def __init__(self, load: EvidenceSource, limit: int = 512) -> None:
-        super().__init__()
-        self._load = load
-        self._limit = limit
-
-    def put(self, article_id: int, evidence: dict[str, Any]) -> None:
-        """Keep evidence already in hand (a newly assigned article's), as if loaded."""
-        self[article_id] = evidence
-        self.move_to_end(article_id)
-        if len(self) > self._limit:
-            self.popitem(last=False)
-
-    def __call__(self, article_id: int) -> dict[str, Any]:
-        if article_id in self:
-            self.move_to_end(article_id)
-            return self[article_id]
-        loaded = self._load(article_id)
-        self[article_id] = loaded
-        if len(self) > self._limit:
-            self.popitem(last=False)
-        return loaded
 
 
 def assignment_order(

@@ -426,20 +426,25 @@ class CorpusStore:
         rows = self._db.execute("SELECT id, label FROM events ORDER BY seq").fetchall()
         return {r[0]: r[1] for r in rows}
 
-    def assign(
-        self, article_id: int, event_id: str, probability: float, signals: Sequence[dict[str, Any]]
-    ) -> None:
-        self._db.execute(
+    def assign(self, assignments: Sequence[Assignment]) -> None:
+        """Store articles' events, in order (one statement for all); call inside a
+        transaction."""
+        rows = (
+            (a.article_id, a.event_id, a.probability, json.dumps(list(a.signals), sort_keys=True))
+            for a in assignments
+        )
+        self._db.executemany(
             "INSERT OR REPLACE INTO assignments (article_id, event_id, probability, signals)"
             " VALUES (?, ?, ?, ?)",
-            (article_id, event_id, probability, json.dumps(list(signals), sort_keys=True)),
+            rows,
         )
 
-    def link(self, a: str, b: str, relation: str, probability: float) -> None:
-        first, second = sorted((a, b))
-        self._db.execute(
+    def link(self, links: Sequence[tuple[str, str, str, float]]) -> None:
+        """Store (event, event, relation, probability) links, in order, each replacing the
+        pair's link; call inside a transaction."""
+        self._db.executemany(
             "INSERT OR REPLACE INTO event_links (a, b, relation, probability) VALUES (?, ?, ?, ?)",
-            (first, second, relation, probability),
+            ((*sorted((a, b)), relation, probability) for a, b, relation, probability in links),
         )
 
     def links(self) -> tuple[tuple[str, str, str, float], ...]:
