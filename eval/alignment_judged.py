@@ -52,7 +52,7 @@ from framecmp.analysis.align import (  # noqa: E402
 from framecmp.analysis.align_units import profiles_of, units_of  # noqa: E402
 from framecmp.model import AlignedPair, Document  # noqa: E402
 
-ECBPLUS = Path("/work/devdata/ecbplus-text")
+ECBPLUS = ROOT / "eval" / "data" / "ecbplus"  # the committed ECB+ texts (eval/ecbplus.py)
 DOCS_PER_EVENT = 4
 RIGHT = ("same", "contradicting")
 # The sample judged after the last change to each aligner, at its default threshold (ECB+ even

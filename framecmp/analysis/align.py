@@ -238,12 +238,13 @@ def _candidate_scores(
 
 def _content_overlap(p1: Profile, p2: Profile) -> tuple[float, float, float, float]:
     """The shared content stems' summed weight, the cosine and each side's coverage."""
-    # sum(map(...)) adds the same numbers in the same order as a generator, only faster.
+    # Sums over sets use math.fsum: exactly rounded, so they do not depend on the set's
+    # iteration order, which follows PYTHONHASHSEED (a plain sum's last bits did).
     shared = p1.weights.keys() & p2.weights.keys()
     w1, w2 = p1.weight_sum, p2.weight_sum
-    s = sum(map(p1.weights.__getitem__, shared))
+    s = math.fsum(map(p1.weights.__getitem__, shared))
     n1, n2 = p1.weight_norm, p2.weight_norm
-    cosine = sum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
+    cosine = math.fsum(map(p1.squares.__getitem__, shared)) / (n1 * n2) if n1 and n2 else 0.0
     return s, cosine, (s / w1 if w1 else 0.0), (s / w2 if w2 else 0.0)
 
 
@@ -317,11 +318,11 @@ def _features(p1: Profile, p2: Profile) -> tuple[float, ...]:
     bigram_share = len(p1.bigrams & p2.bigrams) / bigrams if bigrams else 0.0
     lengths = sorted((p1.n_tokens, p2.n_tokens))
     quoted = p1.quoted & p2.quoted
-    quoted_share = sum(map(weight, quoted)) / s if s else 0.0
+    quoted_share = math.fsum(map(weight, quoted)) / s if s else 0.0
     # coverage with names counted too: who and where is part of a claim once content words match
     a1, a2 = p1.all_weight_sum, p2.all_weight_sum
     shared_names = p1.name_weights.keys() & p2.name_weights.keys()
-    sn = s + sum(map(p1.name_weights.__getitem__, shared_names))
+    sn = s + math.fsum(map(p1.name_weights.__getitem__, shared_names))
     cn1 = sn / a1 if a1 else 0.0
     cn2 = sn / a2 if a2 else 0.0
     return (
@@ -492,11 +493,11 @@ def _same_quote(pa: Profile, pb: Profile, speaker_a: str | None, speaker_b: str 
     if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
         return False
     both = pa.quoted & pb.quoted
-    qa = sum(pa.weights[k] for k in pa.quoted)
-    qb = sum(pb.weights[k] for k in pb.quoted)
+    qa = math.fsum(pa.weights[k] for k in pa.quoted)
+    qb = math.fsum(pb.weights[k] for k in pb.quoted)
     return (
-        sum(pa.weights[k] for k in both) >= 0.5 * qa
-        and sum(pb.weights[k] for k in both) >= 0.5 * qb
+        math.fsum(pa.weights[k] for k in both) >= 0.5 * qa
+        and math.fsum(pb.weights[k] for k in both) >= 0.5 * qb
     )
 
 
