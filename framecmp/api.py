@@ -647,27 +647,15 @@ def compare_event(
     ``note`` (what the report leaves out) is shown first among its warnings."""
     from framecmp.corpus import batch as batch_stage
 
-    with _collection_paused():
+    # An event allocates millions of objects that reference counting frees, and few cycles:
+    # collections during it cost ~7 ms of its ~145 ms CPU (500-article ECB+ batch).
+    with batch_stage.collection_paused():
         comparison = compare_documents(documents, lexicons=_bundled_lexicons())
         if note is not None:
             comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
         rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
     _freeze_loaded_objects()
     return rendered, batch_stage.findings(comparison)
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the block. An event allocates millions of objects
-    that reference counting frees and few cycles (those wait for the next collection, after
-    the event); collections during it cost ~7 ms of its ~145 ms CPU (500-article ECB+ batch)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @functools.cache
@@ -806,7 +794,7 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
 def _lower_priority() -> None:
     """Worker initializer: nice +5 (on POSIX), so the main process keeps its core; cyclic
     garbage collection on, as a fork copies the main process's, which ingest pauses
-    (``batch._collection_paused``)."""
+    (``batch.collection_paused``)."""
     gc.enable()
     with contextlib.suppress(AttributeError, OSError):
         os.nice(WORKER_NICENESS)

@@ -313,6 +313,21 @@ def test_alignment_is_symmetric_and_scores_lie_in_0_1(
     assert all(p.shared_terms == tuple(sorted(p.shared_terms)) for p in forward.pairs)
 
 
+def _stdout_per_hash_seed(code: str, seeds: Sequence[str]) -> set[str]:
+    """The distinct outputs of ``python -c code`` run once under each PYTHONHASHSEED."""
+    return {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            cwd=ROOT,
+        ).stdout
+        for seed in seeds
+    }
+
+
 def test_alignment_is_deterministic_across_hash_seeds() -> None:
     code = (
         "from pathlib import Path; from framecmp.analysis.align import align; "
@@ -322,17 +337,7 @@ def test_alignment_is_deterministic_across_hash_seeds() -> None:
         "    docs.append(Document(name, name, name, text, segment(text)))\n"
         "print(repr(align(docs)))"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONHASHSEED": seed, "PATH": ""},
-            cwd=ROOT,
-        ).stdout
-        for seed in ("1", "2")
-    }
+    outputs = _stdout_per_hash_seed(code, ("1", "2"))
     assert len(outputs) == 1
     assert "AlignedPair" in outputs.pop()
 
@@ -347,17 +352,7 @@ def test_pair_scores_do_not_depend_on_the_hash_seed_to_the_last_bit() -> None:
         "docs = prepare_documents(load_articles(paths))\n"
         "for pair in align(docs, min_score=0.05).pairs: print(pair.a, pair.b, repr(pair.score))"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={"PYTHONHASHSEED": seed, "PATH": ""},
-            cwd=ROOT,
-        ).stdout
-        for seed in ("1", "2", "3")
-    }
+    outputs = _stdout_per_hash_seed(code, ("1", "2", "3"))
     assert len(outputs) == 1
     assert outputs.pop().count("SentenceRef") > 100
 

@@ -204,7 +204,7 @@ def ingest(
         and not store.stored_sources(sources)
         and not store.unassigned()
     ):
-        with _collection_paused():
+        with collection_paused():
             return _ingest_streaming(
                 store,
                 articles,
@@ -243,8 +243,9 @@ def ingest(
 
 
 @contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while articles are stored and assigned.
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block: while articles are stored and assigned,
+    and while a batch worker compares an event (``api.compare_event``).
 
     Assignment allocates millions of containers (evidence parsed from JSON, prepared
     evidence, candidates) and makes no reference cycles, so reference counting frees them all;
@@ -436,7 +437,7 @@ def assign_events(
     store: CorpusStore, *, progress: Progress | None = None
 ) -> tuple[int, int, tuple[str, ...]]:
     """Assign every unassigned article; returns (assigned, new events, events that changed)."""
-    with _collection_paused():
+    with collection_paused():
         return _assign_pending(store, progress)
 
 

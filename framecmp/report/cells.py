@@ -10,7 +10,7 @@ it replaced wrote, escaping every article text as the ``h`` and ``md`` filters d
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,22 @@ def _escaped(value: object) -> object:
 def _h(text: object) -> str:
     # The ``h`` filter's escaping, as a plain string to join; the caller marks the result safe.
     return html.escape(clean_text(str(text)), quote=True)
+
+
+def _score_cell(
+    c: ScoreCell,
+    kind: str,
+    rate: Callable[[ScoreCell], str],
+    wording: Callable[[ScoreCell], str],
+    joiner: str,
+) -> str:
+    """A lexicon score cell: terminology shows the wordings; other kinds the rate, then any
+    wordings after ``joiner``."""
+    if kind == "terminology":
+        return wording(c)
+    if c.present and c.hits:
+        return f"{rate(c)}{joiner}{wording(c)}"
+    return rate(c)
 
 
 class MarkdownCells:
@@ -114,15 +130,10 @@ class MarkdownCells:
 
     @staticmethod
     def score_rows(rows: Sequence[ScoreRow], kind: str) -> str:
-        """Terminology rows show the wordings; other kinds the rate, then any wordings."""
         cells = MarkdownCells
 
         def cell(c: ScoreCell) -> str:
-            if kind == "terminology":
-                return cells.wording_cell(c)
-            if c.present and c.hits:
-                return f"{cells.rate_cell(c)}: {cells.wording_cell(c)}"
-            return cells.rate_cell(c)
+            return _score_cell(c, kind, cells.rate_cell, cells.wording_cell, ": ")
 
         return "\n".join(
             cells.row([markdown_escape(r.key), *(cell(c) for c in r.cells)]) for r in rows
@@ -313,11 +324,7 @@ class HtmlCells:
         cells = HtmlCells
 
         def cell(c: ScoreCell) -> str:
-            if kind == "terminology":
-                return cells.wording_cell(c)
-            if c.present and c.hits:
-                return f"{cells.rate_cell(c)}<br>{cells.wording_cell(c)}"
-            return cells.rate_cell(c)
+            return _score_cell(c, kind, cells.rate_cell, cells.wording_cell, "<br>")
 
         return Markup(
             "\n".join(
