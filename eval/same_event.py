@@ -506,25 +506,61 @@ def smoke() -> list[str]:
     return failures
 
 
-def evaluate(data: Path, folds: int = 5, *, fit_model: bool = False) -> dict[str, object]:
-    """Print every figure; return them (and the smoke failures) as plain data."""
+@dataclass(frozen=True)
+class Features:
+    """The corpus, its pairs, each document's evidence and every pair's model inputs, without
+    and with dates (module docstring); shared by this script and the experiments beside it."""
+
+    documents: list[object]
+    pairs: list[Pair]
+    plain: list[EventEvidence]
+    dated: list[EventEvidence]
+    x_text: np.ndarray
+    x_plain_dated: np.ndarray  # dated-model features of undated documents (no gap)
+    x_dated: np.ndarray
+    plain_gap: np.ndarray  # whether a pair has a date gap, without and with dates
+    dated_gap: np.ndarray
+
+
+def build_features(data: Path) -> Features:
     records, documents = load_corpus(data)
     pairs = make_pairs(records)
-    kinds = Counter(p.kind for p in pairs)
-    print(
-        f"ECB+ {len(documents)} documents, {len(pairs)} pairs: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
-    )
     quotes = [voices.extract_quotes(d) for d in documents]  # type: ignore[arg-type]
     plain = [event_evidence(d, q) for d, q in zip(documents, quotes, strict=True)]  # type: ignore[arg-type]
     dates = publication_dates(records)
     dated_docs = [replace(d, date=day.isoformat()) for d, day in zip(documents, dates, strict=True)]  # type: ignore[type-var]
     dated = [event_evidence(d, q) for d, q in zip(dated_docs, quotes, strict=True)]
-    x_text = feature_rows(plain, pairs, event_model.TEXT_FEATURES)
-    x_plain_dated = feature_rows(plain, pairs, event_model.DATED_FEATURES)
-    x_dated = feature_rows(dated, pairs, event_model.DATED_FEATURES, same_days_across_topics=True)
-    plain_gap = np.array([event_model._date_gap(plain[p.a], plain[p.b]) is not None for p in pairs])
-    dated_gap = np.array([event_model._date_gap(dated[p.a], dated[p.b]) is not None for p in pairs])
+    return Features(
+        documents=documents,
+        pairs=pairs,
+        plain=plain,
+        dated=dated,
+        x_text=feature_rows(plain, pairs, event_model.TEXT_FEATURES),
+        x_plain_dated=feature_rows(plain, pairs, event_model.DATED_FEATURES),
+        x_dated=feature_rows(
+            dated, pairs, event_model.DATED_FEATURES, same_days_across_topics=True
+        ),
+        plain_gap=np.array(
+            [event_model._date_gap(plain[p.a], plain[p.b]) is not None for p in pairs]
+        ),
+        dated_gap=np.array(
+            [event_model._date_gap(dated[p.a], dated[p.b]) is not None for p in pairs]
+        ),
+    )
+
+
+def evaluate(data: Path, folds: int = 5, *, fit_model: bool = False) -> dict[str, object]:
+    """Print every figure; return them (and the smoke failures) as plain data."""
+    built = build_features(data)
+    documents, pairs = built.documents, built.pairs
+    plain, dated = built.plain, built.dated
+    x_text, x_plain_dated, x_dated = built.x_text, built.x_plain_dated, built.x_dated
+    plain_gap, dated_gap = built.plain_gap, built.dated_gap
+    kinds = Counter(p.kind for p in pairs)
+    print(
+        f"ECB+ {len(documents)} documents, {len(pairs)} pairs: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+    )
     for label, evidence in (("WITHOUT", plain), ("WITH", dated)):
         sources = Counter(str(e.event_date_source) for e in evidence)
         print(

@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import same_event as se  # noqa: E402
 
-from framecmp.analysis import align, align_units, relations, voices  # noqa: E402
+from framecmp.analysis import align, align_units, relations  # noqa: E402
 from framecmp.analysis import event as event_model  # noqa: E402
-from framecmp.analysis.event_evidence import LEAD_SENTENCES, event_evidence  # noqa: E402
+from framecmp.analysis.event_evidence import LEAD_SENTENCES  # noqa: E402
 from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef  # noqa: E402
 from framecmp.text.segment import tokenize  # noqa: E402
 
@@ -185,20 +185,10 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--context", action="store_true", help="also the grouped figures")
     args = parser.parse_args()
-    records, documents = se.load_corpus(args.data)
-    pairs = se.make_pairs(records)
-    quotes = [voices.extract_quotes(d) for d in documents]
-    plain = [event_evidence(d, q) for d, q in zip(documents, quotes, strict=True)]
-    dates = se.publication_dates(records)
-    dated_docs = [replace(d, date=day.isoformat()) for d, day in zip(documents, dates, strict=True)]
-    dated = [event_evidence(d, q) for d, q in zip(dated_docs, quotes, strict=True)]
-    x_text = se.feature_rows(plain, pairs, event_model.TEXT_FEATURES)
-    x_plain_dated = se.feature_rows(plain, pairs, event_model.DATED_FEATURES)
-    x_dated = se.feature_rows(
-        dated, pairs, event_model.DATED_FEATURES, same_days_across_topics=True
-    )
-    plain_gap = np.array([event_model._date_gap(plain[p.a], plain[p.b]) is not None for p in pairs])
-    dated_gap = np.array([event_model._date_gap(dated[p.a], dated[p.b]) is not None for p in pairs])
+    built = se.build_features(args.data)
+    documents, pairs = built.documents, built.pairs
+    x_text, x_plain_dated, x_dated = built.x_text, built.x_plain_dated, built.x_dated
+    plain_gap, dated_gap = built.plain_gap, built.dated_gap
 
     headed = [with_headline(d) for d in documents]
     lead_docs, leads = [h[0] for h in headed], [h[1] for h in headed]

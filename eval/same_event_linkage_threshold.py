@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,10 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import same_event as se  # noqa: E402
 
-from framecmp.analysis import event as event_model  # noqa: E402
-from framecmp.analysis import voices  # noqa: E402
 from framecmp.analysis.event_context import read_in_context  # noqa: E402
-from framecmp.analysis.event_evidence import event_evidence  # noqa: E402
 
 GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 WHOLE = "both events, all"
@@ -96,20 +92,10 @@ def run(
 
 
 def main() -> None:
-    records, documents = se.load_corpus(se.DEFAULT_DATA)
-    pairs = se.make_pairs(records)
-    quotes = [voices.extract_quotes(d) for d in documents]  # type: ignore[arg-type]
-    plain = [event_evidence(d, q) for d, q in zip(documents, quotes, strict=True)]  # type: ignore[arg-type]
-    dates = se.publication_dates(records)
-    dated_docs = [replace(d, date=day.isoformat()) for d, day in zip(documents, dates, strict=True)]  # type: ignore[type-var]
-    dated = [event_evidence(d, q) for d, q in zip(dated_docs, quotes, strict=True)]
-    x_text = se.feature_rows(plain, pairs, event_model.TEXT_FEATURES)
-    x_plain_dated = se.feature_rows(plain, pairs, event_model.DATED_FEATURES)
-    x_dated = se.feature_rows(
-        dated, pairs, event_model.DATED_FEATURES, same_days_across_topics=True
-    )
-    plain_gap = np.array([event_model._date_gap(plain[p.a], plain[p.b]) is not None for p in pairs])
-    dated_gap = np.array([event_model._date_gap(dated[p.a], dated[p.b]) is not None for p in pairs])
+    built = se.build_features(se.DEFAULT_DATA)
+    pairs, x_text = built.pairs, built.x_text
+    x_plain_dated, x_dated = built.x_plain_dated, built.x_dated
+    plain_gap, dated_gap = built.plain_gap, built.dated_gap
     run("WITHOUT dates", pairs, x_text, x_plain_dated, plain_gap)
     run("WITH dates", pairs, x_text, x_dated, dated_gap)
 
