@@ -54,7 +54,6 @@ class ClusteringParameters:
     intercept: float
     cosine_weight: float
     judge_weight: float
-    place_weight: float
     join_probability: float
     link_probability: float
     date_window_days: int
@@ -75,7 +74,6 @@ def parameters() -> ClusteringParameters:
         intercept=float(model["intercept"]),
         cosine_weight=float(model["cosine_weight"]),
         judge_weight=float(model["judge_weight"]),
-        place_weight=float(model["place_weight"]),
         join_probability=float(model["join_probability"]),
         link_probability=float(model["link_probability"]),
         date_window_days=int(search["date_window_days"]),
@@ -276,7 +274,6 @@ class Candidate:
     event_id: str
     cosine: float
     judge_score: float  # 0.5 when not judged
-    place: float  # +1 the event place is shared, -1 it is not, 0 unknown or not judged
     judgment: event_stage.ClusteringJudgment | None
     in_window: bool  # within date_window_days of the event's articles
 
@@ -610,12 +607,9 @@ class EventIndex:
             for rank, (cos, event_id) in enumerate(by_cosine):
                 event = self.events[event_id]
                 judgment = None
-                judge_score, place = 0.5, 0.0
+                judge_score = 0.5
                 best_case = (
-                    params.intercept
-                    + params.cosine_weight * cos
-                    + params.judge_weight * 0.5
-                    + abs(params.place_weight)
+                    params.intercept + params.cosine_weight * cos + params.judge_weight * 0.5
                 )
                 # Only the closest candidates that the judgment could lift over a threshold
                 # are worth judging.
@@ -635,19 +629,16 @@ class EventIndex:
                         prepared, self._prepared_member(closest, stored)
                     )
                     judge_score = judgment.score
-                    shared_place = judgment.signal_value("place")
-                    place = 0.0 if shared_place is None else 2 * shared_place - 1
                 probability = _sigmoid(
                     params.intercept
                     + params.cosine_weight * cos
                     + params.judge_weight * (judge_score - 0.5)
-                    + params.place_weight * place
                 )
                 in_window = self._within_days(event, day, params.date_window_days)
                 if not in_window:
                     probability = min(probability, params.join_probability - 1e-9)
                 scored.append(
-                    Candidate(probability, event_id, cos, judge_score, place, judgment, in_window)
+                    Candidate(probability, event_id, cos, judge_score, judgment, in_window)
                 )
         finally:
             position[vector.ids] = -1
