@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from pathlib import Path
 
-from framecmp.analysis.align import DEFAULT_MIN_SCORE, sentence_pair_probability
+import pytest
+
+from framecmp import api
+from framecmp.analysis.align import DEFAULT_MIN_SCORE, align, sentence_pair_probability
 from framecmp.analysis.pair_scorer import FEATURES, SCHEMA_VERSION, model
 
 
@@ -50,3 +54,26 @@ def test_the_semantic_aligner_keeps_the_coefficients_its_constants_were_chosen_w
     assert tuple(raw["features"]) == FEATURES
     assert "semantic" in raw["source"]
     assert model("semantic") != model("lexical")
+
+
+def test_the_scorer_sees_the_same_features_in_documents_as_when_it_was_fitted(
+    tmp_path: Path,
+) -> None:
+    # The scorer is fitted on free-standing sentence pairs (eval/mrpc.py) and run on
+    # sentences of loaded documents: both must be tokenised alike, hyphenated words included.
+    left = "The 15-year-old driver was arrested on Tuesday after a high-speed chase downtown."
+    right = "Police arrested the driver, 15, on Tuesday after a high-speed car chase downtown."
+    (tmp_path / "a.txt").write_text(left + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(right + "\n", encoding="utf-8")
+    documents = api.prepare_documents(api.load_articles([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    [pair] = align(documents).pairs
+    assert pair.score == pytest.approx(sentence_pair_probability(left, right), abs=1e-12)
+
+
+def test_a_number_inside_a_hyphenated_word_is_the_same_number() -> None:
+    hyphenated = "A 15-year veteran of the force was named police chief on Monday."
+    spelled = "A veteran of 15 years on the force was named police chief on Monday."
+    other = "A veteran of 25 years on the force was named police chief on Monday."
+    assert sentence_pair_probability(hyphenated, spelled) > sentence_pair_probability(
+        hyphenated, other
+    )

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framecmp.model import Sentence
-from framecmp.text.segment import segment, tokenize
+from framecmp.text.segment import compound_parts, segment, tokenize
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
@@ -324,6 +324,13 @@ def test_tokens_keep_words_whole_and_drop_punctuation() -> None:
         "3.5",
         "ok",
     )
+
+
+def test_compound_parts_split_a_hyphenated_token_for_matching() -> None:
+    assert compound_parts("U.S.-proposed") == ["U.S.", "proposed"]
+    assert compound_parts("15-year-old") == ["15", "year", "old"]
+    assert compound_parts("Kyiv\u2011held") == ["Kyiv", "held"]
+    assert compound_parts("Russia\u2019s") == ["Russia\u2019s"]
 
 
 def test_sentence_tokens_come_from_the_real_text() -> None:

@@ -209,6 +209,15 @@ def test_voices_counts_tokens_and_verbs_per_speaker() -> None:
     assert found.quoted_share == pytest.approx(9 / document.n_tokens)
 
 
+def test_quoted_words_are_counted_as_the_document_counts_words() -> None:
+    # "U.S.-led" is one word in the quote as in the whole text: 5 of the text's 8 words
+    text = 'The minister said: "The U.S.-led talks are over."'
+    document = _document("d", text)
+    found = voices(document, extract_quotes(document))
+    assert document.n_tokens == 8
+    assert found.quoted_share == pytest.approx(5 / 8)
+
+
 # --- tone -----------------------------------------------------------------------------------
 
 

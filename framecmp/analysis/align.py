@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from framecmp.analysis import pair_scorer, relations
-from framecmp.analysis.align_units import TOKEN, Profile, Unit, profiles_of, units_of
+from framecmp.analysis.align_units import Profile, Unit, profiles_of, units_of
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     AlignedPair,
@@ -33,6 +33,7 @@ from framecmp.model import (
     Sentence,
     SentenceRef,
 )
+from framecmp.text.segment import tokenize
 from framecmp.text.vocabulary import is_content_word, normalise
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def sentence_pair_features(left: str, right: str) -> tuple[float, ...]:
 
 
 def _single_sentence_document(doc_id: str, text: str) -> Document:
-    sentence = Sentence(0, 0, text, 0, len(text), tuple(TOKEN.findall(text)))
+    sentence = Sentence(0, 0, text, 0, len(text), tokenize(text))
     return Document(doc_id=doc_id, outlet=doc_id, path=doc_id, text=text, sentences=(sentence,))
 
 

@@ -22,6 +22,8 @@ from importlib.resources import files
 from typing import Any, NamedTuple
 
 from framecmp.model import Document, Sentence
+from framecmp.text.segment import compound_parts
+from framecmp.text.speech import token_offsets
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 # Two stems are spelling variants when their character-trigram Dice coefficient reaches this
@@ -29,8 +31,9 @@ from framecmp.text.vocabulary import is_content_word, normalise, stem
 VARIANT_DICE = 0.7
 VARIANT_MIN_CHARS = 5
 
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[.,'\u2019][^\W_]+)*")
-_NUMBER = re.compile(r"^\d[\d.,]*$")
+# A number standing alone or as part of a hyphenated word ("15-year", "top-10"), the words
+# joined by spaces: the same numbers whether a writer hyphenates or not.
+_NUMBER = re.compile(r"(?<![^\s\-\u2010\u2011])\d[\d.,]*(?![^\s\-\u2010\u2011])")
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u201e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb")
 _MASK_MARKS = re.compile('[\n"\u201c\u00ab\u201e\u201d\u00bb]')
@@ -157,7 +160,7 @@ def _profile(
         names=frozenset(name_keys),
         quoted=frozenset(quoted),
         words=words,
-        numbers=frozenset(_number(w) for w in lowered if _NUMBER.match(w)),
+        numbers=frozenset(map(_number, _NUMBER.findall(" ".join(lowered)))),
         negated=bool(_NEGATIONS.intersection(lowered)) or "n't" in " ".join(lowered),
         bigrams=frozenset(
             (min(k1, k2), max(k1, k2)) for k1, k2 in itertools.pairwise(keys) if k1 != k2
@@ -273,8 +276,13 @@ def _tokens(document: Document, sentence: Sentence) -> list[tuple[str, bool]]:
     else:  # a hand-built sentence whose offsets do not point into the text: judge it alone
         inside = _quoted_mask(text)
     if True not in inside:
-        return [(token, False) for token in TOKEN.findall(text)]
-    return [(match.group(), inside[match.start()]) for match in TOKEN.finditer(text)]
+        return [(part, False) for token in sentence.tokens for part in compound_parts(token)]
+    start, last = sentence.char_start, len(inside) - 1
+    return [
+        (part, inside[min(offset - start, last)])
+        for token, offset in zip(sentence.tokens, token_offsets(sentence), strict=True)
+        for part in compound_parts(token)
+    ]
 
 
 # Bounded (issue 10): keyed by whole document texts, so a long batch run must not keep them

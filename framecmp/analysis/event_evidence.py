@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from framecmp.model import Document, EventEvidence, Quote, QuoteEvidence
+from framecmp.text.segment import tokenize
 from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.vocabulary import MONTHS, MONTHS_RU, is_content_word, normalise
 
@@ -88,7 +89,7 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
     event_date, source, detail = _event_date(document, lead_text, published)
     lead_tokens = [t for s in document.sentences[:LEAD_SENTENCES] for t in s.tokens]
     if document.title:
-        lead_tokens.extend(_words(document.title))
+        lead_tokens.extend(tokenize(document.title))
     terms: list[str] = []  # every content word, counted at once below
     names: list[str] = []
     numbers: set[str] = set()
@@ -200,12 +201,8 @@ def _is_term(word: str) -> bool:
     return is_content_word(word) and not _NUMBER.match(word) and word not in _DATE_WORDS
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", text)
-
-
 def _quote_evidence(quote: Quote) -> QuoteEvidence:
-    words = [normalise(w) for w in _words(quote.text)]
+    words = [normalise(w) for w in tokenize(quote.text)]
     size = QUOTE_SHINGLE_WORDS
     shingles = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
     return QuoteEvidence(speaker=quote.speaker, shingles=tuple(sorted(shingles)))

@@ -27,13 +27,13 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef
+from framecmp.text.segment import compound_parts, tokenize
 from framecmp.text.vocabulary import MONTHS, is_content_word, normalise, stem
 
 # One side "adds detail" when it has at least this many content words the other lacks (while
 # the other adds at most one). A two-word difference is usually rewording; three is a clause.
 DETAIL_MIN_WORDS = 3
 
-_WORD = re.compile(r"[^\W_]+(?:[.,'\u2019][^\W_]+)*")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _NUMBER_WORDS = {
     "two": "2",
@@ -121,8 +121,6 @@ class RelationContext:
 
 def relate(text_a: str, text_b: str) -> tuple[ClaimRelation, tuple[str, ...]]:
     """The relation of two free-standing sentences (for tests and eval/relations.py)."""
-    from framecmp.text.segment import tokenize
-
     documents = []
     for doc_id, text in (("a", text_a), ("b", text_b)):
         sentence = Sentence(0, 0, text, 0, len(text), tokenize(text))
@@ -177,7 +175,8 @@ def _lowered(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.replace("n\u2019t", " not").replace("n't", " not"))
+    expanded = text.replace("n\u2019t", " not").replace("n't", " not")
+    return [part for token in tokenize(expanded) for part in compound_parts(token)]
 
 
 def _numbers(lowered: Sequence[str]) -> dict[str, str]:

@@ -29,13 +29,13 @@ from importlib.resources import files
 
 from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
+from framecmp.text.segment import tokenize
 from framecmp.text.vocabulary import stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
 
 _OPENING = '"\u201c'
 _CLOSING = '"\u201d'
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.,-][^\W_]+)*")
 _AUXILIARY = r"(?:has|had|have|also|then|later|once|again|previously)"
 # Verbs that may come before their subject ("said Smith"); participles ("saying Trump had")
 # introduce a clause, not a speaker.
@@ -196,13 +196,13 @@ def _continued(
 
 def is_scare_quote(quote: Quote) -> bool:
     """True for a quote too short to be a voice ("pause", "red lines"): a word, not a speaker."""
-    return len(_WORD.findall(quote.text)) <= SCARE_QUOTE_MAX_WORDS
+    return len(tokenize(quote.text)) <= SCARE_QUOTE_MAX_WORDS
 
 
 def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
     """Share of the text in direct quotes, and who is quoted, how much and with which verbs."""
     voiced = [quote for quote in quotes if not is_scare_quote(quote)]
-    quoted_tokens = sum(len(_WORD.findall(quote.text)) for quote in voiced)
+    quoted_tokens = sum(len(tokenize(quote.text)) for quote in voiced)
     share = min(1.0, quoted_tokens / document.n_tokens) if document.n_tokens else 0.0
     counts: dict[str, int] = defaultdict(int)
     tokens: dict[str, int] = defaultdict(int)
@@ -211,7 +211,7 @@ def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
         if quote.speaker is None:
             continue
         counts[quote.speaker] += 1
-        tokens[quote.speaker] += len(_WORD.findall(quote.text))
+        tokens[quote.speaker] += len(tokenize(quote.text))
         if quote.verb:
             verbs[quote.speaker].add(quote.verb)
     # Indirect speech ("Zelenskyy said Ukrainian and U.S. representatives...") is a voice too,
@@ -260,7 +260,7 @@ def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
     narration = [
         compound(part)
         for sentence in document.sentences
-        if _WORD.search(part := masked[sentence.char_start : sentence.char_end])
+        if tokenize(part := masked[sentence.char_start : sentence.char_end])
     ]
     quoted = [compound(q.text) for q in mine]
     return Tone(

@@ -66,6 +66,18 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.translate(_INVISIBLE)))  # _WORD has no groups
 
 
+_HYPHENS = re.compile("[-\u2010\u2011]")
+
+
+def compound_parts(token: str) -> list[str]:
+    """A hyphenated token's words ("U.S.-proposed" -> "U.S.", "proposed"); others whole.
+
+    For stages that match words across texts ("a 28-point plan" / "the plan's 28 points"),
+    not for counting words.
+    """
+    return _HYPHENS.split(token)
+
+
 def segment(text: str) -> tuple[Sentence, ...]:
     """Split cleaned text (paragraphs separated by newlines) into sentences with offsets."""
     sentences: list[Sentence] = []
