@@ -1,7 +1,12 @@
 """Time and peak memory of the align stage on long and on many documents (after start-up).
 
-    python benchmarks/alignment_cost.py [ECBPLUS_TEXT_DIR] [--aligner lexical|semantic]
-    (default /work/devdata/ecbplus-text, lexical)
+    python benchmarks/alignment_cost.py [ECBPLUS_TEXT_DIR] [--aligner lexical|semantic] [--whole]
+    (default eval/data/ecbplus, the committed ECB+ texts; lexical)
+
+With ``--whole`` it times the whole analysis instead (``api.compare_documents``: alignment,
+same-event verdict, terms, lexicon scores, voices and tone; no rendering), first run on each
+input after a warm-up on two other sentences, so no stage's cache has seen them; and two
+~2,000-word documents (issue 9: one compare of two 2,000-word articles < 2 s after start-up).
 
 Builds two ~20,000-word documents by joining ECB+ articles (two topics each, so they share
 some and differ in most), and 26 documents of ~700 words; prints seconds of `align` after a
@@ -42,6 +47,23 @@ def joined(paths: list[Path], words: int) -> str:
     return "\n".join(parts)
 
 
+def measure_whole(label: str, documents: list[Document]) -> None:
+    from framecmp import api
+    from framecmp.analysis import lexicon
+
+    lexicons = lexicon.resolve(api.DEFAULT_LEXICONS)
+    start, cpu_start = time.perf_counter(), time.process_time()
+    comparison = api.compare_documents(documents, lexicons=lexicons)
+    seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    words = sum(len(d.text.split()) for d in documents)
+    print(
+        f"{label}: {len(documents)} documents, {words} words, "
+        f"{len(comparison.alignment.pairs)} pairs: whole analysis {seconds:.2f} s wall, "
+        f"{cpu:.2f} s CPU"
+    )
+
+
 def measure(label: str, documents: list[Document], aligner: str) -> None:
     start, cpu_start = time.perf_counter(), time.process_time()
     alignment = align(documents, aligner=aligner)
@@ -60,8 +82,9 @@ def measure(label: str, documents: list[Document], aligner: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=Path("/work/devdata/ecbplus-text"))
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "eval" / "data" / "ecbplus")
     parser.add_argument("--aligner", choices=("lexical", "semantic"), default="lexical")
+    parser.add_argument("--whole", action="store_true", help="time api.compare_documents")
     args = parser.parse_args()
     paths = sorted(args.corpus.glob("*/*.txt"))
     if not paths:
@@ -79,6 +102,38 @@ def main() -> int:
             f"{time.process_time() - cpu_start:.2f} s CPU"
         )
     warm = [document("w1", "A warm-up sentence."), document("w2", "A warm-up sentence.")]
+    if args.whole:
+        from framecmp import api
+        from framecmp.analysis import lexicon
+
+        api.compare_documents(warm, lexicons=lexicon.resolve(api.DEFAULT_LEXICONS))
+        half = len(paths) // 2
+        measure_whole(
+            "2 x 20k words",
+            [
+                document("a", joined(paths[:half], 20_000)),
+                document("b", joined(paths[half:], 20_000)),
+            ],
+        )
+        measure_whole(  # every other article of each topic on each side: many shared claims
+            "2 x 20k words, same topics",
+            [
+                document("c", joined(paths[0::2], 20_000)),
+                document("d", joined(paths[1::2], 20_000)),
+            ],
+        )
+        measure_whole(
+            "26 x 700 words", [document(f"d{n}", joined(paths[n * 30 :], 700)) for n in range(26)]
+        )
+        measure_whole(
+            "2 x 2k words",
+            [document("x", joined(paths[100:], 2_000)), document("y", joined(paths[130:], 2_000))],
+        )
+        import resource
+
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"process peak resident memory {rss:.0f} MiB")
+        return 0
     align(warm, aligner=args.aligner)
     if args.aligner == "semantic":
         samples = sorted((ROOT / "data" / "bishkek-2025-11-27").glob("*.txt"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hand_documents import text_document
 
+from framecmp.analysis.align import align
 from framecmp.analysis.relations import relate
 from framecmp.model import ClaimRelation
 
@@ -62,6 +64,12 @@ PAIRS = [
         ClaimRelation.EQUIVALENT,
         (),
     ),
+    (
+        "The earthquake struck near Jayapura on Monday morning.",
+        "The earthquake struck near Manokwari on Monday morning.",
+        ClaimRelation.CONFLICTING,
+        ("Jayapura", "Manokwari"),
+    ),
 ]
 
 
@@ -85,3 +93,37 @@ def test_a_negation_elsewhere_in_the_sentence_is_no_conflict() -> None:
         "Police arrested the driver after the crash, though no one was hurt.",
     )
     assert found is not ClaimRelation.CONFLICTING
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # one place inside the other's sentence
+        (
+            "The singer was born in Nashville, Tennessee, in 1923.",
+            "The singer was born in Tennessee in 1923.",
+        ),
+        # a month or a week after "in" is a time, not a place
+        ("He was convicted in June of assault.", "He was convicted in Travis County of assault."),
+        ("The guard was hurt in Week 3 against Atlanta.", "The guard was hurt in Atlanta."),
+    ],
+)
+def test_places_that_fit_together_do_not_conflict(left: str, right: str) -> None:
+    found, _ = relate(left, right)
+    assert found is not ClaimRelation.CONFLICTING
+
+
+def test_a_place_the_other_report_names_elsewhere_does_not_conflict() -> None:
+    # "in Kent" / "in Ashford" agree once the second report says Ashford is in Kent
+    first = text_document("a", "A supermarket in Kent was destroyed by a fire overnight.")
+    second = text_document(
+        "b",
+        "A supermarket in Ashford was destroyed by a fire overnight.",
+        "Crews were called to the shop on the edge of Ashford, Kent, after midnight.",
+    )
+    [pair] = [p for p in align([first, second]).pairs if p.b.sentence == 0]
+    assert pair.claim_relation is not ClaimRelation.CONFLICTING
+    alone = text_document("b", "A supermarket in Ashford was destroyed by a fire overnight.")
+    [pair] = align([first, alone]).pairs
+    assert pair.claim_relation is ClaimRelation.CONFLICTING
+    assert pair.relation_evidence == ("Kent", "Ashford")

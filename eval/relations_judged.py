@@ -1,0 +1,104 @@
+"""How often `conflicting` is right on judged real pairs (ECB+), by rule and by topic half.
+
+    python eval/relations_judged.py [JUDGED.toml ...]
+
+Every aligned pair of the pooled judgments (eval/gold/ecbplus-*.toml and ecbplus-v1/, rules in
+eval/gold/README.md) is given its claim relation again by the current code, in the context of
+its two documents, and counted against its judgment: how many pairs judged contradicting are
+flagged `conflicting` (and by which rule), and how many judged same or related are flagged
+anyway. Odd-topic files are development data (rules are chosen on them), even-topic files
+are held out.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+import alignment_judged as judged  # noqa: E402
+
+from framecmp.analysis.relations import _NUMBER_WORDS, RelationContext, claim_relation  # noqa: E402
+from framecmp.model import ClaimRelation, SentenceRef  # noqa: E402
+from framecmp.text.vocabulary import MONTHS  # noqa: E402
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def rule_of(evidence: tuple[str, ...]) -> str:
+    """Which conflict rule the evidence words come from."""
+    words = [w.lower() for w in evidence]
+    if any(w[:1].isdigit() or w in _NUMBER_WORDS for w in words):
+        return "number"
+    if all(w in MONTHS or w in _WEEKDAYS for w in words):
+        return "date word"
+    if all(w[:1].isupper() for w in evidence):
+        return "place"
+    if len(evidence) == 1:
+        return "negation"
+    return "opposites"
+
+
+def main() -> int:
+    files = [Path(p) for p in sys.argv[1:]] or sorted(
+        (ROOT / "eval" / "gold").glob("ecbplus-*.toml")
+    ) + sorted((ROOT / "eval" / "gold" / "ecbplus-v1").glob("*.toml"))
+    load = judged._document_loader(judged.ECBPLUS)
+    tables: dict[str, Counter[tuple[str, str]]] = {"odd": Counter(), "even": Counter()}
+    flagged: dict[str, list[str]] = {"odd": [], "even": []}
+    seen: set[tuple[str, int, str, int]] = set()
+    for path in files:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        for pair in raw.get("pair", []):
+            if not pair.get("judgment"):
+                continue
+            da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])
+            ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
+            if ia is None or ib is None:
+                continue
+            key = (da.doc_id, ia, db.doc_id, ib)
+            if key in seen:  # a pair drawn by two samples is counted once
+                continue
+            seen.add(key)
+            half = "odd" if int(da.doc_id.split("-")[0]) % 2 else "even"
+            context = RelationContext.build([da, db])
+            relation, evidence = claim_relation(
+                da.sentences[ia],
+                db.sentences[ib],
+                context=context,
+                refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
+            )
+            verdict = pair["judgment"]
+            if relation is ClaimRelation.CONFLICTING:
+                rule = rule_of(evidence)
+                tables[half][(verdict, rule)] += 1
+                flagged[half].append(
+                    f"  {verdict:13} {rule:9} {' / '.join(evidence)} | "
+                    f"{da.sentences[ia].text[:90]} || {db.sentences[ib].text[:90]}"
+                )
+            else:
+                tables[half][(verdict, "not flagged")] += 1
+    for half, label in (("odd", "development (odd topics)"), ("even", "held out (even topics)")):
+        table = tables[half]
+        judgments = sorted({j for j, _ in table})
+        print(f"== {label}: judged pairs by judgment, flagged `conflicting` by rule")
+        for verdict in judgments:
+            row = {r: n for (j, r), n in table.items() if j == verdict}
+            total = sum(row.values())
+            shown = ", ".join(f"{r} {n}" for r, n in sorted(row.items()) if r != "not flagged")
+            print(
+                f"  {verdict:13} {total:4} pairs; flagged "
+                f"{total - row.get('not flagged', 0)}: {shown or '-'}"
+            )
+        for line in flagged[half]:
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
