@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from pathlib import Path
 
+import pytest
 from test_event import QUAKE, QUAKE_RETOLD, UNRELATED, _doc
 
 import framecmp
@@ -26,10 +28,12 @@ def _grouped(probabilities: dict[str, float]) -> dict[str, tuple[bool, float]]:
 
 
 def test_grouping_makes_the_pair_answers_agree_with_each_other() -> None:
-    # alone: a = b, b = c, but a != c; grouped: one event, a-c from the average (0.3 + 0.9) / 2
+    # alone: a = b, b = c, but a != c; grouped: one event, a-c pooled from its two links to
+    # {a, b}, 0.3 and 0.9: the geometric mean of their odds, sqrt(3/7 * 9) = 1.96, is p = 0.66
     grouped = _grouped({"ab": 0.9, "bc": 0.9, "ac": 0.3})
     assert all(same for same, _ in grouped.values())
-    assert grouped["ac"][1] == 0.6
+    odds = math.sqrt((0.3 / 0.7) * (0.9 / 0.1))
+    assert grouped["ac"][1] == pytest.approx(odds / (1 + odds))
 
 
 def test_a_pair_whose_sides_disagree_about_the_others_is_split() -> None:

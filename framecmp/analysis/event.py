@@ -427,7 +427,7 @@ def _context_signal(reading: ContextReading) -> EventSignal:
         reading.probability,
         1.0,  # the pair's score in context is this value
         f"alone {reading.pair_probability:.2f}; with the other reports {grouped}: "
-        f"mean pair probability between them {reading.probability:.2f}",
+        f"pooled pair probability (mean log-odds) between them {reading.probability:.2f}",
     )
 
 
