@@ -127,3 +127,18 @@ def test_a_place_the_other_report_names_elsewhere_does_not_conflict() -> None:
     [pair] = align([first, alone]).pairs
     assert pair.claim_relation is ClaimRelation.CONFLICTING
     assert pair.relation_evidence == ("Kent", "Ashford")
+
+
+def test_a_month_and_its_abbreviation_are_one_month() -> None:
+    found, _ = relate(
+        "A jury convicted him on November 12 of murder.", "A jury convicted him Nov. 12 of murder."
+    )
+    assert found is not ClaimRelation.CONFLICTING
+
+
+def test_the_verb_may_is_not_the_month_may() -> None:
+    found = relate(
+        "Officials may announce the results in June.",
+        "Officials will announce the results in July.",
+    )
+    assert found == (ClaimRelation.CONFLICTING, ("june", "july"))

@@ -159,7 +159,7 @@ def claim_relation(
     if places[0] and places[1]:
         texts = (context.texts.get(refs[0].doc, a.text), context.texts.get(refs[1].doc, b.text))
         places = _conflicting_places(places, texts)
-    if found := _conflict(la, lb, places):
+    if found := _conflict(la, lb, places, (_months(a.text), _months(b.text))):
         return ClaimRelation.CONFLICTING, found
     ma, mb = _modal(la), _modal(lb)
     if bool(ma) != bool(mb):
@@ -190,6 +190,20 @@ def _words(text: str) -> list[str]:
     return [part for token in tokenize(expanded) for part in compound_parts(token)]
 
 
+@lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
+def _months(text: str) -> dict[int, str]:
+    """Month number -> the month as written, lower-cased: "Nov." and "November" are one month.
+
+    Only capitalised words count, so the verbs "may" and "march" are not months.
+    """
+    found: dict[int, str] = {}
+    for word in _words(text):
+        month = MONTHS.get(word.lower())
+        if month is not None and word[:1].isupper():
+            found.setdefault(month, word.lower())
+    return found
+
+
 def _numbers(lowered: Sequence[str]) -> dict[str, str]:
     """Normalised number -> the number as written."""
     found: dict[str, str] = {}
@@ -201,14 +215,19 @@ def _numbers(lowered: Sequence[str]) -> dict[str, str]:
 
 
 def _conflict(
-    la: Sequence[str], lb: Sequence[str], places: tuple[frozenset[str], frozenset[str]]
+    la: Sequence[str],
+    lb: Sequence[str],
+    places: tuple[frozenset[str], frozenset[str]],
+    months: tuple[Mapping[int, str], Mapping[int, str]],
 ) -> tuple[str, ...]:
     if found := _number_conflict(la, lb):
         return found
-    for vocabulary in (MONTHS.keys(), _WEEKDAYS):
-        da, db = set(la) & vocabulary, set(lb) & vocabulary
-        if da and db and not da & db:
-            return tuple(sorted(da)) + tuple(sorted(db))
+    ma, mb = months
+    if ma and mb and not ma.keys() & mb.keys():
+        return tuple(sorted(ma.values())) + tuple(sorted(mb.values()))
+    wa, wb = set(la) & _WEEKDAYS, set(lb) & _WEEKDAYS
+    if wa and wb and not wa & wb:
+        return tuple(sorted(wa)) + tuple(sorted(wb))
     if places[0] and places[1]:
         return tuple(sorted(places[0])) + tuple(sorted(places[1]))
     sa, sb = {stem(w) for w in la}, {stem(w) for w in lb}
