@@ -142,3 +142,17 @@ def test_the_verb_may_is_not_the_month_may() -> None:
         "Officials will announce the results in July.",
     )
     assert found == (ClaimRelation.CONFLICTING, ("june", "july"))
+
+
+def test_failed_as_an_adjective_negates_nothing() -> None:
+    found, _ = relate(
+        "The senator ended his failed campaign in May.", "The senator ended his campaign in May."
+    )
+    assert found is not ClaimRelation.CONFLICTING
+
+
+def test_failed_to_negates_the_verb_that_follows() -> None:
+    assert relate("Police stopped the car.", "Police failed to stop the car.") == (
+        ClaimRelation.CONFLICTING,
+        ("failed stop",),
+    )

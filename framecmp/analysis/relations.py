@@ -34,6 +34,12 @@ from framecmp.text.vocabulary import MONTHS, is_content_word, normalise, stem
 # One side "adds detail" when it has at least this many content words the other lacks (while
 # the other adds at most one). A two-word difference is usually rewording; three is a clause.
 DETAIL_MIN_WORDS = 3
+# A negation reaches the content word at most this many words on. Chosen on the judged ECB+
+# odd-topic pairs (eval/relations_judged.py; docs/alignment.md): with "failed/refused/declined
+# to" as the only negating verbs, 2 or 3 leave 1 "same" and 1 related pair flagged by a
+# negation (4 and 2 before; the whole rest of the sentence), 4 or more 1 and 2; 3 keeps "has
+# not been confirmed".
+NEGATION_REACH = 3
 
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 _NUMBER_WORDS = {
@@ -313,10 +319,18 @@ def _names(place: str, text: str) -> bool:
 
 
 def _negation(lowered: Sequence[str]) -> tuple[str, str] | None:
-    """The negating phrase and the stem it negates ("not confirm", "confirm"), if any."""
+    """The negating phrase and the stem it negates ("not confirm", "confirm"), if any.
+
+    The negated word is the first content word within ``NEGATION_REACH`` words ("did not
+    confirm", "has not been confirmed"); "failed", "refused" and "declined" negate only when
+    followed by "to" ("failed to stop", not "a failed campaign").
+    """
     for i, word in enumerate(lowered):
+        if word in _NEGATING_VERBS and (i + 1 == len(lowered) or lowered[i + 1] != "to"):
+            continue
         if word in _NEGATIONS or word in _NEGATING_VERBS:
-            following = next((w for w in lowered[i + 1 :] if is_content_word(w)), "")
+            reach = lowered[i + 1 : i + 1 + NEGATION_REACH]
+            following = next((w for w in reach if is_content_word(w)), "")
             if following:
                 return f"{word} {following}", stem(following)
     return None
