@@ -156,3 +156,17 @@ def test_failed_to_negates_the_verb_that_follows() -> None:
         ClaimRelation.CONFLICTING,
         ("failed stop",),
     )
+
+
+def test_weekdays_of_different_actions_do_not_conflict() -> None:
+    found, _ = relate(
+        "The team placed the running back on injured reserve Wednesday.",
+        "The team signed a new running back on Tuesday.",
+    )
+    assert found is not ClaimRelation.CONFLICTING
+
+
+def test_weekdays_of_the_same_action_conflict() -> None:
+    assert relate(
+        "The earthquake struck on Sunday morning.", "The earthquake struck on Monday morning."
+    ) == (ClaimRelation.CONFLICTING, ("sunday", "monday"))

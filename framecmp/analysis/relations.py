@@ -2,9 +2,9 @@
 
 Rules, first match wins (docs/alignment.md has the table and the hand-made test pairs):
 
-1. conflicting: each side holds a number the other lacks (200 vs 2,000), or a different month
-   or weekday, or a different place after "in"/"at"/"near" (one that neither report names
-   for the other side); one side negates what the other states
+1. conflicting: each side holds a number the other lacks (200 vs 2,000), or a different month,
+   or a different weekday next to the same word, or a different place after "in"/"at"/"near"
+   (one that neither report names for the other side); one side negates what the other states
    ("confirmed" / "did not confirm"); or the two sides hold opposite outcome words from
    ``framecmp/data/opposites.toml`` ("imposed a fine" / "cleared").
 2. modality: one side has a marker of the future or the possible (will, may, plans to) that the
@@ -196,6 +196,28 @@ def _words(text: str) -> list[str]:
     return [part for token in tokenize(expanded) for part in compound_parts(token)]
 
 
+def _weekday_neighbours(lowered: Sequence[str]) -> set[str]:
+    """Stems of the nearest content word before and after each weekday (dates left out).
+
+    Chosen on the judged ECB+ odd-topic pairs (eval/relations_judged.py; docs/alignment.md):
+    requiring a shared neighbour took related pairs flagged conflicting 20 -> 14 of 140 and
+    "same" ones 10 -> 9 of 213; the nearest 2, 3 or 5 words on each side gave 16, 17, 18.
+    """
+    found: set[str] = set()
+    for i, word in enumerate(lowered):
+        if word not in _WEEKDAYS:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lowered):
+                other = lowered[j]
+                if is_content_word(other) and other not in _WEEKDAYS and other not in MONTHS:
+                    found.add(stem(other))
+                    break
+                j += step
+    return found
+
+
 @lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
 def _months(text: str) -> dict[int, str]:
     """Month number -> the month as written, lower-cased: "Nov." and "November" are one month.
@@ -232,7 +254,9 @@ def _conflict(
     if ma and mb and not ma.keys() & mb.keys():
         return tuple(sorted(ma.values())) + tuple(sorted(mb.values()))
     wa, wb = set(la) & _WEEKDAYS, set(lb) & _WEEKDAYS
-    if wa and wb and not wa & wb:
+    # two weekdays of the same thing: they share a neighbouring word ("struck on Sunday" /
+    # "struck Wednesday"), not "signed on Tuesday" / "placed on reserve Wednesday"
+    if wa and wb and not wa & wb and _weekday_neighbours(la) & _weekday_neighbours(lb):
         return tuple(sorted(wa)) + tuple(sorted(wb))
     if places[0] and places[1]:
         return tuple(sorted(places[0])) + tuple(sorted(places[1]))
