@@ -141,6 +141,23 @@ def test_the_same_quoted_words_are_a_same_quote() -> None:
     assert pair.relation == "same-quote"
 
 
+def test_a_shared_scare_quote_is_no_same_quote() -> None:
+    # quotation marks round a word or three mark a scare quote, not somebody's statement
+    docs = [
+        text_document(
+            "a",
+            'Police are treating the warehouse fire in the harbour as "potentially suspicious".',
+        ),
+        text_document(
+            "b",
+            'The harbour warehouse fire is being treated as "potentially suspicious" by police.',
+        ),
+    ]
+    pair = _pair(align(docs), "a", "b")
+    assert pair is not None
+    assert pair.relation == "paraphrase"
+
+
 def test_matched_words_outside_quotes_are_a_paraphrase() -> None:
     docs = [
         text_document("a", "The delegation will visit Moscow next week to discuss the peace plan."),

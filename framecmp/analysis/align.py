@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from framecmp.analysis import pair_scorer, relations
 from framecmp.analysis.align_units import Profile, Unit, profiles_of, units_of
+from framecmp.analysis.voices import SCARE_QUOTE_MAX_WORDS
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     AlignedPair,
@@ -488,8 +489,16 @@ def _pair(
 
 
 def _same_quote(pa: Profile, pb: Profile, speaker_a: str | None, speaker_b: str | None) -> bool:
-    """The quoted words match (most of each side's quoted words are shared), same speaker."""
+    """The quoted words match (most of each side's quoted words are shared), same speaker.
+
+    Both sides must quote a statement, more than ``SCARE_QUOTE_MAX_WORDS`` words: quotation
+    marks round a word or three ("bagman", "potentially suspicious") mark a scare quote, not
+    somebody's words (voices.py's rule; on judged ECB+ pairs every same-quote that was not the
+    same utterance was one, eval/quotes_judged.py).
+    """
     if not pa.quoted or not pb.quoted:
+        return False
+    if min(pa.quoted_words, pb.quoted_words) <= SCARE_QUOTE_MAX_WORDS:
         return False
     if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
         return False

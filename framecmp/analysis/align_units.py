@@ -62,6 +62,7 @@ class Profile:
     name_weights: Mapping[str, float]  # names -> IDF: in coverage only, never a candidate
     names: frozenset[str]
     quoted: frozenset[str]  # content keys written inside quotation marks
+    quoted_words: int  # word tokens inside quotation marks (a scare quote has at most 3)
     words: Mapping[str, str]  # key -> shortest normalised word written for it
     numbers: frozenset[str]
     negated: bool
@@ -122,6 +123,10 @@ def profiles_of(
                 [tok for i in unit.sentences for tok in document.sentences[i].tokens],
                 idf,
                 names,
+                # counted only where a term is quoted: most units hold no quotation
+                sum(quoted_words(document, document.sentences[i]) for i in unit.sentences)
+                if any(t.quoted for i in unit.sentences for t in doc_terms[i])
+                else 0,
             )
             for unit in units[document.doc_id]
         )
@@ -133,6 +138,7 @@ def _profile(
     tokens: Sequence[str],
     idf: tuple[Mapping[str, float], float],
     names: frozenset[str],
+    quoted_words: int,
 ) -> Profile:
     table, unseen = idf
     keys: list[str] = []  # content keys in sentence order
@@ -159,6 +165,7 @@ def _profile(
         name_weights=name_weights,
         names=frozenset(name_keys),
         quoted=frozenset(quoted),
+        quoted_words=quoted_words,
         words=words,
         numbers=frozenset(map(_number, _NUMBER.findall(" ".join(lowered)))),
         negated=bool(_NEGATIONS.intersection(lowered)) or "n't" in " ".join(lowered),
@@ -270,19 +277,33 @@ def _phrase_starts() -> frozenset[str]:
 
 def _tokens(document: Document, sentence: Sentence) -> list[tuple[str, bool]]:
     """Word tokens of a sentence, each with whether it stands inside quotation marks."""
+    inside = _token_mask(document, sentence)
+    if inside is None:
+        return [(part, False) for token in sentence.tokens for part in compound_parts(token)]
+    return [
+        (part, quoted)
+        for token, quoted in zip(sentence.tokens, inside, strict=True)
+        for part in compound_parts(token)
+    ]
+
+
+def quoted_words(document: Document, sentence: Sentence) -> int:
+    """How many of the sentence's word tokens stand inside quotation marks."""
+    inside = _token_mask(document, sentence)
+    return sum(inside) if inside is not None else 0
+
+
+def _token_mask(document: Document, sentence: Sentence) -> tuple[bool, ...] | None:
+    """For each word token of a sentence, whether it is quoted; None when none can be."""
     text = sentence.text
     if document.text[sentence.char_start : sentence.char_end] == text:
         inside = _quoted_mask(document.text)[sentence.char_start : sentence.char_end]
     else:  # a hand-built sentence whose offsets do not point into the text: judge it alone
         inside = _quoted_mask(text)
     if True not in inside:
-        return [(part, False) for token in sentence.tokens for part in compound_parts(token)]
+        return None
     start, last = sentence.char_start, len(inside) - 1
-    return [
-        (part, inside[min(offset - start, last)])
-        for token, offset in zip(sentence.tokens, token_offsets(sentence), strict=True)
-        for part in compound_parts(token)
-    ]
+    return tuple(inside[min(offset - start, last)] for offset in token_offsets(sentence))
 
 
 # Bounded (issue 10): keyed by whole document texts, so a long batch run must not keep them
