@@ -286,6 +286,31 @@ def _first_stage(
     return result
 
 
+@dataclass(frozen=True)
+class HeldOut:
+    """Every pair's first-stage probability from the fold that holds its topic out."""
+
+    y: np.ndarray
+    topics: np.ndarray
+    splits: list[tuple[np.ndarray, np.ndarray]]  # (train, test) indexes by fold
+    probability: np.ndarray
+
+
+def held_out(
+    pairs: list[Pair], text_x: np.ndarray, dated_x: np.ndarray, has_gap: np.ndarray, folds: int = 5
+) -> HeldOut:
+    """The held-out probabilities the experiments beside this script group in context."""
+    from sklearn.model_selection import GroupKFold
+
+    y = np.array([p.label for p in pairs])
+    topics = np.array([p.topic for p in pairs])
+    splits = list(GroupKFold(n_splits=folds).split(text_x, y, topics))
+    probability = np.zeros(len(pairs))
+    for train, test in splits:
+        probability[test] = _first_stage(text_x, dated_x, has_gap, y, train, test)
+    return HeldOut(y, topics, splits, probability)
+
+
 def _contexts(
     pairs: list[Pair], topics: list[int], rng: np.random.Generator
 ) -> list[tuple[str, list[int]]]:

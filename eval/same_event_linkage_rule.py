@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -76,12 +75,8 @@ def grouped(n: int, probability: dict[tuple[int, int], float], rule: str) -> dic
 def run(
     name: str, pairs: list[se.Pair], text_x: np.ndarray, dated_x: np.ndarray, gap: np.ndarray
 ) -> None:
-    y = np.array([p.label for p in pairs])
-    topics = np.array([p.topic for p in pairs])
-    splits = list(GroupKFold(n_splits=FOLDS).split(text_x, y, topics))
-    probability = np.zeros(len(pairs))
-    for train, test in splits:
-        probability[test] = se._first_stage(text_x, dated_x, gap, y, train, test)
+    found = se.held_out(pairs, text_x, dated_x, gap, FOLDS)
+    y, topics, splits, probability = found.y, found.topics, found.splits, found.probability
     index = {(p.a, p.b): i for i, p in enumerate(pairs)}
     counts: dict[str, dict[tuple[int, str], list[int]]] = {
         r: defaultdict(lambda: [0, 0]) for r in RULES

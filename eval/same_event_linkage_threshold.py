@@ -17,7 +17,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -66,12 +65,8 @@ def accuracy(per_fold: list[Counts], folds: list[int], t: float, kind: str) -> f
 def run(
     name: str, pairs: list[se.Pair], text_x: np.ndarray, dated_x: np.ndarray, gap: np.ndarray
 ) -> None:
-    y = np.array([p.label for p in pairs])
-    groups = np.array([p.topic for p in pairs])
-    splits = list(GroupKFold(n_splits=FOLDS).split(text_x, y, groups))
-    probability = np.zeros(len(pairs))
-    for train, test in splits:
-        probability[test] = se._first_stage(text_x, dated_x, gap, y, train, test)
+    found = se.held_out(pairs, text_x, dated_x, gap, FOLDS)
+    y, groups, splits, probability = found.y, found.topics, found.splits, found.probability
     per_fold = [
         fold_counts(pairs, probability, y, sorted({int(g) for g in groups[test]}))
         for _, test in splits
