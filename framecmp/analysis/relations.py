@@ -191,9 +191,10 @@ def _lowered(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _words(text))
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
+def _words(text: str) -> tuple[str, ...]:
     expanded = text.replace("n\u2019t", " not").replace("n't", " not")
-    return [part for token in tokenize(expanded) for part in compound_parts(token)]
+    return tuple(part for token in tokenize(expanded) for part in compound_parts(token))
 
 
 def _weekday_neighbours(lowered: Sequence[str]) -> set[str]:
@@ -333,12 +334,15 @@ def _conflicting_places(
     words_a = {w for p in pa for w in p.split()}
     if words_a & {w for p in pb for w in p.split()}:
         return frozenset(), frozenset()
-    if any(_names(place, texts[1]) for place in pa) or any(_names(place, texts[0]) for place in pb):
+    if any(_mentions(texts[1], place) for place in pa) or any(
+        _mentions(texts[0], place) for place in pb
+    ):
         return frozenset(), frozenset()
     return pa, pb
 
 
-def _names(place: str, text: str) -> bool:
+def _mentions(text: str, place: str) -> bool:
+    """Whether ``text`` names ``place`` as a word of its own."""
     return re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
 
 
