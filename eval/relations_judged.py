@@ -7,7 +7,8 @@ eval/gold/README.md) is given its claim relation again by the current code, in t
 its two documents, and counted against its judgment: how many pairs judged contradicting are
 flagged `conflicting` (and by which rule), and how many judged same or related are flagged
 anyway. Odd-topic files are development data (rules are chosen on them), even-topic files
-are held out.
+are held out. Then, for every relation framecmp names, how often two judges called it right
+(eval/gold/relations-named-*.toml).
 """
 
 from __future__ import annotations
@@ -42,6 +43,50 @@ def rule_of(evidence: tuple[str, ...]) -> str:
     if len(evidence) == 1:
         return "negation"
     return "opposites"
+
+
+NAMED = {
+    "development (odd topics)": "relations-named-odd.toml",
+    "held out (even topics)": "relations-named-even.toml",
+}
+# How the named relations were judged (eval/gold/relations-named-*.toml): each item shows the two
+# sentences and the relation framecmp named, with its words; the judge answers "right" when that
+# relation best describes how B's claim differs from A's (modality: done vs planned or possible;
+# attribution: another speaker, or distanced by "claimed", "alleged", "reportedly"; adds-detail:
+# one side says substantially more while the other adds next to nothing; conflicting: different
+# facts about the same thing; equivalent: none of these), "wrong" otherwise, "unrelated" when the
+# two share no claim at all.
+
+
+def named_relations(load: object) -> None:
+    """Precision of each named relation on the judged samples (up to 15 pairs per relation)."""
+    for label, name in NAMED.items():
+        raw = tomllib.loads((ROOT / "eval" / "gold" / name).read_text(encoding="utf-8"))
+        judged_by: dict[str, Counter[str]] = {}
+        changed = 0
+        for pair in raw["pair"]:
+            da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
+            ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
+            relation, _ = claim_relation(
+                da.sentences[ia],
+                db.sentences[ib],
+                context=RelationContext.build([da, db]),
+                refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
+            )
+            if relation.value != pair["relation"]:
+                changed += 1  # named otherwise since it was judged
+                continue
+            judged_by.setdefault(relation.value, Counter())[pair["judgment"]] += 1
+        decided = {k: c["right"] + c["wrong"] for k, c in judged_by.items()}
+        shown = ", ".join(
+            f"{k} {judged_by[k]['right']}/{decided[k]}" for k in sorted(judged_by) if decided[k]
+        )
+        right = sum(c["right"] for c in judged_by.values())
+        print(
+            f"== named relations, {label}: right / judged (both judges agreeing, unrelated pairs "
+            f"left out): {shown}; all {right}/{sum(decided.values())}; named otherwise since "
+            f"judged: {changed}"
+        )
 
 
 def main() -> int:
@@ -97,6 +142,8 @@ def main() -> int:
             )
         for line in flagged[half]:
             print(line)
+    if not sys.argv[1:]:
+        named_relations(load)
     return 0
 
 
