@@ -52,6 +52,22 @@ def test_semantic_mode_pairs_a_paraphrase_the_lexical_mode_misses(left: str, rig
     assert _pairs(documents, "semantic") == {("a", 1, "b", 0)}
 
 
+def test_semantic_mode_keeps_a_claim_restated_with_more_detail() -> None:
+    # the judging rules count "one side adds detail" as the same claim: pairs sharing words are
+    # scored by the coefficients fitted on such pairs in both modes
+    claim = "The storm destroyed the old harbour bridge on Sunday night."
+    detailed = (
+        "The storm destroyed the old harbour bridge on Sunday night, cutting the island off "
+        "from the mainland and stranding hundreds of commuters for the first time since the "
+        "bridge opened."
+    )
+    documents = [
+        text_document("a", FILLER_A[0], claim, FILLER_A[1]),
+        text_document("b", detailed, *FILLER_B),
+    ]
+    assert _pairs(documents, "semantic") == _pairs(documents, "lexical") == {("a", 1, "b", 0)}
+
+
 def test_semantic_mode_does_not_depend_on_argument_order() -> None:
     a = text_document("a", FILLER_A[0], "The talks ended without an agreement.", FILLER_A[1])
     b = text_document("b", "The negotiations finished with no deal.", *FILLER_B)

@@ -153,11 +153,9 @@ def _only_sentences(documents: Sequence[Document], refs: Set[SentenceRef]) -> li
     ]
 
 
-def sentence_pair_probability(
-    left: str, right: str, aligner: Aligner | str = Aligner.LEXICAL
-) -> float:
+def sentence_pair_probability(left: str, right: str) -> float:
     """The pair scorer's probability that two sentences state the same thing (for eval)."""
-    return pair_scorer.probability(sentence_pair_features(left, right), Aligner.of(aligner))
+    return pair_scorer.probability(sentence_pair_features(left, right))
 
 
 def _enough_shared(p1: Profile, p2: Profile, count: int | None = None) -> bool:
@@ -234,7 +232,7 @@ def _candidate_scores(
                 continue
             if floor is not None and _max_score(p1, p2) < floor:
                 continue
-            scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2), aligner)
+            scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2))
     return scores
 
 
@@ -378,7 +376,9 @@ def _with_embedding(
     for i, j in neighbours - candidates.keys():
         # the same feature order whichever document is first, as in _candidate_scores
         p1, p2 = (pb[j], pa[i]) if doc_a.doc_id > doc_b.doc_id else (pa[i], pb[j])
-        candidates[(i, j)] = pair_scorer.probability(_features(p1, p2), Aligner.SEMANTIC)
+        candidates[(i, j)] = pair_scorer.probability(
+            _features(p1, p2), pair_scorer.Candidates.EMBEDDING_ONLY
+        )
     return {
         (i, j): align_semantic.combine(score, cosines[i][j]) for (i, j), score in candidates.items()
     }

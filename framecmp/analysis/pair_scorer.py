@@ -1,8 +1,11 @@
 """The sentence-pair scorer: a logistic regression, evaluated in pure Python.
 
-The lexical aligner's coefficients live in ``framecmp/data/pair_scorer.json``, fitted on MRPC
-plus judged ECB+ odd-topic pairs; the semantic aligner keeps the MRPC-only coefficients its
-constants were chosen with (``pair_scorer_mrpc.json``). Schema, feature list, training data and
+Two sets of coefficients, by the kind of candidate: pairs the index of shared content stems
+proposes (every candidate of the lexical aligner, most of the semantic one's) are scored by
+``framecmp/data/pair_scorer.json``, fitted on MRPC plus judged ECB+ odd-topic pairs, all of
+which that index proposed; pairs the embedding alone proposes (sharing one content word or
+none) keep the MRPC-only coefficients (``pair_scorer_mrpc.json``), with which the semantic
+aligner's cosine bar for them was set (docs/alignment.md). Schema, feature list, training data and
 test figures are in those files and in docs/alignment.md. ``eval/mrpc.py`` fits them with
 scikit-learn and writes the file; at run time only this module reads them, with no
 scikit-learn, numpy or scipy.
@@ -14,11 +17,11 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 
 from framecmp.errors import FramecmpError
-from framecmp.model import Aligner
 
 # The 14 features, in order, as ``framecmp.analysis.align._features`` computes them; names, titles,
 # reporting verbs and attribution phrases are left out of every "content" figure.
@@ -39,8 +42,20 @@ FEATURES = (
     "coverage_names_max",  # coverage_max with names counted
 )
 SCHEMA_VERSION = 1
-# The coefficient file of each aligner (framecmp/data/).
-FILES = {Aligner.LEXICAL: "pair_scorer.json", Aligner.SEMANTIC: "pair_scorer_mrpc.json"}
+
+
+class Candidates(StrEnum):
+    """Which pairs a set of coefficients scores."""
+
+    SHARED_WORDS = "shared-words"  # proposed by the index of shared content stems
+    EMBEDDING_ONLY = "embedding-only"  # a nearest neighbour by embedding the index did not propose
+
+
+# The coefficient file of each kind of candidate (framecmp/data/).
+FILES = {
+    Candidates.SHARED_WORDS: "pair_scorer.json",
+    Candidates.EMBEDDING_ONLY: "pair_scorer_mrpc.json",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +69,9 @@ class Model:
 
 
 @cache
-def model(aligner: Aligner = Aligner.LEXICAL) -> Model:
-    """The bundled coefficients of an aligner, checked against ``FEATURES``."""
-    name = FILES[aligner]
+def model(candidates: Candidates = Candidates.SHARED_WORDS) -> Model:
+    """The bundled coefficients for a kind of candidate, checked against ``FEATURES``."""
+    name = FILES[candidates]
     raw = json.loads((files("framecmp") / "data" / name).read_text("utf-8"))
     if raw.get("schema_version") != SCHEMA_VERSION or tuple(raw["features"]) != FEATURES:
         raise FramecmpError(f"framecmp/data/{name} does not match this framecmp version")
@@ -69,19 +84,23 @@ def model(aligner: Aligner = Aligner.LEXICAL) -> Model:
 
 
 @cache
-def _terms(aligner: Aligner = Aligner.LEXICAL) -> tuple[tuple[float, float, float], ...]:
-    fitted = model(aligner)
+def _terms(
+    candidates: Candidates = Candidates.SHARED_WORDS,
+) -> tuple[tuple[float, float, float], ...]:
+    fitted = model(candidates)
     return tuple(zip(fitted.coefficients, fitted.means, fitted.scales, strict=True))
 
 
-def probability(features: Sequence[float], aligner: Aligner = Aligner.LEXICAL) -> float:
-    """P(the two sentences state the same thing), 0..1, by the aligner's coefficients."""
-    fitted = model(aligner)
+def probability(
+    features: Sequence[float], candidates: Candidates = Candidates.SHARED_WORDS
+) -> float:
+    """P(the two sentences state the same thing), 0..1, by the coefficients for the kind."""
+    fitted = model(candidates)
     if len(features) != len(fitted.coefficients):
         raise ValueError(f"{len(features)} features; the model has {len(fitted.coefficients)}")
     z = fitted.intercept + sum(
         c * (x - m) / s
-        for (c, m, s), x in zip(_terms(aligner), features)  # noqa: B905 (lengths checked above)
+        for (c, m, s), x in zip(_terms(candidates), features)  # noqa: B905 (lengths checked above)
     )
     if z < -30:  # exp overflows far beyond any score the aligner keeps
         return 0.0
@@ -95,6 +114,6 @@ def logit(probability_: float) -> float:
 
 @cache
 def bound_terms() -> tuple[tuple[float, float], ...]:
-    """(slope, mean) of each feature's term in the lexical aligner's ``z``, ``slope * (x - mean)``,
+    """(slope, mean) of each feature's term in the shared-word ``z``, ``slope * (x - mean)``,
     for bounds of ``z`` (``probability``'s terms up to float rounding, so use a margin)."""
     return tuple((c / s, m) for c, m, s in _terms())
