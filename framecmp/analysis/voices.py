@@ -29,7 +29,7 @@ from importlib.resources import files
 
 from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
-from framecmp.text.segment import tokenize
+from framecmp.text.segment import has_word, tokenize
 from framecmp.text.vocabulary import stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
@@ -260,7 +260,7 @@ def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:
     narration = [
         compound(part)
         for sentence in document.sentences
-        if tokenize(part := masked[sentence.char_start : sentence.char_end])
+        if has_word(part := masked[sentence.char_start : sentence.char_end])
     ]
     quoted = [compound(q.text) for q in mine]
     return Tone(

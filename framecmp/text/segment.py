@@ -66,6 +66,11 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.translate(_INVISIBLE)))  # _WORD has no groups
 
 
+def has_word(text: str) -> bool:
+    """Whether ``text`` holds a word token (``tokenize(text)`` would not be empty)."""
+    return _WORD.search(text) is not None
+
+
 _HYPHENS = re.compile("[-\u2010\u2011]")
 
 
