@@ -147,13 +147,54 @@ class Aligner(StrEnum):
             raise FramecmpError(f"unknown aligner {name!r}; choose {choices}") from None
 
 
+class Coverage(StrEnum):
+    """What the alignment says of one sentence: the three states a reader gets."""
+
+    ALIGNED = "aligned"  # paired with a sentence carrying the same claim
+    POSSIBLY_COVERED = "possibly-covered"  # unpaired, but another report has a close sentence
+    UNIQUE = "unique"  # no other report has a sentence close to it
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleCounterpart:
+    """A sentence of another report close to an unpaired one, shown for the reader to check."""
+
+    doc: str
+    sentence: int  # 0-based index within ``doc``
+    score: float  # the pair scorer's probability of the same statement, 0..1
+    shared_terms: tuple[str, ...]  # the words the two sentences share
+
+    @property
+    def ref(self) -> SentenceRef:
+        return SentenceRef(self.doc, self.sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class PossiblyCovered:
+    """An unpaired sentence that is not called unique: its nearest sentences elsewhere."""
+
+    sentence: int  # 0-based index within its document
+    candidates: tuple[PossibleCounterpart, ...]  # closest first
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
     pairs: tuple[AlignedPair, ...]
-    unique: Mapping[str, tuple[int, ...]]  # doc id -> indexes of sentences aligned to nothing
+    # doc id -> indexes of sentences aligned to nothing and close to no sentence elsewhere
+    unique: Mapping[str, tuple[int, ...]]
     claims: tuple[Claim, ...]
     aligner: Aligner
     min_score: float
+    # doc id -> its unpaired sentences another report may cover, by sentence index
+    possibly_covered: Mapping[str, tuple[PossiblyCovered, ...]] = field(default_factory=dict)
+
+    def coverage(self, ref: SentenceRef) -> Coverage:
+        """The state of one sentence: aligned, possibly covered elsewhere, or unique."""
+        if ref.sentence in self.unique.get(ref.doc, ()):
+            return Coverage.UNIQUE
+        if any(c.sentence == ref.sentence for c in self.possibly_covered.get(ref.doc, ())):
+            return Coverage.POSSIBLY_COVERED
+        return Coverage.ALIGNED
 
 
 # --- event --------------------------------------------------------------------------------

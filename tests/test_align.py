@@ -23,6 +23,7 @@ from framecmp.model import (
     AlignedPair,
     Alignment,
     ClaimRelation,
+    Coverage,
     Document,
     Quote,
     SentenceRef,
@@ -124,7 +125,9 @@ def test_sentences_sharing_only_names_are_not_paraphrases() -> None:
     ]
     alignment = align(docs)
     assert not [p for p in alignment.pairs if p.relation != "related"]
-    assert alignment.unique == {"a": (0,), "b": (0,)}
+    # never aligned: shown only as possibly covered, for the reader to check
+    assert alignment.coverage(SentenceRef("a", 0)) is not Coverage.ALIGNED
+    assert alignment.coverage(SentenceRef("b", 0)) is not Coverage.ALIGNED
 
 
 def test_the_same_quoted_words_are_a_same_quote() -> None:
@@ -221,7 +224,9 @@ def test_two_words_lost_in_a_long_sentence_are_not_its_claim() -> None:
     ]
     alignment = align(docs)
     assert alignment.pairs == ()
-    assert alignment.unique == {"a": (0, 1, 2, 3), "b": (0, 1, 2)}
+    # not aligned; close enough (troops, military) to be shown as possibly covered
+    assert alignment.unique == {"a": (1, 2, 3), "b": (1, 2)}
+    assert [c.sentence for c in alignment.possibly_covered["a"]] == [0]
 
 
 def test_a_related_pair_needs_mutual_best_partners() -> None:
@@ -254,7 +259,7 @@ def test_min_score_outside_its_range_is_rejected(min_score: float) -> None:
         align([text_document("a", "One sentence here.")], min_score=min_score)
 
 
-def test_a_loosely_related_pair_is_not_aligned_and_both_stay_unique() -> None:
+def test_a_loosely_related_pair_is_not_aligned_but_possibly_covered() -> None:
     docs = [
         text_document("a", "The divergence of opinions in the West is the main obstacle."),
         text_document(
@@ -263,7 +268,9 @@ def test_a_loosely_related_pair_is_not_aligned_and_both_stay_unique() -> None:
     ]
     alignment = align(docs)
     assert alignment.pairs == ()
-    assert alignment.unique == {"a": (0,), "b": (0,)}
+    # neither aligned nor unique: each is shown with the other as a possible counterpart
+    assert alignment.unique == {"a": (), "b": ()}
+    assert alignment.possibly_covered["a"][0].candidates[0].ref == SentenceRef("b", 0)
     assert alignment.claims == ()
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from framecmp.model import CategoryScore, Comparison, SentenceRef
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 SCHEMA_ID = f"framecmp-report/{SCHEMA_VERSION}"
 LEXICON_SECTIONS = ("frames", "attribution", "hedges")  # terminology has its own shape
 
@@ -211,6 +211,24 @@ def report_payload(comparison: Comparison) -> Json:
         "unique": {
             doc: views.unique_sentences(comparison, doc)
             for doc in sorted({*rank, *comparison.alignment.unique})
+        },
+        "possibly_covered": {
+            doc: [
+                {
+                    "sentence": c.sentence,
+                    "candidates": [
+                        {
+                            "doc": k.doc,
+                            "sentence": k.sentence,
+                            "score": _num(k.score),
+                            "shared_terms": list(k.shared_terms),
+                        }
+                        for k in c.candidates
+                    ],
+                }
+                for c in views.possibly_covered(comparison, doc)
+            ]
+            for doc in sorted({*rank, *comparison.alignment.possibly_covered})
         },
         "claims": [
             {

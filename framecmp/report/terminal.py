@@ -180,6 +180,16 @@ def _unique(comparison: Comparison) -> Table:
     for group in section.groups:
         for sentence in group.sentences:
             table.add_row(_text(_label(group.outlet)), _text(f"s{sentence.index} {sentence.text}"))
+        for x in group.covered:
+            near = "; ".join(
+                f"{_label(k.outlet)} s{k.index}, {k.score}"
+                + (f": {k.shared_terms}" if k.shared_terms else "")
+                for k in x.near
+            )
+            table.add_row(
+                _text(_label(group.outlet)),
+                _text(f"{section.covered_title}: s{x.index} {x.text} (nearest: {near})"),
+            )
     return table
 
 

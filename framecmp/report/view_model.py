@@ -149,11 +149,42 @@ class SentenceGroup:
 
 
 @dataclass(frozen=True)
+class NearSentence:
+    """A possible counterpart of an unpaired sentence: a sentence of another report."""
+
+    outlet: Outlet
+    doc: str
+    index: int
+    score: str
+    shared_terms: str
+
+
+@dataclass(frozen=True)
+class CoveredSentence:
+    """An unpaired sentence another report may cover, with its nearest sentences there."""
+
+    doc: str
+    index: int
+    text: str
+    near: tuple[NearSentence, ...]
+
+
+@dataclass(frozen=True)
+class UniqueGroup:
+    """One document's unique sentences and its possibly covered ones."""
+
+    outlet: Outlet
+    sentences: tuple[NumberedSentence, ...]
+    covered: tuple[CoveredSentence, ...]
+
+
+@dataclass(frozen=True)
 class UniqueSection:
     title: str
     note: str
-    groups: tuple[SentenceGroup, ...]
+    groups: tuple[UniqueGroup, ...]
     empty: str
+    covered_title: str
 
 
 @dataclass(frozen=True)
@@ -428,13 +459,14 @@ class Partner:
 
 @dataclass(frozen=True)
 class ReadingSentence:
-    """A sentence in the reading view; unique ones have no partners and no marked words."""
+    """A sentence in the reading view; an unpaired one has no partners and no marked words."""
 
     doc: str
     index: int
     text: str
     segments: tuple[Segment, ...]  # INSERT: a content word none of its counterparts uses
     partners: tuple[Partner, ...]
+    near: tuple[Partner, ...]  # an unpaired sentence's possible counterparts (possibly covered)
 
 
 @dataclass(frozen=True)
@@ -697,12 +729,18 @@ def reading(comparison: Comparison) -> ReadingSection:
         )
         return ReadingSection("Reading view", (), text)
     partners = views.aligned_partners(comparison)
+    near = {
+        (doc, c.sentence): c.candidates
+        for doc in comparison.alignment.possibly_covered
+        for c in views.possibly_covered(comparison, doc)
+    }
     columns = []
     for document in comparison.documents:
         doc = document.doc_id
         sentences = []
         for sentence in document.sentences:
             others = partners.get((doc, sentence.index), [])
+            close = near.get((doc, sentence.index), ())
             texts = [views.sentence_text(comparison, ref) for ref in others]
             sentences.append(
                 ReadingSentence(
@@ -713,6 +751,10 @@ def reading(comparison: Comparison) -> ReadingSection:
                     tuple(
                         Partner(views.outlet_parts(comparison, ref.doc)[0], ref.doc, ref.sentence)
                         for ref in others
+                    ),
+                    tuple(
+                        Partner(views.outlet_parts(comparison, c.doc)[0], c.doc, c.sentence)
+                        for c in close
                     ),
                 )
             )
@@ -781,9 +823,9 @@ def similarity(comparison: Comparison) -> SimilaritySection:
 
 @_shared
 def unique(comparison: Comparison) -> UniqueSection:
-    """Each document's sentences aligned to nothing in the others."""
+    """Each document's sentences aligned to nothing in the others: unique, or possibly covered."""
     groups = tuple(
-        SentenceGroup(
+        UniqueGroup(
             outlet(comparison, d.doc_id),
             tuple(
                 NumberedSentence(
@@ -791,16 +833,39 @@ def unique(comparison: Comparison) -> UniqueSection:
                 )
                 for i in views.unique_sentences(comparison, d.doc_id)
             ),
+            tuple(
+                CoveredSentence(
+                    d.doc_id,
+                    c.sentence,
+                    views.sentence_text(comparison, SentenceRef(d.doc_id, c.sentence)),
+                    tuple(
+                        NearSentence(
+                            outlet(comparison, k.doc),
+                            k.doc,
+                            k.sentence,
+                            views.fmt(k.score),
+                            ", ".join(k.shared_terms),
+                        )
+                        for k in c.candidates
+                    ),
+                )
+                for c in views.possibly_covered(comparison, d.doc_id)
+            ),
         )
         for d in comparison.documents
     )
     return UniqueSection(
         "Unique sentences",
-        "Sentences aligned to nothing in the other reports. Not proof that no other report "
-        "carries the claim: a counterpart worded differently can stay unpaired (on judged real "
-        "coverage, about a third of such sentences had one; docs/alignment.md).",
+        "Sentences aligned to nothing in the other reports and close to none of their "
+        "sentences. Not proof that no other report carries the claim: on judged real coverage "
+        "about 1 in 10 such sentences still had a counterpart worded differently "
+        "(docs/alignment.md). "
+        "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
+        "close sentence, shown with its pair score and shared words; on judged coverage about "
+        "4 in 10 of them carried the same claim, so check it before calling the claim unique.",
         groups,
         "None.",
+        "Possibly covered elsewhere",
     )
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         DistinctiveTerm,
         LexiconHit,
         PairEventVerdict,
+        PossiblyCovered,
         Quote,
         RateDifference,
         SpeakerStat,
@@ -161,6 +162,11 @@ def aligned_partners(comparison: Comparison) -> dict[tuple[str, int], list[Sente
 def unique_sentences(comparison: Comparison, doc: str) -> list[int]:
     """Sorted indexes of a document's sentences that align to nothing."""
     return sorted(comparison.alignment.unique.get(doc, ()))
+
+
+def possibly_covered(comparison: Comparison, doc: str) -> list[PossiblyCovered]:
+    """A document's unpaired sentences that another report may cover, by sentence index."""
+    return sorted(comparison.alignment.possibly_covered.get(doc, ()), key=lambda c: c.sentence)
 
 
 def distinctive_by_doc(comparison: Comparison) -> dict[str, list[DistinctiveTerm]]:

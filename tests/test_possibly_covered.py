@@ -1,0 +1,174 @@
+"""Possibly covered: unpaired sentences with a close sentence elsewhere are neither aligned nor
+unique (issue 9), and every report format shows them with their nearest sentence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from hand_documents import text_document
+from typer.testing import CliRunner
+
+from framecmp.analysis.align import COVERED_MIN_SCORE, DEFAULT_MIN_SCORE, align
+from framecmp.api import load_articles, prepare_documents
+from framecmp.cli import app
+from framecmp.model import Coverage, Document, SentenceRef
+
+runner = CliRunner()
+HOSTILE = "The mayor promised <script>alert(1)</script> *new* bridges by spring."
+LEFT = (
+    "Flood waters destroyed forty homes in Marden on Monday, officials said.",
+    HOSTILE,
+    "A choir sang hymns at the cathedral.",
+)
+RIGHT = (
+    "Insurers expect claims from homes hit by the flood to rise sharply next year.",
+    "Engineers will inspect the old railway bridges after the storm.",
+    "Farmers reported livestock losses across the valley.",
+)
+
+
+def _documents() -> list[Document]:
+    return [text_document("a", *LEFT), text_document("b", *RIGHT)]
+
+
+def test_a_near_but_not_same_sentence_is_possibly_covered() -> None:
+    alignment = align(_documents())
+    assert not alignment.pairs
+    covered = {c.sentence: c for c in alignment.possibly_covered["a"]}
+    assert sorted(covered) == [0, 1]
+    near = covered[0].candidates[0]
+    assert (near.doc, near.sentence) == ("b", 0)
+    assert COVERED_MIN_SCORE <= near.score < DEFAULT_MIN_SCORE
+    assert set(near.shared_terms) == {"flood", "homes"}
+    assert alignment.coverage(SentenceRef("a", 0)) is Coverage.POSSIBLY_COVERED
+
+
+def test_a_sentence_with_nothing_near_stays_unique() -> None:
+    alignment = align(_documents())
+    assert alignment.unique == {"a": (2,), "b": (2,)}
+    assert alignment.coverage(SentenceRef("a", 2)) is Coverage.UNIQUE
+    assert all(c.sentence != 2 for c in alignment.possibly_covered["a"])
+
+
+def test_an_aligned_sentence_is_neither_unique_nor_possibly_covered() -> None:
+    docs = [
+        text_document("a", "Flood waters destroyed forty homes in Marden on Monday."),
+        text_document("b", "On Monday flood waters destroyed forty homes in Marden."),
+    ]
+    alignment = align(docs)
+    assert alignment.coverage(SentenceRef("a", 0)) is Coverage.ALIGNED
+    assert alignment.possibly_covered == {}
+    assert alignment.unique == {"a": (), "b": ()}
+
+
+def test_possible_counterparts_do_not_depend_on_argument_order() -> None:
+    forward, backward = align(_documents()), align(_documents()[::-1])
+    assert forward.possibly_covered == backward.possibly_covered
+    assert forward.unique == backward.unique
+
+
+def test_the_semantic_aligner_keeps_every_unpaired_sentence_unique() -> None:
+    # the cut was chosen on the lexical aligner's unpaired sentences only
+    alignment = align(_documents(), aligner="semantic")
+    assert alignment.possibly_covered == {}
+    paired = {ref for p in alignment.pairs for ref in (p.a, p.b)}
+    assert {SentenceRef(d, i) for d, found in alignment.unique.items() for i in found} == {
+        SentenceRef(d.doc_id, s.index) for d in _documents() for s in d.sentences
+    } - paired
+
+
+def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
+    # The search for an unpaired unit's nearest sentences skips candidates by a score bound:
+    # it must return exactly the top of an exhaustive scoring. Ten reports of one ECB+ event.
+    from framecmp.analysis import align as stage
+    from framecmp.analysis.align_units import profiles_of, units_of
+
+    folder = Path(__file__).parent.parent / "eval" / "data" / "ecbplus" / "12"
+    documents = prepare_documents(load_articles(sorted(folder.glob("12_*ecbplus.txt"))[:10]))
+    units = {d.doc_id: units_of(d) for d in documents}
+    profiles = profiles_of(documents, units)
+    index = {doc_id: stage._postings(found) for doc_id, found in profiles.items()}
+    checked = 0
+    for document in documents:
+        for p1 in profiles[document.doc_id]:
+            every = stage._near_units(document.doc_id, p1, documents, profiles, index, None)
+            best = [n for n in every if -n[0] >= COVERED_MIN_SCORE][:2]
+            found = stage._near_units(
+                document.doc_id, p1, documents, profiles, index, COVERED_MIN_SCORE, 2
+            )
+            assert found == best
+            checked += bool(best)
+    assert checked > 50  # 85 units of these reports have a candidate to check
+
+
+def _write(tmp_path: Path) -> list[str]:
+    paths = []
+    for name, sentences in (("alpha", LEFT), ("beta", RIGHT)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _compare(tmp_path: Path, fmt: str) -> str:
+    result = runner.invoke(
+        app, ["compare", *_write(tmp_path), "--format", fmt, "--allow-different-events"]
+    )
+    assert result.exit_code in (0, 3), result.output
+    return result.stdout
+
+
+def test_json_report_lists_possibly_covered_sentences_with_their_candidates(
+    tmp_path: Path,
+) -> None:
+    report = json.loads(_compare(tmp_path, "json"))
+    schema = json.loads(
+        (Path(__file__).parent.parent / "framecmp" / "report" / "schema.json").read_text()
+    )
+    jsonschema.validate(report, schema)
+    covered = report["possibly_covered"]
+    first = next(iter(covered.values()))
+    entry = next(e for e in first if e["sentence"] == 0)
+    assert entry["candidates"][0]["sentence"] == 0
+    assert {"flood", "homes"} <= set(entry["candidates"][0]["shared_terms"])
+    for doc, entries in covered.items():
+        assert not {e["sentence"] for e in entries} & set(report["unique"][doc])
+    sentences = {s["index"]: s["text"] for s in report["sentences"][next(iter(covered))]}
+    assert HOSTILE in sentences.values()  # JSON keeps untrusted text verbatim
+
+
+def test_markdown_report_shows_possibly_covered_escaped(tmp_path: Path) -> None:
+    markdown = _compare(tmp_path, "markdown")
+    assert "Possibly covered elsewhere:" in markdown
+    line = next(x for x in markdown.splitlines() if "bridges by spring" in x and "nearest" in x)
+    assert "<script>" not in line
+    assert "&lt;script&gt;" in line
+    assert "\\*new\\*" in line
+    assert " s1, 0." in line  # the candidate's sentence number and score
+
+
+def test_html_report_links_each_candidate_and_escapes_text(tmp_path: Path) -> None:
+    html = _compare(tmp_path, "html")
+    assert '<ul class="covered">' in html
+    item = next(x for x in html.splitlines() if "bridges by spring" in x and "nearest" in x)
+    assert "<script>" not in item
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in item
+    assert 'class="sn" href="#s-' in item
+
+
+def test_terminal_report_shows_possibly_covered(tmp_path: Path) -> None:
+    text = _compare(tmp_path, "text")
+    assert "Possibly covered elsewhere" in text
+    assert "(nearest: " in text
+
+
+def test_reading_view_names_the_nearest_sentence_instead_of_unique(tmp_path: Path) -> None:
+    html = _compare(tmp_path, "html")
+    reading = html[html.index('<div class="reading') :]
+    line = next(x for x in reading.splitlines() if "Flood waters destroyed" in x)
+    assert "(possibly covered: " in line
+    assert 'href="#s-' in line
+    choir = next(x for x in reading.splitlines() if "A choir sang hymns" in x)
+    assert "(unique)" in choir
