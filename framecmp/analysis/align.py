@@ -138,11 +138,9 @@ def align(
         if core:
             cores.add((a, b))
     unpaired = _unique(documents, pairs)
-    # the cut was chosen on the lexical aligner's unpaired sentences; the semantic aligner's
-    # (fewer, and judged on another score) all stay unique
-    covered = (
-        _possibly_covered(documents, units, profiles, index, unpaired) if embedder is None else {}
-    )
+    # the pair scorer decides for both aligners (the cut was chosen on the lexical one's
+    # unpaired sentences; docs/alignment.md gives the semantic one's held-out figure)
+    covered = _possibly_covered(documents, units, profiles, index, unpaired)
     return Alignment(
         pairs=tuple(pairs),
         unique={
