@@ -8,7 +8,8 @@ its two documents, and counted against its judgment: how many pairs judged contr
 flagged `conflicting` (and by which rule), and how many judged same or related are flagged
 anyway. Odd-topic files are development data (rules are chosen on them), even-topic files
 are held out. Then, for every relation framecmp names, how often two judges called it right
-(eval/gold/relations-named-*.toml).
+(eval/gold/relations-named-*.toml), and how often the label framecmp gives now matches the
+judges' label on every pair it had labelled `modality` (eval/gold/relations-modality.toml).
 """
 
 from __future__ import annotations
@@ -89,6 +90,46 @@ def named_relations(load: object) -> None:
         )
 
 
+MODALITY = "relations-modality.toml"
+# How the modality pairs were judged (eval/gold/relations-modality.toml): each item shows only the
+# two sentences; the judge picks the one relation that best describes how their shared claim
+# differs, looking at the claim both share, not at a side clause only one has: modality (done or
+# fact on one side, planned, expected, intended, possible or future on the other; both future is
+# not modality), conflicting, attribution, adds-detail, equivalent, or unrelated (no shared
+# claim); first in that order when two apply.
+
+
+def modality_pairs(load: object) -> None:
+    """How often the current code's label matches the judges' on every judged `modality` pair."""
+    raw = tomllib.loads((ROOT / "eval" / "gold" / MODALITY).read_text(encoding="utf-8"))
+    for half, label in (("odd", "development (odd topics)"), ("even", "held out (even topics)")):
+        named: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        labels: Counter[str] = Counter()
+        for pair in raw["pair"]:
+            da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
+            if (int(da.doc_id.split("-")[0]) % 2 == 1) != (half == "odd") or pair[
+                "label"
+            ] == "mixed":
+                continue
+            ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
+            relation, _ = claim_relation(
+                da.sentences[ia],
+                db.sentences[ib],
+                context=RelationContext.build([da, db]),
+                refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
+            )
+            named[relation.value] += 1
+            right[relation.value] += relation.value == pair["label"]
+            labels[pair["label"]] += 1
+        shown = ", ".join(f"{k} {right[k]}/{n}" for k, n in sorted(named.items()))
+        judges = ", ".join(f"{k} {n}" for k, n in sorted(labels.items()))
+        print(
+            f"== pairs labelled `modality` when judged, {label}: named now (right / named): "
+            f"{shown}; the judges' labels: {judges}"
+        )
+
+
 def main() -> int:
     files = [Path(p) for p in sys.argv[1:]] or sorted(
         (ROOT / "eval" / "gold").glob("ecbplus-*.toml")
@@ -144,6 +185,7 @@ def main() -> int:
             print(line)
     if not sys.argv[1:]:
         named_relations(load)
+        modality_pairs(load)
     return 0
 
 
