@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framecmp.model import Sentence
-from framecmp.text.segment import compound_parts, segment, tokenize
+from framecmp.text.segment import compound_parts, compound_spans, segment, tokenize
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
@@ -331,6 +331,14 @@ def test_compound_parts_split_a_hyphenated_token_for_matching() -> None:
     assert compound_parts("15-year-old") == ["15", "year", "old"]
     assert compound_parts("Kyiv\u2011held") == ["Kyiv", "held"]
     assert compound_parts("Russia\u2019s") == ["Russia\u2019s"]
+
+
+@pytest.mark.parametrize(
+    "token", ["U.S.-proposed", "15-year-old", "Kyiv\u2011held", "so--so", "-x", "war"]
+)
+def test_compound_spans_locate_each_part_in_the_token(token: str) -> None:
+    # the lexicon scorer reports where a matched part lies; the parts must be compound_parts'
+    assert [token[start:end] for start, end in compound_spans(token)] == compound_parts(token)
 
 
 def test_sentence_tokens_come_from_the_real_text() -> None:

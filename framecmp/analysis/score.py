@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,13 +27,13 @@ from framecmp.model import (
     Sentence,
 )
 from framecmp.text import vocabulary
+from framecmp.text.segment import compound_parts, compound_spans
 from framecmp.text.speech import SpeechMap, speech_map, token_voices
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-_HYPHENS = re.compile(r"[-\u2010\u2011]")
 _CI_PERCENTILES = (2.5, 97.5)
 # The false discovery rate at which a frame difference is called significant, controlled over
 # every frame test of one report (Benjamini & Hochberg 1995).
@@ -487,7 +486,7 @@ def _parts(pattern: str) -> tuple[tuple[str, bool], ...]:
     """A pattern as (normalised word, is_prefix) parts, hyphenated words split."""
     parts: list[tuple[str, bool]] = []
     for word in pattern.split():
-        pieces = _HYPHENS.split(word)
+        pieces = compound_parts(word)
         for position, piece in enumerate(pieces):
             is_prefix = position == len(pieces) - 1 and piece.endswith("*")
             parts.append((_normalise(piece.removesuffix("*")), is_prefix))
@@ -506,18 +505,10 @@ def _normalise(word: str) -> str:
 def _words(tokens: tuple[str, ...]) -> tuple[_Word, ...]:
     words: list[_Word] = []
     for position, token in enumerate(tokens):
-        if _HYPHENS.search(token) is None:  # most tokens: one part, the whole token
-            text = _normalise(token)
-            if text:
-                words.append(_Word(text, position, 0, len(token)))
-            continue
-        start = 0
-        for hyphen in [*_HYPHENS.finditer(token), None]:
-            end = hyphen.start() if hyphen is not None else len(token)
+        for start, end in compound_spans(token):
             text = _normalise(token[start:end])
             if text:
                 words.append(_Word(text, position, start, end))
-            start = end + 1
     return tuple(words)
 
 

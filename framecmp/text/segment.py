@@ -85,6 +85,18 @@ def compound_parts(token: str) -> list[str]:
     return _HYPHENS.split(token)
 
 
+def compound_spans(token: str) -> list[tuple[int, int]]:
+    """Where each of ``compound_parts``' words lies in the token: (start, end) offsets."""
+    if "-" not in token and "\u2010" not in token and "\u2011" not in token:
+        return [(0, len(token))]
+    spans, start = [], 0
+    for hyphen in _HYPHENS.finditer(token):
+        spans.append((start, hyphen.start()))
+        start = hyphen.end()
+    spans.append((start, len(token)))
+    return spans
+
+
 def segment(text: str) -> tuple[Sentence, ...]:
     """Split cleaned text (paragraphs separated by newlines) into sentences with offsets."""
     sentences: list[Sentence] = []
