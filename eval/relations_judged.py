@@ -18,6 +18,7 @@ import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -59,6 +60,19 @@ NAMED = {
 # two share no claim at all.
 
 
+def relation_now(load: object, pair: dict[str, Any]) -> ClaimRelation:
+    """The relation the current code names for a judged pair, in its two documents' context."""
+    da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
+    ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
+    relation, _ = claim_relation(
+        da.sentences[ia],
+        db.sentences[ib],
+        context=RelationContext.build([da, db]),
+        refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
+    )
+    return relation
+
+
 def named_relations(load: object) -> None:
     """Precision of each named relation on the judged samples (up to 15 pairs per relation)."""
     for label, name in NAMED.items():
@@ -66,14 +80,7 @@ def named_relations(load: object) -> None:
         judged_by: dict[str, Counter[str]] = {}
         changed = 0
         for pair in raw["pair"]:
-            da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
-            ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
-            relation, _ = claim_relation(
-                da.sentences[ia],
-                db.sentences[ib],
-                context=RelationContext.build([da, db]),
-                refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
-            )
+            relation = relation_now(load, pair)
             if relation.value != pair["relation"]:
                 changed += 1  # named otherwise since it was judged
                 continue
@@ -107,18 +114,10 @@ def modality_pairs(load: object) -> None:
         right: Counter[str] = Counter()
         labels: Counter[str] = Counter()
         for pair in raw["pair"]:
-            da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
-            if (int(da.doc_id.split("-")[0]) % 2 == 1) != (half == "odd") or pair[
-                "label"
-            ] == "mixed":
+            odd = int(pair["a"]["doc"].split("-")[0]) % 2 == 1
+            if odd != (half == "odd") or pair["label"] == "mixed":
                 continue
-            ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
-            relation, _ = claim_relation(
-                da.sentences[ia],
-                db.sentences[ib],
-                context=RelationContext.build([da, db]),
-                refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
-            )
+            relation = relation_now(load, pair)
             named[relation.value] += 1
             right[relation.value] += relation.value == pair["label"]
             labels[pair["label"]] += 1
