@@ -66,8 +66,8 @@ RIGHT = ("same", "contradicting")
 # called unique. Lexical: pairs seeds 83 and 91 (the one tokeniser, 6 Dec; the possibly-covered
 # rule changes no pair) and 112 (7 Dec, after every change), unique sentences seed 111 (the
 # possibly-covered rule, 7 Dec); semantic:
-# seed 95 (after its index candidates took the refitted scorer; judged when every unpaired
-# sentence was called unique: `eval/unique_dev.py` re-reads it under the possibly-covered rule).
+# pairs seed 95 (after its index candidates took the refitted scorer), unique sentences seed 113
+# (after its unpaired sentences took the possibly-covered rule, 7 Dec).
 FRESH_SAMPLES: dict[str, dict[str, tuple[str, ...]]] = {
     "lexical": {
         "pairs": (
@@ -79,7 +79,7 @@ FRESH_SAMPLES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "semantic": {
         "pairs": ("ecbplus-semantic-test3-judgments.toml",),
-        "unique": (),  # judged before the possibly-covered rule: eval/unique_dev.py re-reads it
+        "unique": ("ecbplus-semantic-test4-covered.toml",),
     },
 }
 # Judged pairs on ECB+ odd topics: every constant of the aligners is chosen on these only.
