@@ -858,11 +858,11 @@ def unique(comparison: Comparison) -> UniqueSection:
         "Unique sentences",
         "Sentences aligned to nothing in the other reports and close to none of their "
         "sentences. Not proof that no other report carries the claim: on judged real coverage "
-        "about 1 in 10 such sentences still had a counterpart worded differently "
+        "about 1 in 4 such sentences still had a counterpart worded differently "
         "(docs/alignment.md). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence, shown with its pair score and shared words; on judged coverage about "
-        "4 in 10 of them carried the same claim, so check it before calling the claim unique.",
+        "half of them carried the same claim, so check it before calling the claim unique.",
         groups,
         "None.",
         "Possibly covered elsewhere",
