@@ -5,9 +5,10 @@
 Exit 0 when every gold file has the digest pinned in eval/baseline.json, the lexical aligner
 at its default threshold meets every floor, and the same-event model meets its held-out-topic
 accuracy floors on the committed ECB+ texts (eval/data/ecbplus, digest pinned) with and without
-dates and passes the sample smoke checks; 1 otherwise. This script only reads baseline.json:
-floors and digests change by hand, in a commit that says why (see docs/alignment.md), so a
-regression can never lower a floor silently.
+dates and passes the sample smoke checks, and the judged sentences it still calls unique on the
+fresh unique-sentence sample have a counterpart no more often than the ceiling; 1 otherwise.
+This script only reads baseline.json: floors and digests change by hand, in a commit that says
+why (see docs/alignment.md), so a regression can never lower a floor silently.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def main() -> int:
                 f"> {pinned['max_false_alignments']}"
             )
     failures.extend(_same_event(baseline["same_event"]))
+    failures.extend(_unique(baseline["unique"]))
     for failure in failures:
         print(f"eval: FAIL {failure}", file=sys.stderr)
     return 1 if failures else 0
@@ -107,6 +109,27 @@ def _same_event(pinned: dict) -> list[str]:  # type: ignore[type-arg]
             failures.append(f"same event in context {setting}: accuracy {accuracy:.3f} < {floor}")
     failures.extend(f"same event sample smoke: {f}" for f in figures["smoke_failures"])
     return failures
+
+
+def _unique(pinned: dict) -> list[str]:  # type: ignore[type-arg]
+    """Judged sentences the lexical aligner still calls unique: how many have a counterpart."""
+    path = ROOT / pinned["file"]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != pinned["sha256"]:
+        return [f"{pinned['file']}: sha256 {digest} differs from eval/baseline.json"]
+    sys.path.insert(0, str(ROOT / "eval"))
+    unique_dev = _load("unique_dev_eval", ROOT / "eval" / "unique_dev.py")
+    table, _ = unique_dev.rows(unique_dev.judged.ECBPLUS, [path.name], {})
+    unique = [r for r in table if r.unique]
+    share = sum(r.counterpart for r in unique) / max(1, len(unique))
+    ceiling = pinned["max_share_with_counterpart"]
+    print(
+        f"unique sentences with a counterpart ({path.name}): {share:.3f} of {len(unique)} "
+        f"(ceiling {ceiling})"
+    )
+    return (
+        [f"unique sentences: {share:.3f} with a counterpart > {ceiling}"] if share > ceiling else []
+    )
 
 
 if __name__ == "__main__":

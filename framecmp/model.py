@@ -169,12 +169,23 @@ class PossibleCounterpart:
         return SentenceRef(self.doc, self.sentence)
 
 
+class CoveredBy(StrEnum):
+    """Why an unpaired sentence is not called unique."""
+
+    NEAR_SENTENCE = "near-sentence"  # a sentence elsewhere comes close to the same statement
+    SHARED_WORDS = "shared-words"  # a sentence elsewhere holds many of its words, names included
+
+
 @dataclass(frozen=True, slots=True)
 class PossiblyCovered:
     """An unpaired sentence that is not called unique: its nearest sentences elsewhere."""
 
     sentence: int  # 0-based index within its document
-    candidates: tuple[PossibleCounterpart, ...]  # closest first
+    # closest first; SHARED_WORDS: the sentences holding most of its words first
+    candidates: tuple[PossibleCounterpart, ...]
+    covered_by: CoveredBy = CoveredBy.NEAR_SENTENCE
+    # SHARED_WORDS: the largest share of its word weight (IDF, names included) one holds
+    word_share: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

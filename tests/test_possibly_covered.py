@@ -10,10 +10,15 @@ import jsonschema
 from hand_documents import text_document
 from typer.testing import CliRunner
 
-from framecmp.analysis.align import COVERED_MIN_SCORE, DEFAULT_MIN_SCORE, align
+from framecmp.analysis.align import (
+    COVERED_MIN_SCORE,
+    DEFAULT_MIN_SCORE,
+    SHARED_MIN_SHARE,
+    align,
+)
 from framecmp.api import load_articles, prepare_documents
 from framecmp.cli import app
-from framecmp.model import Coverage, Document, SentenceRef
+from framecmp.model import Coverage, CoveredBy, Document, SentenceRef
 
 runner = CliRunner()
 HOSTILE = "The mayor promised <script>alert(1)</script> *new* bridges by spring."
@@ -29,8 +34,24 @@ RIGHT = (
 )
 
 
+# The same person in both, with different facts: no content word shared, so no pair score
+# reaches COVERED_MIN_SCORE, but the name is a large share of each sentence's word weight.
+NAMED_LEFT = (
+    "Mayor Okafor praised the volunteers on Tuesday.",
+    "A choir sang hymns at the cathedral.",
+)
+NAMED_RIGHT = (
+    "Okafor has chaired the housing committee since 2010.",
+    "Farmers reported livestock losses across the valley.",
+)
+
+
 def _documents() -> list[Document]:
     return [text_document("a", *LEFT), text_document("b", *RIGHT)]
+
+
+def _named() -> list[Document]:
+    return [text_document("a", *NAMED_LEFT), text_document("b", *NAMED_RIGHT)]
 
 
 def test_a_near_but_not_same_sentence_is_possibly_covered() -> None:
@@ -50,6 +71,32 @@ def test_a_sentence_with_nothing_near_stays_unique() -> None:
     assert alignment.unique == {"a": (2,), "b": (2,)}
     assert alignment.coverage(SentenceRef("a", 2)) is Coverage.UNIQUE
     assert all(c.sentence != 2 for c in alignment.possibly_covered["a"])
+
+
+def test_a_sentence_sharing_its_names_but_no_close_sentence_is_possibly_covered() -> None:
+    alignment = align(_named())
+    assert not alignment.pairs
+    assert alignment.unique == {"a": (1,), "b": (1,)}
+    for doc, other in (("a", "b"), ("b", "a")):
+        (covered,) = alignment.possibly_covered[doc]
+        assert covered.sentence == 0
+        assert covered.covered_by is CoveredBy.SHARED_WORDS
+        assert covered.word_share is not None
+        assert SHARED_MIN_SHARE <= covered.word_share < 1.0  # the name, not every word
+        (near,) = covered.candidates
+        assert (near.doc, near.sentence) == (other, 0)
+        assert near.score < COVERED_MIN_SCORE
+        assert near.shared_terms == ("okafor",)
+    # a sentence close by pair score says so, and carries no word share
+    close = {c.sentence: c for c in align(_documents()).possibly_covered["a"]}[0]
+    assert close.covered_by is CoveredBy.NEAR_SENTENCE
+    assert close.word_share is None
+
+
+def test_shared_words_do_not_depend_on_argument_order() -> None:
+    forward, backward = align(_named()), align(_named()[::-1])
+    assert forward.possibly_covered == backward.possibly_covered
+    assert forward.unique == backward.unique
 
 
 def test_an_aligned_sentence_is_neither_unique_nor_possibly_covered() -> None:
@@ -108,19 +155,20 @@ def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
     assert checked > 50  # 85 units of these reports have a candidate to check
 
 
-def _write(tmp_path: Path) -> list[str]:
+def _write(
+    tmp_path: Path, left: tuple[str, ...] = LEFT, right: tuple[str, ...] = RIGHT
+) -> list[str]:
     paths = []
-    for name, sentences in (("alpha", LEFT), ("beta", RIGHT)):
+    for name, sentences in (("alpha", left), ("beta", right)):
         path = tmp_path / f"{name}.txt"
         path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
         paths.append(str(path))
     return paths
 
 
-def _compare(tmp_path: Path, fmt: str) -> str:
-    result = runner.invoke(
-        app, ["compare", *_write(tmp_path), "--format", fmt, "--allow-different-events"]
-    )
+def _compare(tmp_path: Path, fmt: str, *, named: bool = False) -> str:
+    paths = _write(tmp_path, NAMED_LEFT, NAMED_RIGHT) if named else _write(tmp_path)
+    result = runner.invoke(app, ["compare", *paths, "--format", fmt, "--allow-different-events"])
     assert result.exit_code in (0, 3), result.output
     return result.stdout
 
@@ -142,6 +190,32 @@ def test_json_report_lists_possibly_covered_sentences_with_their_candidates(
         assert not {e["sentence"] for e in entries} & set(report["unique"][doc])
     sentences = {s["index"]: s["text"] for s in report["sentences"][next(iter(covered))]}
     assert HOSTILE in sentences.values()  # JSON keeps untrusted text verbatim
+    assert entry["covered_by"] == "near-sentence"
+    assert entry["word_share"] is None
+
+
+def test_json_report_says_when_shared_words_make_a_sentence_possibly_covered(
+    tmp_path: Path,
+) -> None:
+    report = json.loads(_compare(tmp_path, "json", named=True))
+    schema = json.loads(
+        (Path(__file__).parent.parent / "framecmp" / "report" / "schema.json").read_text()
+    )
+    jsonschema.validate(report, schema)
+    for entries in report["possibly_covered"].values():
+        (entry,) = entries
+        assert entry["covered_by"] == "shared-words"
+        assert SHARED_MIN_SHARE <= entry["word_share"] < 1.0
+        assert entry["candidates"][0]["shared_terms"] == ["okafor"]
+
+
+def test_markdown_and_terminal_reports_give_the_share_of_words_held(tmp_path: Path) -> None:
+    markdown = _compare(tmp_path, "markdown", named=True)
+    line = next(x for x in markdown.splitlines() if "praised the volunteers" in x and "s0" in x)
+    assert "(sharing " in line
+    assert "% of its word weight, names included: " in line
+    text = _compare(tmp_path, "text", named=True)
+    assert "% of its word weight, names included: " in text
 
 
 def test_markdown_report_shows_possibly_covered_escaped(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from framecmp.model import (
     Alignment,
     Claim,
     ClaimRelation,
+    CoveredBy,
     Document,
     PossibleCounterpart,
     PossiblyCovered,
@@ -65,6 +66,16 @@ INDEX_MAX_PRODUCT = 2500
 COVERED_MIN_SCORE = 0.11
 # Candidates shown for a possibly covered sentence, best first.
 COVERED_SHOWN = 2
+# A sentence no sentence elsewhere reaches COVERED_MIN_SCORE with is still "possibly covered"
+# when a sentence of another report holds this share of its word weight (IDF, names included):
+# below 0.11 the pair scorer no longer tells sentences with a counterpart from those without
+# (ROC AUC 0.60 on the 198 judged dev sentences below), this share does (0.76), because a claim
+# told in other words still names the same people and places. Chosen on 198 judged unique
+# sentences of ECB+ odd topics (eval/gold/ecbplus-dev8-unique.toml, dev9; `python
+# eval/unique_dev.py`), by the rule COVERED_MIN_SCORE was: the highest cut keeping the share of
+# those still unique with a counterpart at 0.05 or less. At 0.15, 100 of the 198 stay unique, 4
+# with a counterpart (0.040; cut chosen leave-topic-out: 0.057); 26 of the 98 moved have one.
+SHARED_MIN_SHARE = 0.15
 
 
 def align(
@@ -153,7 +164,7 @@ def align(
         aligner=aligner,
         min_score=min_score,
         possibly_covered={
-            doc: tuple(PossiblyCovered(i, found[i]) for i in sorted(found))
+            doc: tuple(found[i] for i in sorted(found))
             for doc, found in sorted(covered.items())
             if found
         },
@@ -612,14 +623,16 @@ def _possibly_covered(
     profiles: Mapping[str, Sequence[Profile]],
     index: Mapping[str, Mapping[str, list[int]]],
     unpaired: Mapping[str, Sequence[int]],
-) -> dict[str, dict[int, tuple[PossibleCounterpart, ...]]]:
-    """Unpaired sentences with a sentence elsewhere scoring ``COVERED_MIN_SCORE`` or more.
+) -> dict[str, dict[int, PossiblyCovered]]:
+    """Unpaired sentences with a sentence elsewhere scoring ``COVERED_MIN_SCORE`` or more, or
+    else holding ``SHARED_MIN_SHARE`` of their words (``_shared_words``).
 
     Every unit of another document sharing a content stem is a candidate (the aligner's index
     asks for two and skips topic words); the score bound leaves most of them unscored.
     """
     by_id = {d.doc_id: d for d in documents}
-    found: dict[str, dict[int, tuple[PossibleCounterpart, ...]]] = {}
+    carriers: dict[str, dict[str, list[int]]] | None = None  # built when first needed
+    found: dict[str, dict[int, PossiblyCovered]] = {}
     for document in documents:
         doc = document.doc_id
         left = set(unpaired.get(doc, ()))
@@ -630,8 +643,14 @@ def _possibly_covered(
             near = _near_units(
                 doc, p1, documents, profiles, index, COVERED_MIN_SCORE, COVERED_SHOWN
             )
+            covered_by, share = CoveredBy.NEAR_SENTENCE, None
             if not near:
-                continue
+                if carriers is None:
+                    carriers = {d.doc_id: _carriers(profiles[d.doc_id]) for d in documents}
+                shared_words = _shared_words(doc, p1, documents, profiles, carriers)
+                if shared_words is None:
+                    continue
+                covered_by, (share, near) = CoveredBy.SHARED_WORDS, shared_words
             shown: dict[int, list[PossibleCounterpart]] = {i: [] for i in unit.sentences}
             for minus_score, other_id, j in near:
                 p2 = profiles[other_id][j]
@@ -643,8 +662,57 @@ def _possibly_covered(
                 for i in unit.sentences:
                     shown[i].append(PossibleCounterpart(other_id, closest[i], -minus_score, terms))
             for i, candidates in shown.items():
-                found.setdefault(doc, {})[i] = tuple(candidates)
+                found.setdefault(doc, {})[i] = PossiblyCovered(
+                    i, tuple(candidates), covered_by, share
+                )
     return found
+
+
+def _carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
+    """Stem or name -> indexes of the units that hold it."""
+    carriers: dict[str, list[int]] = {}
+    for j, p in enumerate(profiles):
+        for key in p.weights.keys() | p.names:
+            carriers.setdefault(key, []).append(j)
+    return carriers
+
+
+def _shared_words(
+    doc: str,
+    p1: Profile,
+    documents: Sequence[Document],
+    profiles: Mapping[str, Sequence[Profile]],
+    carriers: Mapping[str, Mapping[str, list[int]]],
+    min_share: float = SHARED_MIN_SHARE,
+) -> tuple[float, list[tuple[float, str, int]]] | None:
+    """The units of other documents holding ``min_share`` or more of ``p1``'s word weight
+    (IDF, names included), as ``_near_units`` gives them, the ``COVERED_SHOWN`` holding most
+    first, and the largest share; None when no unit holds that much."""
+    total = p1.all_weight_sum
+    if not total:
+        return None
+    weights = {**p1.weights, **p1.name_weights}
+    held: list[tuple[float, str, int]] = []
+    for other in documents:
+        if other.doc_id == doc:
+            continue
+        postings = carriers[other.doc_id]
+        overlap: dict[int, float] = {}
+        for key, weight in weights.items():
+            for j in postings.get(key, ()):
+                overlap[j] = overlap.get(j, 0.0) + weight
+        held += [
+            (-w / total, other.doc_id, j) for j, w in overlap.items() if w / total >= min_share
+        ]
+    if not held:
+        return None
+    # ties go to the lowest document id and unit, whatever order the documents came in
+    held.sort()
+    units = [
+        (-pair_scorer.probability(_features(p1, profiles[other_id][j])), other_id, j)
+        for _, other_id, j in held[:COVERED_SHOWN]
+    ]
+    return min(-held[0][0], 1.0), units
 
 
 def _near_units(

@@ -188,7 +188,7 @@ def _unique(comparison: Comparison) -> Table:
             )
             table.add_row(
                 _text(_label(group.outlet)),
-                _text(f"{section.covered_title}: s{x.index} {x.text} (nearest: {near})"),
+                _text(f"{section.covered_title}: s{x.index} {x.text} ({x.basis}: {near})"),
             )
     return table
 

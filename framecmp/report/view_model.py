@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
-from framecmp.model import Aligner, SentenceRef
+from framecmp.model import Aligner, CoveredBy, SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
 
 if TYPE_CHECKING:
-    from framecmp.model import AlignedPair, CategoryScore, Comparison
+    from framecmp.model import AlignedPair, CategoryScore, Comparison, PossiblyCovered
 
 EMPTY = "\u2014"  # an em dash in an empty cell
 
@@ -167,6 +167,7 @@ class CoveredSentence:
     index: int
     text: str
     near: tuple[NearSentence, ...]
+    basis: str  # why it is not called unique: "nearest", or the share of its words held
 
 
 @dataclass(frozen=True)
@@ -848,6 +849,7 @@ def unique(comparison: Comparison) -> UniqueSection:
                         )
                         for k in c.candidates
                     ),
+                    covered_basis(c),
                 )
                 for c in views.possibly_covered(comparison, d.doc_id)
             ),
@@ -856,17 +858,26 @@ def unique(comparison: Comparison) -> UniqueSection:
     )
     return UniqueSection(
         "Unique sentences",
-        "Sentences aligned to nothing in the other reports and close to none of their "
-        "sentences. Not proof that no other report carries the claim: on judged real coverage "
-        "about 1 in 4 such sentences still had a counterpart worded differently "
-        "(docs/alignment.md). "
+        "Sentences aligned to nothing in the other reports, close to none of their sentences "
+        "and sharing few words with any. Not proof that no other report carries the claim: on "
+        "judged real coverage about 1 in 12 such sentences still had a counterpart worded "
+        "differently (docs/alignment.md). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
-        "close sentence, shown with its pair score and shared words; on judged coverage about "
-        "half of them carried the same claim, so check it before calling the claim unique.",
+        "close sentence (shown with its pair score and shared words) or a sentence holding many "
+        "of its words, names included (shown with the share); on judged coverage about half of "
+        "the first kind and 1 in 4 of the second carried the same claim, so check before "
+        "calling the claim unique.",
         groups,
         "None.",
         "Possibly covered elsewhere",
     )
+
+
+def covered_basis(covered: PossiblyCovered) -> str:
+    """How a report introduces a possibly covered sentence's candidates."""
+    if covered.covered_by is CoveredBy.SHARED_WORDS and covered.word_share is not None:
+        return f"sharing {covered.word_share:.0%} of its word weight, names included"
+    return "nearest"
 
 
 @_shared
