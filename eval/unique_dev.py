@@ -227,6 +227,31 @@ def leave_topic_out(table: Sequence[Row], value: str) -> str:
     )
 
 
+def sweep(
+    table: Sequence[Row],
+    value: str,
+    cuts: Sequence[float],
+    constant: str,
+    *,
+    table_rows: bool = False,
+) -> None:
+    """Print, for each cut, the rows whose ``value`` is below it and how many have a
+    counterpart; the shipped cut is align's ``constant``. ``table_rows``: every row first."""
+    now = getattr(align_module, constant)
+    if table_rows:
+        for r in sorted(table, key=lambda r: (-float(getattr(r, value)), r.doc)):
+            label = "counterpart" if r.counterpart else "none"
+            print(f"  {label:11} {value} {float(getattr(r, value)):.3f} {r.doc}: {r.text[:80]}")
+    for t in cuts:
+        below = [r for r in table if float(getattr(r, value)) < t]
+        m = sum(r.counterpart for r in below)
+        mark = f"  <- {constant}" if t == now else ""
+        print(
+            f"  < {t:.2f}: {len(below):3} ({len(below) / max(1, len(table)):.2f}), {m:2} "
+            f"({m / max(1, len(below)):.3f}){mark}"
+        )
+
+
 def summary(table: Sequence[Row], unique: Callable[[Row], bool] = lambda r: r.unique) -> str:
     """How the shipped cuts (or ``unique``) split the table."""
     below = [r for r in table if unique(r)]
@@ -252,19 +277,8 @@ def main() -> int:
         f"aligner ({paired} judged ones are now aligned), "
         f"{sum(r.counterpart for r in dev)} with a counterpart"
     )
-    if args.table:
-        for r in sorted(dev, key=lambda r: (-r.best, r.doc)):
-            label = "counterpart" if r.counterpart else "none"
-            print(f"  {label:11} best {r.best:.3f} {r.doc}: {r.text[:80]}")
     print("  cut: sentences staying unique (share), of them with a counterpart (share)")
-    for t in CUTS:
-        below = [r for r in dev if r.best < t]
-        m = sum(r.counterpart for r in below)
-        mark = "  <- COVERED_MIN_SCORE" if t == cut_now else ""
-        print(
-            f"  < {t:.2f}: {len(below):3} ({len(below) / n:.2f}), {m:2} "
-            f"({m / max(1, len(below)):.3f}){mark}"
-        )
+    sweep(dev, "best", CUTS, "COVERED_MIN_SCORE", table_rows=args.table)
     print(f"  chosen at <= {TARGET} with a counterpart: cut {highest_cut(dev, TARGET):.3f}")
     print(leave_topic_out(dev, "best"))
     print(f"  at COVERED_MIN_SCORE {cut_now}: {summary(dev, lambda r: r.best < cut_now)}")
@@ -280,23 +294,12 @@ def main() -> int:
         f"{len(loaded) - n} now above it), {sum(r.counterpart for r in share_dev)} with a "
         "counterpart"
     )
-    if args.table:
-        for r in sorted(share_dev, key=lambda r: (-r.share, r.doc)):
-            label = "counterpart" if r.counterpart else "none"
-            print(f"  {label:11} share {r.share:.3f} {r.doc}: {r.text[:80]}")
     print(
         "  cut: sentences staying unique (share), of them with a counterpart (share); "
         "ROC AUC of the share "
         f"{_auc(share_dev, 'share'):.2f}, of the pair score {_auc(share_dev, 'best'):.2f}"
     )
-    for t in SHARE_CUTS:
-        below = [r for r in share_dev if r.share < t]
-        m = sum(r.counterpart for r in below)
-        mark = "  <- SHARED_MIN_SHARE" if t == share_now else ""
-        print(
-            f"  < {t:.2f}: {len(below):3} ({len(below) / max(1, n):.2f}), {m:2} "
-            f"({m / max(1, len(below)):.3f}){mark}"
-        )
+    sweep(share_dev, "share", SHARE_CUTS, "SHARED_MIN_SHARE", table_rows=args.table)
     print(
         f"  chosen at <= {TARGET} with a counterpart: cut "
         f"{highest_cut(share_dev, TARGET, 'share'):.3f}"
