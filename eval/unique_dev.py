@@ -311,26 +311,25 @@ def main() -> int:
         "from the rule's own classes, so their share of the unpaired means nothing); the "
         "score cut alone, then both cuts:"
     )
-    pooled: list[Row] = []
-    for name in HELD_OUT_FILES:
-        held, paired = rows(args.ecbplus, [name], {})
-        pooled += held
-        print(f"  {name}: {len(held)} unpaired ({paired} now aligned)")
-        print(f"    score cut: {summary(held, lambda r: r.best < cut_now)}")
-        print(f"    both:      {summary(held)}")
-    print(f"  all, score cut: {summary(pooled, lambda r: r.best < cut_now)}")
-    print(f"  all, both:      {summary(pooled)}")
+    held_out(args.ecbplus, HELD_OUT_FILES, "lexical")
     print("semantic aligner, held out (its fresh samples, unique sentences of ECB+ even topics):")
-    pooled = []
-    for name in SEMANTIC_FILES:
-        held, paired = rows(args.ecbplus, [name], {}, "semantic")
+    held_out(args.ecbplus, SEMANTIC_FILES, "semantic")
+    return 0
+
+
+def held_out(corpus: Path, names: Sequence[str], aligner: str) -> None:
+    """Each file's judged unpaired sentences split by the score cut alone and by both cuts,
+    then all files pooled."""
+    cut_now = align_module.COVERED_MIN_SCORE
+    pooled: list[Row] = []
+    for name in names:
+        held, paired = rows(corpus, [name], {}, aligner)
         pooled += held
         print(f"  {name}: {len(held)} unpaired ({paired} now aligned)")
         print(f"    score cut: {summary(held, lambda r: r.best < cut_now)}")
         print(f"    both:      {summary(held)}")
     print(f"  all, score cut: {summary(pooled, lambda r: r.best < cut_now)}")
     print(f"  all, both:      {summary(pooled)}")
-    return 0
 
 
 def _auc(table: Sequence[Row], value: str) -> float:
