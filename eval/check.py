@@ -6,7 +6,7 @@ Exit 0 when every gold file has the digest pinned in eval/baseline.json, the lex
 at its default threshold meets every floor, and the same-event model meets its held-out-topic
 accuracy floors on the committed ECB+ texts (eval/data/ecbplus, digest pinned) with and without
 dates and passes the sample smoke checks, and the judged sentences it still calls unique on the
-fresh unique-sentence sample have a counterpart no more often than the ceiling; 1 otherwise.
+fresh unique-sentence samples have a counterpart no more often than the ceiling; 1 otherwise.
 This script only reads baseline.json: floors and digests change by hand, in a commit that says
 why (see docs/alignment.md), so a regression can never lower a floor silently.
 """
@@ -113,19 +113,28 @@ def _same_event(pinned: dict) -> list[str]:  # type: ignore[type-arg]
 
 def _unique(pinned: dict) -> list[str]:  # type: ignore[type-arg]
     """Judged sentences the lexical aligner still calls unique: how many have a counterpart."""
-    path = ROOT / pinned["file"]
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != pinned["sha256"]:
-        return [f"{pinned['file']}: sha256 {digest} differs from eval/baseline.json"]
+    failures = []
+    for rel, sha in pinned["files"].items():
+        digest = hashlib.sha256((ROOT / rel).read_bytes()).hexdigest()
+        if digest != sha:
+            failures.append(f"{rel}: sha256 {digest} differs from eval/baseline.json")
+    if failures:
+        return failures
     sys.path.insert(0, str(ROOT / "eval"))
     unique_dev = _load("unique_dev_eval", ROOT / "eval" / "unique_dev.py")
-    table, _ = unique_dev.rows(unique_dev.judged.ECBPLUS, [path.name], {})
-    unique = [r for r in table if r.unique]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for rel in pinned["files"]:  # a sentence drawn twice counts once, as first judged
+        table, _ = unique_dev.rows(unique_dev.judged.ECBPLUS, [Path(rel).name], {})
+        for row in table:
+            if (row.doc, row.text) not in seen:
+                seen.add((row.doc, row.text))
+                unique += [row] if row.unique else []
     share = sum(r.counterpart for r in unique) / max(1, len(unique))
     ceiling = pinned["max_share_with_counterpart"]
     print(
-        f"unique sentences with a counterpart ({path.name}): {share:.3f} of {len(unique)} "
-        f"(ceiling {ceiling})"
+        f"unique sentences with a counterpart ({', '.join(Path(f).name for f in pinned['files'])}"
+        f"): {share:.3f} of {len(unique)} (ceiling {ceiling})"
     )
     return (
         [f"unique sentences: {share:.3f} with a counterpart > {ceiling}"] if share > ceiling else []
