@@ -169,37 +169,33 @@ def rows(
             if alignment.coverage(SentenceRef(doc, index)) is Coverage.ALIGNED:
                 paired += 1
                 continue
+            best, share = closeness(documents, doc, index)
             found.append(
                 Row(
                     topic=int(doc.split("-")[0]),
                     doc=doc,
                     text=by_id[doc].sentences[index].text,
                     counterpart=entry["judgment"] == "counterpart",
-                    best=best_score(documents, doc, index),
-                    share=best_share(documents, doc, index),
+                    best=best,
+                    share=share,
                 )
             )
     return found, paired
 
 
-def best_score(documents: Sequence[Document], doc: str, index: int) -> float:
-    """The best pair-scorer probability of the sentence's unit against any unit elsewhere."""
+def closeness(documents: Sequence[Document], doc: str, index: int) -> tuple[float, float]:
+    """What the two cuts are compared with, for the sentence's unit against every unit
+    elsewhere: its best pair-scorer probability, and the largest share of its word weight one
+    unit holds."""
     units = {d.doc_id: units_of(d) for d in documents}
     profiles = profiles_of(documents, units)
+    u = next(n for n, unit in enumerate(units[doc]) if index in unit.sentences)
+    p1 = profiles[doc][u]
     postings = {i: _postings(p) for i, p in profiles.items()}
-    u = next(n for n, unit in enumerate(units[doc]) if index in unit.sentences)
-    near = _near_units(doc, profiles[doc][u], documents, profiles, postings, None, 1)
-    return -near[0][0] if near else 0.0
-
-
-def best_share(documents: Sequence[Document], doc: str, index: int) -> float:
-    """The largest share of the sentence's unit's word weight one unit elsewhere holds."""
-    units = {d.doc_id: units_of(d) for d in documents}
-    profiles = profiles_of(documents, units)
+    near = _near_units(doc, p1, documents, profiles, postings, None, 1)
     carriers = {i: _carriers(p) for i, p in profiles.items()}
-    u = next(n for n, unit in enumerate(units[doc]) if index in unit.sentences)
-    found = _shared_words(doc, profiles[doc][u], documents, profiles, carriers, min_share=0.0)
-    return found[0] if found else 0.0
+    held = _shared_words(doc, p1, documents, profiles, carriers, min_share=0.0)
+    return (-near[0][0] if near else 0.0), (held[0] if held else 0.0)
 
 
 def highest_cut(table: Sequence[Row], target: float, value: str = "best") -> float:

@@ -173,14 +173,17 @@ def _compare(tmp_path: Path, fmt: str, *, named: bool = False) -> str:
     return result.stdout
 
 
+def _schema() -> dict[str, object]:
+    path = Path(__file__).parent.parent / "framecmp" / "report" / "schema.json"
+    schema: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
 def test_json_report_lists_possibly_covered_sentences_with_their_candidates(
     tmp_path: Path,
 ) -> None:
     report = json.loads(_compare(tmp_path, "json"))
-    schema = json.loads(
-        (Path(__file__).parent.parent / "framecmp" / "report" / "schema.json").read_text()
-    )
-    jsonschema.validate(report, schema)
+    jsonschema.validate(report, _schema())
     covered = report["possibly_covered"]
     first = next(iter(covered.values()))
     entry = next(e for e in first if e["sentence"] == 0)
@@ -198,10 +201,7 @@ def test_json_report_says_when_shared_words_make_a_sentence_possibly_covered(
     tmp_path: Path,
 ) -> None:
     report = json.loads(_compare(tmp_path, "json", named=True))
-    schema = json.loads(
-        (Path(__file__).parent.parent / "framecmp" / "report" / "schema.json").read_text()
-    )
-    jsonschema.validate(report, schema)
+    jsonschema.validate(report, _schema())
     for entries in report["possibly_covered"].values():
         (entry,) = entries
         assert entry["covered_by"] == "shared-words"
