@@ -170,3 +170,34 @@ def test_weekdays_of_the_same_action_conflict() -> None:
     assert relate(
         "The earthquake struck on Sunday morning.", "The earthquake struck on Monday morning."
     ) == (ClaimRelation.CONFLICTING, ("sunday", "monday"))
+
+
+def test_an_amount_restated_in_another_currency_is_no_conflict() -> None:
+    found, _ = relate(
+        "Damage to the hall was estimated at $US1 million ($1.52 million), police said.",
+        "Damage to the hall was estimated at $1 million, police said.",
+    )
+    assert found is not ClaimRelation.CONFLICTING
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (
+            "The quake struck 80 kilometers (50 miles) west of the port.",
+            "The quake struck 50 miles west of the port.",
+        ),
+        # a country code glued to the currency sign: the amount is the digits
+        ("Damage was put at $US3 million.", "Damage was put at $3 million."),
+        ("Damage was put at US$3 million.", "Damage was put at $3 million."),
+    ],
+)
+def test_one_amount_in_two_forms_is_the_same_claim(left: str, right: str) -> None:
+    assert relate(left, right) == (ClaimRelation.EQUIVALENT, ())
+
+
+def test_a_restated_amount_still_conflicts_with_a_third_figure() -> None:
+    assert relate(
+        "The quake struck 80 kilometers (50 miles) west of the port.",
+        "The quake struck 135 kilometers west of the port.",
+    ) == (ClaimRelation.CONFLICTING, ("80", "135"))

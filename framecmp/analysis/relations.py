@@ -42,6 +42,19 @@ DETAIL_MIN_WORDS = 3
 NEGATION_REACH = 3
 
 _NUMBER = re.compile(r"^\d[\d.,]*$")
+# A country code glued to a currency sign ("$US1", "US$1", "A$5", "NZ$40"): the amount is the
+# digits; without this "US1" is no number and "$US1 million" looks unlike "$1 million".
+_CURRENCY_CODE = re.compile(
+    r"\b[A-Z]{1,3}(?=[$\u20ac\u00a3\u00a5]\d)|(?<=[$\u20ac\u00a3\u00a5])[A-Z]{1,3}(?=\d)"
+)
+# An amount restated in parentheses in another unit or currency: "75 kilometers (50 miles)",
+# "2 million euros ($2.6 million)". Both numbers are the one quantity, so neither may conflict
+# with the other report's form of it (ECB+ odd-topic judged pairs: "$US1 million ($1.52
+# million)" / "$1 million" was flagged, judged the same claim).
+_RESTATED = re.compile(
+    r"(?<![\w.,])(\d[\d.,]*)(?:\s+[A-Za-z]+){0,2}\s*\(\s*(?:about|around|approximately|roughly"
+    r"|some|nearly|almost|over|more than|less than)?\s*[$\u20ac\u00a3\u00a5]?(\d[\d.,]*)"
+)
 _NUMBER_WORDS = {
     "two": "2",
     "three": "3",
@@ -165,7 +178,8 @@ def claim_relation(
     if places[0] and places[1]:
         texts = (context.texts.get(refs[0].doc, a.text), context.texts.get(refs[1].doc, b.text))
         places = _conflicting_places(places, texts)
-    if found := _conflict(la, lb, places, (_months(a.text), _months(b.text))):
+    restated = (_restated(a.text), _restated(b.text))
+    if found := _conflict(la, lb, places, (_months(a.text), _months(b.text)), restated):
         return ClaimRelation.CONFLICTING, found
     ma, mb = _modal(la), _modal(lb)
     if bool(ma) != bool(mb):
@@ -180,7 +194,7 @@ def claim_relation(
         )
     if wording:
         return ClaimRelation.WORDING, wording
-    if found := _detail(la, lb):
+    if found := _detail(la, lb, restated):
         return ClaimRelation.ADDS_DETAIL, found
     return ClaimRelation.EQUIVALENT, ()
 
@@ -193,7 +207,7 @@ def _lowered(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
 def _words(text: str) -> tuple[str, ...]:
-    expanded = text.replace("n\u2019t", " not").replace("n't", " not")
+    expanded = _CURRENCY_CODE.sub("", text).replace("n\u2019t", " not").replace("n't", " not")
     return tuple(part for token in tokenize(expanded) for part in compound_parts(token))
 
 
@@ -248,8 +262,9 @@ def _conflict(
     lb: Sequence[str],
     places: tuple[frozenset[str], frozenset[str]],
     months: tuple[Mapping[int, str], Mapping[int, str]],
+    restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
 ) -> tuple[str, ...]:
-    if found := _number_conflict(la, lb):
+    if found := _number_conflict(la, lb, restated):
         return found
     ma, mb = months
     if ma and mb and not ma.keys() & mb.keys():
@@ -277,7 +292,11 @@ def _conflict(
     return ()
 
 
-def _number_conflict(la: Sequence[str], lb: Sequence[str]) -> tuple[str, ...]:
+def _number_conflict(
+    la: Sequence[str],
+    lb: Sequence[str],
+    restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
+) -> tuple[str, ...]:
     """Two different numbers of the same thing: the same word follows or precedes both."""
     na, nb = _numbers(la), _numbers(lb)
 
@@ -296,11 +315,34 @@ def _number_conflict(la: Sequence[str], lb: Sequence[str]) -> tuple[str, ...]:
         return found
 
     ca, cb = contexts(la), contexts(lb)
-    for key_a in sorted(na.keys() - nb.keys()):
-        for key_b in sorted(nb.keys() - na.keys()):
+    for key_a in _unmatched(na, restated[0], nb):
+        for key_b in _unmatched(nb, restated[1], na):
             if ca.get(key_a, set()) & cb.get(key_b, set()):
                 return na[key_a], nb[key_b]
     return ()
+
+
+def _unmatched(
+    numbers: Mapping[str, str], restated: Mapping[str, frozenset[str]], other: Mapping[str, str]
+) -> list[str]:
+    """Numbers the other side holds in no form: neither as written nor as restated."""
+    return sorted(
+        key
+        for key in numbers
+        if key not in other and not restated.get(key, frozenset()) & other.keys()
+    )
+
+
+@lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
+def _restated(text: str) -> dict[str, frozenset[str]]:
+    """Number -> its restatements in parentheses ("75 kilometers (50 miles)"), both ways."""
+    found: dict[str, set[str]] = {}
+    for first, second in _RESTATED.findall(_CURRENCY_CODE.sub("", text)):
+        key_a, key_b = _number_key(first.rstrip(".,")), _number_key(second.rstrip(".,"))
+        if key_a is not None and key_b is not None and key_a != key_b:
+            found.setdefault(key_a, set()).add(key_b)
+            found.setdefault(key_b, set()).add(key_a)
+    return {key: frozenset(others) for key, others in found.items()}
 
 
 @lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a word
@@ -394,17 +436,21 @@ def _wording(
     return ()
 
 
-def _detail(la: Sequence[str], lb: Sequence[str]) -> tuple[str, ...]:
+def _detail(
+    la: Sequence[str],
+    lb: Sequence[str],
+    restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
+) -> tuple[str, ...]:
     ca = {stem(normalise(w)): normalise(w) for w in la if is_content_word(normalise(w))}
     cb = {stem(normalise(w)): normalise(w) for w in lb if is_content_word(normalise(w))}
     extra_a = sorted(ca[k] for k in ca.keys() - cb.keys())
     extra_b = sorted(cb[k] for k in cb.keys() - ca.keys())
     na, nb = _numbers(la), _numbers(lb)
-    for extra, other, numbers, other_numbers in (
-        (extra_a, extra_b, na, nb),
-        (extra_b, extra_a, nb, na),
+    for extra, other, numbers, restated_here, other_numbers in (
+        (extra_a, extra_b, na, restated[0], nb),
+        (extra_b, extra_a, nb, restated[1], na),
     ):
-        more_numbers = sorted(numbers[k] for k in numbers.keys() - other_numbers.keys())
+        more_numbers = sorted(numbers[k] for k in _unmatched(numbers, restated_here, other_numbers))
         if len(other) <= 1 and (len(extra) >= DETAIL_MIN_WORDS or more_numbers):
             return tuple(sorted({*extra, *more_numbers}))
     return ()
