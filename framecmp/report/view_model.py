@@ -860,7 +860,7 @@ def unique(comparison: Comparison) -> UniqueSection:
         "Unique sentences",
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
         "and sharing few words with any. Not proof that no other report carries the claim: on "
-        "judged real coverage about 1 in 10 such sentences still had a counterpart worded "
+        "judged real coverage up to 1 in 6 such sentences still had a counterpart worded "
         "differently (docs/alignment.md). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words) or a sentence holding many "
