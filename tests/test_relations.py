@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hand_documents import text_document
+from typer.testing import CliRunner
 
 from framecmp.analysis.align import align
 from framecmp.analysis.relations import relate
+from framecmp.cli import app
 from framecmp.model import ClaimRelation
 
 PAIRS = [
@@ -201,3 +205,22 @@ def test_a_restated_amount_still_conflicts_with_a_third_figure() -> None:
         "The quake struck 80 kilometers (50 miles) west of the port.",
         "The quake struck 135 kilometers west of the port.",
     ) == (ClaimRelation.CONFLICTING, ("80", "135"))
+
+
+def test_a_report_says_which_outlet_adds_the_detail(tmp_path: Path) -> None:
+    short = tmp_path / "wire.txt"
+    long = tmp_path / "paper.txt"
+    short.write_text("The company hired a new chief executive on Monday.\n", encoding="utf-8")
+    long.write_text(
+        "The company hired a new chief executive on Monday from a rival software maker in "
+        "Boston.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.md"
+    result = CliRunner().invoke(
+        app,
+        ["compare", str(short), str(long), "--allow-different-events", "-q", "-o", str(report)],
+    )
+    assert result.exit_code == 0, result.output
+    text = report.read_text(encoding="utf-8")
+    assert "adds-detail: paper adds boston / maker / rival / software" in text

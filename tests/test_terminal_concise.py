@@ -9,10 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hand_documents import text_document
 from report_fixture import build_comparison
 from typer.testing import CliRunner
 
+from framecmp import api
 from framecmp.cli import app
+from framecmp.model import ClaimRelation
+from framecmp.report import views
 from framecmp.report.terminal import render_text
 
 DATA = Path(__file__).parent.parent / "data" / "bishkek-2025-11-27"
@@ -102,3 +106,48 @@ def test_markdown_folds_long_sections_and_stays_deterministic() -> None:
     aligned = first.split("## Aligned sentences\n", 1)[1]
     assert aligned.startswith("\n<details><summary>Show every aligned pair</summary>\n")
     assert first.count("<details>") == first.count("</details>") == 3
+
+
+def test_the_same_copy_under_two_labels_claims_no_framing_difference(tmp_path: Path) -> None:
+    # two outlets carrying the same agency copy: every frame rate is equal, so no line may say
+    # that one frames it more than the other
+    copy = tmp_path / "copy.txt"
+    copy.write_text((DATA / "tass.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = _run(str(DATA / "tass.txt"), str(copy), "-l", "1=Wire", "-l", "2=Paper", "--summary")
+    assert result.returncode == 0, result.stderr
+    assert "reports of the same event" in result.stdout
+    assert "frames it more" not in result.stdout
+
+
+def test_a_summary_of_two_different_events_says_so_plainly() -> None:
+    other = DATA.parent / "lavrov-roundtable-2025-12" / "rt.txt"
+    result = _run(str(DATA / "cgtn.txt"), str(other), "--summary", "--allow-different-events")
+    assert result.returncode == 0, result.stderr
+    assert "2 reports of different events" in result.stdout
+
+
+def test_a_conflicting_pair_is_labelled_once_with_its_words(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The storm damaged approximately 200 homes in the county.\n", "utf-8")
+    second.write_text("The storm damaged approximately 2,000 homes in the county.\n", "utf-8")
+    result = _run(str(first), str(second), "--allow-different-events")
+    assert result.returncode == 0, result.stderr
+    assert "(conflicting: 200 / 2,000)" in result.stdout
+    assert "conflicting; conflicting" not in result.stdout
+
+
+def test_the_concise_pairs_are_the_reworded_ones_not_near_copies() -> None:
+    first = text_document(
+        "a",
+        "The city council approved the new budget for schools on Tuesday night.",
+        "Firefighters rescued three children from the burning apartment building downtown.",
+    )
+    second = text_document(
+        "b",
+        "The city council approved the new budget for schools Tuesday night.",
+        "Three children were pulled from a burning downtown apartment block by firefighters.",
+    )
+    comparison = api.compare_documents([first, second], lexicons=[])
+    assert {p.claim_relation for p in comparison.alignment.pairs} == {ClaimRelation.EQUIVALENT}
+    [shown] = views.most_different_pairs(comparison, 1)
+    assert views.sentence_text(comparison, shown.a).startswith("Firefighters rescued")

@@ -433,7 +433,9 @@ def _most_different(comparison: Comparison, plain: bool) -> Table | None:
         left, right = split_diff(
             views.sentence_text(comparison, pair.a), views.sentence_text(comparison, pair.b)
         )
-        relation = f"{views.display_relation(pair)}; {views.claim_relation_label(pair)}"
+        label = views.claim_relation_label(pair, comparison)
+        shown = views.display_relation(pair)
+        relation = label if shown == pair.claim_relation.value else f"{shown}; {label}"
         head_a = f"{_outlet(comparison, pair.a.doc)} s{pair.a.sentence}:"
         head_b = f"{_outlet(comparison, pair.b.doc)} s{pair.b.sentence} ({relation}):"
         table.add_row(

@@ -700,7 +700,7 @@ def _aligned_row(comparison: Comparison, pair: AlignedPair) -> AlignedRow:
         NumberedSentence(pair.b.doc, pair.b.sentence, b_text),
         right,
         views.fmt(pair.score),
-        views.claim_relation_label(pair),
+        views.claim_relation_label(pair, comparison),
         ", ".join(pair.shared_terms),
     )
 

@@ -85,10 +85,39 @@ def display_relation(pair: AlignedPair) -> str:
     return pair.relation
 
 
-def claim_relation_label(pair: AlignedPair) -> str:
-    """How the pair's claims differ, with the words that show it: "conflicting: 200 / 2,000"."""
+def claim_relation_label(pair: AlignedPair, comparison: Comparison | None = None) -> str:
+    """How the pair's claims differ, with the words that show it: "conflicting: 200 / 2,000";
+    for ``adds-detail``, with ``comparison``, which outlet adds them: "adds-detail: CGTN adds
+    bridge / river"."""
     label = pair.claim_relation.value
-    return f"{label}: {' / '.join(pair.relation_evidence)}" if pair.relation_evidence else label
+    if not pair.relation_evidence:
+        return label
+    words = " / ".join(pair.relation_evidence)
+    side = (
+        _adding_side(comparison, pair)
+        if pair.claim_relation is ClaimRelation.ADDS_DETAIL and comparison is not None
+        else None
+    )
+    if side is not None and comparison is not None:
+        return f"{label}: {outlet_parts(comparison, side.doc)[0]} adds {words}"
+    return f"{label}: {words}"
+
+
+def _adding_side(comparison: Comparison, pair: AlignedPair) -> SentenceRef | None:
+    """The sentence of an ``adds-detail`` pair that holds its evidence words (the words come
+    from one side only; None when both or neither hold them, e.g. a dangling reference)."""
+    found = []
+    for ref in (pair.a, pair.b):
+        text = sentence_text(comparison, ref).lower()
+        found.append(
+            sum(
+                re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text) is not None
+                for word in pair.relation_evidence
+            )
+        )
+    if found[0] == found[1]:
+        return None
+    return pair.a if found[0] > found[1] else pair.b
 
 
 def relation_key(relation: str) -> tuple[int, str]:
@@ -239,6 +268,13 @@ def _same_words(a: str, b: str) -> bool:
 def _content_words(text: str) -> set[str]:
     words = (normalise(w) for w in re.findall(r"[\w'\u2019.-]+", text))
     return {w.strip(".") for w in words if is_content_word(w.strip("."))}
+
+
+def _reworded(comparison: Comparison, pair: AlignedPair) -> float:
+    """The share of the two sentences' content words that only one of them uses (0..1)."""
+    a = _content_words(sentence_text(comparison, pair.a))
+    b = _content_words(sentence_text(comparison, pair.b))
+    return len(a ^ b) / len(a | b) if a | b else 0.0
 
 
 def _overlap(a: str, b: str) -> float:
@@ -479,7 +515,8 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
             f"{outlet} over-uses \u201c{t.term}\u201d: {plural(t.count, 'time')} in its own "
             f"words, {t.other_count} in the others (z {fmt(t.z)})"
         )
-    for r in [r for r in by_size if not r.significant]:
+    # equal rates are no difference, whichever side is named first (the same wire copy twice)
+    for r in [r for r in by_size if not r.significant and r.difference != 0]:
         if len(lines) >= limit:
             break
         lines.append(_frame_line(comparison, r) + " (not significant)")
@@ -506,9 +543,15 @@ def _frame_line(comparison: Comparison, r: RateDifference) -> str:
 def verdict_line(comparison: Comparison) -> str:
     """One line: are these the same event, and how sure."""
     verdict = comparison.same_event
-    answer = "the same event" if verdict.verdict else "NOT the same event"
+    n = len(comparison.documents)
+    if verdict.verdict:
+        answer = f"{n} reports of the same event"
+    else:
+        answer = (
+            f"{n} reports of different events" if n == 2 else f"{n} reports, NOT all of one event"
+        )
     return (
-        f"{len(comparison.documents)} reports of {answer} (lowest pair score "
+        f"{answer} (lowest pair score "
         f"{fmt(verdict.score, 2)}, threshold {fmt(verdict.threshold, 2)}); "
         f"{plural(len(comparison.alignment.pairs), 'aligned sentence pair')}, "
         f"{plural(len(comparison.alignment.claims), 'shared claim')}."
@@ -521,10 +564,11 @@ def summary_lines(comparison: Comparison) -> list[str]:
 
 
 def most_different_pairs(comparison: Comparison, limit: int) -> list[AlignedPair]:
-    """Aligned pairs that carry one claim in the most different words (lowest score first),
-    for the concise views; ties in display order."""
-    # Conflicting and otherwise differing claims first; then the closest pairs whose words are
-    # not the same (a near-identical pair with a changed word is what a reader looks for).
+    """Aligned pairs that differ most, for the concise views: conflicting claims first, then
+    other named differences (most certain first), then equivalent claims in the most different
+    words (fewest content words shared); shown in display order."""
+    # A near-copy with a swapped loaded word is already a named difference (wording), so the
+    # equivalent pairs worth showing are the reworded ones, not near-copies (one word dropped).
     close = [
         p
         for p in comparison.alignment.pairs
@@ -535,7 +579,7 @@ def most_different_pairs(comparison: Comparison, limit: int) -> list[AlignedPair
         key=lambda p: (
             p.claim_relation is not ClaimRelation.CONFLICTING,
             p.claim_relation is ClaimRelation.EQUIVALENT,
-            -p.score,
+            -_reworded(comparison, p) if p.claim_relation is ClaimRelation.EQUIVALENT else -p.score,
             pair_key(comparison, p),
         ),
     )
