@@ -224,3 +224,19 @@ def test_a_report_says_which_outlet_adds_the_detail(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = report.read_text(encoding="utf-8")
     assert "adds-detail: paper adds boston / maker / rival / software" in text
+
+
+def test_the_same_expectation_on_both_sides_is_no_modality_difference() -> None:
+    found, _ = relate(
+        "A delegation is expected to visit the capital next week.",
+        "Ahead of an expected visit by a delegation to the capital next week, talks began.",
+    )
+    assert found is not ClaimRelation.MODALITY
+    # a future on one side only is still one
+    assert (
+        relate(
+            "The delegation will visit the capital next week.",
+            "The delegation visited the capital last week.",
+        )[0]
+        is ClaimRelation.MODALITY
+    )
