@@ -259,6 +259,20 @@ def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
         ),
         # A pronoun: the last person who spoke.
         ('Maria Lopez chaired the meeting. "We are done," she said.', "Maria Lopez"),
+        # ... never a place named since: after "in"/"at", before "village", or in a list
+        (
+            'Pedro Alves spoke first. Crews worked in Santa Rita. "It is calm," he said.',
+            "Pedro Alves",
+        ),
+        (
+            'Pedro Alves spoke first. In Nova Vila village a road fell. "It is calm," he said.',
+            "Pedro Alves",
+        ),
+        (
+            'Pedro Alves spoke first. Lines to Chile, Peru, Costa Rica and Panama fell. "It is '
+            'calm," he said.',
+            "Pedro Alves",
+        ),
         # Organisations are organisations, kept whole, never a person called "Ministry".
         ('"The strike hit a depot," the Defense Ministry said.', "Defense Ministry"),
         (

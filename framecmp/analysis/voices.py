@@ -54,6 +54,7 @@ class _SpeakerData:
     titles: Mapping[str, str]
     aliases: Mapping[str, str]
     organisations: frozenset[str]  # head nouns of organisation names, lower-case
+    places: frozenset[str]  # head nouns of place names, lower-case
     verbs: tuple[str, ...]
 
 
@@ -92,12 +93,14 @@ def _speaker_data() -> _SpeakerData:
     for title, role in titles.items():
         aliases.setdefault(f"the {title}", role)
     organisations = frozenset(word.lower() for word in raw["organisations"]["words"])
+    places = frozenset(word.lower() for word in raw["places"]["words"])
     for word in organisations:
         aliases.setdefault(f"the {word}", f"organisation:{word}")
     return _SpeakerData(
         titles=titles,
         aliases=aliases,
         organisations=organisations,
+        places=places,
         verbs=tuple(sorted(raw["verbs"]["words"], key=lambda verb: (-len(verb), verb))),
     )
 
@@ -380,12 +383,36 @@ class _People:
     named: tuple[tuple[int, str], ...] = ()  # (position, name) of people named in full
 
 
+# A name right after a locative preposition: "in Suka Makmur", "at Mercury Research". "to" and
+# "from" are left out ("according to Smith", "a letter from Smith"), and so is a possessive
+# ("in Smith's magazine").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|across|throughout|outside|inside|off|into|towards?|via) (?:the )?$"
+)
+# A list of three or more names ("Singapore, Malaysia, Saudi Arabia and Egypt").
+_NAME_LIST = re.compile(
+    rf"(?:{_NAME}, ){{2,}}(?:and |or )?{_NAME}|{_NAME}, (?:{_NAME}, )+(?:and |or ){_NAME}"
+)
+
+
+def _is_place(masked: str, match: re.Match[str]) -> bool:
+    """ "Suka Makmur village", "in Suka Makmur": a place, not a person."""
+    following = masked[match.end() : match.end() + 30].split()
+    if following and following[0].strip(".,;:").lower() in _speaker_data().places:
+        return True
+    if re.search(r"['\u2019]s?$", match.group()):
+        return False
+    return _LOCATIVE_BEFORE.search(masked[max(0, match.start() - 40) : match.start()]) is not None
+
+
 def _people(masked: str) -> _People:
     """Who the document names in full or with a title, outside quotes."""
     known: dict[str, str] = {}
     holders = []
     organisations = []
     named: list[tuple[int, str]] = []
+    # a later "he" or "she" means no member of a list of names
+    lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(masked)]
     for match in re.finditer(_NAME, masked):
         role, words = _split_name(match.group())
         if _is_organisation(words):
@@ -400,9 +427,12 @@ def _people(masked: str) -> _People:
         name = _canonical(words, {})
         if name is None or _is_organisation(words):
             continue
+        if role is None and _is_place(masked, match):
+            continue
         for word in words:
             known.setdefault(word, name)
-        named.append((match.start(), name))
+        if role is not None or not any(a <= match.start() < b for a, b in lists):
+            named.append((match.start(), name))
         if role is not None:
             holders.append(_Person(match.start(), role, name))
     return _People(
