@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framecmp.report.diff import clean_text
+from framecmp.report.diff import EQUAL, INSERT, clean_text, split_diff, words_not_in
 
 
 def _by_category(text: str) -> str:
@@ -40,3 +40,22 @@ def test_clean_text_of_each_code_point_between_words_matches_the_definition() ->
 @given(st.text())
 def test_clean_text_matches_the_definition(text: str) -> None:
     assert clean_text(text) == _by_category(text)
+
+
+def test_a_dash_glued_between_words_does_not_hide_the_words() -> None:
+    # "pool\u2014and" (an em dash with no spaces, as many style guides write it) holds the word
+    # "pool": nothing differs from a sentence that spaces the dash, and the text reads as written
+    left, right = split_diff(
+        "It was the pool\u2014and the pictures\u2014that made her famous.",
+        "It was the pool \u2014 and the pictures \u2014 that made her famous.",
+    )
+    assert left == ((EQUAL, "It was the pool\u2014and the pictures\u2014that made her famous."),)
+    assert right == (
+        (EQUAL, "It was the pool \u2014 and the pictures \u2014 that made her famous."),
+    )
+
+
+def test_a_part_of_a_compound_counts_as_used() -> None:
+    marked = words_not_in("The ship thwarted a piracy attack.", ["An anti-piracy patrol"])
+    assert not any(op == INSERT and "piracy" in text for op, text in marked)
+    assert any(op == INSERT and "ship" in text for op, text in marked)

@@ -15,7 +15,10 @@ INSERT = "insert"
 
 Segment = tuple[str, str]  # (op, text): op is EQUAL, DELETE or INSERT
 
-_WORD = re.compile(r"\S+")
+# A word, split after an em or en dash: "pool\u2014and" (no spaces, as many style guides write
+# it) is the words "pool" and "and", not one word no other sentence has. A spaced dash goes
+# with the word before it ("pool \u2014"), so both spellings compare as "pool".
+_WORD = re.compile("[^\\s\u2013\u2014]+(?: ?[\u2013\u2014])?|[\u2013\u2014]")
 
 
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F (a test checks every code point).
@@ -40,11 +43,21 @@ def _key(word: str) -> str:
     return normalise(stripped) if stripped else word
 
 
+def _join(words: Sequence[str]) -> str:
+    """Words back into text: a space between them, none after a dash that was glued to its
+    word ("pool\u2014" + "and" is "pool\u2014and" again)."""
+    text = ""
+    for word in words:
+        glued = len(text) > 1 and text[-1] in "\u2013\u2014" and not text[-2].isspace()
+        text = f"{text}{word}" if glued or not text else f"{text} {word}"
+    return text
+
+
 def _merge(segments: list[Segment]) -> tuple[Segment, ...]:
     merged: list[Segment] = []
     for op, text in segments:
         if merged and merged[-1][0] == op:
-            merged[-1] = (op, f"{merged[-1][1]} {text}")
+            merged[-1] = (op, _join((merged[-1][1], text)))
         else:
             merged.append((op, text))
     return tuple(merged)
@@ -64,12 +77,12 @@ def word_diff(a: str, b: str) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in _opcodes(a_words, b_words):
         if tag == "equal":
-            segments.append((EQUAL, " ".join(a_words[i1:i2])))
+            segments.append((EQUAL, _join(a_words[i1:i2])))
             continue
         if i2 > i1:
-            segments.append((DELETE, " ".join(a_words[i1:i2])))
+            segments.append((DELETE, _join(a_words[i1:i2])))
         if j2 > j1:
-            segments.append((INSERT, " ".join(b_words[j1:j2])))
+            segments.append((INSERT, _join(b_words[j1:j2])))
     return _merge(segments)
 
 
@@ -81,13 +94,13 @@ def split_diff(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]
     right: list[Segment] = []
     for tag, i1, i2, j1, j2 in _opcodes(a_words, b_words):
         if tag == "equal":
-            left.append((EQUAL, " ".join(a_words[i1:i2])))
-            right.append((EQUAL, " ".join(b_words[j1:j2])))
+            left.append((EQUAL, _join(a_words[i1:i2])))
+            right.append((EQUAL, _join(b_words[j1:j2])))
             continue
         if i2 > i1:
-            left.append((DELETE, " ".join(a_words[i1:i2])))
+            left.append((DELETE, _join(a_words[i1:i2])))
         if j2 > j1:
-            right.append((INSERT, " ".join(b_words[j1:j2])))
+            right.append((INSERT, _join(b_words[j1:j2])))
     return _merge(left), _merge(right)
 
 
@@ -95,6 +108,7 @@ def words_not_in(text: str, others: Sequence[str]) -> tuple[Segment, ...]:
     """``text`` word by word, its content words that none of ``others`` uses marked INSERT
     (function words and punctuation are never marked: "the" missing is not a difference)."""
     seen = {_key(w) for other in others for w in _WORD.findall(clean_text(other))}
+    seen |= {part for key in seen if "-" in key for part in key.split("-")}  # "anti-piracy"
     segments: list[Segment] = []
     for word in _WORD.findall(clean_text(text)):
         key = _key(word)
