@@ -41,22 +41,38 @@ import same_event as se  # noqa: E402
 ANSWERS = ("same", "development", "different")
 
 
-def _answers(data: Path) -> tuple[list[dict[str, object]], list[se.Pair], np.ndarray, np.ndarray]:
-    """Records, pairs, and each pair's held-out text-only probability alone and grouped with
-    every document of its topic."""
+SETTINGS = ("text only", "with dates")
+
+
+def _answers(
+    data: Path,
+) -> tuple[list[dict[str, object]], list[se.Pair], dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """Records, pairs, and by setting each pair's held-out probability alone and grouped with
+    every document of its topic (``eval/same_event.py``'s folds, features and dates)."""
     built = se.build_features(data)
     records, _ = se.load_corpus(data)
     pairs = built.pairs
-    held = se.held_out(pairs, built.x_text, built.x_plain_dated, built.plain_gap)
     index = {(p.a, p.b): i for i, p in enumerate(pairs)}
-    grouped = held.probability.copy()
-    for topic in sorted({p.topic for p in pairs}):
-        docs = sorted(
-            {d for p in pairs if p.topic == topic and p.kind != "cross-topic" for d in (p.a, p.b)}
-        )
-        ids, in_context = se._grouped(held.probability, index, docs)
-        grouped[ids] = in_context
-    return records, pairs, held.probability, grouped
+    found = {}
+    for setting, dated_x, has_gap in (
+        ("text only", built.x_plain_dated, built.plain_gap),
+        ("with dates", built.x_dated, built.dated_gap),
+    ):
+        held = se.held_out(pairs, built.x_text, dated_x, has_gap)
+        grouped = held.probability.copy()
+        for topic in sorted({p.topic for p in pairs}):
+            docs = sorted(
+                {
+                    d
+                    for p in pairs
+                    if p.topic == topic and p.kind != "cross-topic"
+                    for d in (p.a, p.b)
+                }
+            )
+            ids, in_context = se._grouped(held.probability, index, docs)
+            grouped[ids] = in_context
+        found[setting] = (held.probability, grouped)
+    return records, pairs, found
 
 
 def sample(out: Path, n: int, seed: int, data: Path) -> None:
@@ -100,35 +116,42 @@ def sample(out: Path, n: int, seed: int, data: Path) -> None:
 
 def report(judged: Path, data: Path) -> None:
     raw = tomllib.loads(judged.read_text(encoding="utf-8"))
-    records, pairs, alone, grouped = _answers(data)
+    records, pairs, answers = _answers(data)
     by_ids = {(records[p.a]["doc_id"], records[p.b]["doc_id"]): i for i, p in enumerate(pairs)}
-    rows = []
-    wrong: list[str] = []
-    for entry in raw["pair"]:
-        i = by_ids[(entry["a"], entry["b"])]
-        rows.append((entry["judgment"], pairs[i].label == 1, alone[i] >= 0.5, grouped[i] >= 0.5))
+    chosen = [(entry, by_ids[(entry["a"], entry["b"])]) for entry in raw["pair"]]
+    n = len(chosen)
+    print(
+        f"{n} judged pairs of one topic ({sum(pairs[i].label for _, i in chosen)} one ECB+ event)"
+    )
+    print("  judges' answers:", dict(Counter(str(e["judgment"]) for e, _ in chosen)))
+    for label, strict in (("development counted as different", True), ("as same", False)):
+        truth = [
+            e["judgment"] == "same" or (not strict and e["judgment"] == "development")
+            for e, _ in chosen
+        ]
+        ecb = [pairs[i].label == 1 for _, i in chosen]
+        agree = sum(t == e for t, e in zip(truth, ecb, strict=True))
+        print(f"  {label}: ECB+ label agrees with the judges on {agree}/{n} ({agree / n:.3f})")
+        for setting in SETTINGS:
+            for name, probability in zip(
+                ("pair alone", "grouped with its topic"), answers[setting], strict=True
+            ):
+                said = [probability[i] >= 0.5 for _, i in chosen]
+                vs_judges = sum(t == a for t, a in zip(truth, said, strict=True))
+                vs_ecb = sum(e == a for e, a in zip(ecb, said, strict=True))
+                print(
+                    f"    framecmp {setting}, {name}: right by the judges {vs_judges}/{n} "
+                    f"({vs_judges / n:.3f}), by ECB+ {vs_ecb}/{n} ({vs_ecb / n:.3f})"
+                )
+    print("  grouped text-only answers the judges call wrong (development counted as different):")
+    alone, grouped = answers["text only"]
+    for entry, i in chosen:
         if (grouped[i] >= 0.5) != (entry["judgment"] == "same"):
-            wrong.append(
+            print(
                 f"    {entry['a']} / {entry['b']}: judges {entry['judgment']}, ECB+ "
                 f"{'one event' if pairs[i].label else 'two events'}, P alone {alone[i]:.2f}, "
                 f"grouped {grouped[i]:.2f}"
             )
-    n = len(rows)
-    print(f"{n} judged pairs of one topic ({sum(r[1] for r in rows)} one ECB+ event)")
-    print("  judges' answers:", dict(Counter(r[0] for r in rows)))
-    for label, strict in (("development counted as different", True), ("as same", False)):
-        truth = [r[0] == "same" or (not strict and r[0] == "development") for r in rows]
-        agree = sum(t == r[1] for t, r in zip(truth, rows, strict=True))
-        print(f"  {label}: ECB+ label agrees with the judges on {agree}/{n} ({agree / n:.3f})")
-        for name, col in (("pair alone", 2), ("grouped with its topic", 3)):
-            vs_judges = sum(t == r[col] for t, r in zip(truth, rows, strict=True))
-            vs_ecb = sum(r[1] == r[col] for r in rows)
-            print(
-                f"    framecmp, {name}: right by the judges {vs_judges}/{n} "
-                f"({vs_judges / n:.3f}), by ECB+ {vs_ecb}/{n} ({vs_ecb / n:.3f})"
-            )
-    print("  grouped answers the judges call wrong (development counted as different):")
-    print("\n".join(wrong))
 
 
 def main() -> int:
