@@ -1,6 +1,6 @@
 """How much of the same-event error is ECB+'s labels? Pairs of one topic judged blind by people.
 
-    python eval/same_event_judged.py sample OUT.md [--n 80] [--seed 1]   # the judges' packet
+    python eval/same_event_judged.py sample OUT.md [--n 80] [--seed 1] [--apart DAYS]
     python eval/same_event_judged.py report eval/gold/same-event-judged.toml
 
 ECB+ (eval/data/ecbplus, CC BY 3.0) calls two reports one event when its annotators put them in
@@ -28,6 +28,7 @@ import random
 import sys
 import tomllib
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -75,11 +76,22 @@ def _answers(
     return records, pairs, found
 
 
-def sample(out: Path, n: int, seed: int, data: Path) -> None:
+def sample(out: Path, n: int, seed: int, data: Path, apart: int | None = None) -> None:
+    """``apart``: draw only ECB+ one-event pairs whose real publication dates (manifest) lie
+    more than ``apart`` days apart, the with-dates setting's largest error class."""
     records = [json.loads(line) for line in (data / "manifest.jsonl").open(encoding="utf-8")]
     pairs = se.make_pairs(records)
     same_topic = [p for p in pairs if p.kind != "cross-topic"]
-    drawn = random.Random(seed).sample(same_topic, n)
+    if apart is not None:
+        real = [date.fromisoformat(str(r["date"])) if r["date"] else None for r in records]
+
+        def far(p: se.Pair) -> bool:
+            a, b = real[p.a], real[p.b]
+            return a is not None and b is not None and abs((a - b).days) > apart
+
+        same_topic = [p for p in same_topic if p.label == 1 and far(p)]
+        print(f"{len(same_topic)} one-event pairs with real dates more than {apart} days apart")
+    drawn = random.Random(seed).sample(same_topic, min(n, len(same_topic)))
     # The texts are copied under neutral names: ECB+ file names ("ecb" / "ecbplus") tell a
     # topic's two events apart, which would give the judges the label.
     texts = out.parent / "texts"
@@ -161,13 +173,14 @@ def main() -> int:
     s.add_argument("out", type=Path)
     s.add_argument("--n", type=int, default=80)
     s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--apart", type=int, help="only one-event pairs with real dates this far apart")
     r = sub.add_parser("report")
     r.add_argument("judged", type=Path)
     for p in (s, r):
         p.add_argument("--data", type=Path, default=se.DEFAULT_DATA)
     args = parser.parse_args()
     if args.command == "sample":
-        sample(args.out, args.n, args.seed, args.data)
+        sample(args.out, args.n, args.seed, args.data, args.apart)
     else:
         report(args.judged, args.data)
     return 0
