@@ -436,3 +436,10 @@ def test_matcher_memos_stay_bounded_and_change_no_count(monkeypatch: pytest.Monk
     again = score.score_lexicons(list(reversed(documents)), [war])
     assert sorted(first, key=lambda row: row.doc) == sorted(again, key=lambda row: row.doc)
     assert [row.count for row in first] == [1] * 12
+
+
+def test_a_self_described_name_is_no_attribution() -> None:
+    document = _doc("d", "The self-described mermaid swam.", "Her agent described the film.")
+    bundled = lexicon.resolve(["attribution"])
+    neutral = next(r for r in score.score_lexicons([document], bundled) if r.category == "neutral")
+    assert [(h.matched, h.sentence) for h in neutral.hits] == [("described", 1)]
