@@ -203,3 +203,20 @@ def test_removed_noise_is_listed_per_outlet() -> None:
     section = text[text.index("Removed noise") :]
     assert "metadata-header" in section
     assert "Military Confidence and Hardline Stance" in section
+
+
+def test_coverage_numbers_long_outlet_names_so_the_claims_stay_readable() -> None:
+    comparison = build_comparison()
+    long_names = dataclasses.replace(
+        comparison,
+        documents=tuple(
+            dataclasses.replace(d, outlet=f"{d.outlet} international edition")
+            for d in comparison.documents
+        ),
+    )
+    coverage = _section(render_text(long_names, width=80), "Coverage", "Aligned:")
+    assert "1 = " in coverage
+    assert "international edition" in coverage
+    rows = [line for line in coverage.splitlines() if re.match(r"│ c\d+ ", line)]
+    # the claim's words get most of the width: the first row holds a long run of them
+    assert len(rows[0].split("│")[2].strip()) > 30

@@ -133,17 +133,28 @@ def _frames(comparison: Comparison) -> Table | None:
     return table
 
 
+# Outlet headers wider than this in all leave the claim's words a sliver of a column (four
+# outlets named "30_3ecb (30-3ecb)" left it 8 characters at 100 columns): the outlets are then
+# numbered, and a caption says which number is which.
+_OUTLET_HEADERS_MAX = 48
+
+
 def _coverage(comparison: Comparison) -> Table | None:
     section = view_model.coverage(comparison)
     if not section.rows:
         return None
+    labels = [_label(o) for o in section.outlets]
+    numbered = sum(len(label) + 3 for label in labels) > _OUTLET_HEADERS_MAX
     table = _table(
         f"{section.title}: which outlet carries which claim ({_CARRIED} = carries it)",
         "claim",
         "text",
-        *(_label(o) for o in section.outlets),
+        *(str(n) for n in range(1, len(labels) + 1)) if numbered else labels,
         expand=True,
     )
+    if numbered:
+        table.caption = _text(", ".join(f"{n} = {label}" for n, label in enumerate(labels, 1)))
+        table.caption_justify = "left"
     table.columns[1].ratio = 1
     for row in section.rows:
         table.add_row(
