@@ -481,7 +481,7 @@ def compare(
             else "the inputs do not look like reports of the same event"
         )
         typer.echo(
-            f"framecmp: warning: {said} (lowest pair probability {verdict.score:.2f} "
+            f"framecmp: warning: {said} (lowest pair score {verdict.score:.2f} "
             f"< threshold {verdict.threshold})",
             err=True,
         )

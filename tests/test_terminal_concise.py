@@ -151,3 +151,26 @@ def test_the_concise_pairs_are_the_reworded_ones_not_near_copies() -> None:
     assert {p.claim_relation for p in comparison.alignment.pairs} == {ClaimRelation.EQUIVALENT}
     [shown] = views.most_different_pairs(comparison, 1)
     assert views.sentence_text(comparison, shown.a).startswith("Firefighters rescued")
+
+
+def test_the_summary_names_outlets_by_their_labels(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The storm damaged about 200 homes in the county on Monday.\n", "utf-8")
+    second.write_text("The storm damaged about 200 homes in the county on Monday night.\n", "utf-8")
+    result = _run(str(first), str(second), "-l", "1=Wire", "-l", "2=The Paper", "--summary")
+    assert result.returncode == 0, result.stderr
+    assert "tokens: Wire " in result.stdout
+    assert "The Paper " in result.stdout
+    assert "the-paper" not in result.stdout
+
+
+def test_one_sentence_texts_are_not_tested_for_framing_differences(tmp_path: Path) -> None:
+    # one sentence each: the bootstrap has nothing to resample, so no "significant" frame
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The storm damaged about 200 homes in the county on Monday.\n", "utf-8")
+    second.write_text("The storm damaged about 200 homes in the county on Monday night.\n", "utf-8")
+    result = _run(str(first), str(second), "--summary")
+    assert result.returncode == 0, result.stderr
+    assert "No difference reaches significance" in result.stdout
+    assert "under 4 sentences" in result.stdout
+    assert "frames it more" not in result.stdout

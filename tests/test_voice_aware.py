@@ -120,8 +120,10 @@ def test_a_hit_inside_a_quote_carries_the_speaker_and_stays_out_of_narration() -
 
 def test_rate_differences_count_narration_only() -> None:
     # Both texts use "war" equally often, but only b says it in its own words.
-    a = text_document("a", '"War, war and war," Maria Lopez said. The meeting ended at noon.')
-    b = text_document("b", "War, war and war, the report said. The meeting ended at noon.")
+    # (four sentences each: fewer are not tested, score.MIN_TEST_SENTENCES)
+    rest = " The meeting ended at noon. Staff left the hall. The doors were locked."
+    a = text_document("a", '"War, war and war," Maria Lopez said.' + rest)
+    b = text_document("b", "War, war and war, the report said." + rest)
     quotes = _quotes(a, b)
     scores = score_stage.score_lexicons([a, b], _lexicon(), quotes)
     (military,) = [

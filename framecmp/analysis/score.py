@@ -38,6 +38,14 @@ _CI_PERCENTILES = (2.5, 97.5)
 # The false discovery rate at which a frame difference is called significant, controlled over
 # every frame test of one report (Benjamini & Hochberg 1995).
 FALSE_DISCOVERY_RATE = 0.05
+# A document needs this many sentences for its frame rates to be tested: the bootstrap
+# resamples sentences, and with fewer it has almost no spread to resample. Measured under the
+# null (two random halves of one real ECB+ article, n sentences each; `python
+# eval/frame_test_null.py`), the share of tests at p < 0.05, development (odd topics) / held out
+# (even): 1 sentence 0.999 / 0.998, 2: 0.125 / 0.078, 3: 0.117 / 0.099, 4: 0.041 / 0.038,
+# 5: 0.041 / 0.031, 8: 0.045 / 0.049: 4 is the fewest at the nominal 0.05. Shorter documents
+# are described, not tested.
+MIN_TEST_SENTENCES = 4
 # Words whose pattern lookup a lexicon matcher remembers before it starts again (about 4 MiB
 # per bundled lexicon at most; the 982 ECB+ documents hold 17,050 distinct lower-cased words).
 MATCHER_WORD_CACHE = 65536
@@ -211,9 +219,10 @@ def rate_differences(
     Only the outlet's own words count: hits inside direct quotes and quoted tokens are left
     out of both numerator and denominator. Sentences are resampled with replacement within
     each document; a pair in which neither document's narration uses the category is left out
-    (there is nothing to compare). Each difference carries a two-sided bootstrap p-value and
-    its Benjamini-Hochberg q-value over every difference returned (every frame test of the
-    report), and ``significant`` means q < 0.05.
+    (there is nothing to compare), and so is a pair with a document of fewer than
+    ``MIN_TEST_SENTENCES`` sentences (too few to resample). Each difference carries a
+    two-sided bootstrap p-value and its Benjamini-Hochberg q-value over every difference
+    returned (every frame test of the report), and ``significant`` means q < 0.05.
     """
     import numpy as np
 
@@ -290,7 +299,8 @@ def rate_differences(
                 score_a, score_b = groups[key].get(a.doc_id), groups[key].get(b.doc_id)
                 count_a = score_a.narration_count if score_a is not None else 0
                 count_b = score_b.narration_count if score_b is not None else 0
-                if count_a or count_b:
+                testable = min(len(a.sentences), len(b.sentences)) >= MIN_TEST_SENTENCES
+                if testable and (count_a or count_b):
                     needed.append((column, a_position, b_position))
     if not needed:
         return ()

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from framecmp.analysis.score import MIN_TEST_SENTENCES
 from framecmp.model import RELATIONS, ClaimRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
@@ -482,8 +483,17 @@ def statistics_note(comparison: Comparison) -> str:
         f"report at a 5% false discovery rate. Distinctive terms: log-odds with a general-"
         f"English prior (wordfreq), |z| \u2265 {SIGNIFICANT_Z}."
     )
+    short = [d for d in comparison.documents if len(d.sentences) < MIN_TEST_SENTENCES]
+    if short:
+        names = ", ".join(outlet_parts(comparison, d.doc_id)[0] for d in short)
+        method += (
+            f" Frame rates of a text under {MIN_TEST_SENTENCES} sentences ({names}) are not "
+            "tested: too few sentences to resample."
+        )
     if frames == 0 and terms == 0:
-        tokens = ", ".join(f"{d.doc_id} {d.n_tokens}" for d in comparison.documents)
+        tokens = ", ".join(
+            f"{outlet_parts(comparison, d.doc_id)[0]} {d.n_tokens}" for d in comparison.documents
+        )
         return (
             "No difference reaches significance: these texts (tokens: "
             f"{tokens}) are too short for any test here to tell the outlets apart, so the "
