@@ -879,6 +879,12 @@ def _warnings(comparison: Comparison) -> tuple[str, ...]:
             f"{names}; the alignment and differences below compare different events"
         )
     for document in comparison.documents:
+        if lost := document.text.count("\ufffd"):
+            warnings.append(
+                f"{document.doc_id}: {lost} character{'s' if lost > 1 else ''} of its source "
+                "could not be read (shown as \ufffd, e.g. a currency sign lost before the text "
+                "reached framecmp); words and sentences next to them may be cut or wrong"
+            )
         if len(document.sentences) < 3:
             warnings.append(
                 f"{document.doc_id}: only {len(document.sentences)} sentences; "

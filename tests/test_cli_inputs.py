@@ -526,3 +526,16 @@ def test_a_url_that_does_not_answer_in_time_is_one_error(server: _Server) -> Non
     with pytest.raises(InputError) as err:
         load_inputs([url], options=LoadOptions(timeout_seconds=0.5))
     assert str(err.value) == f"{url}: no answer within 0.5 s"
+
+
+def test_characters_lost_before_reading_are_reported(tmp_path: Path, tass: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    text = tass.read_text(encoding="utf-8")
+    damaged.write_text(text.replace(" the ", " the \ufffd\ufffd ", 1), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(damaged), str(tass), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = _json_out(result.stdout)
+    doc = report["documents"][0]["id"]
+    lost = [w for w in report["warnings"] if "could not be read" in w]
+    assert len(lost) == 1
+    assert lost[0].startswith(f"{doc}: 2 characters")  # the damaged input, with the count
