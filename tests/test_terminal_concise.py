@@ -21,6 +21,7 @@ from framecmp.report.terminal import render_text
 
 DATA = Path(__file__).parent.parent / "data" / "bishkek-2025-11-27"
 BISHKEK = [str(DATA / "tass.txt"), str(DATA / "cgtn.txt"), str(DATA / "unknown-outlet.txt")]
+STORM = "The storm damaged about 200 homes in the county on Monday."
 
 
 def _run(*args: str, columns: int = 100) -> subprocess.CompletedProcess[str]:
@@ -32,6 +33,14 @@ def _run(*args: str, columns: int = 100) -> subprocess.CompletedProcess[str]:
         env=env,
         check=False,
     )
+
+
+def _two_texts(tmp_path: Path, first: str, second: str) -> tuple[str, str]:
+    """Two one-line text files, as paths for the command line."""
+    paths = tmp_path / "first.txt", tmp_path / "second.txt"
+    for path, text in zip(paths, (first, second), strict=True):
+        path.write_text(text + "\n", encoding="utf-8")
+    return str(paths[0]), str(paths[1])
 
 
 @pytest.fixture(scope="module")
@@ -127,10 +136,12 @@ def test_a_summary_of_two_different_events_says_so_plainly() -> None:
 
 
 def test_a_conflicting_pair_is_labelled_once_with_its_words(tmp_path: Path) -> None:
-    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
-    first.write_text("The storm damaged approximately 200 homes in the county.\n", "utf-8")
-    second.write_text("The storm damaged approximately 2,000 homes in the county.\n", "utf-8")
-    result = _run(str(first), str(second), "--allow-different-events")
+    texts = _two_texts(
+        tmp_path,
+        "The storm damaged approximately 200 homes in the county.",
+        "The storm damaged approximately 2,000 homes in the county.",
+    )
+    result = _run(*texts, "--allow-different-events")
     assert result.returncode == 0, result.stderr
     assert "(conflicting: 200 / 2,000)" in result.stdout
     assert "conflicting; conflicting" not in result.stdout
@@ -154,10 +165,8 @@ def test_the_concise_pairs_are_the_reworded_ones_not_near_copies() -> None:
 
 
 def test_the_summary_names_outlets_by_their_labels(tmp_path: Path) -> None:
-    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
-    first.write_text("The storm damaged about 200 homes in the county on Monday.\n", "utf-8")
-    second.write_text("The storm damaged about 200 homes in the county on Monday night.\n", "utf-8")
-    result = _run(str(first), str(second), "-l", "1=Wire", "-l", "2=The Paper", "--summary")
+    texts = _two_texts(tmp_path, STORM, STORM.replace("Monday", "Monday night"))
+    result = _run(*texts, "-l", "1=Wire", "-l", "2=The Paper", "--summary")
     assert result.returncode == 0, result.stderr
     assert "tokens: Wire " in result.stdout
     assert "The Paper " in result.stdout
@@ -166,10 +175,8 @@ def test_the_summary_names_outlets_by_their_labels(tmp_path: Path) -> None:
 
 def test_one_sentence_texts_are_not_tested_for_framing_differences(tmp_path: Path) -> None:
     # one sentence each: the bootstrap has nothing to resample, so no "significant" frame
-    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
-    first.write_text("The storm damaged about 200 homes in the county on Monday.\n", "utf-8")
-    second.write_text("The storm damaged about 200 homes in the county on Monday night.\n", "utf-8")
-    result = _run(str(first), str(second), "--summary")
+    texts = _two_texts(tmp_path, STORM, STORM.replace("Monday", "Monday night"))
+    result = _run(*texts, "--summary")
     assert result.returncode == 0, result.stderr
     assert "No difference reaches significance" in result.stdout
     assert "under 4 sentences" in result.stdout
