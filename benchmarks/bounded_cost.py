@@ -4,10 +4,10 @@
 
 Inputs are generated with a fixed seed: non-repeating English-like text (50,000
 pseudo-words and English stop words, sentences of 8-30 words, a paragraph break after one in
-five) of 1, 5 and 20 MB, and one line of 40k words without punctuation. Each run is a fresh
-`python -m framecmp compare BIG SMALL`
-subprocess (SMALL is the bundled TASS sample) with --max-bytes raised to fit; peak memory is
-the child's maximum resident set size.
+five) of 1, 5 and 20 MB, one line of 40k words without punctuation, and the same line in
+capitals (an all-caps text: one run of capitalised words, which name patterns read). Each
+run is a fresh `python -m framecmp compare BIG SMALL` subprocess (SMALL is the bundled TASS
+sample) with --max-bytes raised to fit; peak memory is the child's maximum resident set size.
 """
 
 from __future__ import annotations
@@ -91,6 +91,13 @@ def main() -> int:
         line.write_text(" ".join(rng.choice(words) for _ in range(args.line_words)) + "\n")
         elapsed, peak, code = run(line)
         print(f"| one line of {args.line_words:,} words | {elapsed:.1f} | {peak:.0f} | {code} |")
+        capitals = Path(folder) / "capitals.txt"
+        capitals.write_text(line.read_text().title())
+        elapsed, peak, code = run(capitals)
+        print(
+            f"| the same line, every word capitalised | {elapsed:.1f} | {peak:.0f} | {code} |",
+            flush=True,
+        )
         for size in args.sizes_mb:
             big = Path(folder) / f"big-{size}.txt"
             big.write_text(make_text(int(size * 1_000_000), rng, words), encoding="utf-8")
