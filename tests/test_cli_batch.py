@@ -280,3 +280,26 @@ def test_a_big_event_report_compares_the_most_recent_articles_and_says_so(
     bad = runner.invoke(app, [*args, "--max-report-articles", "1"])
     assert bad.exit_code == 2
     assert bad.stderr.startswith("framecmp: error: --max-report-articles 1")
+
+
+def test_fail_on_terminology_ignores_wordings_inside_quotes(tmp_path: Path) -> None:
+    # both outlets write "Kyiv"; one quotes an official who says "Kiev": the speaker's word,
+    # not the outlet's choice
+    articles, db = tmp_path / "in", tmp_path / "c.db"
+    _same_event_pair(articles, "Kyiv")
+    right = articles / "right.txt"
+    right.write_text(
+        right.read_text(encoding="utf-8")
+        + '"Kiev will have its bridge in May," a council spokesman said on Tuesday.\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app,
+        [
+            "batch", str(articles), "--db", str(db), "--report-dir", str(tmp_path / "r"),
+            "--fail-on", "terminology", "--format", "jsonl", "--workers", "1",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    event = json.loads(result.stdout.splitlines()[0])
+    assert event["terminology_divergences"] == []

@@ -612,16 +612,16 @@ def findings(comparison: Comparison) -> EventFindings:
         ),
         default=0.0,
     )
-    used: dict[tuple[str, str], dict[str, set[str]]] = {}
+    # An outlet's own words only: a quoted "special military operation" is the speaker's choice.
+    used: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
     for score in comparison.lexicon_scores:
-        if score.kind == "terminology" and score.hits:
-            used.setdefault((score.lexicon, score.category), {})[score.doc] = {
-                h.term for h in score.hits
-            }
+        own = frozenset(h.term for h in score.hits if not h.quoted)
+        if score.kind == "terminology" and own:
+            used.setdefault((score.lexicon, score.category), {})[score.doc] = own
     divergent = tuple(
         f"{lexicon}:{category}"
         for (lexicon, category), terms in sorted(used.items())
-        if len(terms) >= 2 and len({frozenset(t) for t in terms.values()}) > 1
+        if len(terms) >= 2 and len(set(terms.values())) > 1
     )
     return EventFindings(conflicting, largest, divergent)
 
