@@ -93,7 +93,6 @@ _FORMAT_BY_EXTENSION = {
 
 Input = str | Path | Article
 # What a folder given to ingest/batch is searched for; other files (READMEs, images) are skipped.
-_ARTICLE_EXTENSIONS = frozenset({".txt", ".text", ".html", ".htm", ".json", ".jsonl"})
 
 
 def load_articles(
@@ -675,6 +674,7 @@ class _Unread:
     files: tuple[batch_stage.ReadFile, ...]
     options_key: str
     unchanged_articles: int  # articles of files not read because they are unchanged
+    notes: tuple[str, ...]  # what loading left out or could not read
 
 
 def _load_unread(
@@ -705,17 +705,19 @@ def _load_unread(
     unchanged = {} if rehash else store.unchanged_files(list(stats.values()), options_key)
     articles: list[Article] = []
     files: list[ReadFile] = []
+    notes: list[str] = []
     skipped_articles = 0
     for position, item in enumerate(expanded):
         stat = stats.get(position)
         if stat is not None and stat.path in unchanged:
             skipped_articles += unchanged[stat.path]
             continue
-        loaded = load_inputs([item], options=options)[0]
+        loaded, loading_notes = load_inputs([item], options=options)
+        notes.extend(loading_notes)
         if stat is not None:
             files.append(ReadFile(stat, len(articles), len(loaded)))
         articles.extend(loaded)
-    return _Unread(tuple(articles), tuple(files), options_key, skipped_articles)
+    return _Unread(tuple(articles), tuple(files), options_key, skipped_articles, tuple(notes))
 
 
 def _ingest_unread(
@@ -731,7 +733,7 @@ def _ingest_unread(
     from framecmp.corpus import batch as batch_stage
 
     unread = _load_unread(store, inputs, options, rehash=rehash)
-    return batch_stage.ingest(
+    summary = batch_stage.ingest(
         store,
         unread.articles,
         prepare_article,
@@ -741,6 +743,7 @@ def _ingest_unread(
         load_options=unread.options_key,
         unchanged_unread=unread.unchanged_articles,
     )
+    return dataclasses.replace(summary, notes=unread.notes)
 
 
 def _expand_folders(inputs: Sequence[Input]) -> list[Input]:
@@ -752,8 +755,9 @@ def _expand_folders(inputs: Sequence[Input]) -> list[Input]:
                     p
                     for p in Path(item).rglob("*")
                     if p.is_file()
-                    and p.suffix.lower() in _ARTICLE_EXTENSIONS
-                    and not any(part.startswith(".") for part in p.parts)
+                    and p.suffix.lower() in load_stage.ARTICLE_EXTENSIONS
+                    # hidden files and folders inside it, not those above it (~/.cache/news)
+                    and not any(part.startswith(".") for part in p.relative_to(item).parts)
                 )
             )
         else:

@@ -595,6 +595,8 @@ def ingest(
         if not quiet:
             for path, reason in summary.skipped:
                 typer.echo(f"framecmp: skipped {path}: {reason}", err=True)
+            for note in summary.notes:
+                typer.echo(f"framecmp: warning: {note}", err=True)
             typer.echo(
                 f"framecmp: {summary.added} added, {summary.new_versions} new versions, "
                 f"{summary.unchanged} already stored; {summary.assigned} assigned, "
@@ -729,6 +731,8 @@ def batch(
             sys.stdout.write(batch_stage.summary_lines(result))
         elif not quiet:
             ingested = result.ingest
+            for note in ingested.notes:
+                typer.echo(f"framecmp: warning: {note}", err=True)
             if result.did_nothing:
                 typer.echo("framecmp: nothing new: every input is already stored and reported")
             else:

@@ -37,6 +37,10 @@ class Article:
     url: str | None = None
     removed: tuple[Removal, ...] = ()  # what loading took out (metadata headers, HTML chrome)
     encoding: str | None = None  # the codec the input was decoded with ("utf-8", "cp1251")
+    # Which record or feed entry of its file this is, whatever its position: the record's
+    # id/guid, else its outlet and title, else its text's hash ("guid:123", "text:9f2c..."). A
+    # store tells versions apart by it where there is no URL; None for a single-article file.
+    record_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

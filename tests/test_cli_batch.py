@@ -303,3 +303,63 @@ def test_fail_on_terminology_ignores_wordings_inside_quotes(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     event = json.loads(result.stdout.splitlines()[0])
     assert event["terminology_divergences"] == []
+
+
+def test_a_folder_scan_reads_every_kind_the_loader_reads(tmp_path: Path) -> None:
+    # a folder under a hidden one (~/.cache/news) is read; hidden files inside it are not, nor
+    # its README
+    folder = tmp_path / ".cache" / "news"
+    folder.mkdir(parents=True)
+    tass = (DATA / "bishkek-2025-11-27" / "tass.txt").read_text(encoding="utf-8")
+    (folder / "story.text").write_text(tass, encoding="utf-8")
+    (folder / "README.md").write_text("# Articles\n\nWhat this folder holds.\n", "utf-8")
+    record = {"text": (DATA / "bishkek-2025-11-27" / "cgtn.txt").read_text(encoding="utf-8")}
+    (folder / "records.ndjson").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / ".draft.txt").write_text(tass + "\nA draft paragraph.\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 added" in result.stderr
+
+
+def test_a_record_put_above_the_others_is_new_not_a_version_of_them(tmp_path: Path) -> None:
+    # records without a URL: their identity is their title (and outlet), not their line
+    texts = [
+        (DATA / "bishkek-2025-11-27" / name).read_text(encoding="utf-8")
+        for name in ("tass.txt", "cgtn.txt", "unknown-outlet.txt")
+    ]
+    records = [
+        {"title": f"Report {n}", "outlet": f"Outlet {n}", "text": text}
+        for n, text in enumerate(texts)
+    ]
+    feed, db = tmp_path / "feed.jsonl", tmp_path / "c.db"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records[1:]), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(feed), "--db", str(db)]).exit_code == 0
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    again = runner.invoke(app, ["ingest", str(feed), "--db", str(db)])
+    assert "1 added, 0 new versions, 2 already stored" in again.stderr
+    assert sum(len(e["articles"]) for e in _events(db)) == 3  # type: ignore[arg-type]
+
+
+def test_record_dates_as_feeds_write_them_are_read_and_others_are_reported(
+    tmp_path: Path,
+) -> None:
+    text = (DATA / "bishkek-2025-11-27" / "cgtn.txt").read_text(encoding="utf-8")  # no date
+    records = tmp_path / "dated.jsonl"
+    records.write_text(
+        json.dumps({"title": "A", "date": "Thu, 27 Nov 2025 10:00:00 GMT", "text": text})
+        + "\n"
+        + json.dumps({"title": "B", "date": "yesterday", "text": text + "\nMore.\n"})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "c.db"
+    result = runner.invoke(app, ["ingest", str(records), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 record date(s) not read (first: 'yesterday')" in result.stderr
+    dates = {
+        str(a["path"]).rpartition("#")[2]: a["date"]
+        for e in _events(db)
+        for a in e["articles"]  # type: ignore[attr-defined]
+    }
+    assert dates == {"1": "2025-11-27", "2": None}

@@ -80,6 +80,8 @@ class IngestSummary:
     assigned: int
     new_events: int
     changed_events: tuple[str, ...]  # events that gained articles in this run
+    # what loading left out or could not read (feed teasers, bad record dates), one line each
+    notes: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +91,7 @@ class IngestSummary:
             "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
             "assigned": self.assigned,
             "new_events": self.new_events,
+            "notes": list(self.notes),
         }
 
 
@@ -131,8 +134,14 @@ class BatchSummary:
 
 
 def source_key(article: Article) -> str:
-    """Where an article comes from: its URL, else its normalised path."""
-    return article.url or os.path.normpath(article.path)
+    """Where an article comes from: its URL, else its normalised path, with the record's
+    identity for a record or feed entry of a file holding several ("news.jsonl#id:42"), not its
+    position: a record put above it would otherwise take its place and replace it."""
+    if article.url:
+        return article.url
+    if article.record_id:
+        return f"{os.path.normpath(article.path.rpartition('#')[0])}#{article.record_id}"
+    return os.path.normpath(article.path)
 
 
 def prepare_with_evidence(
@@ -708,6 +717,7 @@ def summary_markdown(summary: BatchSummary, report_dir: Path) -> str:
         f"- events: {ingest.new_events} new; {len(summary.reports)} reports written "
         f"to `{report_dir}`",
     ]
+    lines += [f"- note: {_md(note)}" for note in ingest.notes]
     if summary.did_nothing:
         lines.append("- nothing new: no report written")
     if summary.reports:

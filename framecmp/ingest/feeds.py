@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from framecmp.errors import InputError
 from framecmp.ingest.load import Loaded, load_plain
+from framecmp.ingest.records import record_identity
 
 if TYPE_CHECKING:
     from framecmp.ingest.load import LoadOptions
@@ -43,15 +44,18 @@ def load_feed(text: str, *, path: str, options: LoadOptions, encoding: str | Non
         if article is None:
             without_body += 1
             continue
+        title = _one_line(entry.get("title")) or article.title
+        outlet = article.outlet or _one_line(entry.get("source", {}).get("title")) or feed_title
         articles.append(
             replace(
                 article,
-                title=_one_line(entry.get("title")) or article.title,
+                record_id=record_identity(
+                    _one_line(entry.get("id")) or None, outlet, title, article.text
+                ),
+                title=title,
                 url=link or article.url,
                 date=_entry_date(entry) or article.date,
-                outlet=article.outlet
-                or _one_line(entry.get("source", {}).get("title"))
-                or feed_title,
+                outlet=outlet,
             )
         )
     if without_body:

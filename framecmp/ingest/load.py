@@ -37,6 +37,9 @@ _EXTENSION_FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
+# What a folder scan (batch, ingest) picks up: every extension the loader reads by name but
+# Markdown, which in a folder is mostly its README (given by name, a .md file is read).
+ARTICLE_EXTENSIONS = frozenset(_EXTENSION_FORMATS) - {".md"}
 _SNIFF_BYTES = 8192
 # Share of control bytes above which a file is binary. UTF-8 text in any script has almost
 # none (multi-byte sequences never use bytes below 0x80); random binary has about 12%. A few
@@ -537,6 +540,9 @@ _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})")
 
 
+_YEAR_SLASHED = re.compile(r"\d{4}/\d{1,2}/\d{1,2}")
+
+
 def _parse_date(value: str) -> str | None:
     """ISO date (YYYY-MM-DD) of a whole date value such as "2025-11-27T10:00Z" or "Nov 27, 2025"."""
     value = value.strip()
@@ -555,7 +561,21 @@ def _parse_date(value: str) -> str | None:
 
 
 def metadata_date(value: str) -> str | None:
-    """ISO date of a metadata value that starts with one ("2025-11-27T10:00:00+03:00")."""
-    if (match := _ISO_DATE.match(value.strip())) and (iso := _parse_date(match[0][:10])):
+    """ISO date of a metadata value that starts with one ("2025-11-27T10:00:00+03:00"), or of
+    an RFC 822 date as feeds and mail write it ("Thu, 02 May 2013 10:00:00 GMT"), or of
+    "2013/05/02"."""
+    value = value.strip()
+    if (match := _ISO_DATE.match(value)) and (iso := _parse_date(match[0][:10])):
         return iso
-    return _parse_date(value)
+    if iso := _parse_date(value):
+        return iso
+    if _YEAR_SLASHED.fullmatch(value):
+        return _parse_date(value.replace("/", "-"))
+    if "," in value or value[:1].isdigit():
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            return None
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import replace
@@ -70,20 +71,29 @@ def load_records(
         items = document if isinstance(document, list) else [document]
         parsed = [(f"{path}: record {n}", item) for n, item in enumerate(items, start=1)]
     articles: list[Article] = []
+    unread_dates: list[str] = []
     several = len(parsed) + len(errors) > 1
     for number, (where, record) in enumerate(parsed, start=1):
         try:
-            article = _article(record, where, fields)
+            article, unread_date = _article(record, where, fields)
         except InputError as err:
             if not skip_bad:
                 raise
             errors.append(str(err))
             continue
+        if unread_date:
+            unread_dates.append(unread_date)
         name = f"{path}#{number}" if several else path
-        articles.append(replace(article, path=name, encoding=encoding))
+        identity = article.record_id if several else None
+        articles.append(replace(article, path=name, encoding=encoding, record_id=identity))
     notes: tuple[str, ...] = ()
     if errors:
         notes = (f"{path}: skipped {len(errors)} bad record(s); first: {errors[0]}",)
+    if unread_dates:
+        notes += (
+            f"{path}: {len(unread_dates)} record date(s) not read (first: {unread_dates[0]!r}); "
+            "those records count as undated (give ISO 8601, 2013-05-02, or an RFC 822 date)",
+        )
     if not articles:
         raise InputError(
             f"{path}: no usable records"
@@ -93,7 +103,8 @@ def load_records(
     return Loaded(tuple(articles), notes)
 
 
-def _article(record: object, where: str, fields: Mapping[str, str]) -> Article:
+def _article(record: object, where: str, fields: Mapping[str, str]) -> tuple[Article, str | None]:
+    """The record's article (with its identity), and its date value when it could not be read."""
     if not isinstance(record, dict):
         raise InputError(
             f"{where}: record is a {type(record).__name__}, not an object with a text field"
@@ -110,13 +121,33 @@ def _article(record: object, where: str, fields: Mapping[str, str]) -> Article:
     # Record text is often a page capture with its own header: clean it as a .txt file.
     article = load_plain(body, where)
     date_value = _string(record, "date", fields)
-    return replace(
+    date = (metadata_date(date_value) if date_value else None) or article.date
+    article = replace(
         article,
         outlet=_string(record, "outlet", fields) or article.outlet,
-        date=(metadata_date(date_value) if date_value else None) or article.date,
+        date=date,
         title=_string(record, "title", fields) or article.title,
         url=_string(record, "url", fields) or article.url,
     )
+    given = next(
+        (str(record[key]).strip() for key in _ID_FIELDS if isinstance(record.get(key), str | int)),
+        None,
+    )
+    identity = record_identity(given, article.outlet, article.title, article.text)
+    return replace(article, record_id=identity), (date_value if date is None else None)
+
+
+# Record fields that name a record whatever its position in the file (news APIs, feed exports).
+_ID_FIELDS = ("id", "guid", "uuid")
+
+
+def record_identity(given: str | None, outlet: str | None, title: str | None, text: str) -> str:
+    """A record's or feed entry's identity: its id, else outlet and title, else its text."""
+    if given:
+        return f"id:{given}"
+    if title:
+        return f"title:{outlet or ''}|{title}"
+    return "text:" + hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
 def _lookup(
