@@ -539,3 +539,23 @@ def test_characters_lost_before_reading_are_reported(tmp_path: Path, tass: Path)
     lost = [w for w in report["warnings"] if "could not be read" in w]
     assert len(lost) == 1
     assert lost[0].startswith(f"{doc}: 2 characters")  # the damaged input, with the count
+
+
+def test_windows_1252_smart_quotes_are_read_as_windows_1252(tmp_path: Path, tass: Path) -> None:
+    # English from Word or an old CMS (a real report, ECB+ 8_1ecbplus, CC BY 3.0): curly
+    # apostrophes and quotes are its only bytes above ASCII, too few for a detector, which
+    # read "don't" as Chinese and lost the negation
+    report_text = (
+        Path(__file__).parent.parent / "eval" / "data" / "ecbplus" / "8" / "8_1ecbplus.txt"
+    )
+    text = report_text.read_text(encoding="utf-8").replace("'", "\u2019")
+    path = tmp_path / "word-export.txt"
+    path.write_bytes(text.encode("cp1252"))
+    result = runner.invoke(
+        app, ["compare", str(tass), str(path), "-f", "json", "--allow-different-events"]
+    )
+    assert result.exit_code == 0, result.stderr
+    report = _json_out(result.stdout)
+    assert report["documents"][1]["encoding"] == "cp1252"
+    sentences = " ".join(s["text"] for s in report["sentences"][report["documents"][1]["id"]])
+    assert "don\u2019t know" in sentences  # the report's own "I don't know how..."

@@ -326,6 +326,8 @@ def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass  # a wrong declaration: detect instead
+    if _only_windows_punctuation(data):
+        return data.decode("cp1252"), "cp1252"
     from charset_normalizer import from_bytes  # only non-UTF-8 inputs pay for the detector
 
     matches = from_bytes(data)
@@ -345,6 +347,33 @@ def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
                 with contextlib.suppress(UnicodeDecodeError):
                     return data.decode(preferred), codecs.lookup(preferred).name
     return str(best), codecs.lookup(best.encoding).name
+
+
+# Bytes windows-1252 uses for typographic punctuation (quotes, dashes, the ellipsis, the euro
+# sign): in ISO-8859 encodings 0x80-0x9F are control codes. English text from Word or an old
+# CMS, "don\x92t", holds little else above ASCII, and the detector, seeing a handful of high
+# bytes, guessed Big5 or gb18030 ("don\u6290t"), which turned a negation into a false conflict.
+_WINDOWS_PUNCTUATION = frozenset(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# At most this share of a windows-1252 English text is above ASCII (a few quotes and accented
+# names); Cyrillic, Greek or CJK text in a legacy encoding has a third or more.
+_WINDOWS_MAX_HIGH_SHARE = 0.05
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _only_windows_punctuation(data: bytes) -> bool:
+    """Whether the text is windows-1252 with typographic punctuation: some bytes of it, few
+    bytes above ASCII in all, and no word of two or more letters all above ASCII (accented
+    names, "café", are fine; Cyrillic read as windows-1252, "\u00cc\u00ee\u00f1", is not)."""
+    high = data.translate(None, bytes(range(0x80)))
+    if not high or len(high) > _WINDOWS_MAX_HIGH_SHARE * len(data):
+        return False
+    if not set(high) & _WINDOWS_PUNCTUATION or set(high) & {0x81, 0x8D, 0x8F, 0x90, 0x9D}:
+        return False
+    text = data.decode("cp1252")
+    return not any(
+        word.isascii() is False and not any(c.isascii() for c in word)
+        for word in _LETTERS.findall(text)
+    )
 
 
 def _sniff_utf16(head: bytes) -> str | None:
