@@ -68,12 +68,14 @@ decisive evidence. `related` lists events of the same story (linked, never merge
 `framecmp batch` exit codes: **0** done (also when nothing was new); **2** error; with
 `--fail-on`: **3** an event reported in this run has conflicting claims, **4** a significant
 frame difference of N or more per 1,000 tokens (`frame-difference=N`, default 10), **5** a
-terminology divergence (outlets chose different terms of one category); when several rules
+terminology divergence (outlets chose different terms of one category, in their own words:
+wordings inside quotes do not count); when several rules
 fire, the lowest code wins. `--format jsonl` prints one JSON object per reported event
 (`type: "event"`, `event`, `label`, `articles`, `outlets`, `reports`, `conflicting_claims`,
 `largest_frame_difference`, `terminology_divergences`), then one for the run (`type: "run"`,
-`added`, `new_versions`, `unchanged`, `skipped`, `assigned`, `new_events`, `reports`, `index`,
-`did_nothing`, `failed_rules`, `exit_code`).
+`added`, `new_versions`, `unchanged`, `skipped`, `assigned`, `new_events`, `notes` (what
+loading left out or could not read: feed entries without text, record dates not read; also
+printed as warnings), `reports`, `index`, `did_nothing`, `failed_rules`, `exit_code`).
 """
 
 
