@@ -356,7 +356,7 @@ def test_markdown_shows_word_differences_of_aligned_sentences() -> None:
 def test_markdown_marks_differences_not_distinguishable_from_zero() -> None:
     markdown = render_report(build_comparison(), "markdown")
     rows = {line.split(" | ")[0]: line for line in markdown.splitlines() if "frames/" in line}
-    assert "not distinguishable from zero" in rows["| frames/conflict"]
+    assert "not significant after correction" in rows["| frames/conflict"]
     diplomacy = [line for line in markdown.splitlines() if line.startswith("| frames/diplomacy")]
     assert all(line.endswith("| significant |") for line in diplomacy)
 

@@ -136,7 +136,7 @@ def test_frame_differences_list_significant_first_and_mark_the_others() -> None:
     section = _section(text, "Frame differences", "Terminology")
     assert section.index("-21.5") < section.index("-12.0") < section.index("3.2")
     conflict = next(line for line in section.splitlines() if "│ conflict" in line)
-    assert "not distinguishable from zero" in conflict
+    assert "not significant after correction" in conflict
     assert "3.2 (-6.5 to 12.9)" in conflict
     diplomacy = next(line for line in section.splitlines() if "-21.5" in line)
     assert "significant" in diplomacy
@@ -155,8 +155,8 @@ def test_frame_differences_cap_the_unclear_ones_and_say_how_many_are_left_out() 
     section = _section(render_text(comparison, width=160), "Frame differences", "Terminology")
     assert "-21.5" in section
     assert "-12.0" in section
-    assert section.count("not distinguishable from zero") == 10 + 1  # rows + the omitted line
-    assert "7 more differences not distinguishable from zero omitted" in section
+    assert section.count("not significant after correction") == 10 + 1  # rows + the omitted line
+    assert "7 more differences not significant after correction omitted" in section
     assert "3.2 (-6.5 to 12.9)" in section  # the largest unclear ones are the ones kept
     assert "5.0 (-3.0 to 13.0)" in section
 

@@ -331,7 +331,7 @@ def _interval_svg(chart: IntervalChart) -> str:
 
     body = [
         '<text x="10" y="38">Filled dot: significant (Benjamini-Hochberg q &lt; 0.05); '
-        f"hollow: not distinguishable from zero.{_shown(chart)}</text>",
+        f"hollow: not significant after correction.{_shown(chart)}</text>",
         *_axis(label_w, label_w + plot_w, top - 4, bottom, lo, hi),
         f'<line x1="{_n(xpos(0))}" y1="{_n(top - 4)}" x2="{_n(xpos(0))}" y2="{_n(bottom)}" '
         'stroke="#000" stroke-dasharray="3 2"/>',

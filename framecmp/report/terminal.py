@@ -258,7 +258,7 @@ def _differences(comparison: Comparison) -> Table | None:
         )
     if omitted:
         table.caption = _text(
-            f"{views.plural(omitted, 'more difference')} not distinguishable from zero "
+            f"{views.plural(omitted, 'more difference')} not significant after correction "
             "omitted (the smallest); the Markdown and JSON reports list them all."
         )
         table.caption_justify = "left"

@@ -462,8 +462,8 @@ def sorted_differences(comparison: Comparison) -> list[RateDifference]:
 
 
 def difference_reading(difference: RateDifference) -> str:
-    """How to read a difference: significant, or not distinguishable from zero."""
-    return "significant" if difference.significant else "not distinguishable from zero"
+    """How to read a difference: significant, or not significant after correction."""
+    return "significant" if difference.significant else "not significant after correction"
 
 
 def significant_terms(comparison: Comparison) -> list[DistinctiveTerm]:
