@@ -502,7 +502,7 @@ def ingest(
     from framecmp.corpus.store import CorpusStore
 
     options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
-    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+    with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
         return _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
 
 
@@ -547,7 +547,7 @@ def batch(
     options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
-    with CorpusStore(db) as store, _executor(workers, scheduler) as executor:
+    with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
         ingested = _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
         due = batch_stage.events_to_report(store)
         labels = store.events()

@@ -199,6 +199,22 @@ def _exit_codes() -> Iterator[None]:
     except Exception as err:  # a bug must never read as verdict 1 in CI
         if os.environ.get("FRAMECMP_DEBUG"):
             raise
+        import sqlite3  # here: `framecmp --help` does not pay for it
+
+        if isinstance(err, sqlite3.IntegrityError):
+            typer.echo(
+                f"framecmp: error: the corpus store changed under this run ({err}): another "
+                "run may be writing to it; run again when it has finished",
+                err=True,
+            )
+            raise typer.Exit(EXIT_ERROR) from None
+        if isinstance(err, sqlite3.DatabaseError):
+            typer.echo(
+                f"framecmp: error: the corpus store could not be read ({err}); if it is "
+                "damaged, restore it from a copy or start a new one with another --db",
+                err=True,
+            )
+            raise typer.Exit(EXIT_ERROR) from None
         typer.echo(
             f"framecmp: internal error: {type(err).__name__}: {err} "
             "(FRAMECMP_DEBUG=1 shows the traceback)",

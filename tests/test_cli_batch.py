@@ -363,3 +363,48 @@ def test_record_dates_as_feeds_write_them_are_read_and_others_are_reported(
         for a in e["articles"]  # type: ignore[attr-defined]
     }
     assert dates == {"1": "2025-11-27", "2": None}
+
+
+def test_a_damaged_store_is_one_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    assert (
+        runner.invoke(app, ["ingest", str(DATA), "--db", str(db), "--workers", "1"]).exit_code == 0
+    )
+    data = bytearray(db.read_bytes())
+    data[8192 : 8192 + 16384] = b"\xff" * 16384  # pages past the header, overwritten
+    db.write_bytes(bytes(data))
+    result = runner.invoke(app, ["events", "--db", str(db)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("framecmp: error: the corpus store could not be read")
+    assert "Traceback" not in result.output
+
+
+def test_two_runs_at_once_on_a_new_store_take_turns(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "framecmp",
+                "ingest",
+                str(DATA),
+                "--db",
+                str(db),
+                "--workers",
+                "1",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    # one run stored the five articles, the other found them stored
+    assert sorted(err.split(";")[0] for _, err in outputs) == [
+        "framecmp: 0 added, 0 new versions, 5 already stored",
+        "framecmp: 5 added, 0 new versions, 0 already stored",
+    ]
+    assert sum(len(e["articles"]) for e in _events(db)) == 5  # type: ignore[arg-type]

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from framecmp.errors import FramecmpError, InputError
 from framecmp.model import Document, Removal, Sentence
@@ -184,10 +184,15 @@ def content_hash(text: str) -> str:
 class CorpusStore:
     """A corpus store file; use as a context manager so the connection is closed."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, for_run: bool = False) -> None:
+        """``for_run``: an ingest or batch run, which waits for any other to finish first
+        (``_lock_for_run``) and keeps others waiting until it closes the store."""
         self.path = Path(path)
+        self._run_lock: IO[bytes] | None = None
         if self.path.is_dir():
             raise InputError(f"{self.path}: --db must be a file, not a directory")
+        if for_run:
+            self._lock_for_run()  # before connecting: two runs creating one store collide
         try:
             self._db = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
@@ -197,6 +202,8 @@ class CorpusStore:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as err:
+            if self._run_lock is not None:
+                self._run_lock.close()
             raise InputError(f"{self.path}: not a framecmp corpus store ({err})") from None
 
     def __enter__(self) -> CorpusStore:
@@ -207,6 +214,24 @@ class CorpusStore:
 
     def close(self) -> None:
         self._db.close()
+        if self._run_lock is not None:
+            self._run_lock.close()  # releases the lock
+            self._run_lock = None
+
+    def _lock_for_run(self) -> None:
+        """Wait until no other run is writing to this store, then keep others waiting until
+        this store is closed: article ids are chosen at the start of a run (in input order),
+        so two ingests at once would pick the same ones, and two runs creating one store at
+        once race to set it up. A lock file beside the store (``<db>.lock``, flock: released
+        by the system when a process dies, so never stale); where flock does not exist, runs
+        are not serialised."""
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            return
+        handle = open(f"{self.path}.lock", "a+b")  # noqa: SIM115 (held until close)
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        self._run_lock = handle
 
     @property
     def schema_version(self) -> int:
