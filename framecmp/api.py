@@ -549,7 +549,12 @@ def batch(
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
         ingested = _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
-        due = batch_stage.events_to_report(store)
+        due = batch_stage.events_to_report(
+            store,
+            lambda event: all(
+                (folder / f"{event}{suffix}").is_file() for suffix in _REPORT_EXTENSIONS.values()
+            ),
+        )
         labels = store.events()
         number = 0
         # A slice of events at a time, so only their documents are in memory at once; the

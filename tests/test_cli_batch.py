@@ -408,3 +408,26 @@ def test_two_runs_at_once_on_a_new_store_take_turns(tmp_path: Path) -> None:
         "framecmp: 5 added, 0 new versions, 0 already stored",
     ]
     assert sum(len(e["articles"]) for e in _events(db)) == 5  # type: ignore[arg-type]
+
+
+def test_a_new_or_cleaned_report_folder_gets_every_report(tmp_path: Path) -> None:
+    # CI keeps the store in a cache but starts from a fresh workspace: reports are written to
+    # the folder given, not only for events that changed since the store last reported
+    db = tmp_path / "c.db"
+
+    def batch(reports: Path) -> str:
+        result = runner.invoke(
+            app,
+            ["batch", str(DATA), "--db", str(db), "--report-dir", str(reports), "--workers", "1"],
+        )
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    first = tmp_path / "first"
+    batch(first)
+    fresh = tmp_path / "fresh"
+    assert "nothing new" not in batch(fresh)
+    assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in first.iterdir())
+    (next(first.glob("ev-*.md"))).unlink()
+    batch(first)
+    assert sorted(p.name for p in first.iterdir()) == sorted(p.name for p in fresh.iterdir())

@@ -558,8 +558,12 @@ def _printable(text: str) -> str:
 # --- reports -------------------------------------------------------------------------------------
 
 
-def events_to_report(store: CorpusStore) -> list[tuple[str, tuple[int, ...]]]:
-    """Events of two or more articles whose current articles differ from their last report."""
+def events_to_report(
+    store: CorpusStore, written: Callable[[str], bool] = lambda _event: True
+) -> list[tuple[str, tuple[int, ...]]]:
+    """Events of two or more articles whose current articles differ from their last report,
+    or whose reports are not all in the report folder (``written``: a new or cleaned folder
+    gets every report, not only those of events that changed)."""
     by_event: dict[str, list[int]] = {}
     for assignment in store.assignments():
         by_event.setdefault(assignment.event_id, []).append(assignment.article_id)
@@ -567,7 +571,7 @@ def events_to_report(store: CorpusStore) -> list[tuple[str, tuple[int, ...]]]:
     due = []
     for event_id in sorted(by_event):
         ids = tuple(sorted(by_event[event_id]))
-        if len(ids) >= 2 and reported.get(event_id) != ids:
+        if len(ids) >= 2 and (reported.get(event_id) != ids or not written(event_id)):
             due.append((event_id, ids))
     return due
 
