@@ -431,3 +431,17 @@ def test_a_new_or_cleaned_report_folder_gets_every_report(tmp_path: Path) -> Non
     (next(first.glob("ev-*.md"))).unlink()
     batch(first)
     assert sorted(p.name for p in first.iterdir()) == sorted(p.name for p in fresh.iterdir())
+
+
+def test_events_of_different_stories_are_not_linked_as_one(tmp_path: Path) -> None:
+    # real reports (ECB+, CC BY 3.0) of five unrelated stories: a cable cut, a rehab stay, a
+    # pirate attack, a coach fired, a bank bombing; none is "the same story as" another
+    ecbplus = ROOT / "eval" / "data" / "ecbplus"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("4/4_1ecb", "4/4_2ecb", "12/12_1ecb", "12/12_2ecb", "30/30_3ecb", "30/30_4ecb",
+                 "5/5_1ecb", "8/8_1ecb"):  # fmt: skip
+        shutil.copy(ecbplus / f"{name}.txt", folder)
+    db = tmp_path / "c.db"
+    assert runner.invoke(app, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
+    assert [e["related"] for e in _events(db) if e.get("related")] == []
