@@ -497,11 +497,25 @@ def ingest(
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
     rehash: bool = False,
+    encoding: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    fetch_links: bool = False,
 ) -> batch_stage.IngestSummary:
-    """Add articles (files, folders, records) to the corpus store and assign them to events."""
+    """Add articles (files, folders, records) to the corpus store and assign them to events.
+
+    ``encoding``, ``fields``, ``skip_bad`` and ``fetch_links`` read the inputs as
+    ``compare``'s options of the same names do."""
     from framecmp.corpus.store import CorpusStore
 
-    options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
+    options = LoadOptions(
+        input_format=input_format,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fields=dict(fields or {}),
+        skip_bad=skip_bad,
+        fetch_links=fetch_links,
+    )
     with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
         return _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
 
@@ -532,6 +546,10 @@ def batch(
     scheduler: str | None = None,
     progress: batch_stage.Progress | None = None,
     rehash: bool = False,
+    encoding: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+    fetch_links: bool = False,
     max_report_articles: int = DEFAULT_REPORT_ARTICLES,
 ) -> batch_stage.BatchSummary:
     """Ingest, assign to events, and report every event that gained articles, plus an index."""
@@ -544,7 +562,14 @@ def batch(
         raise FramecmpError(
             f"--max-report-articles {max_report_articles}: a report compares at least 2"
         )
-    options = LoadOptions(input_format=input_format, max_bytes=max_bytes)
+    options = LoadOptions(
+        input_format=input_format,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fields=dict(fields or {}),
+        skip_bad=skip_bad,
+        fetch_links=fetch_links,
+    )
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
@@ -695,7 +720,12 @@ def _load_unread(
             f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
         )
     expanded = _expand_folders(inputs)
-    options_key = f"{options.input_format}|{options.max_bytes}"
+    # everything that changes what a file's articles are: a file read under other options is
+    # read again
+    options_key = (
+        f"{options.input_format}|{options.max_bytes}|{options.encoding}|"
+        f"{sorted(options.fields.items())}|{options.skip_bad}|{options.fetch_links}"
+    )
     stats: dict[int, FileStat] = {}
     for position, item in enumerate(expanded):
         if isinstance(item, Article) or str(item) == "-" or load_stage.is_url(str(item)):

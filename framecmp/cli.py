@@ -182,6 +182,32 @@ class Aligner(StrEnum):
     semantic = "semantic"
 
 
+_ENCODING_OPTION = typer.Option(
+    "--encoding",
+    help="Read every input with this encoding (e.g. cp1251) instead of detecting it.",
+    show_default=False,
+)
+_FIELD_OPTION = typer.Option(
+    "--field",
+    metavar="ROLE=FIELD",
+    help="JSON/JSONL records: the field holding a role (text, title, outlet, date, url), "
+    "e.g. --field text=body --field outlet=source.name. Repeatable.",
+)
+_SKIP_BAD_OPTION = typer.Option(
+    "--skip-bad", help="Skip bad JSON/JSONL records (counted in a warning)."
+)
+_FETCH_LINKS_OPTION = typer.Option(
+    "--fetch-links", help="Feeds: fetch the page of entries that carry no text."
+)
+
+
+def _fields(items: list[str]) -> dict[str, str]:
+    """--field ROLE=FIELD options as {role: field}; a bad one is an InputError."""
+    from framecmp.ingest.records import parse_field_options
+
+    return parse_field_options(items)
+
+
 @contextmanager
 def _exit_codes() -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 2, never a traceback."""
@@ -358,31 +384,10 @@ def compare(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")
     ] = 5_000_000,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            help="Read every input with this encoding (e.g. cp1251) instead of detecting it.",
-            show_default=False,
-        ),
-    ] = None,
-    field: Annotated[
-        list[str],
-        typer.Option(
-            "--field",
-            metavar="ROLE=FIELD",
-            help="JSON/JSONL records: the field holding a role (text, title, outlet, date, url), "
-            "e.g. --field text=body --field outlet=source.name. Repeatable.",
-        ),
-    ] = [],  # noqa: B006
-    skip_bad: Annotated[
-        bool,
-        typer.Option("--skip-bad", help="Skip bad JSON/JSONL records (counted in a warning)."),
-    ] = False,
-    fetch_links: Annotated[
-        bool,
-        typer.Option("--fetch-links", help="Feeds: fetch the page of entries that carry no text."),
-    ] = False,
+    encoding: Annotated[str | None, _ENCODING_OPTION] = None,
+    field: Annotated[list[str], _FIELD_OPTION] = [],  # noqa: B006
+    skip_bad: Annotated[bool, _SKIP_BAD_OPTION] = False,
+    fetch_links: Annotated[bool, _FETCH_LINKS_OPTION] = False,
     cache_dir: Annotated[
         Path | None,
         typer.Option(
@@ -586,6 +591,10 @@ def ingest(
     ] = InputFormat.auto,
     workers: Annotated[int | None, _WORKERS_OPTION] = None,
     rehash: Annotated[bool, _REHASH_OPTION] = False,
+    encoding: Annotated[str | None, _ENCODING_OPTION] = None,
+    field: Annotated[list[str], _FIELD_OPTION] = [],  # noqa: B006
+    skip_bad: Annotated[bool, _SKIP_BAD_OPTION] = False,
+    fetch_links: Annotated[bool, _FETCH_LINKS_OPTION] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")] = False,
 ) -> None:
     """Add articles to the corpus store and assign them to events.
@@ -605,6 +614,10 @@ def ingest(
                 workers=workers,
                 progress=bar,
                 rehash=rehash,
+                encoding=encoding,
+                fields=_fields(field),
+                skip_bad=skip_bad,
+                fetch_links=fetch_links,
             )
         finally:
             bar.close()
@@ -693,6 +706,10 @@ def batch(
     workers: Annotated[int | None, _WORKERS_OPTION] = None,
     scheduler: Annotated[str | None, _SCHEDULER_OPTION] = None,
     rehash: Annotated[bool, _REHASH_OPTION] = False,
+    encoding: Annotated[str | None, _ENCODING_OPTION] = None,
+    field: Annotated[list[str], _FIELD_OPTION] = [],  # noqa: B006
+    skip_bad: Annotated[bool, _SKIP_BAD_OPTION] = False,
+    fetch_links: Annotated[bool, _FETCH_LINKS_OPTION] = False,
     max_report_articles: Annotated[
         int | None,
         typer.Option(
@@ -731,6 +748,10 @@ def batch(
                 scheduler=scheduler,
                 progress=bar,
                 rehash=rehash,
+                encoding=encoding,
+                fields=_fields(field),
+                skip_bad=skip_bad,
+                fetch_links=fetch_links,
                 max_report_articles=(
                     api.DEFAULT_REPORT_ARTICLES
                     if max_report_articles is None

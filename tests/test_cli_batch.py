@@ -445,3 +445,25 @@ def test_events_of_different_stories_are_not_linked_as_one(tmp_path: Path) -> No
     db = tmp_path / "c.db"
     assert runner.invoke(app, ["ingest", str(folder), "--db", str(db)]).exit_code == 0
     assert [e["related"] for e in _events(db) if e.get("related")] == []
+
+
+def test_batch_reads_records_as_compare_does(tmp_path: Path) -> None:
+    # a nightly export with one empty record and the text under another name: --field names
+    # it, --skip-bad skips the empty one (counted in a warning), as for compare
+    text = (DATA / "bishkek-2025-11-27" / "tass.txt").read_text(encoding="utf-8")
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        json.dumps({"body": text, "source": "Wire"}) + "\n" + json.dumps({"body": ""}) + "\n",
+        encoding="utf-8",
+    )
+    db, reports = tmp_path / "c.db", tmp_path / "r"
+    result = runner.invoke(
+        app,
+        [
+            "batch", str(export), "--db", str(db), "--report-dir", str(reports),
+            "--field", "text=body", "--skip-bad",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 bad record(s)" in result.stderr
+    assert "1 added" in result.stdout
