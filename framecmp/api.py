@@ -252,6 +252,7 @@ def compare(
     if len(articles) > MAX_DOCUMENTS:
         raise FramecmpError(f"compare takes at most {MAX_DOCUMENTS} articles; got {len(articles)}")
     documents = prepare_documents(articles, labels=labels)
+    notes = (*notes, *_same_texts(documents))
     background_counts: dict[str, int] | None = None
     if background:
         background_counts, skipped = _background_counts(background, options)
@@ -268,6 +269,23 @@ def compare(
     if not notes:
         return comparison
     return dataclasses.replace(comparison, warnings=(*notes, *comparison.warnings))
+
+
+def _same_texts(documents: Sequence[Document]) -> list[str]:
+    """A note for each document whose cleaned text another already has (the same wire copy
+    under two outlets, or one file twice under two names): its scores compare it with itself."""
+    first: dict[str, Document] = {}
+    notes = []
+    for document in documents:
+        key = " ".join(document.text.split())
+        # one file given twice is noted by load_inputs already
+        if key in first and first[key].path != document.path:
+            notes.append(
+                f"{document.doc_id}: the same text as {first[key].doc_id} (a syndicated copy, "
+                "or one report saved twice); the two are compared as they are"
+            )
+        first.setdefault(key, document)
+    return notes
 
 
 def compare_documents(

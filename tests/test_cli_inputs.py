@@ -559,3 +559,14 @@ def test_windows_1252_smart_quotes_are_read_as_windows_1252(tmp_path: Path, tass
     assert report["documents"][1]["encoding"] == "cp1252"
     sentences = " ".join(s["text"] for s in report["sentences"][report["documents"][1]["id"]])
     assert "don\u2019t know" in sentences  # the report's own "I don't know how..."
+
+
+def test_the_same_text_under_two_names_is_noted(tmp_path: Path, tass: Path, cgtn: Path) -> None:
+    copy = tmp_path / "syndicated.txt"
+    copy.write_text(cgtn.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(tass), str(cgtn), str(copy), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = _json_out(result.stdout)
+    same = [w for w in report["warnings"] if "the same text as" in w]
+    assert len(same) == 1
+    assert same[0].startswith(report["documents"][2]["id"])
