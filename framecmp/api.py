@@ -237,15 +237,7 @@ def compare(
     cache_dir: str | Path | None = None,
 ) -> Comparison:
     """Align reports of one event and score how their wording and framing differ."""
-    options = LoadOptions(
-        input_format=input_format,
-        max_bytes=max_bytes,
-        encoding=encoding,
-        fields=dict(fields or {}),
-        skip_bad=skip_bad,
-        fetch_links=fetch_links,
-        cache_dir=str(cache_dir) if cache_dir is not None else None,
-    )
+    options = _reading(input_format, max_bytes, encoding, fields, skip_bad, fetch_links, cache_dir)
     articles, notes = load_inputs(inputs, options=options, stdin=stdin)
     if len(articles) < 2:
         raise FramecmpError("compare needs at least two articles; give two or more inputs")
@@ -269,6 +261,27 @@ def compare(
     if not notes:
         return comparison
     return dataclasses.replace(comparison, warnings=(*notes, *comparison.warnings))
+
+
+def _reading(
+    input_format: str,
+    max_bytes: int,
+    encoding: str | None,
+    fields: Mapping[str, str] | None,
+    skip_bad: bool,
+    fetch_links: bool,
+    cache_dir: str | Path | None = None,
+) -> LoadOptions:
+    """The load options of compare, ingest and batch (their parameters of the same names)."""
+    return LoadOptions(
+        input_format=input_format,
+        max_bytes=max_bytes,
+        encoding=encoding,
+        fields=dict(fields or {}),
+        skip_bad=skip_bad,
+        fetch_links=fetch_links,
+        cache_dir=str(cache_dir) if cache_dir is not None else None,
+    )
 
 
 def _same_texts(documents: Sequence[Document]) -> list[str]:
@@ -526,14 +539,7 @@ def ingest(
     ``compare``'s options of the same names do."""
     from framecmp.corpus.store import CorpusStore
 
-    options = LoadOptions(
-        input_format=input_format,
-        max_bytes=max_bytes,
-        encoding=encoding,
-        fields=dict(fields or {}),
-        skip_bad=skip_bad,
-        fetch_links=fetch_links,
-    )
+    options = _reading(input_format, max_bytes, encoding, fields, skip_bad, fetch_links)
     with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
         return _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
 
@@ -580,14 +586,7 @@ def batch(
         raise FramecmpError(
             f"--max-report-articles {max_report_articles}: a report compares at least 2"
         )
-    options = LoadOptions(
-        input_format=input_format,
-        max_bytes=max_bytes,
-        encoding=encoding,
-        fields=dict(fields or {}),
-        skip_bad=skip_bad,
-        fetch_links=fetch_links,
-    )
+    options = _reading(input_format, max_bytes, encoding, fields, skip_bad, fetch_links)
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:

@@ -182,25 +182,6 @@ class Aligner(StrEnum):
     semantic = "semantic"
 
 
-_ENCODING_OPTION = typer.Option(
-    "--encoding",
-    help="Read every input with this encoding (e.g. cp1251) instead of detecting it.",
-    show_default=False,
-)
-_FIELD_OPTION = typer.Option(
-    "--field",
-    metavar="ROLE=FIELD",
-    help="JSON/JSONL records: the field holding a role (text, title, outlet, date, url), "
-    "e.g. --field text=body --field outlet=source.name. Repeatable.",
-)
-_SKIP_BAD_OPTION = typer.Option(
-    "--skip-bad", help="Skip bad JSON/JSONL records (counted in a warning)."
-)
-_FETCH_LINKS_OPTION = typer.Option(
-    "--fetch-links", help="Feeds: fetch the page of entries that carry no text."
-)
-
-
 def _fields(items: list[str]) -> dict[str, str]:
     """--field ROLE=FIELD options as {role: field}; a bad one is an InputError."""
     from framecmp.ingest.records import parse_field_options
@@ -530,6 +511,25 @@ class EventsFormat(StrEnum):
 class SummaryFormat(StrEnum):
     text = "text"
     jsonl = "jsonl"
+
+
+_ENCODING_OPTION = typer.Option(
+    "--encoding",
+    help="Read every input with this encoding (e.g. cp1251) instead of detecting it.",
+    show_default=False,
+)
+_FIELD_OPTION = typer.Option(
+    "--field",
+    metavar="ROLE=FIELD",
+    help="JSON/JSONL records: the field holding a role (text, title, outlet, date, url), "
+    "e.g. --field text=body --field outlet=source.name. Repeatable.",
+)
+_SKIP_BAD_OPTION = typer.Option(
+    "--skip-bad", help="Skip bad JSON/JSONL records (counted in a warning)."
+)
+_FETCH_LINKS_OPTION = typer.Option(
+    "--fetch-links", help="Feeds: fetch the page of entries that carry no text."
+)
 
 
 _DB_OPTION = typer.Option("--db", help="The corpus store (a SQLite file; created if missing).")
