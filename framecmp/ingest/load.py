@@ -326,7 +326,7 @@ def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass  # a wrong declaration: detect instead
-    if _only_windows_punctuation(data):
+    if _is_windows_1252_english(data):
         return data.decode("cp1252"), "cp1252"
     from charset_normalizer import from_bytes  # only non-UTF-8 inputs pay for the detector
 
@@ -353,27 +353,25 @@ def _detect_and_decode(data: bytes, path: str) -> tuple[str, str]:
 # sign): in ISO-8859 encodings 0x80-0x9F are control codes. English text from Word or an old
 # CMS, "don\x92t", holds little else above ASCII, and the detector, seeing a handful of high
 # bytes, guessed Big5 or gb18030 ("don\u6290t"), which turned a negation into a false conflict.
-_WINDOWS_PUNCTUATION = frozenset(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_WINDOWS_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})  # no character in windows-1252
+_WINDOWS_PUNCTUATION = frozenset(range(0x80, 0xA0)) - _WINDOWS_UNDEFINED
 # At most this share of a windows-1252 English text is above ASCII (a few quotes and accented
 # names); Cyrillic, Greek or CJK text in a legacy encoding has a third or more.
 _WINDOWS_MAX_HIGH_SHARE = 0.05
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
-def _only_windows_punctuation(data: bytes) -> bool:
+def _is_windows_1252_english(data: bytes) -> bool:
     """Whether the text is windows-1252 with typographic punctuation: some bytes of it, few
     bytes above ASCII in all, and no word of two or more letters all above ASCII (accented
     names, "café", are fine; Cyrillic read as windows-1252, "\u00cc\u00ee\u00f1", is not)."""
     high = data.translate(None, bytes(range(0x80)))
     if not high or len(high) > _WINDOWS_MAX_HIGH_SHARE * len(data):
         return False
-    if not set(high) & _WINDOWS_PUNCTUATION or set(high) & {0x81, 0x8D, 0x8F, 0x90, 0x9D}:
+    if not set(high) & _WINDOWS_PUNCTUATION or set(high) & _WINDOWS_UNDEFINED:
         return False
     text = data.decode("cp1252")
-    return not any(
-        word.isascii() is False and not any(c.isascii() for c in word)
-        for word in _LETTERS.findall(text)
-    )
+    return not any(not any(c.isascii() for c in word) for word in _LETTERS.findall(text))
 
 
 def _sniff_utf16(head: bytes) -> str | None:
