@@ -69,6 +69,7 @@ def main() -> int:
             )
     failures.extend(_same_event(baseline["same_event"]))
     failures.extend(_unique(baseline["unique"]))
+    failures.extend(_unique(baseline["unique_semantic"], "semantic"))
     for failure in failures:
         print(f"eval: FAIL {failure}", file=sys.stderr)
     return 1 if failures else 0
@@ -111,8 +112,8 @@ def _same_event(pinned: dict) -> list[str]:  # type: ignore[type-arg]
     return failures
 
 
-def _unique(pinned: dict) -> list[str]:  # type: ignore[type-arg]
-    """Judged sentences the lexical aligner still calls unique: how many have a counterpart."""
+def _unique(pinned: dict, aligner: str = "lexical") -> list[str]:  # type: ignore[type-arg]
+    """Judged sentences the aligner still calls unique: how many have a counterpart."""
     failures = []
     for rel, sha in pinned["files"].items():
         digest = hashlib.sha256((ROOT / rel).read_bytes()).hexdigest()
@@ -125,7 +126,7 @@ def _unique(pinned: dict) -> list[str]:  # type: ignore[type-arg]
     seen: set[tuple[str, str]] = set()
     unique = []
     for rel in pinned["files"]:  # a sentence drawn twice counts once, as first judged
-        table, _ = unique_dev.rows(unique_dev.judged.ECBPLUS, [Path(rel).name], {})
+        table, _ = unique_dev.rows(unique_dev.judged.ECBPLUS, [Path(rel).name], {}, aligner)
         for row in table:
             if (row.doc, row.text) not in seen:
                 seen.add((row.doc, row.text))
@@ -133,11 +134,14 @@ def _unique(pinned: dict) -> list[str]:  # type: ignore[type-arg]
     share = sum(r.counterpart for r in unique) / max(1, len(unique))
     ceiling = pinned["max_share_with_counterpart"]
     print(
-        f"unique sentences with a counterpart ({', '.join(Path(f).name for f in pinned['files'])}"
+        f"unique sentences with a counterpart, {aligner} aligner "
+        f"({', '.join(Path(f).name for f in pinned['files'])}"
         f"): {share:.3f} of {len(unique)} (ceiling {ceiling})"
     )
     return (
-        [f"unique sentences: {share:.3f} with a counterpart > {ceiling}"] if share > ceiling else []
+        [f"unique sentences, {aligner} aligner: {share:.3f} with a counterpart > {ceiling}"]
+        if share > ceiling
+        else []
     )
 
 

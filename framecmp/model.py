@@ -178,6 +178,8 @@ class CoveredBy(StrEnum):
 
     NEAR_SENTENCE = "near-sentence"  # a sentence elsewhere comes close to the same statement
     SHARED_WORDS = "shared-words"  # a sentence elsewhere holds many of its words, names included
+    # semantic aligner only: a sentence elsewhere is close in meaning by the sentence encoder
+    CLOSE_MEANING = "close-meaning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +187,14 @@ class PossiblyCovered:
     """An unpaired sentence that is not called unique: its nearest sentences elsewhere."""
 
     sentence: int  # 0-based index within its document
-    # closest first; SHARED_WORDS: the sentences holding most of its words first
+    # closest first; SHARED_WORDS: the sentences holding most of its words first;
+    # CLOSE_MEANING: the sentences closest in meaning first
     candidates: tuple[PossibleCounterpart, ...]
     covered_by: CoveredBy = CoveredBy.NEAR_SENTENCE
     # SHARED_WORDS: the largest share of its word weight (IDF, names included) one holds
     word_share: float | None = None
+    # CLOSE_MEANING: the highest sentence-encoder cosine with a sentence elsewhere
+    cosine: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

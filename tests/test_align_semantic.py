@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hand_documents import text_document
 from typer.testing import CliRunner
@@ -16,7 +17,7 @@ from framecmp.analysis import align_semantic
 from framecmp.analysis.align import DEFAULT_MIN_SCORE, align
 from framecmp.cli import app
 from framecmp.errors import MissingDependencyError
-from framecmp.model import Document
+from framecmp.model import CoveredBy, Document
 
 ROOT = Path(__file__).parent.parent
 runner = CliRunner()
@@ -97,6 +98,75 @@ def test_semantic_mode_has_its_own_default_threshold(tmp_path: Path) -> None:
     settings = json.loads(result.stdout)["settings"]
     assert settings["aligner"] == "semantic"
     assert settings["min_score"] == align_semantic.SEMANTIC_MIN_SCORE != DEFAULT_MIN_SCORE
+
+
+# The same moment told with no content word in common (the pair is not aligned), beside
+# sentences of other facts.
+REWORDED_LEFT = (
+    "Officials met on Tuesday to discuss the budget.",
+    "She checked out of the clinic while still at the height of her career.",
+    "The river flooded three villages.",
+)
+REWORDED_RIGHT = (
+    "Schools will reopen next week.",
+    "At the peak of her fame, the actress quietly left rehab.",
+    "The mayor praised volunteers for their help.",
+)
+
+
+def test_semantic_mode_does_not_call_a_reworded_claim_unique() -> None:
+    documents = [text_document("a", *REWORDED_LEFT), text_document("b", *REWORDED_RIGHT)]
+    lexical = align(documents)
+    assert 1 in lexical.unique["a"]  # no word measure sees the rewording
+    semantic = align(documents, aligner="semantic")
+    assert not semantic.pairs
+    (covered,) = semantic.possibly_covered["a"]
+    assert covered.sentence == 1
+    assert 1 not in semantic.unique["a"]
+    assert covered.covered_by is CoveredBy.CLOSE_MEANING
+    assert covered.cosine is not None
+    assert covered.cosine >= align_semantic.COVERED_MIN_COSINE
+    assert [(c.doc, c.sentence) for c in covered.candidates] == [("b", 1)]
+    # sentences about other facts stay unique
+    assert {0, 2} <= set(semantic.unique["a"])
+    assert {0, 2} <= set(semantic.unique["b"])
+
+
+def test_reports_say_a_sentence_is_close_in_meaning(tmp_path: Path) -> None:
+    paths = []
+    for name, sentences in (("alpha", REWORDED_LEFT), ("beta", REWORDED_RIGHT)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    outputs = {}
+    for fmt in ("json", "markdown"):
+        result = runner.invoke(
+            app,
+            [
+                "compare",
+                *paths,
+                "--aligner",
+                "semantic",
+                "--format",
+                fmt,
+                "--allow-different-events",
+            ],
+        )
+        assert result.exit_code == 0, result.stderr
+        outputs[fmt] = result.stdout
+    report = json.loads(outputs["json"])
+    schema = json.loads((ROOT / "framecmp" / "report" / "schema.json").read_text("utf-8"))
+    jsonschema.validate(report, schema)
+    entry = next(e for e in report["possibly_covered"]["alpha"] if e["sentence"] == 1)
+    assert entry["covered_by"] == "close-meaning"
+    assert entry["cosine"] >= align_semantic.COVERED_MIN_COSINE
+    assert entry["word_share"] is None
+    assert 1 not in report["unique"]["alpha"]
+    line = next(x for x in outputs["markdown"].splitlines() if "height of her career" in x)
+    assert "close in meaning, sentence-encoder cosine 0." in line
+    # the section's note gives the semantic aligner's own judged figures, not the lexical ones
+    assert "close in meaning (shown with the sentence-encoder cosine)" in outputs["markdown"]
+    assert "up to 1 in 6" not in outputs["markdown"]
 
 
 def test_the_model_loads_and_encodes_with_sockets_disabled() -> None:

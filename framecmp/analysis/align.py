@@ -157,9 +157,9 @@ def align(
         if core:
             cores.add((a, b))
     unpaired = _unique(documents, pairs)
-    # the pair scorer decides for both aligners (the cut was chosen on the lexical one's
-    # unpaired sentences; docs/alignment.md gives the semantic one's held-out figure)
-    covered = _possibly_covered(documents, units, profiles, index, unpaired)
+    # the pair scorer and the shared words decide for both aligners (their cuts were chosen on
+    # the lexical one's unpaired sentences); the semantic one adds the sentence encoder's cosine
+    covered = _possibly_covered(documents, units, profiles, index, unpaired, vectors)
     return Alignment(
         pairs=tuple(pairs),
         unique={
@@ -629,9 +629,11 @@ def _possibly_covered(
     profiles: Mapping[str, Sequence[Profile]],
     index: Mapping[str, Mapping[str, list[int]]],
     unpaired: Mapping[str, Sequence[int]],
+    vectors: Mapping[str, Any] | None = None,
 ) -> dict[str, dict[int, PossiblyCovered]]:
     """Unpaired sentences with a sentence elsewhere scoring ``COVERED_MIN_SCORE`` or more, or
-    else holding ``SHARED_MIN_SHARE`` of their words (``_shared_words``).
+    else holding ``SHARED_MIN_SHARE`` of their words (``_shared_words``), or else (semantic
+    aligner: sentence ``vectors`` given) at ``COVERED_MIN_COSINE`` or more (``_close_meaning``).
 
     Every unit of another document sharing a content stem is a candidate (the aligner's index
     asks for two and skips topic words); the score bound leaves most of them unscored.
@@ -649,14 +651,30 @@ def _possibly_covered(
             near = _near_units(
                 doc, p1, documents, profiles, index, COVERED_MIN_SCORE, COVERED_SHOWN
             )
-            covered_by, share = CoveredBy.NEAR_SENTENCE, None
+            covered_by, share, cosine = CoveredBy.NEAR_SENTENCE, None, None
             if not near:
                 if carriers is None:
                     carriers = {d.doc_id: _carriers(profiles[d.doc_id]) for d in documents}
                 shared_words = _shared_words(doc, p1, documents, profiles, carriers)
-                if shared_words is None:
+                if shared_words is not None:
+                    covered_by, (share, near) = CoveredBy.SHARED_WORDS, shared_words
+                elif vectors is not None and (
+                    close := _close_meaning(doc, unit, documents, units, vectors)
+                ):
+                    cosine, closest_by_sentence = close
+                    for i, nearest in closest_by_sentence.items():
+                        found.setdefault(doc, {})[i] = PossiblyCovered(
+                            i,
+                            tuple(
+                                _counterpart(p1, other_id, k, units, profiles)
+                                for other_id, k in nearest
+                            ),
+                            CoveredBy.CLOSE_MEANING,
+                            cosine=cosine,
+                        )
                     continue
-                covered_by, (share, near) = CoveredBy.SHARED_WORDS, shared_words
+                else:
+                    continue
             shown: dict[int, list[PossibleCounterpart]] = {i: [] for i in unit.sentences}
             for minus_score, other_id, j in near:
                 p2 = profiles[other_id][j]
@@ -672,6 +690,69 @@ def _possibly_covered(
                     i, tuple(candidates), covered_by, share
                 )
     return found
+
+
+def _close_meaning(
+    doc: str,
+    unit: Unit,
+    documents: Sequence[Document],
+    units: Mapping[str, Sequence[Unit]],
+    vectors: Mapping[str, Any],
+) -> tuple[float, dict[int, list[tuple[str, int]]]] | None:
+    """The unit's highest sentence-encoder cosine with a sentence of another document, and
+    each of its sentences' closest sentences elsewhere (doc id, sentence), closest first: up
+    to ``COVERED_SHOWN`` at ``COVERED_MIN_COSINE`` or more, else its closest one; None when the
+    highest is below that cut."""
+    import numpy as np
+
+    from framecmp.analysis.align_semantic import COVERED_MIN_COSINE
+
+    rows = {s.index: n for n, s in enumerate(_document(documents, doc).sentences)}
+    mine = vectors[doc][[rows[i] for i in unit.sentences]]
+    cosines = [
+        (other, mine @ vectors[other.doc_id].T)
+        for other in documents
+        if other.doc_id != doc and other.sentences
+    ]
+    best = max((float(c.max()) for _, c in cosines), default=0.0)
+    if best < COVERED_MIN_COSINE:
+        return None
+    shown = {}
+    for row, i in enumerate(unit.sentences):
+        found = []
+        for other, matrix in cosines:
+            # stable sort on -cosine: ties go to the lowest sentence, then the lowest doc id
+            top = np.argsort(-matrix[row], kind="stable")[:COVERED_SHOWN].tolist()
+            found += [(-float(matrix[row, j]), other.doc_id, other.sentences[j].index) for j in top]
+        closest = sorted(found)[:COVERED_SHOWN]
+        shown[i] = [(d, k) for c, d, k in closest if -c >= COVERED_MIN_COSINE] or [
+            (d, k) for _, d, k in closest[:1]
+        ]
+    return best, shown
+
+
+def _counterpart(
+    p1: Profile,
+    other_id: str,
+    sentence: int,
+    units: Mapping[str, Sequence[Unit]],
+    profiles: Mapping[str, Sequence[Profile]],
+) -> PossibleCounterpart:
+    """A sentence of another document shown for an unpaired unit, with the pair scorer's
+    probability and the shared words of its unit."""
+    j = next(n for n, u in enumerate(units[other_id]) if sentence in u.sentences)
+    p2 = profiles[other_id][j]
+    shared = sorted((p1.weights.keys() & p2.weights.keys()) | (p1.names & p2.names))
+    return PossibleCounterpart(
+        other_id,
+        sentence,
+        pair_scorer.probability(_features(p1, p2)),
+        _evidence(p1, p2, shared),
+    )
+
+
+def _document(documents: Sequence[Document], doc_id: str) -> Document:
+    return next(d for d in documents if d.doc_id == doc_id)
 
 
 def _carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from framecmp.model import CategoryScore, Comparison, SentenceRef
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 SCHEMA_ID = f"framecmp-report/{SCHEMA_VERSION}"
 LEXICON_SECTIONS = ("frames", "attribution", "hedges")  # terminology has its own shape
 
@@ -218,6 +218,7 @@ def report_payload(comparison: Comparison) -> Json:
                     "sentence": c.sentence,
                     "covered_by": c.covered_by.value,
                     "word_share": None if c.word_share is None else _num(c.word_share),
+                    "cosine": None if c.cosine is None else _num(c.cosine),
                     "candidates": [
                         {
                             "doc": k.doc,
