@@ -43,6 +43,7 @@ from framecmp.model import (
     CleanText,
     Comparison,
     Document,
+    EventRelation,
     Lexicon,
     Removal,
     Settings,
@@ -922,12 +923,27 @@ def _warnings(comparison: Comparison) -> tuple[str, ...]:
         if over := next((r for r in document.removed if r.kind == OVER_LENGTH), None):
             warnings.append(f"{document.doc_id}: too long to analyse whole; {over.text}")
         if not is_english(document):
+            across = (
+                "the semantic aligner pairs sentences across languages"
+                if comparison.settings.aligner is Aligner.SEMANTIC
+                else "--aligner semantic pairs sentences across languages"
+            )
             warnings.append(
                 f"{document.doc_id}: written in '{document.language}'; framecmp's analysis is "
                 "English-only, so its distinctive terms, lexicon scores and tone were not "
-                "computed (alignment across languages is not supported yet)"
+                f"computed ({across})"
             )
-    if not comparison.same_event.verdict:
+    if comparison.same_event.relation is EventRelation.UNDETERMINED:
+        pairs = "; ".join(
+            f"{p.a} vs {p.b}"
+            for p in comparison.same_event.pairs
+            if p.relation is EventRelation.UNDETERMINED
+        )
+        warnings.append(
+            f"cannot tell whether these inputs report one event: {pairs} are written in "
+            "different languages, and the same-event model reads the words reports share"
+        )
+    elif not comparison.same_event.verdict:
         different = [p for p in comparison.same_event.pairs if not p.same_event]
         names = "; ".join(f"{p.a} vs {p.b} (score {p.score:.2f})" for p in different)
         warnings.append(

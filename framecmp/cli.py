@@ -453,7 +453,7 @@ def compare(
         if output is not None or report_dir is not None or plot is not None or chosen != "terminal":
             # The report holds the warnings too; stderr shows them to whoever ran the command.
             for warning in comparison.warnings:
-                if not warning.startswith(_SAME_EVENT_WARNING):
+                if not warning.startswith(_SAME_EVENT_WARNINGS):
                     typer.echo(f"framecmp: warning: {warning}", err=True)
         if report_dir is not None:
             for path in api.write_report_dir(comparison, report_dir):
@@ -473,9 +473,16 @@ def compare(
         else:
             sys.stdout.write(api.render(comparison, chosen))
     verdict = comparison.same_event
-    if not verdict.verdict:
-        from framecmp.model import EventRelation
+    from framecmp.model import EventRelation
 
+    if verdict.relation is EventRelation.UNDETERMINED:
+        # not evidence of different events: compared, with the warning (exit 0, documented)
+        typer.echo(
+            "framecmp: warning: cannot tell whether the inputs report one event: some are "
+            "written in different languages",
+            err=True,
+        )
+    elif not verdict.verdict:
         same_story = verdict.relation is EventRelation.SAME_STORY
         said = (
             "one story's different developments (same-story), not one event"
@@ -491,8 +498,11 @@ def compare(
             raise typer.Exit(EXIT_SAME_STORY if same_story else EXIT_DIFFERENT_EVENTS)
 
 
-# The same-event warning has its own stderr line with the scores, printed after the report.
-_SAME_EVENT_WARNING = "these inputs do not look like reports of the same event"
+# The same-event warnings have their own stderr line, printed after the report.
+_SAME_EVENT_WARNINGS = (
+    "these inputs do not look like reports of the same event",
+    "cannot tell whether these inputs report one event",
+)
 
 
 def _print_terminal(comparison: Comparison, *, detail: bool) -> None:

@@ -226,6 +226,9 @@ class EventRelation(StrEnum):
     SAME_EVENT = "same-event"
     SAME_STORY = "same-story"  # the same story, a different development (a follow-up days later)
     DIFFERENT_EVENTS = "different-events"
+    # Written in different languages: the model reads the words two reports share, so it
+    # cannot tell (a Russian and an English report of one event share almost none).
+    UNDETERMINED = "undetermined"
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +257,9 @@ class PairEventVerdict:
 @dataclass(frozen=True, slots=True)
 class SameEventVerdict:
     verdict: bool  # True when every document reports the same event
-    score: float  # the lowest pair score (probability of the same event)
+    # the lowest pair score (probability of the same event) of the pairs it could judge (all
+    # pairs when it could judge none)
+    score: float
     threshold: float
     pairs: tuple[PairEventVerdict, ...]
     relation: EventRelation = EventRelation.SAME_EVENT  # the weakest pair relation
@@ -289,6 +294,7 @@ class EventEvidence:
     lead_numbers: tuple[str, ...] = ()  # sorted numbers of the lead sentences, years excluded
     lead_weekdays: tuple[str, ...] = ()  # sorted weekday names of the lead ("tuesday")
     lead_months: tuple[str, ...] = ()  # sorted month names of the lead ("december")
+    language: str | None = None  # ISO 639-1 code detected at load; None: too little text
 
 
 # --- lexicons -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -316,6 +317,35 @@ def test_encodings_are_read_and_recorded(
     documents = _json_out(result.stdout)["documents"]
     assert [d["encoding"] for d in documents] == ["utf-8", expected]
     assert documents[1]["outlet"] == "CGTN"
+
+
+RUSSIAN_REPORT = (
+    "МОСКВА, 27 ноября. /ТАСС/. Министры иностранных дел двух стран провели переговоры "
+    "в столице и договорились продолжить консультации в следующем месяце.\n"
+    "По словам министра, стороны обсудили торговлю, транспорт и вопросы безопасности, "
+    "а также подготовку визита президента.\n"
+)
+
+
+def test_a_report_in_another_language_gets_cannot_tell_not_different_events(
+    tmp_path: Path, tass: Path
+) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_text(RUSSIAN_REPORT, encoding="utf-8")
+    # no --allow-different-events: "cannot tell" is not "different events" (exit 0)
+    result = runner.invoke(app, ["compare", str(tass), str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "cannot tell whether the inputs report one event" in result.stderr
+    report = _json_out(result.stdout)
+    schema = json.loads((ROOT / "framecmp" / "report" / "schema.json").read_text("utf-8"))
+    jsonschema.validate(report, schema)
+    assert report["same_event"]["relation"] == "undetermined"
+    assert report["same_event"]["pairs"][0]["relation"] == "undetermined"
+    assert not any("do not look like reports of the same event" in w for w in report["warnings"])
+    markdown = runner.invoke(app, ["compare", str(tass), str(path), "-f", "markdown"])
+    assert markdown.exit_code == 0, markdown.stderr
+    assert "cannot tell whether they are one event" in markdown.stdout
+    assert "**not** the same event" not in markdown.stdout
 
 
 def test_cyrillic_cp1251_is_detected_and_russian_gets_no_english_analysis(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -430,3 +430,51 @@ def test_the_clustering_judgment_is_the_clustering_verdict_worded_on_demand() ->
             for signal in verdict.signals:
                 assert judgment.signal_value(signal.name) == signal.value
             assert judgment.signal_value("place") is None
+
+
+def _in(language: str, document: Document) -> Document:
+    return replace(document, language=language)
+
+
+def test_reports_in_two_languages_are_undetermined_not_different_events() -> None:
+    english = _in("en", _doc("a", *QUAKE))
+    russian = _in("ru", _doc("b", *UNRELATED))  # shares no word, as a translation would not
+    for documents in ([english, russian], [russian, english]):
+        verdict = judge_same_event(documents)
+        assert verdict.relation is EventRelation.UNDETERMINED
+        assert not verdict.verdict
+        (pair,) = verdict.pairs
+        assert pair.relation is EventRelation.UNDETERMINED
+        assert not pair.same_event
+        languages = next(s for s in pair.signals if s.name == "languages")
+        assert "en" in languages.detail
+        assert "ru" in languages.detail
+    # a language left undetected (too little text) is judged as before
+    assert judge_same_event([english, _doc("b", *UNRELATED)]).relation is (
+        EventRelation.DIFFERENT_EVENTS
+    )
+
+
+def test_an_undetermined_pair_leaves_the_others_answer() -> None:
+    quake = _in("en", _doc("a", *QUAKE))
+    retold = _in("en", _doc("b", *QUAKE_RETOLD))
+    russian = _in("ru", _doc("c", *UNRELATED))
+    concert = _in("en", _doc("d", *UNRELATED))
+    verdict = judge_same_event([quake, retold, russian])
+    assert verdict.relation is EventRelation.UNDETERMINED
+    judged = {(p.a, p.b): p.relation for p in verdict.pairs}
+    assert judged[("a", "b")] is EventRelation.SAME_EVENT
+    assert judged[("a", "c")] is judged[("b", "c")] is EventRelation.UNDETERMINED
+    # the lowest score is of the pairs judged, not of the pairs in two languages
+    assert verdict.score == next(p.score for p in verdict.pairs if (p.a, p.b) == ("a", "b"))
+    # a pair judged another event still decides
+    assert judge_same_event([quake, concert, russian]).relation is (EventRelation.DIFFERENT_EVENTS)
+
+
+def test_a_placeholder_date_at_the_calendar_start_is_read() -> None:
+    # Some exports write 0001-01-01 for "no date"; "on Tuesday" must not step before it.
+    documents = [_doc("a", *QUAKE, date="0001-01-01"), _doc("b", *QUAKE_RETOLD)]
+    verdict = judge_same_event(documents)
+    evidence = event_evidence(documents[0])
+    assert evidence.event_date == "0001-01-01"
+    assert verdict.pairs[0].a == "a"

@@ -91,9 +91,12 @@ CONFLICT_FEATURES = ("lead-number-conflict", "weekday-conflict", "month-conflict
 RARE_INFORMATION = 5.5
 DATED_FEATURES = (*TEXT_FEATURES, "date-gap")
 CLUSTERING_DATED_FEATURES = (*CLUSTERING_TEXT_FEATURES, "date-gap")
+# Weakest first: a comparison answers with its weakest pair (an undetermined pair leaves the
+# others' answer standing unless they all say the same event).
 _RELATION_ORDER = (
     EventRelation.DIFFERENT_EVENTS,
     EventRelation.SAME_STORY,
+    EventRelation.UNDETERMINED,
     EventRelation.SAME_EVENT,
 )
 
@@ -235,9 +238,14 @@ def verdict_from_evidence(
         (i, j): _score(prepared[i], prepared[j], _model())
         for i, j in combinations(range(len(prepared)), 2)
     }
+    # pairs in two languages are left out of the grouping: their probability says nothing
     readings = read_in_context(
         [e.doc_id for e in evidence],
-        {key: score.probability for key, score in scores.items()},
+        {
+            key: score.probability
+            for key, score in scores.items()
+            if not languages_differ(score.a, score.b)
+        },
         threshold,
     )
     pairs = tuple(_verdict(score, threshold, readings.get(key)) for key, score in scores.items())
@@ -246,9 +254,10 @@ def verdict_from_evidence(
         key=_RELATION_ORDER.index,
         default=EventRelation.SAME_EVENT,
     )
+    judged = [p for p in pairs if p.relation is not EventRelation.UNDETERMINED] or pairs
     return SameEventVerdict(
         verdict=all(p.same_event for p in pairs),
-        score=min((p.score for p in pairs), default=1.0),
+        score=min((p.score for p in judged), default=1.0),
         threshold=threshold,
         pairs=pairs,
         relation=relation,
@@ -396,11 +405,33 @@ def _relation(
     return EventRelation.DIFFERENT_EVENTS
 
 
+def languages_differ(a: EventEvidence, b: EventEvidence) -> bool:
+    """Both languages known and different: the model, which reads the words two reports
+    share, cannot tell whether they report one event."""
+    return a.language is not None and b.language is not None and a.language != b.language
+
+
 def _verdict(
     score: _PairScore, threshold: float, reading: ContextReading | None = None
 ) -> PairEventVerdict:
     signals = score.signals
     probability = score.probability
+    if languages_differ(score.a, score.b):
+        languages = EventSignal(
+            "languages",
+            0.0,
+            0.0,
+            f"{score.a.doc_id} is in {score.a.language}, {score.b.doc_id} in "
+            f"{score.b.language}: the model reads the words two reports share",
+        )
+        return PairEventVerdict(
+            a=score.a.doc_id,
+            b=score.b.doc_id,
+            score=probability,
+            same_event=False,
+            signals=tuple(sorted((*signals, languages), key=lambda s: s.name)),
+            relation=EventRelation.UNDETERMINED,
+        )
     if reading is not None:
         probability = reading.probability
         signals = tuple(sorted((*signals, _context_signal(reading)), key=lambda s: s.name))

@@ -46,7 +46,8 @@ def read_in_context(
 ) -> dict[tuple[int, int], ContextReading]:
     """Every pair (i < j) of ``doc_ids`` read through the grouping of all of them.
 
-    ``probabilities`` holds each pair's own probability under key (i, j), i < j.
+    ``probabilities`` holds each pair's own probability under key (i, j), i < j; a pair
+    absent from it (one the model cannot judge) gets no reading and joins no groups.
     """
     if len(doc_ids) < MIN_DOCUMENTS:
         return {}
@@ -55,8 +56,10 @@ def read_in_context(
     cut = _log_odds(threshold)
 
     def between(left: frozenset[int], right: frozenset[int]) -> float:
-        values = sorted(odds[(min(i, j), max(i, j))] for i in left for j in right)
-        return math.fsum(values) / len(values)
+        # a pair the model cannot judge (absent from ``probabilities``) does not count
+        keys = ((min(i, j), max(i, j)) for i in left for j in right)
+        values = sorted(odds[key] for key in keys if key in odds)
+        return math.fsum(values) / len(values) if values else -math.inf
 
     def named(group: frozenset[int]) -> tuple[str, ...]:
         return tuple(sorted(doc_ids[i] for i in group))
@@ -76,6 +79,8 @@ def read_in_context(
         for i in left:
             for j in right:
                 key = (min(i, j), max(i, j))
+                if key not in probabilities:
+                    continue
                 # merged at pooled >= cut: the probability reaches the threshold (max() only
                 # guards the last bit of the log-odds round trip)
                 readings[key] = ContextReading(
@@ -92,9 +97,14 @@ def read_in_context(
             for i in left:
                 for j in right:
                     key = (min(i, j), max(i, j))
-                    readings[key] = ContextReading(
-                        _probability(pooled), probabilities[key], False, named(left), named(right)
-                    )
+                    if key in probabilities:
+                        readings[key] = ContextReading(
+                            _probability(pooled),
+                            probabilities[key],
+                            False,
+                            named(left),
+                            named(right),
+                        )
     return readings
 
 

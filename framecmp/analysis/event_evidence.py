@@ -136,6 +136,7 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
         lead_numbers=tuple(sorted(lead_numbers)),
         lead_weekdays=tuple(sorted(lead_weekdays)),
         lead_months=tuple(sorted(lead_months)),
+        language=document.language,
         places=event_places(document),
         quotes=tuple(
             sorted(
@@ -260,12 +261,17 @@ def _plausible(found: date, published: date) -> bool:
 
 def _resolve_relative(match: re.Match[str], published: date) -> date:
     if rel := match["rel"]:
-        return published - timedelta(days=1 if rel.lower() == "yesterday" else 0)
+        return _days_before(published, 1 if rel.lower() == "yesterday" else 0)
     weekday = _WEEKDAYS.index(match["day"].lower())
     back = (published.weekday() - weekday) % 7
     if match[0].lower().startswith("last") and back == 0:
         back = 7
-    return published - timedelta(days=back)
+    return _days_before(published, back)
+
+
+def _days_before(published: date, days: int) -> date:
+    # a metadata date of 0001-01-01 (a placeholder some exports write) has no day before it
+    return published - timedelta(days=min(days, published.toordinal() - 1))
 
 
 def _explicit_dates(text: str, published: date | None) -> list[tuple[date | str, str]]:

@@ -135,6 +135,7 @@ def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
         lead_numbers=tuple(stored.get("lead_numbers", ())),
         lead_weekdays=tuple(stored.get("lead_weekdays", ())),
         lead_months=tuple(stored.get("lead_months", ())),
+        language=stored.get("language"),
     )
 
 
@@ -176,6 +177,7 @@ def _evidence_json(evidence: EventEvidence) -> dict[str, Any]:
         "lead_numbers": list(evidence.lead_numbers),
         "lead_weekdays": list(evidence.lead_weekdays),
         "lead_months": list(evidence.lead_months),
+        "language": evidence.language,
     }
 
 

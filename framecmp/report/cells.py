@@ -161,7 +161,7 @@ class MarkdownCells:
         cells = MarkdownCells
         lines = []
         for p in pairs:
-            verdict = "same event" if p.same_event else "**different event**"
+            verdict = p.judged if p.same_event else f"**{p.judged}**"
             pair = f"{cells.outlet(p.a)} vs {cells.outlet(p.b)}"
             lines.append(cells.row([pair, p.score, verdict, "", "", "", ""]))
             # One line per signal, hundreds per report: ``row`` written out.
@@ -353,7 +353,7 @@ class HtmlCells:
         outlet = HtmlCells.outlet
         lines = []
         for p in pairs:
-            verdict = "same event" if p.same_event else "<strong>different event</strong>"
+            verdict = _h(p.judged) if p.same_event else f"<strong>{_h(p.judged)}</strong>"
             signals = "<br>".join(
                 f"{_h(x.name)} {_h(x.value)} (weight {_h(x.weight)}): {_h(x.detail)}"
                 for x in p.signals

@@ -171,7 +171,8 @@ def report_payload(comparison: Comparison) -> Json:
     warnings: list[str] = []
     if not comparison.same_event.verdict:
         warnings.append(
-            f"{views.NOT_SAME_EVENT}: " + " ".join(views.event_warning_lines(comparison))
+            f"{views.event_warning_title(comparison)}: "
+            + " ".join(views.event_warning_lines(comparison))
         )
     for warning in comparison.warnings:
         if warning not in warnings:

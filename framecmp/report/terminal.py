@@ -88,7 +88,8 @@ def _verdict_panel(comparison: Comparison) -> RenderableType:
     body.append(f"\n{clean_text(warning.first)}")
     for line in warning.pairs:
         body.append(f"\n- {clean_text(line)}")
-    return Panel(body, title="NOT THE SAME EVENT", border_style="bold red")
+    title = "CANNOT TELL: SAME EVENT?" if views.undetermined(comparison) else "NOT THE SAME EVENT"
+    return Panel(body, title=title, border_style="bold red")
 
 
 def _summary(comparison: Comparison) -> Table:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
-from framecmp.model import Aligner, CoveredBy, SentenceRef
+from framecmp.model import Aligner, CoveredBy, EventRelation, SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
 
@@ -274,6 +274,7 @@ class EventPairRow:
     score: str
     same_event: bool
     signals: tuple[SignalRow, ...]
+    judged: str = "same event"  # the pair's relation in words ("different event", ...)
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,7 @@ class SameEventSection:
     threshold: str
     header: tuple[str, ...]
     pairs: tuple[EventPairRow, ...]
+    undetermined: bool = False  # no pair another event, some not judged (two languages)
 
 
 @dataclass(frozen=True)
@@ -546,7 +548,7 @@ def summary(comparison: Comparison) -> SummarySection:
 def event_warning(comparison: Comparison) -> EventWarning:
     """Which pairs failed the same-event check and on what signals."""
     first, *pairs = views.event_warning_lines(comparison)
-    return EventWarning(views.NOT_SAME_EVENT, first, tuple(pairs))
+    return EventWarning(views.event_warning_title(comparison), first, tuple(pairs))
 
 
 @_shared
@@ -563,6 +565,7 @@ def same_event(comparison: Comparison) -> SameEventSection:
                 SignalRow(s.name, views.fmt(s.value), views.fmt(s.weight), s.detail)
                 for s in sorted(pair.signals, key=lambda s: s.name)
             ),
+            _JUDGED[pair.relation],
         )
         for pair in views.verdict_pairs(comparison)
     )
@@ -573,7 +576,16 @@ def same_event(comparison: Comparison) -> SameEventSection:
         views.fmt(verdict.threshold),
         ("pair", "score", "judged"),
         pairs,
+        views.undetermined(comparison),
     )
+
+
+_JUDGED = {
+    EventRelation.SAME_EVENT: "same event",
+    EventRelation.SAME_STORY: "same story, another development",
+    EventRelation.DIFFERENT_EVENTS: "different event",
+    EventRelation.UNDETERMINED: "cannot tell (different languages)",
+}
 
 
 @_shared
@@ -866,8 +878,8 @@ def unique(comparison: Comparison) -> UniqueSection:
 
 
 # The judged figures behind each aligner's note: docs/alignment.md, "Unique or possibly covered"
-# (lexical: 16 of 90 unique sentences on the fresh sample; semantic: 6 of 103, and of the close-
-# in-meaning entries 7 of 41 on its judged samples).
+# (lexical: 16 of 90 and 9 of 80 unique sentences on its fresh samples; semantic: 6 of 103,
+# and of the close-in-meaning entries 7 of 41 on its judged samples).
 _UNIQUE_NOTES = {
     Aligner.LEXICAL: (
         "Sentences aligned to nothing in the other reports, close to none of their sentences "

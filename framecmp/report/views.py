@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from framecmp.analysis.score import MIN_TEST_SENTENCES
-from framecmp.model import RELATIONS, ClaimRelation, SentenceRef
+from framecmp.model import RELATIONS, ClaimRelation, EventRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
 
 NOT_SAME_EVENT = "Warning: these reports do not appear to describe the same event"
+CANNOT_TELL = "Warning: cannot tell whether these reports describe the same event"
 TONE_CAVEAT = (
     "Tone is a supporting signal, not a verdict: VADER scores words, not stance, "
     "and quotes carry the speaker's tone, not the outlet's."
@@ -326,18 +327,37 @@ def verdict_pairs(comparison: Comparison) -> list[PairEventVerdict]:
     )
 
 
+def undetermined(comparison: Comparison) -> bool:
+    """No pair is judged another event, but some could not be judged (two languages)."""
+    return comparison.same_event.relation is EventRelation.UNDETERMINED
+
+
+def event_warning_title(comparison: Comparison) -> str:
+    return CANNOT_TELL if undetermined(comparison) else NOT_SAME_EVENT
+
+
 def event_warning_lines(comparison: Comparison) -> list[str]:
     """Plain-text lines explaining which pairs failed the same-event check and on what signals."""
     verdict = comparison.same_event
-    lines = [
-        f"Lowest pair score {fmt(verdict.score, 2)} is below the threshold "
-        f"{fmt(verdict.threshold, 2)}."
-    ]
+    if undetermined(comparison):
+        lines = [
+            "Some reports are in different languages, and the same-event model reads the words "
+            "reports share."
+        ]
+    else:
+        lines = [
+            f"Lowest pair score {fmt(verdict.score, 2)} is below the threshold "
+            f"{fmt(verdict.threshold, 2)}."
+        ]
     pairs = sorted(
         (p for p in verdict.pairs if not p.same_event),
         key=lambda p: (_rank(comparison, p.a), _rank(comparison, p.b)),
     )
     for pair in pairs:
+        if pair.relation is EventRelation.UNDETERMINED:
+            languages = next((s.detail for s in pair.signals if s.name == "languages"), "")
+            lines.append(f"{pair.a} vs {pair.b}: cannot tell ({clean_text(languages)}).")
+            continue
         signals = "; ".join(
             f"{s.name} {fmt(s.value, 2)} (weight {fmt(s.weight, 2)}): {clean_text(s.detail)}"
             for s in sorted(pair.signals, key=lambda s: s.name)
@@ -556,13 +576,26 @@ def verdict_line(comparison: Comparison) -> str:
     n = len(comparison.documents)
     if verdict.verdict:
         answer = f"{n} reports of the same event"
+    elif undetermined(comparison):
+        answer = (
+            f"{n} reports in different languages: cannot tell whether they are one event"
+            if n == 2
+            else f"{n} reports: cannot tell whether all are one event, some being in another "
+            "language"
+        )
     else:
         answer = (
             f"{n} reports of different events" if n == 2 else f"{n} reports, NOT all of one event"
         )
+    judged = any(p.relation is not EventRelation.UNDETERMINED for p in verdict.pairs)
+    scored = (
+        f" (lowest {'score of the pairs judged' if undetermined(comparison) else 'pair score'} "
+        f"{fmt(verdict.score, 2)}, threshold {fmt(verdict.threshold, 2)})"
+        if judged or not verdict.pairs
+        else ""
+    )
     return (
-        f"{answer} (lowest pair score "
-        f"{fmt(verdict.score, 2)}, threshold {fmt(verdict.threshold, 2)}); "
+        f"{answer}{scored}; "
         f"{plural(len(comparison.alignment.pairs), 'aligned sentence pair')}, "
         f"{plural(len(comparison.alignment.claims), 'shared claim')}."
     )
