@@ -234,15 +234,17 @@ def rows(
 def highest_cosine(
     documents: Sequence[Document], vectors: dict[str, Any], doc: str, index: int
 ) -> float:
-    """The highest cosine of the sentence's unit with a sentence of another report (what
+    """The sentence's highest cosine with a sentence of another report (what
     align_semantic.COVERED_MIN_COSINE is compared with)."""
-    unit = next(
-        u for u in units_of(next(d for d in documents if d.doc_id == doc)) if index in u.sentences
+    row = next(
+        n
+        for n, s in enumerate(next(d for d in documents if d.doc_id == doc).sentences)
+        if s.index == index
     )
-    mine = vectors[doc][list(unit.sentences)]
+    mine = vectors[doc][row]
     return max(
         (
-            float((mine @ vectors[d.doc_id].T).max())
+            float((vectors[d.doc_id] @ mine).max())
             for d in documents
             if d.doc_id != doc and d.sentences
         ),

@@ -37,6 +37,8 @@ from framecmp.ingest import language as language_stage
 from framecmp.ingest import load as load_stage
 from framecmp.ingest.load import LoadOptions
 from framecmp.model import (
+    CANNOT_TELL_WARNING,
+    NOT_ONE_EVENT_WARNING,
     Aligner,
     Article,
     CategoryScore,
@@ -176,7 +178,14 @@ def prepare_documents(
             or _url_host(article.url)
             or _stem(article.path, position)
         )
-        doc_id = _unique_id(_slug(outlet), used_ids)
+        # An outlet written in another script (Cyrillic, say) has no ASCII slug: the id falls
+        # back to the site's host, then the file name, so two such inputs never share "doc".
+        slugs = (
+            _slug(outlet),
+            _slug(_url_host(article.url) or ""),
+            _slug(_stem(article.path, position)),
+        )
+        doc_id = _unique_id(next((s for s in slugs if s), "doc"), used_ids)
         used_ids.add(doc_id)
         headline = next((r.text for r in cleaned.removed if r.kind == "headline"), None)
         documents.append(
@@ -319,8 +328,10 @@ def compare_documents(
     aligner = Aligner.of(aligner)
     if min_score is None:
         min_score = align_stage.default_min_score(aligner)
-    if not 0.0 <= min_score <= 1.0:
-        raise FramecmpError(f"--min-score {min_score}: must be between 0 and 1")
+    if not 0.0 < min_score <= 1.0:
+        raise FramecmpError(f"--min-score {min_score}: must be above 0 and at most 1")
+    if seed < 0:
+        raise FramecmpError(f"--seed {seed}: must be 0 or more")
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
     alignment = align_stage.align(documents, min_score=min_score, aligner=aligner, quotes=quotes)
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
@@ -339,12 +350,12 @@ def compare_documents(
         alignment=alignment,
         same_event=same_event,
         similarity=terms_stage.pairwise_similarity(documents),
+        # Only English documents enter the log-odds pool: a report in another language counts
+        # zero of every English word and would make the others' words look distinctive.
         distinctive_terms=tuple(
-            term
-            for term in terms_stage.distinctive_terms(
-                documents, background=background, stem=stem_terms, quotes=quotes
+            terms_stage.distinctive_terms(
+                english, background=background, stem=stem_terms, quotes=quotes
             )
-            if term.doc in {d.doc_id for d in english}
         ),
         lexicon_scores=lexicon_scores,
         rate_differences=score_stage.rate_differences(
@@ -885,10 +896,13 @@ def _position_keys(position: int) -> tuple[str, ...]:
 
 
 def _label_for(article: Article, position: int, labels: Mapping[str, str]) -> str | None:
-    for key in (article.path, _stem(article.path, position), *_position_keys(position)):
-        if key in labels:
-            return labels[key]
-    return None
+    keys = dict.fromkeys((article.path, _stem(article.path, position), *_position_keys(position)))
+    given = [key for key in keys if key in labels]
+    if len(given) > 1:
+        raise FramecmpError(
+            f"--label is given twice for {article.path} (as {' and '.join(given)}); give one"
+        )
+    return labels[given[0]] if given else None
 
 
 def _label_keys(articles: Sequence[Article]) -> set[str]:
@@ -899,8 +913,9 @@ def _label_keys(articles: Sequence[Article]) -> set[str]:
 
 
 def _slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by hyphens, at most 32; "" when none."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:32].strip("-") or "doc"
+    return slug[:32].strip("-")
 
 
 def _unique_id(candidate: str, used: set[str]) -> str:
@@ -940,14 +955,14 @@ def _warnings(comparison: Comparison) -> tuple[str, ...]:
             if p.relation is EventRelation.UNDETERMINED
         )
         warnings.append(
-            f"cannot tell whether these inputs report one event: {pairs} are written in "
+            f"{CANNOT_TELL_WARNING}: {pairs} are written in "
             "different languages, and the same-event model reads the words reports share"
         )
     elif not comparison.same_event.verdict:
         different = [p for p in comparison.same_event.pairs if not p.same_event]
         names = "; ".join(f"{p.a} vs {p.b} (score {p.score:.2f})" for p in different)
         warnings.append(
-            "these inputs do not look like reports of the same event: "
+            f"{NOT_ONE_EVENT_WARNING}: "
             f"{names}; the alignment and differences below compare different events"
         )
     for document in comparison.documents:

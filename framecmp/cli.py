@@ -343,7 +343,9 @@ def compare(
             "--aligner", help="lexical (default, fast) or semantic (needs framecmp[semantic])."
         ),
     ] = Aligner.lexical,
-    seed: Annotated[int, typer.Option("--seed", help="Seed for the bootstrap intervals.")] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed for the bootstrap intervals (0 or more).")
+    ] = 0,
     stem_terms: Annotated[
         bool,
         typer.Option(
@@ -450,10 +452,15 @@ def compare(
             fetch_links=fetch_links,
             cache_dir=cache_dir,
         )
-        if output is not None or report_dir is not None or plot is not None or chosen != "terminal":
-            # The report holds the warnings too; stderr shows them to whoever ran the command.
+        # Only the detailed terminal view has a warnings section of its own; in every other
+        # mode (reports, the concise view, --summary, --quiet) stderr carries them.
+        shown_in_view = chosen == "terminal" and detail and output is None
+        if not (shown_in_view and not summary and not quiet):
+            from framecmp.model import SAME_EVENT_WARNINGS
+
+            # the same-event warning has its own line, printed after the report
             for warning in comparison.warnings:
-                if not warning.startswith(_SAME_EVENT_WARNINGS):
+                if not warning.startswith(SAME_EVENT_WARNINGS):
                     typer.echo(f"framecmp: warning: {warning}", err=True)
         if report_dir is not None:
             for path in api.write_report_dir(comparison, report_dir):
@@ -496,13 +503,6 @@ def compare(
         )
         if not (allow_different_events or (same_story and allow_same_story)):
             raise typer.Exit(EXIT_SAME_STORY if same_story else EXIT_DIFFERENT_EVENTS)
-
-
-# The same-event warnings have their own stderr line, printed after the report.
-_SAME_EVENT_WARNINGS = (
-    "these inputs do not look like reports of the same event",
-    "cannot tell whether these inputs report one event",
-)
 
 
 def _print_terminal(comparison: Comparison, *, detail: bool) -> None:

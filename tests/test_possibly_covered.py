@@ -18,7 +18,7 @@ from framecmp.analysis.align import (
 )
 from framecmp.api import load_articles, prepare_documents
 from framecmp.cli import app
-from framecmp.model import Coverage, CoveredBy, Document, SentenceRef
+from framecmp.model import Alignment, Coverage, CoveredBy, Document, SentenceRef
 
 runner = CliRunner()
 HOSTILE = "The mayor promised <script>alert(1)</script> *new* bridges by spring."
@@ -120,7 +120,23 @@ def test_the_semantic_aligner_tells_unique_from_possibly_covered_the_same_way() 
     lexical, semantic = align(_documents()), align(_documents(), aligner="semantic")
     assert not semantic.pairs  # the embedding finds no pair here either
     assert semantic.unique == lexical.unique == {"a": (2,), "b": (2,)}
-    assert semantic.possibly_covered == lexical.possibly_covered
+
+    def shape(alignment: Alignment) -> dict[str, list[tuple[object, ...]]]:
+        return {
+            doc: [
+                (c.sentence, c.covered_by, tuple((k.doc, k.sentence) for k in c.candidates))
+                for c in entries
+            ]
+            for doc, entries in alignment.possibly_covered.items()
+        }
+
+    # the same sentences and candidates, for the same reason; the semantic aligner shows the
+    # score its own threshold is compared with, which mixes in the cosine
+    assert shape(semantic) == shape(lexical)
+    semantic_scores = [k.score for e in semantic.possibly_covered["a"] for k in e.candidates]
+    lexical_scores = [k.score for e in lexical.possibly_covered["a"] for k in e.candidates]
+    assert semantic_scores != lexical_scores
+    assert all(0.0 <= score <= 1.0 for score in semantic_scores)
 
 
 def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
@@ -251,3 +267,25 @@ def test_reading_view_names_the_nearest_sentence_instead_of_unique(tmp_path: Pat
     assert 'href="#s-' in line
     choir = next(x for x in reading.splitlines() if "A choir sang hymns" in x)
     assert "(unique)" in choir
+
+
+def test_a_candidate_inside_a_long_quote_is_the_sentence_sharing_the_words(
+    tmp_path: Path,
+) -> None:
+    # The three-sentence quote (one paragraph) is one unit; the sentence shown must be the one
+    # holding the shared words, not the quote's first sentence.
+    (tmp_path / "a.txt").write_text(
+        '"We talked in broad terms about the region. Then the United States suddenly announced '
+        'sanctions against two of our companies. We did not expect that at all," the minister '
+        "said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Washington announced sanctions on two firms, a spokesman said.\n", encoding="utf-8"
+    )
+    quote, other = prepare_documents(load_articles([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    assert len(quote.sentences) == 3
+    (covered,) = align([quote, other]).possibly_covered[other.doc_id]
+    (candidate,) = covered.candidates
+    assert (candidate.doc, candidate.sentence) == (quote.doc_id, 1)
+    assert "sanctions" in candidate.shared_terms

@@ -240,3 +240,18 @@ def test_the_same_expectation_on_both_sides_is_no_modality_difference() -> None:
         )[0]
         is ClaimRelation.MODALITY
     )
+
+
+def test_a_date_in_may_is_no_modality() -> None:
+    found, evidence = relate(
+        "The fire broke out at the warehouse on May 3, officials said.",
+        "The fire broke out at the warehouse on Tuesday, officials said.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    assert (
+        relate(
+            "The warehouse may reopen next year, officials said.",
+            "The warehouse reopened last year, officials said.",
+        )[0]
+        is ClaimRelation.MODALITY
+    )

@@ -443,3 +443,19 @@ def test_a_self_described_name_is_no_attribution() -> None:
     bundled = lexicon.resolve(["attribution"])
     neutral = next(r for r in score.score_lexicons([document], bundled) if r.category == "neutral")
     assert [(h.matched, h.sentence) for h in neutral.hits] == [("described", 1)]
+
+
+def test_a_month_name_is_not_the_modal_verb() -> None:
+    document = _doc(
+        "d",
+        "The fire broke out on May 3, officials said.",  # a date
+        "Prime Minister Theresa May visited the plant.",  # a name
+        "Last May, a storm hit the coast.",  # a month after a date word
+        "May 3 was the deadliest day.",  # a month opening a sentence before a number
+        "The plant may reopen next year.",  # the verb
+        "May it never happen again.",  # the verb opening a sentence
+        "Release Date May Be in Jeopardy",  # a title-case headline keeps its verb
+    )
+    hedges = lexicon.resolve(["hedges"])
+    (modal,) = [s for s in score.score_lexicons([document], hedges) if s.category == "modal_hedges"]
+    assert sorted(h.sentence for h in modal.hits) == [4, 5, 6]

@@ -143,7 +143,7 @@ def align(
             for (ua, ub), (score, core) in sorted(chosen.items()):
                 unit_a, unit_b = units[doc_a.doc_id][ua], units[doc_b.doc_id][ub]
                 pa, pb = profiles[doc_a.doc_id][ua], profiles[doc_b.doc_id][ub]
-                for sa, sb in _member_pairs(unit_a, unit_b, by_id):
+                for sa, sb in _member_pairs(unit_a, unit_b, by_id, vectors):
                     a, b = SentenceRef(doc_a.doc_id, sa), SentenceRef(doc_b.doc_id, sb)
                     found.append((a, b, score, core, pa, pb))
     # lexicon hits are needed only for the aligned sentences
@@ -504,27 +504,45 @@ def _splits(whole: Profile, part_1: Profile, part_2: Profile) -> bool:
 
 
 def _member_pairs(
-    unit_a: Unit, unit_b: Unit, documents: Mapping[str, Document]
+    unit_a: Unit,
+    unit_b: Unit,
+    documents: Mapping[str, Document],
+    vectors: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Sentence pairs of two aligned units: each sentence with its closest counterpart."""
     if len(unit_a.sentences) == 1 and len(unit_b.sentences) == 1:
         yield unit_a.sentences[0], unit_b.sentences[0]
         return
+    forward = _closest_members(unit_a, unit_b, documents, vectors)
+    backward = _closest_members(unit_b, unit_a, documents, vectors)
+    yield from sorted({*forward.items(), *((i, j) for j, i in backward.items())})
+
+
+def _closest_members(
+    unit_a: Unit,
+    unit_b: Unit,
+    documents: Mapping[str, Document],
+    vectors: Mapping[str, Any] | None = None,
+) -> dict[int, int]:
+    """Each sentence of ``unit_a`` -> the sentence of ``unit_b`` sharing most content words
+    with it; ties (across languages: all) go to the higher sentence-encoder cosine when
+    ``vectors`` are given, then to the first sentence."""
     doc_a, doc_b = documents[unit_a.doc], documents[unit_b.doc]
 
     def words(doc: Document, index: int) -> set[str]:
         return {normalise(t) for t in doc.sentences[index].tokens if is_content_word(normalise(t))}
 
+    def cosine(i: int, j: int) -> float:
+        if vectors is None:
+            return 0.0
+        return float(vectors[doc_a.doc_id][i] @ vectors[doc_b.doc_id][j])
+
     wa = {i: words(doc_a, i) for i in unit_a.sentences}
     wb = {j: words(doc_b, j) for j in unit_b.sentences}
-    emitted: set[tuple[int, int]] = set()
-    for i in unit_a.sentences:
-        best = max(unit_b.sentences, key=lambda j: (len(wa[i] & wb[j]), -j))
-        emitted.add((i, best))
-    for j in unit_b.sentences:
-        best = max(unit_a.sentences, key=lambda i: (len(wa[i] & wb[j]), -i))
-        emitted.add((best, j))
-    yield from sorted(emitted)
+    return {
+        i: max(unit_b.sentences, key=lambda j: (len(wa[i] & wb[j]), cosine(i, j), -j))
+        for i in unit_a.sentences
+    }
 
 
 def _pair(
@@ -540,14 +558,21 @@ def _pair(
     # names count nothing in the score, but they are evidence a reader wants to see
     shared = sorted((pa.weights.keys() & pb.weights.keys()) | (pa.names & pb.names))
     speaker_a, speaker_b = speakers.get(a), speakers.get(b)
-    claim, evidence = relations.claim_relation(
-        documents[a.doc].sentences[a.sentence],
-        documents[b.doc].sentences[b.sentence],
-        speaker_a=speaker_a,
-        speaker_b=speaker_b,
-        context=context,
-        refs=(a, b),
-    )
+    languages = {documents[a.doc].language, documents[b.doc].language}
+    claim: ClaimRelation
+    evidence: tuple[str, ...]
+    if None not in languages and len(languages) == 2:
+        # a translation has no English modal verb, negation or loaded term to compare
+        claim, evidence = ClaimRelation.ACROSS_LANGUAGES, ()
+    else:
+        claim, evidence = relations.claim_relation(
+            documents[a.doc].sentences[a.sentence],
+            documents[b.doc].sentences[b.sentence],
+            speaker_a=speaker_a,
+            speaker_b=speaker_b,
+            context=context,
+            refs=(a, b),
+        )
     if claim is ClaimRelation.CONFLICTING:
         relation = "conflicting"  # never shown as a paraphrase
     elif _same_quote(pa, pb, speaker_a, speaker_b):
@@ -659,10 +684,11 @@ def _possibly_covered(
                 if shared_words is not None:
                     covered_by, (share, near) = CoveredBy.SHARED_WORDS, shared_words
                 elif vectors is not None and (
-                    close := _close_meaning(doc, unit, documents, units, vectors)
+                    close := _close_meaning(doc, unit, documents, vectors)
                 ):
-                    cosine, closest_by_sentence = close
-                    for i, nearest in closest_by_sentence.items():
+                    # each sentence by its own cosine: one close sentence of a long quote
+                    # does not cover the others
+                    for i, (cosine, nearest) in close.items():
                         found.setdefault(doc, {})[i] = PossiblyCovered(
                             i,
                             tuple(
@@ -680,29 +706,58 @@ def _possibly_covered(
                 p2 = profiles[other_id][j]
                 shared = sorted((p1.weights.keys() & p2.weights.keys()) | (p1.names & p2.names))
                 terms = _evidence(p1, p2, shared)
-                closest: dict[int, int] = {}  # each sentence of the unit: its member of j
-                for i, k in _member_pairs(unit, units[other_id][j], by_id):
-                    closest.setdefault(i, k)
+                closest = _closest_members(unit, units[other_id][j], by_id, vectors)
                 for i in unit.sentences:
                     shown[i].append(PossibleCounterpart(other_id, closest[i], -minus_score, terms))
             for i, candidates in shown.items():
                 found.setdefault(doc, {})[i] = PossiblyCovered(
                     i, tuple(candidates), covered_by, share
                 )
+    if vectors is not None:
+        found = _with_combined_scores(found, documents, vectors)
     return found
+
+
+def _with_combined_scores(
+    found: Mapping[str, Mapping[int, PossiblyCovered]],
+    documents: Sequence[Document],
+    vectors: Mapping[str, Any],
+) -> dict[str, dict[int, PossiblyCovered]]:
+    """The semantic aligner's candidates with the score its threshold is compared with (the
+    pair scorer's probability mixed with the two sentences' cosine), not the lexical one."""
+    from framecmp.analysis.align_semantic import combine
+
+    rows = {d.doc_id: {s.index: n for n, s in enumerate(d.sentences)} for d in documents}
+
+    def cosine(doc: str, i: int, other: str, k: int) -> float:
+        return float(vectors[doc][rows[doc][i]] @ vectors[other][rows[other][k]])
+
+    return {
+        doc: {
+            i: dataclasses.replace(
+                covered,
+                candidates=tuple(
+                    dataclasses.replace(
+                        c, score=combine(c.score, cosine(doc, i, c.doc, c.sentence))
+                    )
+                    for c in covered.candidates
+                ),
+            )
+            for i, covered in by_sentence.items()
+        }
+        for doc, by_sentence in found.items()
+    }
 
 
 def _close_meaning(
     doc: str,
     unit: Unit,
     documents: Sequence[Document],
-    units: Mapping[str, Sequence[Unit]],
     vectors: Mapping[str, Any],
-) -> tuple[float, dict[int, list[tuple[str, int]]]] | None:
-    """The unit's highest sentence-encoder cosine with a sentence of another document, and
-    each of its sentences' closest sentences elsewhere (doc id, sentence), closest first: up
-    to ``COVERED_SHOWN`` at ``COVERED_MIN_COSINE`` or more, else its closest one; None when the
-    highest is below that cut."""
+) -> dict[int, tuple[float, list[tuple[str, int]]]]:
+    """The unit's sentences with a sentence of another document at ``COVERED_MIN_COSINE`` or
+    more: each one's own highest cosine and its closest sentences elsewhere (doc id,
+    sentence), up to ``COVERED_SHOWN`` at that cut, closest first."""
     import numpy as np
 
     from framecmp.analysis.align_semantic import COVERED_MIN_COSINE
@@ -714,21 +769,17 @@ def _close_meaning(
         for other in documents
         if other.doc_id != doc and other.sentences
     ]
-    best = max((float(c.max()) for _, c in cosines), default=0.0)
-    if best < COVERED_MIN_COSINE:
-        return None
-    shown = {}
+    close = {}
     for row, i in enumerate(unit.sentences):
         found = []
         for other, matrix in cosines:
             # stable sort on -cosine: ties go to the lowest sentence, then the lowest doc id
             top = np.argsort(-matrix[row], kind="stable")[:COVERED_SHOWN].tolist()
             found += [(-float(matrix[row, j]), other.doc_id, other.sentences[j].index) for j in top]
-        closest = sorted(found)[:COVERED_SHOWN]
-        shown[i] = [(d, k) for c, d, k in closest if -c >= COVERED_MIN_COSINE] or [
-            (d, k) for _, d, k in closest[:1]
-        ]
-    return best, shown
+        nearest = [(d, k) for c, d, k in sorted(found)[:COVERED_SHOWN] if -c >= COVERED_MIN_COSINE]
+        if nearest:
+            close[i] = (-min(found)[0], nearest)
+    return close
 
 
 def _counterpart(
@@ -753,6 +804,19 @@ def _counterpart(
 
 def _document(documents: Sequence[Document], doc_id: str) -> Document:
     return next(d for d in documents if d.doc_id == doc_id)
+
+
+def _same_language_others(doc: str, documents: Sequence[Document]) -> list[Document]:
+    """The other documents whose words can be compared with ``doc``'s: not those detected in
+    another language, where only names are shared ("Putin" would make every sentence of a
+    translation's report possibly covered; the semantic aligner's cosine decides there)."""
+    language = _document(documents, doc).language
+    return [
+        other
+        for other in documents
+        if other.doc_id != doc
+        and (language is None or other.language is None or other.language == language)
+    ]
 
 
 def _carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
@@ -780,9 +844,7 @@ def _shared_words(
         return None
     weights = {**p1.weights, **p1.name_weights}
     held: list[tuple[float, str, int]] = []
-    for other in documents:
-        if other.doc_id == doc:
-            continue
+    for other in _same_language_others(doc, documents):
         postings = carriers[other.doc_id]
         overlap: dict[int, float] = {}
         for key, weight in weights.items():
@@ -824,9 +886,7 @@ def _near_units(
     n1, w1 = p1.weight_norm, p1.weight_sum
     names1 = p1.name_weights
     differ_no, differ_yes, shared_no, shared_yes, quoted_none = _slack_table()
-    for other in documents:
-        if other.doc_id == doc:
-            continue
+    for other in _same_language_others(doc, documents):
         postings, others = index[other.doc_id], profiles[other.doc_id]
         shared: dict[int, float] = {}
         squares: dict[int, float] = {}

@@ -29,7 +29,7 @@ from importlib.resources import files
 
 from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef
 from framecmp.text.segment import compound_parts, tokenize
-from framecmp.text.vocabulary import MONTHS, is_content_word, normalise, stem
+from framecmp.text.vocabulary import MONTHS, is_content_word, is_month_name, normalise, stem
 
 # One side "adds detail" when it has at least this many content words the other lacks (while
 # the other adds at most one). A two-word difference is usually rewording; three is a clause.
@@ -184,7 +184,8 @@ def claim_relation(
     restated = (_restated(a.text), _restated(b.text))
     if found := _conflict(la, lb, places, (_months(a.text), _months(b.text)), restated):
         return ClaimRelation.CONFLICTING, found
-    ma, mb = _modal(la, lb), _modal(lb, la)
+    # "on May 3" is a date: months are masked before the modal verbs are read
+    ma, mb = _modal(_unmonthed(a.text), lb), _modal(_unmonthed(b.text), la)
     if bool(ma) != bool(mb):
         return ClaimRelation.MODALITY, tuple(sorted(ma | mb))
     if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
@@ -206,6 +207,12 @@ def claim_relation(
 @lru_cache(maxsize=4096)
 def _lowered(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _words(text))
+
+
+def _unmonthed(text: str) -> tuple[str, ...]:
+    """``_lowered`` with month names ("May 3", "in May") blanked."""
+    words = _words(text)
+    return tuple("" if is_month_name(words, i) else w.lower() for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered

@@ -578,6 +578,9 @@ def _match_sentence(
             if excluded >= length:
                 free_from = at + excluded
                 continue
+            if length == 1 and vocabulary.is_month_name(sentence.tokens, words[at].token):
+                continue  # "on May 3" is a date, not the modal "may"
+
             matched = _surface(sentence.tokens, words[at : at + length])
             hit = LexiconHit(pattern.label, matched, sentence.index)
             hits.append((at, category, hit, words[at].token))

@@ -44,6 +44,7 @@ class ProfileChart:
     outlets: tuple[str, ...]
     bars: tuple[Bar, ...]
     omitted: tuple[str, ...] = ()  # categories no outlet uses in its own words
+    not_analysed: tuple[str, ...] = ()  # outlets not in English: not scored, not drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,8 @@ def _outlet_names(comparison: Comparison) -> dict[str, str]:
 def profile_chart(comparison: Comparison) -> ProfileChart:
     """Narration rate of every frame category, one bar per outlet."""
     names = _outlet_names(comparison)
-    docs = [d.doc_id for d in comparison.documents]
+    # a report in another language was not scored: no bar, rather than a measured zero
+    docs = [d.doc_id for d in comparison.documents if views.analysed(d)]
     bars = []
     omitted = []
     for key, scores in views.score_table(comparison, "frames"):
@@ -112,12 +114,14 @@ def profile_chart(comparison: Comparison) -> ProfileChart:
                     count=score.narration_count if score else 0,
                 )
             )
+    skipped = [names[d.doc_id] for d in comparison.documents if not views.analysed(d)]
     return ProfileChart(
         title="Frame profile (the outlets' own words)",
         axis="narration hits per 1,000 narration tokens",
         outlets=tuple(names[d] for d in docs),
         bars=tuple(bars),
         omitted=tuple(omitted),
+        not_analysed=tuple(skipped),
     )
 
 
@@ -264,7 +268,12 @@ def _axis(left: float, right: float, top: float, bottom: float, lo: float, hi: f
 
 def _profile_svg(chart: ProfileChart) -> str:
     label_w, bar_w, row, gap = 260.0, 360.0, 16.0, 10.0
-    note = f"No outlet uses in its own words: {', '.join(chart.omitted)}." if chart.omitted else ""
+    notes = []
+    if chart.omitted:
+        notes.append(f"No outlet uses in its own words: {', '.join(chart.omitted)}.")
+    if chart.not_analysed:
+        notes.append(f"Not in English, not counted: {', '.join(chart.not_analysed)}.")
+    note = " ".join(notes)
     groups: list[str] = []
     for bar in chart.bars:
         if bar.group not in groups:
@@ -273,7 +282,15 @@ def _profile_svg(chart: ProfileChart) -> str:
     height = top + len(chart.bars) * row + len(groups) * gap + (68 if note else 50)
     width = label_w + bar_w + 110
     if not chart.bars:
-        empty = note or "No frames lexicon was used."
+        empty = (
+            note
+            if chart.outlets or not chart.not_analysed
+            else (
+                f"No report is in English, so no frame was counted "
+                f"(not analysed: {', '.join(chart.not_analysed)})."
+            )
+        )
+        empty = empty or "No frames lexicon was used."
         body = [f'<text x="10" y="50">{_x(empty)}</text>']
         return _svg(chart.title, width, 70, body, "chart-frames")
     hi = max(max(b.value for b in chart.bars), 1.0)

@@ -9,6 +9,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import framecmp
+from framecmp.model import SAME_EVENT_WARNINGS
 from framecmp.report import views
 
 if TYPE_CHECKING:
@@ -175,7 +176,8 @@ def report_payload(comparison: Comparison) -> Json:
             + " ".join(views.event_warning_lines(comparison))
         )
     for warning in comparison.warnings:
-        if warning not in warnings:
+        # the same-event warning is already there, with its pairs and signals
+        if warning not in warnings and not warning.startswith(SAME_EVENT_WARNINGS):
             warnings.append(warning)
     payload: Json = {
         "schema": SCHEMA_ID,

@@ -50,6 +50,8 @@ def _profile(chart: ProfileChart) -> Figure:
     title = chart.title
     if chart.omitted:
         title += f"\nnot used in any outlet's own words: {len(chart.omitted)} categories"
+    if chart.not_analysed:
+        title += f"\nnot in English, not counted: {', '.join(chart.not_analysed)}"
     ax.set_title(title, fontsize=9)
     ax.margins(x=0.15)
     return figure

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from framecmp.analysis.score import MIN_TEST_SENTENCES
+from framecmp.ingest.language import ENGLISH
 from framecmp.model import RELATIONS, ClaimRelation, EventRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
         Claim,
         Comparison,
         DistinctiveTerm,
+        Document,
         LexiconHit,
         PairEventVerdict,
         PossiblyCovered,
@@ -37,6 +39,7 @@ TONE_CAVEAT = (
 )
 SIGNIFICANT_Z = 1.96
 TOP_TERMS = 12
+CONFLICTS_SHOWN = 3  # conflicting claims named among the summary's largest differences
 MIN_QUOTE_OVERLAP = 0.25  # shared content words / words of the shorter quote
 
 
@@ -327,6 +330,11 @@ def verdict_pairs(comparison: Comparison) -> list[PairEventVerdict]:
     )
 
 
+def analysed(document: Document) -> bool:
+    """English (or too little text to tell): the lexicons, terms and tone were computed."""
+    return document.language in (None, ENGLISH)
+
+
 def undetermined(comparison: Comparison) -> bool:
     """No pair is judged another event, but some could not be judged (two languages)."""
     return comparison.same_event.relation is EventRelation.UNDETERMINED
@@ -510,14 +518,20 @@ def statistics_note(comparison: Comparison) -> str:
             f" Frame rates of a text under {MIN_TEST_SENTENCES} sentences ({names}) are not "
             "tested: too few sentences to resample."
         )
-    if frames == 0 and terms == 0:
-        tokens = ", ".join(
-            f"{outlet_parts(comparison, d.doc_id)[0]} {d.n_tokens}" for d in comparison.documents
+    english = [d for d in comparison.documents if analysed(d)]
+    if len(english) < 2:
+        skipped = ", ".join(
+            outlet_parts(comparison, d.doc_id)[0] for d in comparison.documents if not analysed(d)
         )
         return (
-            "No difference reaches significance: these texts (tokens: "
-            f"{tokens}) are too short for any test here to tell the outlets apart, so the "
-            f"tables below describe, they do not prove. {method}"
+            f"No frame or term test was run: {plural(len(english), 'report')} in English, and "
+            f"the lexicons, terms and tone are English-only (not analysed: {skipped})."
+        )
+    if frames == 0 and terms == 0:
+        tokens = ", ".join(f"{outlet_parts(comparison, d.doc_id)[0]} {d.n_tokens}" for d in english)
+        return (
+            "No difference reaches significance: no test here tells these texts (tokens: "
+            f"{tokens}) apart, so the tables below describe, they do not prove. {method}"
         )
     return (
         f"Significant: {plural(frames, 'frame difference')} of {tests}, "
@@ -529,10 +543,22 @@ TOP_DIFFERENCES = 5
 
 
 def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> list[str]:
-    """The largest differences in framing and wording, one plain-text line each: significant
-    frame differences first, then significant distinctive terms, then the largest
-    differences that are not significant, marked as such."""
+    """The largest differences in facts, framing and wording, one plain-text line each:
+    conflicting claims first (up to ``CONFLICTS_SHOWN``), then significant frame differences,
+    then significant distinctive terms, then the largest differences that are not
+    significant, marked as such."""
     lines: list[str] = []
+    conflicting = sorted(
+        (p for p in comparison.alignment.pairs if p.claim_relation is ClaimRelation.CONFLICTING),
+        key=lambda p: pair_key(comparison, p),
+    )
+    for pair in conflicting[:CONFLICTS_SHOWN]:
+        a, b = outlet_parts(comparison, pair.a.doc)[0], outlet_parts(comparison, pair.b.doc)[0]
+        shown = " / ".join(clean_text(e) for e in pair.relation_evidence)
+        lines.append(
+            f"conflicting claim: {a} s{pair.a.sentence} and {b} s{pair.b.sentence}"
+            + (f" differ on {shown}" if shown else "")
+        )
     by_size = sorted(
         comparison.rate_differences,
         key=lambda r: (not r.significant, -abs(r.difference), difference_key(comparison)(r)),
@@ -594,11 +620,14 @@ def verdict_line(comparison: Comparison) -> str:
         if judged or not verdict.pairs
         else ""
     )
-    return (
-        f"{answer}{scored}; "
-        f"{plural(len(comparison.alignment.pairs), 'aligned sentence pair')}, "
-        f"{plural(len(comparison.alignment.claims), 'shared claim')}."
+    conflicting = sum(
+        p.claim_relation is ClaimRelation.CONFLICTING for p in comparison.alignment.pairs
     )
+    # contradictions are what a reader looks for first: named in the opening line
+    pairs = plural(len(comparison.alignment.pairs), "aligned sentence pair") + (
+        f" ({conflicting} conflicting)" if conflicting else ""
+    )
+    return f"{answer}{scored}; {pairs}, {plural(len(comparison.alignment.claims), 'shared claim')}."
 
 
 def summary_lines(comparison: Comparison) -> list[str]:

@@ -7,6 +7,7 @@ treat a word the same way without importing one another.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Protocol
@@ -35,6 +36,38 @@ MONTHS = {
     )
     for name in names
 }
+
+
+# Words before a month name that make it one ("in May", "last March", "since May").
+_BEFORE_MONTH = frozenset(
+    {
+        *("in", "on", "since", "until", "till", "by", "last", "next", "this", "early"),
+        *("late", "mid", "of", "from", "through", "during", "before", "after", "between"),
+    }
+)
+
+
+def is_month_name(tokens: Sequence[str], index: int) -> bool:
+    """``tokens[index]`` is a capitalised month name ("May", "March") used as the month (or a
+    name, "Theresa May"), not the verb "may" or "march": before a number ("May 3"), after a
+    date word ("in May", "last May"), or capitalised inside a sentence that is not written in
+    title case (a headline's "Release Date May Be in Jeopardy" keeps its verb)."""
+    token = tokens[index]
+    if not token[:1].isupper() or token.lower().rstrip(".") not in MONTHS:
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if after[:1].isdigit():
+        return True
+    if index > 0 and tokens[index - 1].lower() in _BEFORE_MONTH:
+        return True
+    return index > 0 and not _title_case(tokens)
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """Most words capitalised, as headlines are often written."""
+    words = [t for t in tokens if t[:1].isalpha()]
+    return len(words) >= 3 and sum(t[:1].isupper() for t in words) >= 0.6 * len(words)
+
 
 # Russian month names in the genitive ("27 ноября") and wire abbreviations ("3 мар"), as TASS,
 # RIA Novosti, Interfax and Ukrinform datelines write them -> month number.
