@@ -251,3 +251,23 @@ def test_sentences_of_a_translated_quote_pair_with_their_own_translations(
     assert {(p.a.sentence, p.b.sentence) for p in aligned} == {(0, 0), (1, 1)}
     # the relation rules read English words: across languages they name no difference
     assert {p.claim_relation for p in aligned} == {ClaimRelation.ACROSS_LANGUAGES}
+
+
+def test_a_translated_article_pairs_with_its_original_sentence_by_sentence() -> None:
+    # An ECB+ article and the team's Russian translation of it (eval/data/ecbplus-translated,
+    # development data of ACROSS_UNRELATED_COSINE): the pair scorer reads no shared word across
+    # languages, so the cosine alone must carry the pairs.
+    original, translated = prepare_documents(
+        load_articles(
+            [
+                ROOT / "eval" / "data" / "ecbplus" / "33" / "33_5ecbplus.txt",
+                ROOT / "eval" / "data" / "ecbplus-translated" / "33_5ecbplus.ru.txt",
+            ]
+        )
+    )
+    assert translated.language == "ru"
+    assert len(original.sentences) == len(translated.sentences)
+    pairs = align([original, translated], aligner="semantic").pairs
+    right = {(p.a.sentence, p.b.sentence) for p in pairs if p.a.sentence == p.b.sentence}
+    assert len(right) == len(pairs)  # every pair is a sentence with its own translation
+    assert len(right) >= 0.8 * len(original.sentences)

@@ -446,8 +446,11 @@ def _with_embedding(
     matrix = embedder.cosines(right, left).T if flip else embedder.cosines(left, right)
     cosines: list[list[float]] = matrix.tolist()
     candidates = dict(scores)
+    across = _two_languages(doc_a, doc_b)
     neighbours = embedder.neighbours(
-        matrix, align_semantic.NEIGHBOURS, align_semantic.min_neighbour_cosine(min_score)
+        matrix,
+        align_semantic.NEIGHBOURS,
+        align_semantic.min_neighbour_cosine(min_score, across_languages=across),
     )
     pa, pb = profiles[doc_a.doc_id], profiles[doc_b.doc_id]
     for i, j in neighbours - candidates.keys():
@@ -457,8 +460,14 @@ def _with_embedding(
             _features(p1, p2), pair_scorer.Candidates.EMBEDDING_ONLY
         )
     return {
-        (i, j): align_semantic.combine(score, cosines[i][j]) for (i, j), score in candidates.items()
+        (i, j): align_semantic.combine(score, cosines[i][j], across_languages=across)
+        for (i, j), score in candidates.items()
     }
+
+
+def _two_languages(a: Document, b: Document) -> bool:
+    """Both languages detected, and different: no word of one can be read in the other."""
+    return a.language is not None and b.language is not None and a.language != b.language
 
 
 def _assign(
@@ -558,10 +567,9 @@ def _pair(
     # names count nothing in the score, but they are evidence a reader wants to see
     shared = sorted((pa.weights.keys() & pb.weights.keys()) | (pa.names & pb.names))
     speaker_a, speaker_b = speakers.get(a), speakers.get(b)
-    languages = {documents[a.doc].language, documents[b.doc].language}
     claim: ClaimRelation
     evidence: tuple[str, ...]
-    if None not in languages and len(languages) == 2:
+    if _two_languages(documents[a.doc], documents[b.doc]):
         # a translation has no English modal verb, negation or loaded term to compare
         claim, evidence = ClaimRelation.ACROSS_LANGUAGES, ()
     else:
@@ -728,19 +736,19 @@ def _with_combined_scores(
     from framecmp.analysis.align_semantic import combine
 
     rows = {d.doc_id: {s.index: n for n, s in enumerate(d.sentences)} for d in documents}
+    by_id = {d.doc_id: d for d in documents}
 
-    def cosine(doc: str, i: int, other: str, k: int) -> float:
-        return float(vectors[doc][rows[doc][i]] @ vectors[other][rows[other][k]])
+    def combined(doc: str, i: int, c: PossibleCounterpart) -> float:
+        cosine = float(vectors[doc][rows[doc][i]] @ vectors[c.doc][rows[c.doc][c.sentence]])
+        across = _two_languages(by_id[doc], by_id[c.doc])
+        return combine(c.score, cosine, across_languages=across)
 
     return {
         doc: {
             i: dataclasses.replace(
                 covered,
                 candidates=tuple(
-                    dataclasses.replace(
-                        c, score=combine(c.score, cosine(doc, i, c.doc, c.sentence))
-                    )
-                    for c in covered.candidates
+                    dataclasses.replace(c, score=combined(doc, i, c)) for c in covered.candidates
                 ),
             )
             for i, covered in by_sentence.items()
@@ -760,9 +768,10 @@ def _close_meaning(
     sentence), up to ``COVERED_SHOWN`` at that cut, closest first."""
     import numpy as np
 
-    from framecmp.analysis.align_semantic import COVERED_MIN_COSINE
+    from framecmp.analysis import align_semantic
 
-    rows = {s.index: n for n, s in enumerate(_document(documents, doc).sentences)}
+    this = _document(documents, doc)
+    rows = {s.index: n for n, s in enumerate(this.sentences)}
     mine = vectors[doc][[rows[i] for i in unit.sentences]]
     cosines = [
         (other, mine @ vectors[other.doc_id].T)
@@ -773,12 +782,21 @@ def _close_meaning(
     for row, i in enumerate(unit.sentences):
         found = []
         for other, matrix in cosines:
+            cut = (
+                align_semantic.ACROSS_COVERED_MIN_COSINE
+                if _two_languages(this, other)
+                else align_semantic.COVERED_MIN_COSINE
+            )
             # stable sort on -cosine: ties go to the lowest sentence, then the lowest doc id
             top = np.argsort(-matrix[row], kind="stable")[:COVERED_SHOWN].tolist()
-            found += [(-float(matrix[row, j]), other.doc_id, other.sentences[j].index) for j in top]
-        nearest = [(d, k) for c, d, k in sorted(found)[:COVERED_SHOWN] if -c >= COVERED_MIN_COSINE]
-        if nearest:
-            close[i] = (-min(found)[0], nearest)
+            found += [
+                (-float(matrix[row, j]), other.doc_id, other.sentences[j].index)
+                for j in top
+                if matrix[row, j] >= cut
+            ]
+        if found:
+            best = sorted(found)[:COVERED_SHOWN]
+            close[i] = (-best[0][0], [(d, k) for _, d, k in best])
     return close
 
 
@@ -810,13 +828,8 @@ def _same_language_others(doc: str, documents: Sequence[Document]) -> list[Docum
     """The other documents whose words can be compared with ``doc``'s: not those detected in
     another language, where only names are shared ("Putin" would make every sentence of a
     translation's report possibly covered; the semantic aligner's cosine decides there)."""
-    language = _document(documents, doc).language
-    return [
-        other
-        for other in documents
-        if other.doc_id != doc
-        and (language is None or other.language is None or other.language == language)
-    ]
+    this = _document(documents, doc)
+    return [other for other in documents if other.doc_id != doc and not _two_languages(this, other)]
 
 
 def _carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
