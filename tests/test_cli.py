@@ -414,3 +414,46 @@ def test_bad_option_values_are_one_line_errors(
     assert message in result.stderr
     assert "internal error" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_tone_table_shows_own_words_and_quotes_apart(tass: Path, cgtn: Path) -> None:
+    # The outlet's tone is its own words; the quoted speakers' tone is shown beside it.
+    runs = {
+        fmt: runner.invoke(app, ["compare", str(tass), str(cgtn), "-f", fmt])
+        for fmt in ("json", "markdown")
+    }
+    assert all(r.exit_code == 0 for r in runs.values())
+    tone = json.loads(runs["json"].stdout)["tone"]
+    section = runs["markdown"].stdout.split("## Tone")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows[0].startswith("| outlet | own words | quoted | all words |")
+    for line in rows[1:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        doc = next(d for d in tone if f"({d})" in cells[0] or cells[0] == d)
+        assert float(cells[1]) == pytest.approx(tone[doc]["narration_compound"], abs=0.006)
+        assert float(cells[2]) == pytest.approx(tone[doc]["quoted_compound"], abs=0.006)
+        assert float(cells[3]) == pytest.approx(tone[doc]["mean_compound"], abs=0.006)
+
+
+def test_detail_tables_keep_the_sentences_readable_at_100_columns(
+    tmp_path: Path, tass: Path
+) -> None:
+    # A long "adds-detail" evidence line must wrap in its own cell, not squeeze the two
+    # sentence columns (at 100 columns they were one character wide).
+    short = tmp_path / "short.txt"
+    short.write_text(
+        "Putin said the divergence of opinions in the West remains the main obstacle to "
+        "resolving the conflict in Ukraine.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["compare", str(tass), str(short), "--detail"], env={"COLUMNS": "100"}
+    )
+    assert result.exit_code in (0, 1), result.stderr
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "Aligned:" in line)
+    top = lines[start + 1]
+    assert top.startswith("\u250f")
+    widths = [len(part) for part in top.strip("\u250f\u2513").split("\u2533")]
+    assert len(widths) == 3
+    assert min(widths[:2]) >= 25, widths

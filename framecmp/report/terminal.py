@@ -166,6 +166,9 @@ def _coverage(comparison: Comparison) -> Table | None:
     return table
 
 
+MATCH_WIDTH = 24  # the aligned tables' "match" column at most: the sentences get the rest
+
+
 def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
     from rich.text import Text
 
@@ -175,6 +178,9 @@ def _aligned(comparison: Comparison, plain: bool) -> list[RenderableType]:
         table = _table(f"Aligned: {a} \u2194 {b}", a, b, "match", expand=True, show_lines=True)
         table.columns[0].ratio = table.columns[1].ratio = 1
         table.columns[2].min_width = len("same-quote")
+        # a long evidence line wraps in its cell instead of squeezing the sentences to one
+        # character per line (found at 100 columns by the review)
+        table.columns[2].max_width = MATCH_WIDTH
         for row in group.rows:
             left_text = Text.assemble((f"s{row.a.index} ", "dim"), _marked(row.left, plain))
             right_text = Text.assemble((f"s{row.b.index} ", "dim"), _marked(row.right, plain))
@@ -342,13 +348,19 @@ def _tone(comparison: Comparison) -> Table | None:
     if not section.rows:
         return None
     table = _table(f"{section.title} (VADER mean compound, -1 to 1)", *section.header, expand=True)
-    table.columns[2].ratio = 1
+    table.columns[4].ratio = 1
     for row in section.rows:
         most_negative = _EMPTY
         if row.most_negative is not None:
             sentence = row.most_negative.sentence
             most_negative = f"s{sentence.index} ({row.most_negative.compound}): {sentence.text}"
-        table.add_row(_text(_label(row.outlet)), row.mean_compound, _text(most_negative))
+        table.add_row(
+            _text(_label(row.outlet)),
+            row.narration,
+            row.quoted,
+            row.mean_compound,
+            _text(most_negative),
+        )
     table.caption = _text(section.caveat)
     table.caption_justify = "left"
     return table

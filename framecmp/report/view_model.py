@@ -197,8 +197,10 @@ class MostNegative:
 @dataclass(frozen=True)
 class ToneRow:
     outlet: Outlet
-    mean_compound: str
+    mean_compound: str  # every word, quotes included
     most_negative: MostNegative | None
+    narration: str = ""  # the outlet's own words (quoted words taken out)
+    quoted: str = ""  # the words it quotes; views.EMPTY without a quote
 
 
 @dataclass(frozen=True)
@@ -929,11 +931,19 @@ def tone(comparison: Comparison) -> ToneSection:
                 NumberedSentence(t.doc, lowest[0], views.truncate(text, TONE_CHARS)),
                 views.fmt(lowest[1]),
             )
-        rows.append(ToneRow(outlet(comparison, t.doc), views.fmt(t.mean_compound), most_negative))
+        rows.append(
+            ToneRow(
+                outlet(comparison, t.doc),
+                views.fmt(t.mean_compound),
+                most_negative,
+                views.fmt(t.narration_compound),
+                "\u2014" if t.quoted_compound is None else views.fmt(t.quoted_compound),
+            )
+        )
     return ToneSection(
         "Tone",
         views.TONE_CAVEAT,
-        ("outlet", "mean compound", "most negative sentence"),
+        ("outlet", "own words", "quoted", "all words", "most negative sentence (quotes included)"),
         tuple(rows),
         "No tone was measured.",
     )
