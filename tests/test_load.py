@@ -158,6 +158,15 @@ def test_control_characters_are_stripped_but_tabs_and_newlines_kept() -> None:
     assert _one(text) == "Putin said.\tThen\nmore." + " Words." * 20
 
 
+def test_terminal_escape_sequences_go_whole() -> None:
+    # removing only ESC left "[31m" in the text, read as the number 31 of the lead
+    text = (
+        b"Officials said \x1b[31mRED\x1b[0m alert; see \x1b]8;;http://x\x07the map\x1b]8;;\x07 now."
+        + b" Words." * 20
+    )
+    assert _one(text) == "Officials said RED alert; see the map now." + " Words." * 20
+
+
 def test_undecodable_bytes_name_the_byte_and_offset() -> None:
     with pytest.raises(InputError) as err:
         load_bytes(b"ab\xff", path="old.txt", encoding="utf-8")

@@ -50,6 +50,12 @@ _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13}))  # C0 but tab, 
 # C0/C1 control characters (but tab and newline) and DEL. Invisible format characters
 # (zero-width space, BOM) are kept in the text as written; the tokeniser ignores them.
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Terminal escape sequences (ECMA-48: CSI "ESC [ ... m" colours, OSC "ESC ] ... BEL" titles
+# and links, two-character escapes) go whole: removing only ESC left "[31m" in the text, whose
+# digits were then read as numbers of the lead.
+_TERMINAL_ESCAPES = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)|\x1b[@-Z\\\\-_]"
+)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -407,6 +413,7 @@ def _declared_charset(head: bytes) -> str | None:
 
 def normalise_newlines(text: str) -> str:
     """Newlines as "\n", control characters out; every other character as written."""
+    text = _TERMINAL_ESCAPES.sub("", text)
     return _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
