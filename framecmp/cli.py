@@ -9,6 +9,7 @@ lexicon, unwritable output or internal error. --allow-same-story lets same-story
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import signal
@@ -816,6 +817,11 @@ def _parse_fail_on(values: list[str]) -> tuple[list[FailRuleT], float]:
                 threshold = float(number)
             except ValueError:
                 raise FramecmpError(f"--fail-on {value!r}: N must be a number") from None
+            # 0 would fail every event (an event with no significant difference has 0), nan none
+            if not math.isfinite(threshold) or threshold <= 0:
+                raise FramecmpError(
+                    f"--fail-on {value!r}: N must be a number above 0 (per 1,000 tokens)"
+                )
         if rule not in rules:
             rules.append(rule)
     return rules, threshold

@@ -457,3 +457,24 @@ def test_detail_tables_keep_the_sentences_readable_at_100_columns(
     widths = [len(part) for part in top.strip("\u250f\u2513").split("\u2533")]
     assert len(widths) == 3
     assert min(widths[:2]) >= 25, widths
+
+
+def test_the_summary_says_how_many_more_conflicts_there_are(tmp_path: Path) -> None:
+    districts = ("North", "South", "East", "West", "Central")
+    paths = []
+    for name, toll in (("one", 12), ("two", 21)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(
+            "\n\n".join(
+                f"The storm killed {toll} people in the {d} district on Monday, officials said."
+                for d in districts
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        paths.append(str(path))
+    result = runner.invoke(app, ["compare", *paths, "--summary"])
+    assert result.exit_code == 0, result.stderr
+    assert "(5 conflicting)" in result.stdout
+    assert result.stdout.count("conflicting claim:") == 3
+    assert "2 more conflicting claims" in result.stdout

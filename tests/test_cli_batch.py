@@ -109,6 +109,14 @@ def test_since_keeps_only_events_with_articles_from_that_date(tmp_path: Path) ->
         (["events", "--db", "{tmp}/missing.db"], "no corpus store here"),
         (["events", "--db", "{tmp}/c.db", "--since", "last week"], "--since"),
         (["batch", "{data}", "--db", "{tmp}/c.db", "--fail-on", "bogus"], "--fail-on 'bogus'"),
+        # 0 would fail every event (one with no significant difference has 0); nan none
+        *(
+            (
+                ["batch", "{data}", "--db", "{tmp}/c.db", "--fail-on", f"frame-difference={n}"],
+                "N must be a number above 0",
+            )
+            for n in ("0", "-5", "nan", "inf")
+        ),
     ],
 )
 def test_bad_usage_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:

@@ -30,13 +30,13 @@ PAIRS = [
         "The regulator imposed a fine on the bank.",
         "The regulator cleared the bank.",
         ClaimRelation.CONFLICTING,
-        ("cleared", "fine"),
+        ("fine", "cleared"),  # the first sentence's word first
     ),
     (
         "The jury convicted the former mayor of fraud.",
         "The jury acquitted the former mayor of fraud.",
         ClaimRelation.CONFLICTING,
-        ("acquitted", "convicted"),
+        ("convicted", "acquitted"),
     ),
     (
         "The utility restored power to the town.",
@@ -255,3 +255,59 @@ def test_a_date_in_may_is_no_modality() -> None:
         )[0]
         is ClaimRelation.MODALITY
     )
+
+
+def test_opposite_outcomes_are_given_in_the_order_of_the_sentences() -> None:
+    found, evidence = relate(
+        "Shares of the company rose sharply on Friday after the report.",
+        "Shares of the company fell sharply on Friday after the report.",
+    )
+    assert found is ClaimRelation.CONFLICTING
+    assert evidence == ("rose", "fell")
+    assert relate(
+        "Shares of the company fell sharply on Friday after the report.",
+        "Shares of the company rose sharply on Friday after the report.",
+    )[1] == ("fell", "rose")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # news style spells out a number that opens a sentence
+        (
+            "Twelve people were killed in the fire, police said.",
+            "21 people were killed in the fire, police said.",
+            ("twelve", "21"),
+        ),
+        (
+            "The fire killed twelve people, police said.",
+            "The fire killed twenty people, police said.",
+            ("twelve", "twenty"),
+        ),
+        # one amount written two ways is no conflict
+        ("The fire killed twenty-one people, police said.", "The fire killed 21 people.", ()),
+        (
+            "The company paid $3.5 million for the site, officials said.",
+            "The company paid $3,500,000 for the site, officials said.",
+            (),
+        ),
+        (
+            "Thieves took watches worth two million euros, police said.",
+            "Thieves took watches worth 2 million euros, police said.",
+            (),
+        ),
+        (
+            "The company paid $3.5 million for the site, officials said.",
+            "The company paid $4 million for the site, officials said.",
+            ("3.5 million", "4 million"),
+        ),
+    ],
+)
+def test_numbers_in_words_and_amounts_with_a_scale(
+    left: str, right: str, expected: tuple[str, ...]
+) -> None:
+    found, evidence = relate(left, right)
+    if expected:
+        assert (found, evidence) == (ClaimRelation.CONFLICTING, expected)
+    else:
+        assert found is not ClaimRelation.CONFLICTING, evidence

@@ -37,8 +37,8 @@ from framecmp.model import (
     Sentence,
     SentenceRef,
 )
-from framecmp.text.segment import tokenize
-from framecmp.text.vocabulary import is_content_word, normalise
+from framecmp.text.segment import compound_parts, tokenize
+from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 if TYPE_CHECKING:
     from framecmp.analysis.align_semantic import Embedder
@@ -122,7 +122,10 @@ def align(
     vectors = embedder.embed(documents) if embedder is not None else None
     by_id = {d.doc_id: d for d in documents}
     index = {doc_id: _postings(units_profiles) for doc_id, units_profiles in profiles.items()}
-    found: list[tuple[SentenceRef, SentenceRef, float, bool, Profile, Profile]] = []
+    # (a, b, score, one-to-one, the units' profiles, each sentence its whole unit)
+    found: list[
+        tuple[SentenceRef, SentenceRef, float, bool, Profile, Profile, tuple[bool, bool]]
+    ] = []
     for i, doc_a in enumerate(documents):
         for doc_b in documents[i + 1 :]:
             scores = _candidate_scores(
@@ -145,15 +148,16 @@ def align(
                 pa, pb = profiles[doc_a.doc_id][ua], profiles[doc_b.doc_id][ub]
                 for sa, sb in _member_pairs(unit_a, unit_b, by_id, vectors):
                     a, b = SentenceRef(doc_a.doc_id, sa), SentenceRef(doc_b.doc_id, sb)
-                    found.append((a, b, score, core, pa, pb))
+                    wholes = (len(unit_a.sentences) == 1, len(unit_b.sentences) == 1)
+                    found.append((a, b, score, core, pa, pb, wholes))
     # lexicon hits are needed only for the aligned sentences
     context = relations.RelationContext.build(
         _only_sentences(documents, {ref for a, b, *_ in found for ref in (a, b)})
     )
     pairs: list[AlignedPair] = []
     cores: set[tuple[SentenceRef, SentenceRef]] = set()
-    for a, b, score, core, pa, pb in found:
-        pairs.append(_pair(a, b, score, pa, pb, speakers, by_id, context))
+    for a, b, score, core, pa, pb, wholes in found:
+        pairs.append(_pair(a, b, score, (pa, pb), wholes, speakers, by_id, context))
         if core:
             cores.add((a, b))
     unpaired = _unique(documents, pairs)
@@ -558,12 +562,13 @@ def _pair(
     a: SentenceRef,
     b: SentenceRef,
     score: float,
-    pa: Profile,
-    pb: Profile,
+    profiles: tuple[Profile, Profile],
+    wholes: tuple[bool, bool],
     speakers: Mapping[SentenceRef, str],
     documents: Mapping[str, Document],
     context: relations.RelationContext,
 ) -> AlignedPair:
+    pa, pb = profiles
     # names count nothing in the score, but they are evidence a reader wants to see
     shared = sorted((pa.weights.keys() & pb.weights.keys()) | (pa.names & pb.names))
     speaker_a, speaker_b = speakers.get(a), speakers.get(b)
@@ -592,7 +597,15 @@ def _pair(
         b=b,
         relation=relation,
         score=score,
-        shared_terms=_evidence(pa, pb, shared),
+        shared_terms=_in_both(
+            _evidence(pa, pb, shared),
+            documents[a.doc],
+            a,
+            documents[b.doc],
+            b,
+            whole_a=wholes[0],
+            whole_b=wholes[1],
+        ),
         claim_relation=claim,
         relation_evidence=evidence,
     )
@@ -630,6 +643,34 @@ def _speakers(quotes: Sequence[Quote]) -> dict[SentenceRef, str]:
         for index in quote.sentences:
             found.setdefault(SentenceRef(quote.doc, index), quote.speaker)
     return found
+
+
+def _in_both(
+    terms: Sequence[str],
+    doc_a: Document,
+    a: SentenceRef,
+    doc_b: Document,
+    b: SentenceRef,
+    *,
+    whole_a: bool,
+    whole_b: bool,
+) -> tuple[str, ...]:
+    """The shared words of two units that both sentences hold (by stem): a quote unit's words
+    are evidence for its member only where the member says them."""
+    stems = [
+        {
+            stem(normalise(part))
+            for token in doc.sentences[ref.sentence].tokens
+            for part in (token, *compound_parts(token))
+        }
+        for doc, ref, whole in ((doc_a, a, whole_a), (doc_b, b, whole_b))
+        if not whole  # a sentence that is its whole unit holds every word (spellings folded)
+    ]
+    return tuple(
+        term
+        for term in terms
+        if all(stem(normalise(w)) in found for found in stems for w in term.split())
+    )
 
 
 def _evidence(p1: Profile, p2: Profile, shared: Sequence[str]) -> tuple[str, ...]:
@@ -700,7 +741,13 @@ def _possibly_covered(
                         found.setdefault(doc, {})[i] = PossiblyCovered(
                             i,
                             tuple(
-                                _counterpart(p1, other_id, k, units, profiles)
+                                _counterpart(
+                                    (p1, SentenceRef(doc, i), len(unit.sentences) == 1),
+                                    SentenceRef(other_id, k),
+                                    units,
+                                    profiles,
+                                    by_id,
+                                )
                                 for other_id, k in nearest
                             ),
                             CoveredBy.CLOSE_MEANING,
@@ -716,7 +763,17 @@ def _possibly_covered(
                 terms = _evidence(p1, p2, shared)
                 closest = _closest_members(unit, units[other_id][j], by_id, vectors)
                 for i in unit.sentences:
-                    shown[i].append(PossibleCounterpart(other_id, closest[i], -minus_score, terms))
+                    k = closest[i]
+                    words = _in_both(
+                        terms,
+                        by_id[doc],
+                        SentenceRef(doc, i),
+                        by_id[other_id],
+                        SentenceRef(other_id, k),
+                        whole_a=len(unit.sentences) == 1,
+                        whole_b=len(units[other_id][j].sentences) == 1,
+                    )
+                    shown[i].append(PossibleCounterpart(other_id, k, -minus_score, words))
             for i, candidates in shown.items():
                 found.setdefault(doc, {})[i] = PossiblyCovered(
                     i, tuple(candidates), covered_by, share
@@ -801,22 +858,30 @@ def _close_meaning(
 
 
 def _counterpart(
-    p1: Profile,
-    other_id: str,
-    sentence: int,
+    mine: tuple[Profile, SentenceRef, bool],
+    other: SentenceRef,
     units: Mapping[str, Sequence[Unit]],
     profiles: Mapping[str, Sequence[Profile]],
+    documents: Mapping[str, Document],
 ) -> PossibleCounterpart:
-    """A sentence of another document shown for an unpaired unit, with the pair scorer's
-    probability and the shared words of its unit."""
-    j = next(n for n, u in enumerate(units[other_id]) if sentence in u.sentences)
-    p2 = profiles[other_id][j]
+    """A sentence of another document shown for an unpaired sentence (its unit's profile,
+    itself, whether it is its whole unit), with the pair scorer's probability of their units
+    and the shared words both sentences hold."""
+    p1, ref, whole = mine
+    j = next(n for n, u in enumerate(units[other.doc]) if other.sentence in u.sentences)
+    p2 = profiles[other.doc][j]
     shared = sorted((p1.weights.keys() & p2.weights.keys()) | (p1.names & p2.names))
-    return PossibleCounterpart(
-        other_id,
-        sentence,
-        pair_scorer.probability(_features(p1, p2)),
+    words = _in_both(
         _evidence(p1, p2, shared),
+        documents[ref.doc],
+        ref,
+        documents[other.doc],
+        other,
+        whole_a=whole,
+        whole_b=len(units[other.doc][j].sentences) == 1,
+    )
+    return PossibleCounterpart(
+        other.doc, other.sentence, pair_scorer.probability(_features(p1, p2)), words
     )
 
 

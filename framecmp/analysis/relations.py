@@ -24,6 +24,7 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -52,8 +53,9 @@ _CURRENCY_CODE = re.compile(
 # with the other report's form of it (ECB+ odd-topic judged pairs: "$US1 million ($1.52
 # million)" / "$1 million" was flagged, judged the same claim).
 _RESTATED = re.compile(
-    r"(?<![\w.,])(\d[\d.,]*)(?:\s+[A-Za-z]+){0,2}\s*\(\s*(?:about|around|approximately|roughly"
+    r"(?<![\w.,])(\d[\d.,]*)((?:\s+[A-Za-z]+){0,2})\s*\(\s*(?:about|around|approximately|roughly"
     r"|some|nearly|almost|over|more than|less than)?\s*[$\u20ac\u00a3\u00a5]?(\d[\d.,]*)"
+    r"(\s+(?:thousand|million|billion))?"
 )
 _NUMBER_WORDS = {
     "two": "2",
@@ -65,11 +67,47 @@ _NUMBER_WORDS = {
     "eight": "8",
     "nine": "9",
     "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
     "dozen": "12",
     "hundred": "100",
     "thousand": "1000",
     "million": "1000000",
     "billion": "1000000000",
+}
+# "3.5 million" is one amount: a number followed by one of these is multiplied out, so that
+# "$3.5 million" and "$3,500,000" agree.
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# "twenty-one" (one token, split into parts by the tokeniser) is 21, not 20 and "one"
+_TENS_AND_UNITS = re.compile(
+    r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+    r"(one|two|three|four|five|six|seven|eight|nine)$"
+)
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -218,7 +256,21 @@ def _unmonthed(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
 def _words(text: str) -> tuple[str, ...]:
     expanded = _CURRENCY_CODE.sub("", text).replace("n\u2019t", " not").replace("n't", " not")
-    return tuple(part for token in tokenize(expanded) for part in compound_parts(token))
+    return tuple(
+        part
+        for token in tokenize(expanded)
+        for part in (
+            (_compound_number(token),)
+            if _TENS_AND_UNITS.match(token.lower())
+            else compound_parts(token)
+        )
+    )
+
+
+def _compound_number(token: str) -> str:
+    """ "Twenty-one" -> "21"."""
+    tens, units = token.lower().split("-")
+    return str(int(_NUMBER_WORDS[tens]) + _UNITS[units])
 
 
 def _weekday_neighbours(lowered: Sequence[str]) -> set[str]:
@@ -260,10 +312,28 @@ def _months(text: str) -> dict[int, str]:
 def _numbers(lowered: Sequence[str]) -> dict[str, str]:
     """Normalised number -> the number as written."""
     found: dict[str, str] = {}
-    for word in lowered:
-        key = _number_key(word)
+    for _, key, written in _amounts(lowered):
         if key is not None:
-            found.setdefault(key, word)
+            found.setdefault(key, written)
+    return found
+
+
+def _amounts(lowered: Sequence[str]) -> list[tuple[str, str | None, str]]:
+    """The words with each number's normalised value (None for other words) and its written
+    form; a number followed by a scale word is one amount ("3.5 million" -> 3500000)."""
+    found: list[tuple[str, str | None, str]] = []
+    i = 0
+    while i < len(lowered):
+        word = lowered[i]
+        key = _number_key(word)
+        scale = _SCALES.get(lowered[i + 1]) if i + 1 < len(lowered) else None
+        if key is not None and scale is not None and word not in _SCALES:  # "two million"
+            written = f"{word} {lowered[i + 1]}"
+            found.append((written, _scaled_key(word, lowered[i + 1]), written))
+            i += 2
+            continue
+        found.append((word, key, word))
+        i += 1
     return found
 
 
@@ -298,7 +368,10 @@ def _conflict(
         if (sa & left and sb & right and not sa & right and not sb & left) or (
             sa & right and sb & left and not sa & left and not sb & right
         ):
-            return tuple(sorted(w for w in {*la, *lb} if stem(w) in left | right))
+            # a's word first, as for numbers, months and places ("rose / fell")
+            words_a = sorted({w for w in la if stem(w) in left | right})
+            words_b = sorted({w for w in lb if stem(w) in left | right})
+            return (*words_a, *words_b)
     return ()
 
 
@@ -312,12 +385,12 @@ def _number_conflict(
 
     def contexts(lowered: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
         found: dict[str, set[tuple[str, str]]] = {}
-        for i, word in enumerate(lowered):
-            key = _number_key(word)
+        amounts = _amounts(lowered)
+        for i, (_, key, _) in enumerate(amounts):
             if key is None:
                 continue
-            before = lowered[i - 1] if i else ""
-            after = lowered[i + 1] if i + 1 < len(lowered) else ""
+            before = amounts[i - 1][0] if i else ""
+            after = amounts[i + 1][0] if i + 1 < len(amounts) else ""
             if is_content_word(after):
                 found.setdefault(key, set()).add(("after", stem(after)))
             if is_content_word(before):
@@ -347,12 +420,22 @@ def _unmatched(
 def _restated(text: str) -> dict[str, frozenset[str]]:
     """Number -> its restatements in parentheses ("75 kilometers (50 miles)"), both ways."""
     found: dict[str, set[str]] = {}
-    for first, second in _RESTATED.findall(_CURRENCY_CODE.sub("", text)):
-        key_a, key_b = _number_key(first.rstrip(".,")), _number_key(second.rstrip(".,"))
+    for first, words, second, scale in _RESTATED.findall(_CURRENCY_CODE.sub("", text)):
+        # an amount keeps its scale word ("1 million ($1.52 million)"), as _amounts reads it
+        key_a = _scaled_key(first.rstrip(".,"), (words.split() or [""])[0].lower())
+        key_b = _scaled_key(second.rstrip(".,"), scale.strip().lower())
         if key_a is not None and key_b is not None and key_a != key_b:
             found.setdefault(key_a, set()).add(key_b)
             found.setdefault(key_b, set()).add(key_a)
     return {key: frozenset(others) for key, others in found.items()}
+
+
+def _scaled_key(number: str, following: str) -> str | None:
+    key = _number_key(number)
+    scale = _SCALES.get(following)
+    if key is None or scale is None:
+        return key
+    return format((Decimal(key) * scale).normalize(), "f")
 
 
 @lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a word

@@ -559,6 +559,12 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
             f"conflicting claim: {a} s{pair.a.sentence} and {b} s{pair.b.sentence}"
             + (f" differ on {shown}" if shown else "")
         )
+    if len(conflicting) > CONFLICTS_SHOWN:
+        more = len(conflicting) - CONFLICTS_SHOWN
+        lines.append(
+            f"{plural(more, 'more conflicting claim')}: every aligned pair is in the detailed "
+            "view (--detail) and the reports"
+        )
     by_size = sorted(
         comparison.rate_differences,
         key=lambda r: (not r.significant, -abs(r.difference), difference_key(comparison)(r)),
