@@ -478,3 +478,19 @@ def test_the_summary_says_how_many_more_conflicts_there_are(tmp_path: Path) -> N
     assert "(5 conflicting)" in result.stdout
     assert result.stdout.count("conflicting claim:") == 3
     assert "2 more conflicting claims" in result.stdout
+
+
+def test_a_conflicting_claim_does_not_read_as_agreement_in_the_coverage(tmp_path: Path) -> None:
+    paths = []
+    for name, sentences in (("wire_a", FIRE), ("wire_b", FIRE_CONTRADICTED)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    markdown = runner.invoke(app, ["compare", *paths, "-f", "markdown"]).stdout
+    coverage = markdown.split("## Coverage")[1].split("\n## ")[0]
+    row = next(line for line in coverage.splitlines() if "killed 12 workers" in line)
+    assert "CONFLICTING: 12 / 21" in row
+    report = json.loads(runner.invoke(app, ["compare", *paths, "-f", "json"]).stdout)
+    conflicts = {c["text"][:30]: c["conflicts"] for c in report["claims"]}
+    assert ["12 / 21"] in conflicts.values()
+    assert [] in conflicts.values()  # the claim told the same way carries no conflict

@@ -595,13 +595,18 @@ def coverage(comparison: Comparison) -> CoverageSection:
     """Which outlet carries which shared claim."""
     docs = [d.doc_id for d in comparison.documents]
     rows = []
+    conflicts = views.claim_conflicts(comparison)
     for claim in views.sorted_claims(comparison):
         carried = {m.doc for m in claim.members} | set(claim.outlets)
         text = views.claim_text(comparison, claim)
+        if claim.id in conflicts:
+            # carried with other facts: a plain row would read as agreement
+            text = f"[CONFLICTING: {'; '.join(conflicts[claim.id])}] {text}"
         rows.append(ClaimRow(claim.id, text, tuple(d in carried for d in docs)))
     return CoverageSection(
         "Coverage",
-        "Which outlet carries which claim (aligned sentences joined).",
+        "Which outlet carries which claim (aligned sentences joined; a claim marked "
+        "CONFLICTING is carried with different facts: see its aligned pairs).",
         tuple(outlet(comparison, d) for d in docs),
         tuple(rows),
         "No claim is shared.",

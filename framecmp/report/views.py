@@ -90,6 +90,18 @@ def display_relation(pair: AlignedPair) -> str:
     return pair.relation
 
 
+def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
+    """Claim id -> the differences of its conflicting pairs ("12 / 21"), sorted, once each: a
+    claim carried with other facts must not read as agreement."""
+    claim_of = {m: c.id for c in comparison.alignment.claims for m in c.members}
+    found: dict[str, set[str]] = {}
+    for pair in comparison.alignment.pairs:
+        if pair.claim_relation is ClaimRelation.CONFLICTING and pair.a in claim_of:
+            shown = " / ".join(clean_text(e) for e in pair.relation_evidence) or "conflicting"
+            found.setdefault(claim_of[pair.a], set()).add(shown)
+    return {claim: sorted(shown) for claim, shown in found.items()}
+
+
 def claim_relation_label(pair: AlignedPair, comparison: Comparison | None = None) -> str:
     """How the pair's claims differ, with the words that show it: "conflicting: 200 / 2,000";
     for ``adds-detail``, with ``comparison``, which outlet adds them: "adds-detail: CGTN adds
