@@ -54,7 +54,7 @@ _RELATIVE_DAY = re.compile(
 _DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight"}
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d.,]*[A-Za-z])")
 _ANY_DIGIT = re.compile(r"\d")
 _MONTH_NAMES = {number: name for name, number in reversed(MONTHS.items())}  # 12 -> "december"
 
