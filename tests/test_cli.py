@@ -381,12 +381,18 @@ FIRE_CONTRADICTED = (
 )
 
 
-def test_the_summary_names_conflicting_claims_first(tmp_path: Path) -> None:
+def _fire_reports(tmp_path: Path) -> list[str]:
+    """Two wire reports of one fire, the second with other figures."""
     paths = []
     for name, sentences in (("wire_a", FIRE), ("wire_b", FIRE_CONTRADICTED)):
         path = tmp_path / f"{name}.txt"
         path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
         paths.append(str(path))
+    return paths
+
+
+def test_the_summary_names_conflicting_claims_first(tmp_path: Path) -> None:
+    paths = _fire_reports(tmp_path)
     result = runner.invoke(app, ["compare", *paths, "--summary"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -481,11 +487,7 @@ def test_the_summary_says_how_many_more_conflicts_there_are(tmp_path: Path) -> N
 
 
 def test_a_conflicting_claim_does_not_read_as_agreement_in_the_coverage(tmp_path: Path) -> None:
-    paths = []
-    for name, sentences in (("wire_a", FIRE), ("wire_b", FIRE_CONTRADICTED)):
-        path = tmp_path / f"{name}.txt"
-        path.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
-        paths.append(str(path))
+    paths = _fire_reports(tmp_path)
     markdown = runner.invoke(app, ["compare", *paths, "-f", "markdown"]).stdout
     coverage = markdown.split("## Coverage")[1].split("\n## ")[0]
     row = next(line for line in coverage.splitlines() if "killed 12 workers" in line)
