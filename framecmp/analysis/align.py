@@ -891,8 +891,8 @@ def _document(documents: Sequence[Document], doc_id: str) -> Document:
 
 def _same_language_others(doc: str, documents: Sequence[Document]) -> list[Document]:
     """The other documents whose words can be compared with ``doc``'s: not those detected in
-    another language, where only names are shared ("Putin" would make every sentence of a
-    translation's report possibly covered; the semantic aligner's cosine decides there)."""
+    another language, where only names are shared (one leader's name would make every
+    sentence of a translation's report possibly covered; the encoder's cosine decides there)."""
     this = _document(documents, doc)
     return [other for other in documents if other.doc_id != doc and not _two_languages(this, other)]
 
