@@ -31,7 +31,8 @@ from pathlib import Path
 
 from framecmp import report
 from framecmp.analysis import align, event, lexicon, score, terms, voices
-from framecmp.api import DEFAULT_LEXICONS, compare_documents, is_english, prepare_documents
+from framecmp.api import DEFAULT_LEXICONS, compare_documents, prepare_documents
+from framecmp.ingest.language import is_english
 from framecmp.model import Article, Document, Lexicon
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -148,13 +148,7 @@ def report(cuts: Sequence[float], topics: str) -> None:
         kept_unique = english_unique = agreed_unique = cross_unique = 0
         for original, translated, others in cases:
             n = len(original.sentences)
-            pairs = align([original, translated], aligner="semantic").pairs
-            got = {
-                (p.a.sentence, p.b.sentence)
-                if p.a.doc == original.doc_id
-                else (p.b.sentence, p.a.sentence)
-                for p in pairs
-            }
+            got = _pairs(align([original, translated], aligner="semantic"), original.doc_id)
             made += len(got)
             right += sum(i == j for i, j in got)
             total += n

@@ -336,7 +336,7 @@ def compare_documents(
     alignment = align_stage.align(documents, min_score=min_score, aligner=aligner, quotes=quotes)
     same_event = event_stage.judge_same_event(documents, alignment, quotes)
     # Stop words, lexicons, stems and VADER are English: other languages get none of them.
-    english = [d for d in documents if is_english(d)]
+    english = [d for d in documents if language_stage.is_english(d)]
     lexicon_scores = score_stage.score_lexicons(english, lexicons, quotes)
     comparison = Comparison(
         documents=tuple(documents),
@@ -927,17 +927,12 @@ def _unique_id(candidate: str, used: set[str]) -> str:
     return f"{candidate}-{number}"
 
 
-def is_english(document: Document) -> bool:
-    """True when English-only analysis applies (English, or too little text to tell)."""
-    return document.language in (None, language_stage.ENGLISH)
-
-
 def _warnings(comparison: Comparison) -> tuple[str, ...]:
     warnings: list[str] = []
     for document in comparison.documents:
         if over := next((r for r in document.removed if r.kind == OVER_LENGTH), None):
             warnings.append(f"{document.doc_id}: too long to analyse whole; {over.text}")
-        if not is_english(document):
+        if not language_stage.is_english(document):
             across = (
                 "the semantic aligner pairs sentences across languages"
                 if comparison.settings.aligner is Aligner.SEMANTIC

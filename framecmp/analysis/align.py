@@ -830,20 +830,22 @@ def _close_meaning(
     this = _document(documents, doc)
     rows = {s.index: n for n, s in enumerate(this.sentences)}
     mine = vectors[doc][[rows[i] for i in unit.sentences]]
+    # each other document with the cosines of this unit's sentences and the cut they need
     cosines = [
-        (other, mine @ vectors[other.doc_id].T)
+        (
+            other,
+            mine @ vectors[other.doc_id].T,
+            align_semantic.ACROSS_COVERED_MIN_COSINE
+            if _two_languages(this, other)
+            else align_semantic.COVERED_MIN_COSINE,
+        )
         for other in documents
         if other.doc_id != doc and other.sentences
     ]
     close = {}
     for row, i in enumerate(unit.sentences):
         found = []
-        for other, matrix in cosines:
-            cut = (
-                align_semantic.ACROSS_COVERED_MIN_COSINE
-                if _two_languages(this, other)
-                else align_semantic.COVERED_MIN_COSINE
-            )
+        for other, matrix, cut in cosines:
             # stable sort on -cosine: ties go to the lowest sentence, then the lowest doc id
             top = np.argsort(-matrix[row], kind="stable")[:COVERED_SHOWN].tolist()
             found += [

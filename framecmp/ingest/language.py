@@ -9,8 +9,13 @@ Measured by benchmarks/language.py on trafilatura's evaluation pages.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from framecmp.text.segment import tokenize
 from framecmp.text.vocabulary import stopwords
+
+if TYPE_CHECKING:
+    from framecmp.model import Document
 
 ENGLISH = "en"
 # Share of stop-word tokens above which Latin-script text is English without asking the model.
@@ -18,6 +23,12 @@ ENGLISH = "en"
 ENGLISH_STOPWORD_SHARE = 0.30
 _MIN_TOKENS = 20
 _SAMPLE_CHARS = 20_000
+
+
+def is_english(document: Document) -> bool:
+    """True when English-only analysis applies (English, or too little text to tell): the
+    lexicons, distinctive terms and tone are computed for it."""
+    return document.language in (None, ENGLISH)
 
 
 def detect_language(text: str) -> str | None:

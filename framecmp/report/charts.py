@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from framecmp.ingest.language import is_english
 from framecmp.report import views
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def profile_chart(comparison: Comparison) -> ProfileChart:
     """Narration rate of every frame category, one bar per outlet."""
     names = _outlet_names(comparison)
     # a report in another language was not scored: no bar, rather than a measured zero
-    docs = [d.doc_id for d in comparison.documents if views.analysed(d)]
+    docs = [d.doc_id for d in comparison.documents if is_english(d)]
     bars = []
     omitted = []
     for key, scores in views.score_table(comparison, "frames"):
@@ -114,7 +115,7 @@ def profile_chart(comparison: Comparison) -> ProfileChart:
                     count=score.narration_count if score else 0,
                 )
             )
-    skipped = [names[d.doc_id] for d in comparison.documents if not views.analysed(d)]
+    skipped = [names[d.doc_id] for d in comparison.documents if not is_english(d)]
     return ProfileChart(
         title="Frame profile (the outlets' own words)",
         axis="narration hits per 1,000 narration tokens",

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from framecmp.analysis.score import MIN_TEST_SENTENCES
-from framecmp.ingest.language import ENGLISH
+from framecmp.ingest.language import is_english
 from framecmp.model import RELATIONS, ClaimRelation, EventRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
         Claim,
         Comparison,
         DistinctiveTerm,
-        Document,
         LexiconHit,
         PairEventVerdict,
         PossiblyCovered,
@@ -342,11 +341,6 @@ def verdict_pairs(comparison: Comparison) -> list[PairEventVerdict]:
     )
 
 
-def analysed(document: Document) -> bool:
-    """English (or too little text to tell): the lexicons, terms and tone were computed."""
-    return document.language in (None, ENGLISH)
-
-
 def undetermined(comparison: Comparison) -> bool:
     """No pair is judged another event, but some could not be judged (two languages)."""
     return comparison.same_event.relation is EventRelation.UNDETERMINED
@@ -530,10 +524,10 @@ def statistics_note(comparison: Comparison) -> str:
             f" Frame rates of a text under {MIN_TEST_SENTENCES} sentences ({names}) are not "
             "tested: too few sentences to resample."
         )
-    english = [d for d in comparison.documents if analysed(d)]
+    english = [d for d in comparison.documents if is_english(d)]
     if len(english) < 2:
         skipped = ", ".join(
-            outlet_parts(comparison, d.doc_id)[0] for d in comparison.documents if not analysed(d)
+            outlet_parts(comparison, d.doc_id)[0] for d in comparison.documents if not is_english(d)
         )
         return (
             f"No frame or term test was run: {plural(len(english), 'report')} in English, and "
