@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 import tomllib
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,10 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import alignment_judged as judged  # noqa: E402
 
+from framecmp.analysis.align import quote_speakers  # noqa: E402
 from framecmp.analysis.relations import _NUMBER_WORDS, RelationContext, claim_relation  # noqa: E402
-from framecmp.model import ClaimRelation, SentenceRef  # noqa: E402
+from framecmp.analysis.voices import extract_quotes, same_speaker  # noqa: E402
+from framecmp.model import ClaimRelation, Document, SentenceRef  # noqa: E402
 from framecmp.text.vocabulary import MONTHS  # noqa: E402
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -64,13 +67,26 @@ def relation_now(load: object, pair: dict[str, Any]) -> ClaimRelation:
     """The relation the current code names for a judged pair, in its two documents' context."""
     da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
     ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
-    relation, _ = claim_relation(
+    relation, _ = related(da, ia, db, ib)
+    return relation
+
+
+@cache
+def _speakers(doc: Document) -> dict[SentenceRef, str]:
+    return quote_speakers(extract_quotes(doc))
+
+
+def related(da: Document, ia: int, db: Document, ib: int) -> tuple[ClaimRelation, tuple[str, ...]]:
+    """The relation and its words as `framecmp compare` names them: quoted speakers included."""
+    a, b = SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)
+    return claim_relation(
         da.sentences[ia],
         db.sentences[ib],
+        speaker_a=_speakers(da).get(a),
+        speaker_b=_speakers(db).get(b),
         context=RelationContext.build([da, db]),
-        refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
+        refs=(a, b),
     )
-    return relation
 
 
 def named_relations(load: object) -> None:
@@ -137,6 +153,10 @@ def main() -> int:
     tables: dict[str, Counter[tuple[str, str]]] = {"odd": Counter(), "even": Counter()}
     flagged: dict[str, list[str]] = {"odd": [], "even": []}
     seen: set[tuple[str, int, str, int]] = set()
+    # same-claim pairs whose quotes both have a speaker, and those named as other speakers': a
+    # report names one person in its own way ("Angela Merkel", "German Chancellor Angela Merkel")
+    voiced: Counter[str] = Counter()
+    other_speaker: dict[str, list[str]] = {"odd": [], "even": []}
     for path in files:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         for pair in raw.get("pair", []):
@@ -151,13 +171,7 @@ def main() -> int:
                 continue
             seen.add(key)
             half = "odd" if int(da.doc_id.split("-")[0]) % 2 else "even"
-            context = RelationContext.build([da, db])
-            relation, evidence = claim_relation(
-                da.sentences[ia],
-                db.sentences[ib],
-                context=context,
-                refs=(SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)),
-            )
+            relation, evidence = related(da, ia, db, ib)
             verdict = pair["judgment"]
             if relation is ClaimRelation.CONFLICTING:
                 rule = rule_of(evidence)
@@ -168,6 +182,17 @@ def main() -> int:
                 )
             else:
                 tables[half][(verdict, "not flagged")] += 1
+            speaker_a, speaker_b = (
+                _speakers(da).get(SentenceRef(da.doc_id, ia)),
+                _speakers(db).get(SentenceRef(db.doc_id, ib)),
+            )
+            if verdict == "same" and speaker_a and speaker_b:
+                voiced[half] += 1
+                if relation is ClaimRelation.ATTRIBUTION and not same_speaker(speaker_a, speaker_b):
+                    other_speaker[half].append(
+                        f"  {speaker_a} / {speaker_b} | {da.sentences[ia].text[:70]} || "
+                        f"{db.sentences[ib].text[:70]}"
+                    )
     for half, label in (("odd", "development (odd topics)"), ("even", "held out (even topics)")):
         table = tables[half]
         judgments = sorted({j for j, _ in table})
@@ -181,6 +206,12 @@ def main() -> int:
                 f"{total - row.get('not flagged', 0)}: {shown or '-'}"
             )
         for line in flagged[half]:
+            print(line)
+        print(
+            f"== {label}: pairs judged the same claim with a quoted speaker on both sides: "
+            f"{voiced[half]}; named `attribution` for another speaker: {len(other_speaker[half])}"
+        )
+        for line in other_speaker[half]:
             print(line)
     if not sys.argv[1:]:
         named_relations(load)

@@ -446,6 +446,23 @@ def test_the_same_words_from_different_speakers_are_no_same_quote() -> None:
     assert pair.relation_evidence == ("Alice Smith", "Bob Jones")
 
 
+def test_one_speaker_named_two_ways_is_the_same_quote_not_another_speaker() -> None:
+    # Each report introduces the speaker in its own way; found by the real speaker rules.
+    left = text_document(
+        "l",
+        '"We will rebuild the harbour bridge within a year," said Harbour Commissioner Karen Holm.',
+    )
+    right = text_document(
+        "r",
+        "Karen Holm spoke at the harbour. "
+        '"We will rebuild the harbour bridge within a year," Holm said.',
+    )
+    pair = _pair(align([left, right]), "l", "r")
+    assert pair is not None
+    assert pair.relation == "same-quote"
+    assert pair.claim_relation is not ClaimRelation.ATTRIBUTION
+
+
 def test_opposite_numbers_are_conflicting_never_a_paraphrase_in_any_report() -> None:
     from framecmp.analysis.lexicon import resolve
     from framecmp.api import compare_documents, render

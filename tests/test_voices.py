@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from samples import SAMPLES, sample_document, text_document
 
-from framecmp.analysis.voices import _alternation, extract_quotes, is_scare_quote, tone, voices
+from framecmp.analysis.voices import (
+    _alternation,
+    extract_quotes,
+    is_scare_quote,
+    same_speaker,
+    tone,
+    voices,
+)
 from framecmp.model import Quote
 
 _document = text_document
@@ -284,6 +291,52 @@ def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
 )
 def test_speakers_by_general_rules(text: str, speaker: str) -> None:
     assert _only(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An abbreviated rank starts the name, and may stand inside a run of title words.
+        ('"He must be found soon," said Sgt. Ana Ruiz.', "Ana Ruiz"),
+        ('"He must be found soon," state police Lt. Ana Ruiz said.', "Ana Ruiz"),
+        ('"The bill will pass," Rep. Tom Baker told reporters.', "Tom Baker"),
+        # Two speakers after the verb: the one named last, as when they come first.
+        ('"We are thrilled," said Ann Roe and Joe Doe jointly.', "Joe Doe"),
+    ],
+)
+def test_speakers_with_ranks_and_joint_statements(text: str, speaker: str) -> None:
+    assert _only(text).speaker is not None
+    assert same_speaker(_only(text).speaker or "", speaker)
+
+
+def test_a_quote_with_a_name_it_cannot_read_does_not_continue_the_speaker_before() -> None:
+    text = (
+        'Ann Roe opened the show. "We are thrilled," Roe said.\n'
+        '"It is an honour," said ABC Entertainment Group prexy Paul Lee.'
+    )
+    speakers = [q.speaker for q in extract_quotes(_document("d", text))]
+    assert speakers == ["Ann Roe", None]
+
+
+def test_a_quote_with_a_role_after_it_continues_the_speaker_before() -> None:
+    text = 'Judge Vera Stone sealed the court. "The man is a wreck," the judge said.'
+    assert _only(text).speaker == "Vera Stone"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Angela Merkel", "German Chancellor Angela Merkel", True),
+        ("Merkel", "Angela Merkel", True),
+        ("Oregon State Police Lt Gregg Hastings", "Gregg Hastings", True),
+        ("Academy President Boone Isaacs", "Cheryl Boone Isaacs", True),
+        ("Peter Guest", "Rescue Service", False),
+        ("Alice Smith", "Bob Jones", False),
+    ],
+)
+def test_two_reports_names_for_one_speaker(a: str, b: str, same: bool) -> None:
+    assert same_speaker(a, b) is same
+    assert same_speaker(b, a) is same
 
 
 def test_a_bare_surname_is_not_merged_with_a_different_full_name() -> None:

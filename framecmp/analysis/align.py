@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from framecmp.analysis import pair_scorer, relations
 from framecmp.analysis.align_units import Profile, Unit, profiles_of, units_of
-from framecmp.analysis.voices import SCARE_QUOTE_MAX_WORDS
+from framecmp.analysis.voices import SCARE_QUOTE_MAX_WORDS, same_speaker
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     AlignedPair,
@@ -116,7 +116,7 @@ def align(
         from framecmp.analysis.voices import extract_quotes
 
         quotes = [q for d in documents for q in extract_quotes(d)]
-    speakers = _speakers(quotes)
+    speakers = quote_speakers(quotes)
     units = {d.doc_id: units_of(d) for d in documents}
     profiles = profiles_of(documents, units)
     vectors = embedder.embed(documents) if embedder is not None else None
@@ -623,7 +623,7 @@ def _same_quote(pa: Profile, pb: Profile, speaker_a: str | None, speaker_b: str 
         return False
     if min(pa.quoted_words, pb.quoted_words) <= SCARE_QUOTE_MAX_WORDS:
         return False
-    if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
+    if speaker_a is not None and speaker_b is not None and not same_speaker(speaker_a, speaker_b):
         return False
     both = pa.quoted & pb.quoted
     qa = math.fsum(pa.weights[k] for k in pa.quoted)
@@ -634,7 +634,7 @@ def _same_quote(pa: Profile, pb: Profile, speaker_a: str | None, speaker_b: str 
     )
 
 
-def _speakers(quotes: Sequence[Quote]) -> dict[SentenceRef, str]:
+def quote_speakers(quotes: Sequence[Quote]) -> dict[SentenceRef, str]:
     """The speaker of each quoted sentence where the text names one."""
     found: dict[SentenceRef, str] = {}
     for quote in quotes:

@@ -28,6 +28,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from framecmp.analysis.voices import same_speaker
 from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef
 from framecmp.text.segment import compound_parts, tokenize
 from framecmp.text.vocabulary import MONTHS, is_content_word, is_month_name, normalise, stem
@@ -226,7 +227,7 @@ def claim_relation(
     ma, mb = _modal(_unmonthed(a.text), lb), _modal(_unmonthed(b.text), la)
     if bool(ma) != bool(mb):
         return ClaimRelation.MODALITY, tuple(sorted(ma | mb))
-    if speaker_a is not None and speaker_b is not None and speaker_a != speaker_b:
+    if speaker_a is not None and speaker_b is not None and not same_speaker(speaker_a, speaker_b):
         return ClaimRelation.ATTRIBUTION, tuple(sorted({speaker_a, speaker_b}))
     da = refs[0] in context.doubting or bool(_DISTANCING & set(la))
     db = refs[1] in context.doubting or bool(_DISTANCING & set(lb))
