@@ -45,7 +45,7 @@ def rule_of(evidence: tuple[str, ...]) -> str:
         return "date word"
     if all(w[:1].isupper() for w in evidence):
         return "place"
-    if len(evidence) == 1:
+    if any(" " in w and w.islower() for w in evidence):  # "confirmed" / "not confirm"
         return "negation"
     return "opposites"
 

@@ -24,7 +24,13 @@ PAIRS = [
         "The vaccine trial confirmed efficacy.",
         "The vaccine trial did not confirm efficacy.",
         ClaimRelation.CONFLICTING,
-        ("not confirm",),
+        ("confirmed", "not confirm"),  # the first sentence's words first: who negates shows
+    ),
+    (
+        "The vaccine trial did not confirm efficacy.",
+        "The vaccine trial confirmed efficacy.",
+        ClaimRelation.CONFLICTING,
+        ("not confirm", "confirmed"),
     ),
     (
         "The regulator imposed a fine on the bank.",
@@ -158,7 +164,7 @@ def test_failed_as_an_adjective_negates_nothing() -> None:
 def test_failed_to_negates_the_verb_that_follows() -> None:
     assert relate("Police stopped the car.", "Police failed to stop the car.") == (
         ClaimRelation.CONFLICTING,
-        ("failed stop",),
+        ("stopped", "failed to stop"),
     )
 
 

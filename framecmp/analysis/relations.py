@@ -360,11 +360,13 @@ def _conflict(
     sa, sb = {stem(w) for w in la}, {stem(w) for w in lb}
     # a negation conflicts only when the other side states the negated word: "did not confirm"
     # against "confirmed", not a "not" somewhere in a longer sentence
+    # named in sentence order, as the other rules: ("confirmed", "not confirm") says which side
+    # negates
     nega, negb = _negation(la), _negation(lb)
     if nega and not negb and nega[1] in sb:
-        return (nega[0],)
+        return (nega[0], _first_with_stem(lb, nega[1]))
     if negb and not nega and negb[1] in sa:
-        return (negb[0],)
+        return (_first_with_stem(la, negb[1]), negb[0])
     for left, right in _opposites():
         if (sa & left and sb & right and not sa & right and not sb & left) or (
             sa & right and sb & left and not sa & left and not sb & right
@@ -482,8 +484,12 @@ def _mentions(text: str, place: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
 
 
+def _first_with_stem(lowered: Sequence[str], stemmed: str) -> str:
+    return next(w for w in lowered if stem(w) == stemmed)
+
+
 def _negation(lowered: Sequence[str]) -> tuple[str, str] | None:
-    """The negating phrase and the stem it negates ("not confirm", "confirm"), if any.
+    """The negating phrase and the stem it negates ("failed to stop", "stop"), if any.
 
     The negated word is the first content word within ``NEGATION_REACH`` words ("did not
     confirm", "has not been confirmed"); "failed", "refused" and "declined" negate only when
@@ -494,9 +500,10 @@ def _negation(lowered: Sequence[str]) -> tuple[str, str] | None:
             continue
         if word in _NEGATIONS or word in _NEGATING_VERBS:
             reach = lowered[i + 1 : i + 1 + NEGATION_REACH]
-            following = next((w for w in reach if is_content_word(w)), "")
-            if following:
-                return f"{word} {following}", stem(following)
+            at = next((k for k, w in enumerate(reach) if is_content_word(w)), None)
+            if at is not None:
+                # the words as written from the negation on: "failed to stop", "not been confirmed"
+                return " ".join(lowered[i : i + at + 2]), stem(reach[at])
     return None
 
 
