@@ -39,6 +39,12 @@ PAIRS = [
         ("fine", "cleared"),  # the first sentence's word first
     ),
     (
+        "The mayor praised the quick response of the fire service.",
+        "The mayor criticised the slow response of the fire service.",
+        ClaimRelation.CONFLICTING,
+        ("praised", "criticised"),
+    ),
+    (
         "The jury convicted the former mayor of fraud.",
         "The jury acquitted the former mayor of fraud.",
         ClaimRelation.CONFLICTING,
