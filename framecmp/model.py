@@ -116,6 +116,26 @@ class ClaimRelation(StrEnum):
     ACROSS_LANGUAGES = "across-languages"
 
 
+class DifferenceKind(StrEnum):
+    """What differs between two claims that conflict."""
+
+    NUMBER = "number"  # 200 / 2,000 homes
+    MONTH = "month"  # in June / in July
+    WEEKDAY = "weekday"  # struck on Sunday / struck on Monday
+    PLACE = "place"  # near Jayapura / near Manokwari
+    NEGATION = "negation"  # confirmed / did not confirm
+    OUTCOME = "outcome"  # convicted / acquitted (data/opposites.toml)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDifference:
+    """One difference of a conflicting pair: side a's words and side b's words."""
+
+    kind: DifferenceKind
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class AlignedPair:
     """Two sentences of different documents that report the same claim or quote."""
@@ -127,6 +147,8 @@ class AlignedPair:
     shared_terms: tuple[str, ...] = ()  # evidence: the words that made the match
     claim_relation: ClaimRelation = ClaimRelation.EQUIVALENT
     relation_evidence: tuple[str, ...] = ()  # the words that show the relation ("200" / "2,000")
+    # a conflicting pair: every difference found, in the order of the rules (number first)
+    differences: tuple[ClaimDifference, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

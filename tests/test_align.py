@@ -484,6 +484,24 @@ def test_opposite_numbers_are_conflicting_never_a_paraphrase_in_any_report() -> 
         assert "paraphrase" not in text.lower()
 
 
+def test_a_conflicting_pair_names_every_difference_in_every_report() -> None:
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents, render
+
+    left = text_document("l", "The storm damaged 200 homes in Leeds on Monday night.")
+    right = text_document("r", "The storm damaged 2,000 homes in York on Monday night.")
+    comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
+    assert len(comparison.alignment.pairs) == 1
+    report = json.loads(render(comparison, "json"))
+    assert report["alignment"][0]["differences"] == [
+        {"kind": "number", "a": ["200"], "b": ["2,000"]},
+        {"kind": "place", "a": ["Leeds"], "b": ["York"]},
+    ]
+    assert report["claims"][0]["conflicts"] == ["200 / 2,000; Leeds / York"]
+    for fmt in ("markdown", "html", "text"):
+        assert "200 / 2,000; Leeds / York" in render(comparison, fmt), fmt
+
+
 @pytest.mark.parametrize("min_score", [0.2, DEFAULT_MIN_SCORE, 0.9])
 def test_candidates_left_unscored_could_not_reach_the_threshold(min_score: float) -> None:
     # The aligner skips scoring a pair whose score bound is below min_score: every pair at or

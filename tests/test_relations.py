@@ -9,9 +9,9 @@ from hand_documents import text_document
 from typer.testing import CliRunner
 
 from framecmp.analysis.align import align
-from framecmp.analysis.relations import relate
+from framecmp.analysis.relations import RelationContext, conflict_differences, relate
 from framecmp.cli import app
-from framecmp.model import ClaimRelation
+from framecmp.model import ClaimRelation, SentenceRef
 
 PAIRS = [
     (
@@ -323,3 +323,34 @@ def test_numbers_in_words_and_amounts_with_a_scale(
         assert (found, evidence) == (ClaimRelation.CONFLICTING, expected)
     else:
         assert found is not ClaimRelation.CONFLICTING, evidence
+
+
+def _differences(left: str, right: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    documents = [text_document("a", left), text_document("b", right)]
+    found = conflict_differences(
+        documents[0].sentences[0],
+        documents[1].sentences[0],
+        context=RelationContext.build(documents),
+        refs=(SentenceRef("a", 0), SentenceRef("b", 0)),
+    )
+    return [(d.kind.value, d.a, d.b) for d in found]
+
+
+def test_every_difference_of_a_conflicting_pair_is_named() -> None:
+    # a different number and a different city in one sentence: both, side a's words first
+    assert _differences(
+        "The storm damaged 200 homes in Leeds on Monday.",
+        "The storm damaged 2,000 homes in York on Monday.",
+    ) == [("number", ("200",), ("2,000",)), ("place", ("Leeds",), ("York",))]
+    assert _differences(
+        "The fire killed 12 people and injured 30 people.",
+        "The fire killed 15 people and injured 40 people.",
+    ) == [("number", ("12",), ("15",)), ("number", ("30",), ("40",))]
+    assert relate(
+        "The storm damaged 200 homes in Leeds on Monday.",
+        "The storm damaged 2,000 homes in York on Monday.",
+    ) == (ClaimRelation.CONFLICTING, ("200", "2,000", "Leeds", "York"))
+
+
+def test_a_pair_that_does_not_conflict_has_no_differences() -> None:
+    assert _differences("The storm damaged 200 homes.", "The storm damaged 200 houses.") == []

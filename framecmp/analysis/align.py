@@ -28,6 +28,7 @@ from framecmp.model import (
     Aligner,
     Alignment,
     Claim,
+    ClaimDifference,
     ClaimRelation,
     CoveredBy,
     Document,
@@ -586,8 +587,15 @@ def _pair(
             context=context,
             refs=(a, b),
         )
+    differences: tuple[ClaimDifference, ...] = ()
     if claim is ClaimRelation.CONFLICTING:
         relation = "conflicting"  # never shown as a paraphrase
+        differences = relations.conflict_differences(
+            documents[a.doc].sentences[a.sentence],
+            documents[b.doc].sentences[b.sentence],
+            context=context,
+            refs=(a, b),
+        )
     elif _same_quote(pa, pb, speaker_a, speaker_b):
         relation = "same-quote"
     else:
@@ -608,6 +616,7 @@ def _pair(
         ),
         claim_relation=claim,
         relation_evidence=evidence,
+        differences=differences,
     )
 
 

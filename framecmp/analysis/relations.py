@@ -29,7 +29,14 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from framecmp.analysis.voices import same_speaker
-from framecmp.model import ClaimRelation, Document, Sentence, SentenceRef
+from framecmp.model import (
+    ClaimDifference,
+    ClaimRelation,
+    DifferenceKind,
+    Document,
+    Sentence,
+    SentenceRef,
+)
 from framecmp.text.segment import compound_parts, tokenize
 from framecmp.text.vocabulary import MONTHS, is_content_word, is_month_name, normalise, stem
 
@@ -212,17 +219,13 @@ def claim_relation(
     context: RelationContext,
     refs: tuple[SentenceRef, SentenceRef],
 ) -> tuple[ClaimRelation, tuple[str, ...]]:
-    """How sentence ``b``'s claim differs from ``a``'s, with the words that show it."""
+    """How sentence ``b``'s claim differs from ``a``'s, with the words that show it (for a
+    conflicting pair: every difference's words, side a's then side b's, difference by
+    difference, as ``conflict_differences`` lists them)."""
     la, lb = _lowered(a.text), _lowered(b.text)
     wording = _wording(context.wordings.get(refs[0]), context.wordings.get(refs[1]))
-    # places are compared only when no listed wording differs (Kiev / Kyiv is one place)
-    places = (_places(a.text), _places(b.text)) if not wording else (frozenset(), frozenset())
-    if places[0] and places[1]:
-        texts = (context.texts.get(refs[0].doc, a.text), context.texts.get(refs[1].doc, b.text))
-        places = _conflicting_places(places, texts)
-    restated = (_restated(a.text), _restated(b.text))
-    if found := _conflict(la, lb, places, (_months(a.text), _months(b.text)), restated):
-        return ClaimRelation.CONFLICTING, found
+    if differences := conflict_differences(a, b, context=context, refs=refs):
+        return ClaimRelation.CONFLICTING, tuple(w for d in differences for w in (*d.a, *d.b))
     # "on May 3" is a date: months are masked before the modal verbs are read
     ma, mb = _modal(_unmonthed(a.text), lb), _modal(_unmonthed(b.text), la)
     if bool(ma) != bool(mb):
@@ -237,9 +240,24 @@ def claim_relation(
         )
     if wording:
         return ClaimRelation.WORDING, wording
-    if found := _detail(la, lb, restated):
+    if found := _detail(la, lb, (_restated(a.text), _restated(b.text))):
         return ClaimRelation.ADDS_DETAIL, found
     return ClaimRelation.EQUIVALENT, ()
+
+
+def conflict_differences(
+    a: Sentence, b: Sentence, *, context: RelationContext, refs: tuple[SentenceRef, SentenceRef]
+) -> tuple[ClaimDifference, ...]:
+    """Every difference that makes two aligned claims conflict (empty when they do not)."""
+    wording = _wording(context.wordings.get(refs[0]), context.wordings.get(refs[1]))
+    # places are compared only when no listed wording differs (Kiev / Kyiv is one place)
+    places = (_places(a.text), _places(b.text)) if not wording else (frozenset(), frozenset())
+    if places[0] and places[1]:
+        texts = (context.texts.get(refs[0].doc, a.text), context.texts.get(refs[1].doc, b.text))
+        places = _conflicting_places(places, texts)
+    restated = (_restated(a.text), _restated(b.text))
+    months = (_months(a.text), _months(b.text))
+    return _differences(_lowered(a.text), _lowered(b.text), places, months, restated)
 
 
 # Bounded (issue 10): a sentence is in as many aligned pairs as it has counterparts.
@@ -338,52 +356,66 @@ def _amounts(lowered: Sequence[str]) -> list[tuple[str, str | None, str]]:
     return found
 
 
-def _conflict(
+def _differences(
     la: Sequence[str],
     lb: Sequence[str],
     places: tuple[frozenset[str], frozenset[str]],
     months: tuple[Mapping[int, str], Mapping[int, str]],
     restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
-) -> tuple[str, ...]:
-    if found := _number_conflict(la, lb, restated):
-        return found
+) -> tuple[ClaimDifference, ...]:
+    """Every rule's difference, each with side a's words first (the reader sees who says what)."""
+    found = [
+        ClaimDifference(DifferenceKind.NUMBER, (x,), (y,))
+        for x, y in _number_conflicts(la, lb, restated)
+    ]
     ma, mb = months
     if ma and mb and not ma.keys() & mb.keys():
-        return tuple(sorted(ma.values())) + tuple(sorted(mb.values()))
+        found.append(
+            ClaimDifference(
+                DifferenceKind.MONTH, tuple(sorted(ma.values())), tuple(sorted(mb.values()))
+            )
+        )
     wa, wb = set(la) & _WEEKDAYS, set(lb) & _WEEKDAYS
     # two weekdays of the same thing: they share a neighbouring word ("struck on Sunday" /
     # "struck Wednesday"), not "signed on Tuesday" / "placed on reserve Wednesday"
     if wa and wb and not wa & wb and _weekday_neighbours(la) & _weekday_neighbours(lb):
-        return tuple(sorted(wa)) + tuple(sorted(wb))
+        found.append(ClaimDifference(DifferenceKind.WEEKDAY, tuple(sorted(wa)), tuple(sorted(wb))))
     if places[0] and places[1]:
-        return tuple(sorted(places[0])) + tuple(sorted(places[1]))
+        found.append(
+            ClaimDifference(
+                DifferenceKind.PLACE, tuple(sorted(places[0])), tuple(sorted(places[1]))
+            )
+        )
     sa, sb = {stem(w) for w in la}, {stem(w) for w in lb}
     # a negation conflicts only when the other side states the negated word: "did not confirm"
-    # against "confirmed", not a "not" somewhere in a longer sentence
-    # named in sentence order, as the other rules: ("confirmed", "not confirm") says which side
-    # negates
+    # against "confirmed", not a "not" somewhere in a longer sentence; named in sentence order,
+    # as the other rules, so the negating side is plain ("confirmed" / "not confirm")
     nega, negb = _negation(la), _negation(lb)
     if nega and not negb and nega[1] in sb:
-        return (nega[0], _first_with_stem(lb, nega[1]))
+        found.append(
+            ClaimDifference(DifferenceKind.NEGATION, (nega[0],), (_first_with_stem(lb, nega[1]),))
+        )
     if negb and not nega and negb[1] in sa:
-        return (_first_with_stem(la, negb[1]), negb[0])
+        found.append(
+            ClaimDifference(DifferenceKind.NEGATION, (_first_with_stem(la, negb[1]),), (negb[0],))
+        )
     for left, right in _opposites():
         if (sa & left and sb & right and not sa & right and not sb & left) or (
             sa & right and sb & left and not sa & left and not sb & right
         ):
-            # a's word first, as for numbers, months and places ("rose / fell")
-            words_a = sorted({w for w in la if stem(w) in left | right})
-            words_b = sorted({w for w in lb if stem(w) in left | right})
-            return (*words_a, *words_b)
-    return ()
+            words_a = tuple(sorted({w for w in la if stem(w) in left | right}))
+            words_b = tuple(sorted({w for w in lb if stem(w) in left | right}))
+            found.append(ClaimDifference(DifferenceKind.OUTCOME, words_a, words_b))
+    return tuple(found)
 
 
-def _number_conflict(
+def _number_conflicts(
     la: Sequence[str],
     lb: Sequence[str],
     restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
-) -> tuple[str, ...]:
-    """Two different numbers of the same thing: the same word follows or precedes both."""
+) -> list[tuple[str, str]]:
+    """Pairs of different numbers of the same thing (the same word follows or precedes both),
+    each number in one pair at most, in the order of side a's numbers."""
     na, nb = _numbers(la), _numbers(lb)
 
     def contexts(lowered: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
@@ -401,11 +433,15 @@ def _number_conflict(
         return found
 
     ca, cb = contexts(la), contexts(lb)
+    pairs: list[tuple[str, str]] = []
+    used: set[str] = set()
     for key_a in _unmatched(na, restated[0], nb):
         for key_b in _unmatched(nb, restated[1], na):
-            if ca.get(key_a, set()) & cb.get(key_b, set()):
-                return na[key_a], nb[key_b]
-    return ()
+            if key_b not in used and ca.get(key_a, set()) & cb.get(key_b, set()):
+                pairs.append((na[key_a], nb[key_b]))
+                used.add(key_b)
+                break
+    return pairs
 
 
 def _unmatched(

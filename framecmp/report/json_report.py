@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from framecmp.model import CategoryScore, Comparison, SentenceRef
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 SCHEMA_ID = f"framecmp-report/{SCHEMA_VERSION}"
 LEXICON_SECTIONS = ("frames", "attribution", "hedges")  # terminology has its own shape
 
@@ -207,6 +207,9 @@ def report_payload(comparison: Comparison) -> Json:
                 "relation": p.relation,
                 "claim_relation": p.claim_relation.value,
                 "relation_evidence": list(p.relation_evidence),
+                "differences": [
+                    {"kind": d.kind.value, "a": list(d.a), "b": list(d.b)} for d in p.differences
+                ],
                 "score": _num(p.score),
                 "shared_terms": list(p.shared_terms),
             }

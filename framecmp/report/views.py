@@ -89,6 +89,17 @@ def display_relation(pair: AlignedPair) -> str:
     return pair.relation
 
 
+def conflict_text(pair: AlignedPair) -> str:
+    """A conflicting pair's differences, side a's words first in each: "200 / 2,000; Leeds /
+    York" (the relation's words when no difference is listed)."""
+    if not pair.differences:
+        return " / ".join(clean_text(e) for e in pair.relation_evidence)
+    return "; ".join(
+        f"{', '.join(clean_text(w) for w in d.a)} / {', '.join(clean_text(w) for w in d.b)}"
+        for d in pair.differences
+    )
+
+
 def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
     """Claim id -> the differences of its conflicting pairs ("12 / 21"), sorted, once each: a
     claim carried with other facts must not read as agreement."""
@@ -96,7 +107,7 @@ def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
     found: dict[str, set[str]] = {}
     for pair in comparison.alignment.pairs:
         if pair.claim_relation is ClaimRelation.CONFLICTING and pair.a in claim_of:
-            shown = " / ".join(clean_text(e) for e in pair.relation_evidence) or "conflicting"
+            shown = conflict_text(pair) or "conflicting"
             found.setdefault(claim_of[pair.a], set()).add(shown)
     return {claim: sorted(shown) for claim, shown in found.items()}
 
@@ -108,6 +119,8 @@ def claim_relation_label(pair: AlignedPair, comparison: Comparison | None = None
     label = pair.claim_relation.value
     if not pair.relation_evidence:
         return label
+    if pair.claim_relation is ClaimRelation.CONFLICTING:
+        return f"{label}: {conflict_text(pair)}"
     words = " / ".join(pair.relation_evidence)
     side = (
         _adding_side(comparison, pair)
@@ -560,7 +573,7 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
     )
     for pair in conflicting[:CONFLICTS_SHOWN]:
         a, b = outlet_parts(comparison, pair.a.doc)[0], outlet_parts(comparison, pair.b.doc)[0]
-        shown = " / ".join(clean_text(e) for e in pair.relation_evidence)
+        shown = conflict_text(pair)
         lines.append(
             f"conflicting claim: {a} s{pair.a.sentence} and {b} s{pair.b.sentence}"
             + (f" differ on {shown}" if shown else "")
