@@ -278,10 +278,14 @@ def _first_stage(
     y: np.ndarray,
     train: np.ndarray,
     test: np.ndarray,
+    fit_dated_x: np.ndarray | None = None,
 ) -> np.ndarray:
-    """What framecmp says of the test pairs alone, from models fitted on the train pairs."""
+    """What framecmp says of the test pairs alone, from models fitted on the train pairs. The
+    dated model is fitted on ``fit_dated_x`` where given: framecmp's dated model is fitted WITH
+    dates, so the setting without them fits it there and applies it to its own dated pairs."""
     p_text = predict(*fit(text_x[train], y[train]), text_x[test])
-    p_dated = predict(*fit(dated_x[train], y[train]), dated_x[test])
+    fitted_on = dated_x if fit_dated_x is None else fit_dated_x
+    p_dated = predict(*fit(fitted_on[train], y[train]), dated_x[test])
     result: np.ndarray = np.where(has_gap[test], p_dated, p_text)
     return result
 
@@ -297,7 +301,12 @@ class HeldOut:
 
 
 def held_out(
-    pairs: list[Pair], text_x: np.ndarray, dated_x: np.ndarray, has_gap: np.ndarray, folds: int = 5
+    pairs: list[Pair],
+    text_x: np.ndarray,
+    dated_x: np.ndarray,
+    has_gap: np.ndarray,
+    folds: int = 5,
+    fit_dated_x: np.ndarray | None = None,
 ) -> HeldOut:
     """The held-out probabilities the experiments beside this script group in context."""
     from sklearn.model_selection import GroupKFold
@@ -307,7 +316,7 @@ def held_out(
     splits = list(GroupKFold(n_splits=folds).split(text_x, y, topics))
     probability = np.zeros(len(pairs))
     for train, test in splits:
-        probability[test] = _first_stage(text_x, dated_x, has_gap, y, train, test)
+        probability[test] = _first_stage(text_x, dated_x, has_gap, y, train, test, fit_dated_x)
     return HeldOut(y, topics, splits, probability)
 
 
@@ -395,6 +404,7 @@ def context_cross_validate(
     has_gap: np.ndarray,
     pairs: list[Pair],
     folds: int,
+    fit_dated_x: np.ndarray | None = None,
 ) -> ContextSetting:
     """Held-out-topic CV of the grouped verdict (module docstring): nothing is fitted on the
     contexts, so the first-stage models' held-out scores are all it reads."""
@@ -412,7 +422,7 @@ def context_cross_validate(
     cross_right = 0
     for fold, (train, test) in enumerate(GroupKFold(n_splits=folds).split(text_x, y, groups)):
         probability = np.zeros(len(pairs))
-        probability[test] = _first_stage(text_x, dated_x, has_gap, y, train, test)
+        probability[test] = _first_stage(text_x, dated_x, has_gap, y, train, test, fit_dated_x)
         alone = test[cross_topic[test]]
         cross_right += int(np.sum((probability[alone] >= 0.5) == (y[alone] == 1)))
         whole = [0, 0]
@@ -597,7 +607,7 @@ def evaluate(data: Path, folds: int = 5, *, fit_model: bool = False) -> dict[str
     )
     with_dates = cross_validate("WITH dates", x_text, x_dated, x_dated, dated_gap, pairs, folds)
     context_without = context_cross_validate(
-        "WITHOUT dates (text only)", x_text, x_plain_dated, plain_gap, pairs, folds
+        "WITHOUT dates (text only)", x_text, x_plain_dated, plain_gap, pairs, folds, x_dated
     )
     context_with = context_cross_validate("WITH dates", x_text, x_dated, dated_gap, pairs, folds)
     print_setting(without)

@@ -59,7 +59,7 @@ def _answers(
         ("text only", built.x_plain_dated, built.plain_gap),
         ("with dates", built.x_dated, built.dated_gap),
     ):
-        held = se.held_out(pairs, built.x_text, dated_x, has_gap)
+        held = se.held_out(pairs, built.x_text, dated_x, has_gap, fit_dated_x=built.x_dated)
         grouped = held.probability.copy()
         for topic in sorted({p.topic for p in pairs}):
             docs = sorted(

@@ -251,7 +251,7 @@ def main() -> int:
             [f["accuracy"] for f in with_dates.folds],
         ]
         if args.context:
-            cw = se.context_cross_validate("text", tx, px, plain_gap, pairs, args.folds)
+            cw = se.context_cross_validate("text", tx, px, plain_gap, pairs, args.folds, dx)
             cd = se.context_cross_validate("dates", tx, dx, dated_gap, pairs, args.folds)
             row += [cw.all_pairs, cd.all_pairs, cw, cd]
         summary.append(row)

@@ -73,9 +73,14 @@ def grouped(n: int, probability: dict[tuple[int, int], float], rule: str) -> dic
 
 
 def run(
-    name: str, pairs: list[se.Pair], text_x: np.ndarray, dated_x: np.ndarray, gap: np.ndarray
+    name: str,
+    pairs: list[se.Pair],
+    text_x: np.ndarray,
+    dated_x: np.ndarray,
+    gap: np.ndarray,
+    fit_dated_x: np.ndarray,
 ) -> None:
-    found = se.held_out(pairs, text_x, dated_x, gap, FOLDS)
+    found = se.held_out(pairs, text_x, dated_x, gap, FOLDS, fit_dated_x)
     y, topics, splits, probability = found.y, found.topics, found.splits, found.probability
     index = {(p.a, p.b): i for i, p in enumerate(pairs)}
     counts: dict[str, dict[tuple[int, str], list[int]]] = {
@@ -120,8 +125,15 @@ def run(
 
 def main() -> None:
     built = se.build_features(se.DEFAULT_DATA)
-    run("WITHOUT dates", built.pairs, built.x_text, built.x_plain_dated, built.plain_gap)
-    run("WITH dates", built.pairs, built.x_text, built.x_dated, built.dated_gap)
+    run(
+        "WITHOUT dates",
+        built.pairs,
+        built.x_text,
+        built.x_plain_dated,
+        built.plain_gap,
+        built.x_dated,
+    )
+    run("WITH dates", built.pairs, built.x_text, built.x_dated, built.dated_gap, built.x_dated)
 
 
 if __name__ == "__main__":

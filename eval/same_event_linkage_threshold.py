@@ -63,9 +63,14 @@ def accuracy(per_fold: list[Counts], folds: list[int], t: float, kind: str) -> f
 
 
 def run(
-    name: str, pairs: list[se.Pair], text_x: np.ndarray, dated_x: np.ndarray, gap: np.ndarray
+    name: str,
+    pairs: list[se.Pair],
+    text_x: np.ndarray,
+    dated_x: np.ndarray,
+    gap: np.ndarray,
+    fit_dated_x: np.ndarray,
 ) -> None:
-    found = se.held_out(pairs, text_x, dated_x, gap, FOLDS)
+    found = se.held_out(pairs, text_x, dated_x, gap, FOLDS, fit_dated_x)
     y, groups, splits, probability = found.y, found.topics, found.splits, found.probability
     per_fold = [
         fold_counts(pairs, probability, y, sorted({int(g) for g in groups[test]}))
@@ -91,8 +96,8 @@ def main() -> None:
     pairs, x_text = built.pairs, built.x_text
     x_plain_dated, x_dated = built.x_plain_dated, built.x_dated
     plain_gap, dated_gap = built.plain_gap, built.dated_gap
-    run("WITHOUT dates", pairs, x_text, x_plain_dated, plain_gap)
-    run("WITH dates", pairs, x_text, x_dated, dated_gap)
+    run("WITHOUT dates", pairs, x_text, x_plain_dated, plain_gap, x_dated)
+    run("WITH dates", pairs, x_text, x_dated, dated_gap, x_dated)
 
 
 if __name__ == "__main__":

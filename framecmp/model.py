@@ -25,6 +25,11 @@ class Removal:
     text: str
 
 
+# The removal kind of a timestamp above the text ("Published: 10 Sep 2008"): the report's own
+# date, which the same-event stage reads when no metadata gives one.
+PUBLICATION_TIMESTAMP = "publication-timestamp"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """A loaded input: body text plus whatever metadata the input carried."""

@@ -254,6 +254,34 @@ def test_headline_and_standfirst_at_the_top() -> None:
     assert cleaned.text == f"{standfirst}\nPutin spoke on Thursday.\nHe left."
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "14 June 2013",
+        "May 2, 2013, 1:12 PM",
+        "March 14, 2013 | 8:16 am",
+        "Thursday, November 9, 2023 4:41AM",
+        "2013-03-14",
+        "First Published: June 13, 2013 4:59 PM EDT",
+    ],
+)
+def test_a_date_line_above_the_text_is_its_publication_line(line: str) -> None:
+    cleaned = _clean(f"Quake shakes the valley\n{line}\nA quake struck on Thursday.\nIt was small.")
+    assert ("publication-timestamp", line) in [(r.kind, r.text) for r in cleaned.removed]
+    assert cleaned.text == "A quake struck on Thursday.\nIt was small."
+
+
+def test_a_date_line_below_the_first_paragraph_is_only_a_timestamp() -> None:
+    # a related story's date, more often than the report's own
+    cleaned = _clean("A quake struck on Thursday.\nIt was small.\n14 June 2013\nMore text here.")
+    assert [(r.kind, r.text) for r in cleaned.removed] == [("timestamp", "14 June 2013")]
+
+
+def test_a_sentence_with_a_date_is_not_a_timestamp() -> None:
+    text = "On 14 June 2013 a quake struck the valley.\nIt was small."
+    assert _clean(text).text == text
+
+
 def test_single_unpunctuated_paragraph_is_kept() -> None:
     assert _clean("Putin spoke on Thursday in Bishkek").text == "Putin spoke on Thursday in Bishkek"
 

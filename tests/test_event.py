@@ -121,6 +121,37 @@ def test_a_missing_date_is_not_compared_nor_guessed() -> None:
     assert "not compared" in date_signal.detail
 
 
+def test_a_publication_line_in_the_text_dates_the_report(tmp_path: Path) -> None:
+    # Two retellings of one kind of quake, years apart: only the pasted publication lines tell.
+    first = tmp_path / "first.txt"
+    first.write_text("Published: 10 Sep 2008\n" + "\n".join(QUAKE), encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("27 November 2005\n" + "\n".join(QUAKE_RETOLD), encoding="utf-8")
+    documents = api.prepare_documents(api.load_articles([first, second]))
+    evidence = [event_evidence(d) for d in documents]
+    # "on Tuesday" in the lead, resolved against the publication line's date
+    assert (evidence[0].event_date, evidence[0].event_date_source) == ("2008-09-09", "lead-weekday")
+    assert evidence[1].event_date == "2005-11-22"
+    pair = judge_same_event(documents).pairs[0]
+    date_signal = next(s for s in pair.signals if s.name == "date-gap")
+    assert "first: 2008-09-09 (lead-weekday: on Tuesday)" in date_signal.detail
+    assert "1022 days apart" in date_signal.detail
+    # without the lines the dates are not compared, and the pair scores higher
+    undated = judge_same_event([_doc("a", *QUAKE), _doc("b", *QUAKE_RETOLD)]).pairs[0]
+    assert pair.score < undated.score
+
+
+def test_a_publication_line_without_a_lead_date_is_the_event_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Updated: 14 June 2013\nThe museum reopened its east wing.\nIt was closed.")
+    (document,) = api.prepare_documents(api.load_articles([path]))
+    evidence = event_evidence(document)
+    assert (evidence.event_date, evidence.event_date_source) == ("2013-06-14", "timestamp")
+    assert evidence.event_date_detail == "Updated: 14 June 2013"
+    # a metadata date wins over the line
+    assert event_evidence(replace(document, date="2013-06-20")).event_date == "2013-06-20"
+
+
 def test_a_background_date_in_the_lead_is_not_the_event_date() -> None:
     doc = _doc(
         "a",

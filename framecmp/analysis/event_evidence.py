@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from framecmp.model import Document, EventEvidence, Quote, QuoteEvidence
+from framecmp.model import PUBLICATION_TIMESTAMP, Document, EventEvidence, Quote, QuoteEvidence
 from framecmp.text.segment import tokenize
 from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.vocabulary import MONTHS, MONTHS_RU, is_content_word, normalise
@@ -85,8 +85,12 @@ _NOT_PLACES = frozenset([name.title() for name in MONTHS] + [d.title() for d in 
 def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvidence:
     """Everything the same-event model needs from one document, read once."""
     lead_text = _lead_text(document)
-    published = _iso(document.date)
+    published, stamp = _iso(document.date), None
+    if published is None and (stamp := _text_publication(document)) is not None:
+        published = stamp[0]
     event_date, source, detail = _event_date(document, lead_text, published)
+    if source == "publication" and stamp is not None:
+        source, detail = "timestamp", stamp[1]
     lead_tokens = [t for s in document.sentences[:LEAD_SENTENCES] for t in s.tokens]
     if document.title:
         lead_tokens.extend(tokenize(document.title))
@@ -253,6 +257,19 @@ def _event_date(
             return _resolve_relative(match, published).isoformat(), "lead-weekday", match[0]
         return published.isoformat(), "publication", "metadata date"
     return None, None, ""
+
+
+def _text_publication(document: Document) -> tuple[date, str] | None:
+    """The earliest full date of the timestamp lines above the text ("First Published: June
+    13, 2013", "Updated ..."), with its line: the report's date when no metadata gives one."""
+    found = [
+        (day, removal.text)
+        for removal in document.removed
+        if removal.kind == PUBLICATION_TIMESTAMP
+        for day, _ in _explicit_dates(removal.text, None)
+        if isinstance(day, date)
+    ]
+    return min(found) if found else None
 
 
 def _plausible(found: date, published: date) -> bool:

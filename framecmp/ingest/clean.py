@@ -12,7 +12,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from framecmp.errors import FramecmpError, InputError
-from framecmp.model import CleanText, Removal
+from framecmp.model import PUBLICATION_TIMESTAMP, CleanText, Removal
 from framecmp.text.vocabulary import MONTHS_RU
 
 if TYPE_CHECKING:
@@ -92,6 +92,7 @@ def clean(article: Article) -> CleanText:
     outlet_hint, place_hint = cleaner.remove_dateline()
     cleaner.remove_section_headings()
     cleaner.remove_trailing_labels()
+    cleaner.mark_publication_lines()
     kept = cleaner.kept_text()
     if not kept:
         kinds = dict.fromkeys(removal.kind for removal in cleaner.removals())
@@ -240,6 +241,20 @@ class _Cleaner:
                 and following.endswith(_SENTENCE_END)
             ):
                 self._remove(index, "section-heading")
+
+    def mark_publication_lines(self) -> None:
+        """A timestamp above the text ("Published: 10 Sep 2008", "14 June 2013") is the
+        report's publication line: kind ``publication-timestamp``. Below the first kept
+        paragraph, a date is more often a related story's than the report's."""
+        kept = self._kept_indexes()
+        if not kept:
+            return
+        self._removals = [
+            (index, order, Removal(PUBLICATION_TIMESTAMP, removal.text))
+            if removal.kind == "timestamp" and index < kept[0]
+            else (index, order, removal)
+            for index, order, removal in self._removals
+        ]
 
     def remove_trailing_labels(self) -> None:
         """Remove short title-like lines after the last sentence: widget labels ("Topics",
