@@ -354,3 +354,93 @@ def test_every_difference_of_a_conflicting_pair_is_named() -> None:
 
 def test_a_pair_that_does_not_conflict_has_no_differences() -> None:
     assert _differences("The storm damaged 200 homes.", "The storm damaged 200 houses.") == []
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "relation", "evidence"),
+    [
+        # a negation both sides share hides no other
+        (
+            "No one was killed and no buildings collapsed, the agency said.",
+            "Two people were killed and no buildings collapsed, the agency said.",
+            ClaimRelation.CONFLICTING,
+            ("no one was killed", "killed"),
+        ),
+        (
+            '"We will never negotiate with them, and we will not give up," the minister said.',
+            '"We will negotiate with them, and we will not give up," the minister said.',
+            ClaimRelation.CONFLICTING,
+            ("never negotiate", "negotiate"),
+        ),
+        # ... but a word inside the other side's negation is not stated there
+        (
+            "No injuries were reported after the fire.",
+            "There were no reports of injuries after the fire.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        # a modal marker both sides hold says nothing of the one that differs
+        (
+            "The prime minister will travel to Brussels on Friday and may meet EU leaders there.",
+            "The prime minister travelled to Brussels on Friday and may meet EU leaders there.",
+            ClaimRelation.MODALITY,
+            ("will",),
+        ),
+        # two cities are two places, whatever the lexicon says of their spelling
+        (
+            "A drone struck an apartment block in Kharkiv overnight.",
+            "A drone struck an apartment block in Odesa overnight.",
+            ClaimRelation.CONFLICTING,
+            ("Kharkiv", "Odesa"),
+        ),
+        # a respelled capital is one place, and other places are still compared
+        (
+            "A missile hit a hospital in Mykolaiv on Monday, Kyiv said.",
+            "A missile hit a hospital in Zaporizhzhia on Monday, Kiev said.",
+            ClaimRelation.CONFLICTING,
+            ("Mykolaiv", "Zaporizhzhia"),
+        ),
+        (
+            "A missile hit a hospital in Kyiv on Monday.",
+            "A missile hit a hospital in Kiev on Monday.",
+            ClaimRelation.WORDING,
+            ("Kyiv", "Kiev"),
+        ),
+        # an ordinal is its number; one number of another unit of time differs
+        (
+            "The fire started on the third floor of the building.",
+            "The fire started on the fifth floor of the building.",
+            ClaimRelation.CONFLICTING,
+            ("third", "fifth"),
+        ),
+        (
+            "Sales opened on April 29th for business customers.",
+            "Sales opened on April 29 for business customers.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        (
+            "The court sentenced the former mayor to 10 years in prison.",
+            "The court sentenced the former mayor to 10 months in prison.",
+            ClaimRelation.CONFLICTING,
+            ("10 years", "10 months"),
+        ),
+        # outcome antonyms (WordNet 3.0)
+        (
+            "The company hired 500 workers at the plant last year.",
+            "The company fired 500 workers at the plant last year.",
+            ClaimRelation.CONFLICTING,
+            ("hired", "fired"),
+        ),
+        (
+            "The vaccine is safe for children, the agency said.",
+            "The vaccine is unsafe for children, the agency said.",
+            ClaimRelation.CONFLICTING,
+            ("safe", "unsafe"),
+        ),
+    ],
+)
+def test_review_pairs_name_the_difference(
+    left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
+) -> None:
+    assert relate(left, right) == (relation, evidence)
