@@ -212,6 +212,7 @@ class CoveredBy(StrEnum):
     SHARED_WORDS = "shared-words"  # a sentence elsewhere holds many of its words, names included
     # semantic aligner only: a sentence elsewhere is close in meaning by the sentence encoder
     CLOSE_MEANING = "close-meaning"
+    SHARED_NUMBER = "shared-number"  # a sentence elsewhere holds one of its numbers
 
 
 @dataclass(frozen=True, slots=True)

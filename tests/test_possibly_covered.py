@@ -333,3 +333,38 @@ def test_every_shared_word_shown_is_in_both_sentences(
                         assert holds(candidate.doc, candidate.sentence, term), (candidate, term)
                         checked += 1
     assert checked > 5
+
+
+# The same toll, nothing else in common: no pair score, no word share, one number.
+TOLL_LEFT = (
+    "The flood waters began to recede across the delta region.",
+    "Authorities put the toll at 1,847.",
+)
+TOLL_RIGHT = (
+    "Rescue teams continued to search villages along the river.",
+    "By evening 1,847 bodies had been recovered, officials said.",
+)
+
+
+def test_a_sentence_sharing_a_number_with_a_sentence_elsewhere_is_possibly_covered(
+    tmp_path: Path,
+) -> None:
+    alignment = align([text_document("a", *TOLL_LEFT), text_document("b", *TOLL_RIGHT)])
+    assert not alignment.pairs
+    (covered,) = alignment.possibly_covered["a"]
+    assert covered.sentence == 1
+    assert covered.covered_by is CoveredBy.SHARED_NUMBER
+    (near,) = covered.candidates
+    assert (near.doc, near.sentence) == ("b", 1)
+    assert "1847" in near.shared_terms
+    assert alignment.unique["a"] == (0,)
+    # every format says why
+    paths = _write(tmp_path, TOLL_LEFT, TOLL_RIGHT)
+    result = runner.invoke(app, ["compare", *paths, "-f", "json", "--allow-different-events"])
+    report = json.loads(result.stdout)
+    jsonschema.validate(report, _schema())
+    entry = next(e for e in report["possibly_covered"]["alpha"] if e["sentence"] == 1)
+    assert entry["covered_by"] == "shared-number"
+    result = runner.invoke(app, ["compare", *paths, "-f", "markdown", "--allow-different-events"])
+    line = next(x for x in result.stdout.splitlines() if "toll at 1,847" in x)
+    assert "(sharing a number: " in line

@@ -83,6 +83,13 @@ COVERED_SHOWN = 2
 # cut chosen leave-topic-out: 0.069). Fresh sample after the change: eval/gold/ecbplus-test12-
 # covered.toml.
 SHARED_MIN_SHARE = 0.11
+# An unpaired sentence that neither cut covers is still possibly covered when a sentence of
+# another report holds one of its numbers ("put the toll at 1,847" / "1,847 bodies had been
+# recovered"), CoveredBy.SHARED_NUMBER: a figure two reports share can mark one claim told in
+# other words. On the share cut's judged development sentences (eval/unique_dev.py, "the
+# shared-number rule") it takes 15 of the 266 the cuts leave unique, 2 with a counterpart: the
+# share still unique with one goes 0.060 -> 0.056. Not chosen on, but measured on the held-out
+# samples: 16 taken, 9 with a counterpart; 0.124 -> 0.093 (all of HELD_OUT_FILES).
 
 
 def align(
@@ -723,6 +730,7 @@ def _possibly_covered(
     """
     by_id = {d.doc_id: d for d in documents}
     carriers: dict[str, dict[str, list[int]]] | None = None  # built when first needed
+    numbers = {d.doc_id: _number_carriers(profiles[d.doc_id]) for d in documents}
     found: dict[str, dict[int, PossiblyCovered]] = {}
     for document in documents:
         doc = document.doc_id
@@ -763,6 +771,8 @@ def _possibly_covered(
                             cosine=cosine,
                         )
                     continue
+                elif figures := _shared_numbers(doc, p1, documents, profiles, numbers):
+                    covered_by, near = CoveredBy.SHARED_NUMBER, figures
                 else:
                     continue
             shown: dict[int, list[PossibleCounterpart]] = {i: [] for i in unit.sentences}
@@ -770,6 +780,8 @@ def _possibly_covered(
                 p2 = profiles[other_id][j]
                 shared = sorted((p1.weights.keys() & p2.weights.keys()) | (p1.names & p2.names))
                 terms = _evidence(p1, p2, shared)
+                if covered_by is CoveredBy.SHARED_NUMBER:
+                    terms = tuple(sorted(p1.numbers & p2.numbers)) + tuple(terms)
                 closest = _closest_members(unit, units[other_id][j], by_id, vectors)
                 for i in unit.sentences:
                     k = closest[i]
@@ -951,6 +963,32 @@ def _shared_words(
         for _, other_id, j in held[:COVERED_SHOWN]
     ]
     return min(-held[0][0], 1.0), units
+
+
+def _number_carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
+    """Number -> indexes of the units that hold it."""
+    carriers: dict[str, list[int]] = {}
+    for j, p in enumerate(profiles):
+        for number in p.numbers:
+            carriers.setdefault(number, []).append(j)
+    return carriers
+
+
+def _shared_numbers(
+    doc: str,
+    p1: Profile,
+    documents: Sequence[Document],
+    profiles: Mapping[str, Sequence[Profile]],
+    carriers: Mapping[str, Mapping[str, list[int]]],
+) -> list[tuple[float, str, int]] | None:
+    """The units of other documents holding one of ``p1``'s numbers, as ``_near_units`` gives
+    them (the ``COVERED_SHOWN`` best by pair score); None when none does."""
+    held = [
+        (-pair_scorer.probability(_features(p1, profiles[other.doc_id][j])), other.doc_id, j)
+        for other in _same_language_others(doc, documents)
+        for j in sorted({j for n in p1.numbers for j in carriers[other.doc_id].get(n, ())})
+    ]
+    return sorted(held)[:COVERED_SHOWN] or None
 
 
 def _near_units(

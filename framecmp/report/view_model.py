@@ -894,10 +894,11 @@ _UNIQUE_NOTES = {
         "judged real coverage up to 1 in 6 such sentences still had a counterpart worded "
         "differently (docs/alignment.md; --aligner semantic leaves about 1 in 17). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
-        "close sentence (shown with its pair score and shared words) or a sentence holding many "
-        "of its words, names included (shown with the share); on judged coverage about half of "
-        "the first kind and 1 in 4 of the second carried the same claim, so check before "
-        "calling the claim unique."
+        "close sentence (shown with its pair score and shared words), a sentence holding many "
+        "of its words, names included (shown with the share), or a sentence holding one of its "
+        "numbers; on judged coverage about half of the first kind, 1 in 4 of the second and "
+        "about half of the third carried the same claim, so check before calling the claim "
+        "unique."
     ),
     Aligner.SEMANTIC: (
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
@@ -905,10 +906,10 @@ _UNIQUE_NOTES = {
         "real coverage about 1 in 17 such sentences still had a counterpart (docs/alignment.md). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words), a sentence holding many "
-        "of its words, names included (shown with the share), or a sentence close in meaning "
-        "(shown with the sentence-encoder cosine); on judged coverage about half of the first "
-        "kind, 1 in 4 of the second and 1 in 6 of the third carried the same claim, so check "
-        "before calling the claim unique."
+        "of its words, names included (shown with the share), a sentence close in meaning "
+        "(shown with the sentence-encoder cosine) or one holding one of its numbers; on judged "
+        "coverage about half of the first kind, 1 in 4 of the second and 1 in 6 of the third "
+        "carried the same claim, so check before calling the claim unique."
     ),
 }
 
@@ -919,6 +920,8 @@ def covered_basis(covered: PossiblyCovered) -> str:
         return f"sharing {covered.word_share:.0%} of its word weight, names included"
     if covered.covered_by is CoveredBy.CLOSE_MEANING and covered.cosine is not None:
         return f"close in meaning, sentence-encoder cosine {covered.cosine:.2f}"
+    if covered.covered_by is CoveredBy.SHARED_NUMBER:
+        return "sharing a number"
     return "nearest"
 
 
