@@ -261,9 +261,7 @@ def highest_cosine(
     )
 
 
-def closeness(
-    documents: Sequence[Document], doc: str, index: int
-) -> tuple[float, float, bool]:
+def closeness(documents: Sequence[Document], doc: str, index: int) -> tuple[float, float, bool]:
     """What the two cuts are compared with, for the sentence's unit against every unit
     elsewhere: its best pair-scorer probability, the largest share of its word weight one unit
     holds, and whether a unit elsewhere holds one of its numbers."""
