@@ -397,7 +397,7 @@ def test_the_summary_names_conflicting_claims_first(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "3 aligned sentence pairs (2 conflicting)" in lines[0]
-    conflicts = [line for line in lines if "conflicting claim:" in line]
+    conflicts = [line for line in lines if "conflicting pair:" in line]
     assert len(conflicts) == 2
     assert "12 / 21" in conflicts[0]
     assert "4 / 6" in conflicts[1]
@@ -482,8 +482,8 @@ def test_the_summary_says_how_many_more_conflicts_there_are(tmp_path: Path) -> N
     result = runner.invoke(app, ["compare", *paths, "--summary"])
     assert result.exit_code == 0, result.stderr
     assert "(5 conflicting)" in result.stdout
-    assert result.stdout.count("conflicting claim:") == 3
-    assert "2 more conflicting claims" in result.stdout
+    assert result.stdout.count("conflicting pair:") == 3
+    assert "2 more conflicting pairs" in result.stdout
 
 
 def test_a_conflicting_claim_does_not_read_as_agreement_in_the_coverage(tmp_path: Path) -> None:
@@ -491,8 +491,24 @@ def test_a_conflicting_claim_does_not_read_as_agreement_in_the_coverage(tmp_path
     markdown = runner.invoke(app, ["compare", *paths, "-f", "markdown"]).stdout
     coverage = markdown.split("## Coverage")[1].split("\n## ")[0]
     row = next(line for line in coverage.splitlines() if "killed 12 workers" in line)
-    assert "CONFLICTING: 12 / 21" in row
+    assert "CONFLICTING: 12 (wire-a) / 21 (wire-b)" in row  # who says what
     report = json.loads(runner.invoke(app, ["compare", *paths, "-f", "json"]).stdout)
     conflicts = {c["text"][:30]: c["conflicts"] for c in report["claims"]}
-    assert ["12 / 21"] in conflicts.values()
+    assert ["12 (wire-a) / 21 (wire-b)"] in conflicts.values()
     assert [] in conflicts.values()  # the claim told the same way carries no conflict
+
+
+def test_a_claim_carried_three_ways_names_who_holds_each_version(tmp_path: Path) -> None:
+    third = (
+        "A fire at a chemical plant in Ludwigshafen killed 12 workers on Tuesday, police said.",
+        "The blaze broke out at 6 a.m. in the plant's storage hall.",
+        "Firefighters brought it under control by noon.",
+    )
+    paths = [*_fire_reports(tmp_path), str(tmp_path / "wire_c.txt")]
+    Path(paths[2]).write_text("\n\n".join(third) + "\n", encoding="utf-8")
+    markdown = runner.invoke(app, ["compare", *paths, "-f", "markdown"]).stdout
+    # two claims conflict, whatever the number of conflicting pairs behind them
+    assert "3 shared claims (2 with conflicting facts)." in markdown.split("## Summary")[1]
+    coverage = markdown.split("## Coverage")[1].split("\n## ")[0]
+    assert "CONFLICTING: 12 (wire-a, wire-c) / 21 (wire-b)" in coverage
+    assert "CONFLICTING: 4 (wire-a) / 6 (wire-b, wire-c)" in coverage

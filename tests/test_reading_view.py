@@ -96,3 +96,29 @@ def test_report_prints_without_the_contents_and_with_marks_that_survive_black_an
     assert "nav { display: none; }" in printed
     assert "mark { text-decoration: underline; }" in printed  # no background colour on paper
     assert "break-inside: avoid" in printed
+
+
+def test_a_conflicting_pair_is_marked_and_named_in_the_reading_view() -> None:
+    from hand_documents import text_document
+
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents
+
+    left = text_document(
+        "a",
+        "A magnitude 6.1 earthquake struck the valley on Tuesday, killing at least 12 people.",
+        "The power plant at Bushehr was not damaged, the agency said.",
+    )
+    right = text_document(
+        "b",
+        "A magnitude 6.1 earthquake struck the valley on Tuesday, killing at least 21 people.",
+        "The power plant at Bushehr was damaged, the agency said.",
+    )
+    comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
+    first, second = _columns(_section(render_report(comparison, "html")))
+    killed = _paragraph(first, 0)
+    assert re.findall(r"<mark>(.*?)</mark>", killed) == ["12"]  # a number is no content word
+    assert "conflicting: 12 / 21" in killed
+    assert "conflicting: 21 / 12" in _paragraph(second, 0)  # each side's own words first
+    assert re.findall(r"<mark>(.*?)</mark>", _paragraph(first, 1)) == ["not"]
+    assert "<mark>" not in _paragraph(second, 1)

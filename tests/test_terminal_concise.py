@@ -181,3 +181,27 @@ def test_one_sentence_texts_are_not_tested_for_framing_differences(tmp_path: Pat
     assert "No difference reaches significance" in result.stdout
     assert "under 4 sentences" in result.stdout
     assert "frames it more" not in result.stdout
+
+
+def test_a_difference_that_is_not_significant_gives_rates_and_counts_not_a_story(
+    tmp_path: Path,
+) -> None:
+    # two "troops" each, in texts of other lengths: the rates differ, the counts do not
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(
+        "Troops moved into the town on Monday.\n\nThe troops set up a camp near the river.\n\n"
+        "Residents watched from their windows.\n\nShops stayed closed.\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        "Troops moved into the town on Monday, residents said.\n\nThe troops set up a camp "
+        "near the river and stayed for the night.\n\nResidents watched from their windows as "
+        "the long convoy passed slowly.\n\nShops stayed closed all day in the old market square.\n",
+        encoding="utf-8",
+    )
+    result = _run(str(a), str(b), "--summary")
+    assert result.returncode == 0, result.stderr
+    military = next(line for line in result.stdout.splitlines() if "military:" in line)
+    assert "(2 vs 2 in their own words;" in military
+    assert "not significant" in military
+    assert "frames it more" not in result.stdout

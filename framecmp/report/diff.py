@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from framecmp.text.vocabulary import is_content_word, normalise
@@ -104,14 +104,18 @@ def split_diff(a: str, b: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]
     return _merge(left), _merge(right)
 
 
-def words_not_in(text: str, others: Sequence[str]) -> tuple[Segment, ...]:
+def words_not_in(
+    text: str, others: Sequence[str], also: Collection[str] = ()
+) -> tuple[Segment, ...]:
     """``text`` word by word, its content words that none of ``others`` uses marked INSERT
-    (function words and punctuation are never marked: "the" missing is not a difference)."""
+    (function words and punctuation are never marked: "the" missing is not a difference), and
+    any word of ``also`` (a conflict's numbers and negations, which are no content words)."""
     seen = {_key(w) for other in others for w in _WORD.findall(clean_text(other))}
     seen |= {part for key in seen if "-" in key for part in key.split("-")}  # "anti-piracy"
+    marked = {_key(w) for w in also}
     segments: list[Segment] = []
     for word in _WORD.findall(clean_text(text)):
         key = _key(word)
         differs = bool(others) and is_content_word(key) and key not in seen
-        segments.append((INSERT if differs else EQUAL, word))
+        segments.append((INSERT if differs or key in marked else EQUAL, word))
     return _merge(segments)

@@ -47,6 +47,7 @@ mark { background: var(--mark-bg); color: inherit; font-weight: bold; }
 .reading p { margin: 0 0 0.5rem; }
 .reading p.unique { border-left: 3px double currentColor; padding-left: 0.4rem; }
 .reading .with { color: var(--muted); font-size: 0.85em; }
+.reading .conflict { color: var(--warn-fg); background: var(--warn-bg); padding: 0 0.2rem; }
 .cols-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 .cols-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 .cols-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }

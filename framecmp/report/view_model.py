@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
-from framecmp.model import Aligner, CoveredBy, EventRelation, SentenceRef
+from framecmp.model import Aligner, ClaimRelation, CoveredBy, EventRelation, SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
 
@@ -460,6 +460,7 @@ class Partner:
     outlet_label: str
     doc: str
     index: int
+    conflict: str = ""  # a conflicting pair's differences, this sentence's words first
 
 
 @dataclass(frozen=True)
@@ -749,6 +750,10 @@ def reading(comparison: Comparison) -> ReadingSection:
         )
         return ReadingSection("Reading view", (), text)
     partners = views.aligned_partners(comparison)
+    conflicts: dict[tuple[SentenceRef, SentenceRef], AlignedPair] = {}
+    for pair in comparison.alignment.pairs:
+        if pair.claim_relation is ClaimRelation.CONFLICTING:
+            conflicts[(pair.a, pair.b)] = conflicts[(pair.b, pair.a)] = pair
     near = {
         (doc, c.sentence): c.candidates
         for doc in comparison.alignment.possibly_covered
@@ -759,18 +764,28 @@ def reading(comparison: Comparison) -> ReadingSection:
         doc = document.doc_id
         sentences = []
         for sentence in document.sentences:
+            me = SentenceRef(doc, sentence.index)
             others = partners.get((doc, sentence.index), [])
             close = near.get((doc, sentence.index), ())
             texts = [views.sentence_text(comparison, ref) for ref in others]
+            against = [(ref, conflicts.get((me, ref))) for ref in others]
+            marks = frozenset().union(
+                *(views.conflict_marks(pair, me) for _, pair in against if pair is not None)
+            )
             sentences.append(
                 ReadingSentence(
                     doc,
                     sentence.index,
                     sentence.text,
-                    words_not_in(sentence.text, texts) if others else (),
+                    words_not_in(sentence.text, texts, marks) if others else (),
                     tuple(
-                        Partner(views.outlet_parts(comparison, ref.doc)[0], ref.doc, ref.sentence)
-                        for ref in others
+                        Partner(
+                            views.outlet_parts(comparison, ref.doc)[0],
+                            ref.doc,
+                            ref.sentence,
+                            views.conflict_text(pair, me) if pair is not None else "",
+                        )
+                        for ref, pair in against
                     ),
                     tuple(
                         Partner(views.outlet_parts(comparison, c.doc)[0], c.doc, c.sentence)

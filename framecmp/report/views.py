@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from framecmp.analysis.score import MIN_TEST_SENTENCES
 from framecmp.ingest.language import is_english
-from framecmp.model import RELATIONS, ClaimRelation, EventRelation, SentenceRef
+from framecmp.model import RELATIONS, ClaimRelation, DifferenceKind, EventRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
 from framecmp.text.vocabulary import is_content_word, normalise
 
@@ -89,27 +89,74 @@ def display_relation(pair: AlignedPair) -> str:
     return pair.relation
 
 
-def conflict_text(pair: AlignedPair) -> str:
-    """A conflicting pair's differences, side a's words first in each: "200 / 2,000; Leeds /
-    York" (the relation's words when no difference is listed)."""
+def conflict_text(pair: AlignedPair, first: SentenceRef | None = None) -> str:
+    """A conflicting pair's differences, side a's words first in each (or ``first``'s, when it
+    is side b): "200 / 2,000; Leeds / York" (the relation's words when no difference is
+    listed)."""
     if not pair.differences:
         return " / ".join(clean_text(e) for e in pair.relation_evidence)
+    flip = first == pair.b
+
+    def words(side: tuple[str, ...]) -> str:
+        return ", ".join(clean_text(w) for w in side)
+
     return "; ".join(
-        f"{', '.join(clean_text(w) for w in d.a)} / {', '.join(clean_text(w) for w in d.b)}"
+        f"{words(d.b)} / {words(d.a)}" if flip else f"{words(d.a)} / {words(d.b)}"
         for d in pair.differences
     )
 
 
+def conflict_marks(pair: AlignedPair, ref: SentenceRef) -> frozenset[str]:
+    """The words of ``ref``'s side that make the pair conflict, to mark in its sentence: a
+    negating side's negation word, every other difference's own words."""
+    marks: set[str] = set()
+    for d in pair.differences:
+        side = d.a if ref == pair.a else d.b
+        if d.kind is DifferenceKind.NEGATION:
+            marks.update(phrase.split()[0] for phrase in side if " " in phrase)
+        else:
+            marks.update(word for phrase in side for word in phrase.split())
+    return frozenset(marks)
+
+
 def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
-    """Claim id -> the differences of its conflicting pairs ("12 / 21"), sorted, once each: a
-    claim carried with other facts must not read as agreement."""
+    """Claim id -> its conflicting facts, sorted, one line a kind of difference, each version
+    with the outlets that hold it ("12 (reuters, ap) / 21 (afp)"): a claim carried with other
+    facts must not read as agreement, and a reader must see who says what."""
     claim_of = {m: c.id for c in comparison.alignment.claims for m in c.members}
-    found: dict[str, set[str]] = {}
+    # claim -> kind of difference -> the words of one version -> the documents holding it
+    versions: dict[str, dict[DifferenceKind, dict[str, set[str]]]] = {}
+    plain: dict[str, set[str]] = {}  # pairs named by their words only
     for pair in comparison.alignment.pairs:
-        if pair.claim_relation is ClaimRelation.CONFLICTING and pair.a in claim_of:
-            shown = conflict_text(pair) or "conflicting"
-            found.setdefault(claim_of[pair.a], set()).add(shown)
-    return {claim: sorted(shown) for claim, shown in found.items()}
+        if pair.claim_relation is not ClaimRelation.CONFLICTING or pair.a not in claim_of:
+            continue
+        claim = claim_of[pair.a]
+        if not pair.differences:
+            plain.setdefault(claim, set()).add(conflict_text(pair) or "conflicting")
+        for d in pair.differences:
+            for side, ref in ((d.a, pair.a), (d.b, pair.b)):
+                words = ", ".join(clean_text(w) for w in side)
+                versions.setdefault(claim, {}).setdefault(d.kind, {}).setdefault(words, set()).add(
+                    ref.doc
+                )
+
+    def held_by(docs: set[str]) -> str:
+        return ", ".join(sorted_docs(comparison, tuple(docs)))
+
+    def first_holder(item: tuple[str, set[str]]) -> tuple[tuple[int, str], str]:
+        return min(_rank(comparison, d) for d in item[1]), item[0]
+
+    found: dict[str, list[str]] = {}
+    for claim in versions.keys() | plain.keys():
+        lines = {
+            " / ".join(
+                f"{words} ({held_by(docs)})"
+                for words, docs in sorted(held.items(), key=first_holder)
+            )
+            for held in versions.get(claim, {}).values()
+        }
+        found[claim] = sorted(lines | plain.get(claim, set()))
+    return found
 
 
 def claim_relation_label(pair: AlignedPair, comparison: Comparison | None = None) -> str:
@@ -575,13 +622,13 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
         a, b = outlet_parts(comparison, pair.a.doc)[0], outlet_parts(comparison, pair.b.doc)[0]
         shown = conflict_text(pair)
         lines.append(
-            f"conflicting claim: {a} s{pair.a.sentence} and {b} s{pair.b.sentence}"
+            f"conflicting pair: {a} s{pair.a.sentence} and {b} s{pair.b.sentence}"
             + (f" differ on {shown}" if shown else "")
         )
     if len(conflicting) > CONFLICTS_SHOWN:
         more = len(conflicting) - CONFLICTS_SHOWN
         lines.append(
-            f"{plural(more, 'more conflicting claim')}: every aligned pair is in the detailed "
+            f"{plural(more, 'more conflicting pair')}: every aligned pair is in the detailed "
             "view (--detail) and the reports"
         )
     by_size = sorted(
@@ -600,11 +647,13 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
     for r in [r for r in by_size if not r.significant and r.difference != 0]:
         if len(lines) >= limit:
             break
-        lines.append(_frame_line(comparison, r) + " (not significant)")
+        lines.append(_frame_line(comparison, r))
     return lines[:limit]
 
 
 def _frame_line(comparison: Comparison, r: RateDifference) -> str:
+    """A significant difference says who frames it more; another only gives the rates and
+    counts, so that equal counts in texts of other lengths never read as a framing story."""
     more, less = (r.a, r.b) if r.difference >= 0 else (r.b, r.a)
     scores = {
         s.doc: s
@@ -614,10 +663,18 @@ def _frame_line(comparison: Comparison, r: RateDifference) -> str:
     rates = [
         fmt(scores[d].narration_per_1000_tokens, 1) if d in scores else "0.0" for d in (more, less)
     ]
+    category = r.category.replace("_", " ")
+    names = outlet_parts(comparison, more)[0], outlet_parts(comparison, less)[0]
+    if r.significant:
+        return (
+            f"{category}: {names[0]} frames it more than {names[1]} in its own words ({rates[0]} "
+            f"vs {rates[1]} per 1,000 narration tokens, q {fmt(r.q_value, 3)})"
+        )
+    counts = [scores[d].narration_count if d in scores else 0 for d in (more, less)]
     return (
-        f"{r.category.replace('_', ' ')}: {outlet_parts(comparison, more)[0]} frames it more "
-        f"than {outlet_parts(comparison, less)[0]} in its own words ({rates[0]} vs {rates[1]} "
-        f"per 1,000 narration tokens, q {fmt(r.q_value, 3)})"
+        f"{category}: {names[0]} {rates[0]} vs {names[1]} {rates[1]} per 1,000 narration tokens "
+        f"({counts[0]} vs {counts[1]} in their own words; q {fmt(r.q_value, 3)}, not "
+        "significant)"
     )
 
 
@@ -652,7 +709,10 @@ def verdict_line(comparison: Comparison) -> str:
     pairs = plural(len(comparison.alignment.pairs), "aligned sentence pair") + (
         f" ({conflicting} conflicting)" if conflicting else ""
     )
-    return f"{answer}{scored}; {pairs}, {plural(len(comparison.alignment.claims), 'shared claim')}."
+    claims = plural(len(comparison.alignment.claims), "shared claim")
+    if conflicted := len(claim_conflicts(comparison)):
+        claims += f" ({conflicted} with conflicting facts)"
+    return f"{answer}{scored}; {pairs}, {claims}."
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
