@@ -105,6 +105,9 @@ SEMANTIC_FILES = (
     # the fresh samples after the cosine cut (COVERED_MIN_COSINE) was added
     "ecbplus-semantic-test7-covered.toml",
     "ecbplus-semantic-test8-covered.toml",
+    # the fresh samples after the shared-number rule
+    "ecbplus-semantic-test10-covered.toml",
+    "ecbplus-semantic-test11-covered.toml",
 )
 # Judged sentences unique by both word cuts where the semantic aligner's cosine cut
 # (align_semantic.COVERED_MIN_COSINE) is chosen: the share cut's pool and the fresh sample judged
