@@ -113,6 +113,33 @@ def named_relations(load: object) -> None:
         )
 
 
+SOURCES = "relations-attribution-source.toml"
+
+
+def source_attribution(load: object) -> None:
+    """How often `attribution` for a source on one side only is right, by judged sample: the
+    pairs the rule still names so, right / (right + wrong), unrelated and mixed left out."""
+    raw = tomllib.loads((ROOT / "eval" / "gold" / SOURCES).read_text(encoding="utf-8"))
+    by_sample: dict[int, Counter[str]] = {}
+    for pair in raw["pair"]:
+        da, db = load(pair["a"]["doc"]), load(pair["b"]["doc"])  # type: ignore[operator]
+        ia, ib = judged.find(da, pair["a"]["text"]), judged.find(db, pair["b"]["text"])
+        if ia is None or ib is None:
+            continue
+        named = related(da, ia, db, ib)[0] is ClaimRelation.ATTRIBUTION
+        by_sample.setdefault(pair["sample"], Counter())[
+            pair["judgment"] if named else "no longer named"
+        ] += 1
+    for sample, counts in sorted(by_sample.items()):
+        decided = counts["right"] + counts["wrong"]
+        print(
+            f"== `attribution` for a source on one side only, judged sample {sample}: right "
+            f"{counts['right']}/{decided} ({counts['right'] / max(1, decided):.3f}); unrelated "
+            f"{counts['unrelated']}, mixed {counts['mixed']}, no longer named "
+            f"{counts['no longer named']}"
+        )
+
+
 MODALITY = "relations-modality.toml"
 # How the modality pairs were judged (eval/gold/relations-modality.toml): each item shows only the
 # two sentences; the judge picks the one relation that best describes how their shared claim
@@ -216,6 +243,7 @@ def main() -> int:
     if not sys.argv[1:]:
         named_relations(load)
         modality_pairs(load)
+        source_attribution(load)
     return 0
 
 

@@ -163,7 +163,7 @@ def test_report_shows_its_three_charts(report: Path, tmp_path: Path) -> None:
     assert isinstance(charts, list)
     titles = [c["title"] for c in charts]
     assert titles == [
-        "Similarity (TF-IDF cosine) and shared claims",
+        "Similarity (TF-IDF cosine) and aligned sentence pairs",
         "Frame profile (the outlets' own words)",
         "Frame differences (a \u2212 b) with 95% bootstrap intervals",
     ]

@@ -172,3 +172,43 @@ def test_write_plots_is_public_api(tmp_path: Path, bishkek_paths: list[Path]) ->
     written = framecmp.write_plots(comparison, tmp_path / "figures")
     assert sorted(p.suffix for p in written) == [".png"] * 3 + [".svg"] * 3
     assert all(p.stat().st_size > 1000 for p in written)
+
+
+def test_the_similarity_matrix_counts_pairs_aligned_between_the_two_outlets() -> None:
+    # wire's sentence is aligned with daily's and with weekly's, which say different things:
+    # daily and weekly share the claim only through wire, so no pair links them
+    from hand_documents import text_document
+
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents
+    from framecmp.report.charts import matrix_chart
+
+    documents = [
+        text_document(
+            "daily",
+            "Mayor Anna Kowalski resigned on Monday after a bribery investigation.",
+            "Her deputy, Tomasz Nowak, is expected to be named interim mayor.",
+        ),
+        text_document(
+            "weekly",
+            "Anna Kowalski was first elected mayor in 2019 on an anti-corruption platform.",
+            "She won a second term in 2023 with 61 percent of the vote.",
+        ),
+        text_document(
+            "wire",
+            "Mayor Anna Kowalski, who was first elected in 2019 on an anti-corruption platform, "
+            "resigned on Monday after a bribery investigation.",
+            "The city council will choose an interim mayor next week.",
+        ),
+    ]
+    comparison = compare_documents(documents, lexicons=resolve(["frames"]))
+    linked = {frozenset((p.a.doc, p.b.doc)) for p in comparison.alignment.pairs}
+    assert linked == {frozenset(("daily", "wire")), frozenset(("weekly", "wire"))}
+    chart = matrix_chart(comparison)
+    pairs = {
+        (a, b): chart.aligned_pairs[i][j]
+        for i, a in enumerate(("daily", "weekly", "wire"))
+        for j, b in enumerate(("daily", "weekly", "wire"))
+    }
+    assert pairs["daily", "weekly"] == pairs["weekly", "daily"] == 0
+    assert pairs["daily", "wire"] == pairs["weekly", "wire"] == 1

@@ -444,3 +444,47 @@ def test_review_pairs_name_the_difference(
     left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
 ) -> None:
     assert relate(left, right) == (relation, evidence)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "relation", "evidence"),
+    [
+        # one side gives the claim a source, the other states it in its own voice
+        (
+            "The fire started in the kitchen of the restaurant, police said.",
+            "The fire started in the kitchen of the restaurant.",
+            ClaimRelation.ATTRIBUTION,
+            ("said",),
+        ),
+        (
+            "According to the coroner, the climber died of his injuries on the ridge.",
+            "The climber died of his injuries on the ridge.",
+            ClaimRelation.ATTRIBUTION,
+            ("according to",),
+        ),
+        # ... not when the other side names a source in other words, or quotes somebody
+        (
+            "The fire started in the kitchen of the restaurant, police said.",
+            "The fire started in the kitchen of the restaurant, the BBC reported.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        (
+            '"The fire started in the kitchen of the restaurant," the chief said.',
+            '"The fire started in the kitchen of the restaurant."',
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        # "adding" that is no speech gives no source
+        (
+            "He scored a career-high 14 points, adding six rebounds.",
+            "He scored a career-high 14 points and six rebounds.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+    ],
+)
+def test_a_source_on_one_side_only_is_attribution(
+    left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
+) -> None:
+    assert relate(left, right) == (relation, evidence)

@@ -24,12 +24,12 @@ import itertools
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from framecmp.analysis.voices import same_speaker
+from framecmp.analysis.voices import extract_quotes, is_scare_quote, same_speaker
 from framecmp.model import (
     ClaimDifference,
     ClaimRelation,
@@ -174,6 +174,26 @@ _MODAL = frozenset(
 # "may", so these are compared as words, the lexical markers by stem.
 _MODAL_VERBS = frozenset({"will", "would", "may", "might", "could", "should", "shall", "'ll"})
 _DISTANCING = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_NOT_ALWAYS_SPEECH = frozenset({"added", "adds", "adding", "described", "asked"})
+# Words that may name a source outside the attribution lexicon (a side using any of them is not
+# "unsourced"): reporting nouns and verbs of news writing.
+_SOURCE_WORDS = frozenset(
+    {
+        "according",
+        "statement",
+        "quoted",
+        "cited",
+        "citing",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "sources",
+        "source",
+        "officials",
+    }
+)
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+_SOURCE_STEMS = ("report", "testif", "claim", "said", "say", "told", "announc", "confirm")
 _PLACE = re.compile(r"\b(?:in|at|near)\s+((?:[A-Z][\w'\u2019-]+)(?:\s+[A-Z][\w'\u2019-]+)*)")
 _POSSESSIVE = re.compile("['\u2019]s?$")
 # Capitalised after "in"/"at" but a time, not a place ("in June 1998", "in Week 3").
@@ -187,6 +207,10 @@ class RelationContext:
     wordings: Mapping[SentenceRef, frozenset[tuple[str, str]]]  # (category, wording label)
     doubting: frozenset[SentenceRef]  # sentences with a doubting attribution verb
     texts: Mapping[str, str]  # each document's whole text, by document id
+    # the attribution verbs of each sentence's own words ("said", "according to"): a source
+    sources: Mapping[SentenceRef, frozenset[str]] = field(default_factory=dict)
+    # sentences holding a direct quotation, its marks possibly in the sentences around it
+    quoted: frozenset[SentenceRef] = frozenset()
 
     @staticmethod
     def build(documents: Sequence[Document]) -> RelationContext:
@@ -196,18 +220,33 @@ class RelationContext:
 
         wordings: dict[SentenceRef, set[tuple[str, str]]] = {}
         doubting: set[SentenceRef] = set()
+        sources: dict[SentenceRef, set[str]] = {}
         lexicons = [load_bundled("terminology"), load_bundled("attribution")]
         for row in score_lexicons(documents, lexicons):
             for hit in row.hits:
                 ref = SentenceRef(row.doc, hit.sentence)
                 if row.kind == "terminology":
                     wordings.setdefault(ref, set()).add((row.category, hit.term))
-                elif row.category == "doubting":
-                    doubting.add(ref)
+                else:
+                    if row.category == "doubting":
+                        doubting.add(ref)
+                    # a verb inside a quote is the speaker's word; "added", "described" and
+                    # "asked" report speech only now and then ("adding six rebounds")
+                    if not hit.quoted and hit.term not in _NOT_ALWAYS_SPEECH:
+                        sources.setdefault(ref, set()).add(hit.term)
+        quoted = {
+            SentenceRef(d.doc_id, i)
+            for d in documents
+            for quote in extract_quotes(d)
+            if not is_scare_quote(quote)
+            for i in quote.sentences
+        }
         return RelationContext(
             wordings={ref: frozenset(found) for ref, found in wordings.items()},
             doubting=frozenset(doubting),
             texts={d.doc_id: d.text for d in documents},
+            sources={ref: frozenset(found) for ref, found in sources.items()},
+            quoted=frozenset(quoted),
         )
 
 
@@ -259,6 +298,16 @@ def claim_relation(
         return ClaimRelation.ATTRIBUTION, tuple(
             sorted({w for w in (la if da else lb) if w in _DISTANCING or _doubting_word(w)})
         )
+    # one side gives the claim a source ("..., police said"), the other states it in the
+    # outlet's own voice: who says it differs
+    sa, sb = context.sources.get(refs[0], frozenset()), context.sources.get(refs[1], frozenset())
+    unsourced, ref = (b, refs[1]) if sa else (a, refs[0])
+    if (
+        bool(sa) != bool(sb)
+        and ref not in context.quoted
+        and not _reports(_lowered(unsourced.text), unsourced.text)
+    ):
+        return ClaimRelation.ATTRIBUTION, tuple(sorted(sa or sb))
     if wording:
         return ClaimRelation.WORDING, wording
     if found := _detail(la, lb, (_restated(a.text), _restated(b.text))):
@@ -633,6 +682,16 @@ def _modal(lowered: Sequence[str], other: Sequence[str]) -> frozenset[str]:
             else:
                 found.add(word)
     return frozenset(found)
+
+
+def _reports(lowered: Sequence[str], text: str) -> bool:
+    """Anything that may give a source, beyond the attribution lexicon's verbs: the side that
+    names none must hold none of these either ("the BBC reported", "MSNBC is reporting", "he
+    testified", "the navy claims"), nor a quotation mark: quoted words are somebody's, not the
+    outlet's own voice, named or not."""
+    return any(mark in text for mark in _QUOTE_MARKS) or any(
+        word in _SOURCE_WORDS or word.startswith(_SOURCE_STEMS) for word in lowered
+    )
 
 
 def _doubting_word(word: str) -> bool:

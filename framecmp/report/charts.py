@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -70,12 +71,14 @@ class IntervalChart:
 
 @dataclass(frozen=True, slots=True)
 class MatrixChart:
-    """Pairwise similarity (TF-IDF cosine) with the number of claims each pair shares."""
+    """Pairwise similarity (TF-IDF cosine) with the sentence pairs aligned between each two."""
 
     title: str
     outlets: tuple[str, ...]
     cosine: tuple[tuple[float, ...], ...]  # symmetric, 1 on the diagonal
-    shared_claims: tuple[tuple[int, ...], ...]  # claims carried by both (diagonal not shown)
+    # sentence pairs aligned between the two outlets (diagonal not shown): a claim joined through
+    # a third outlet is no evidence that these two share it
+    aligned_pairs: tuple[tuple[int, ...], ...]
 
 
 Chart = ProfileChart | IntervalChart | MatrixChart
@@ -168,24 +171,20 @@ def interval_chart(comparison: Comparison) -> IntervalChart:
 
 
 def matrix_chart(comparison: Comparison) -> MatrixChart:
-    """Cosine similarity and shared claims of every pair of outlets."""
+    """Cosine similarity and aligned sentence pairs of every pair of outlets."""
     names = _outlet_names(comparison)
     docs = [d.doc_id for d in comparison.documents]
     cosine = {(s.a, s.b): s.cosine for s in comparison.similarity}
-    carried = [
-        {m.doc for m in claim.members} | set(claim.outlets) for claim in comparison.alignment.claims
-    ]
+    linked = Counter(frozenset((p.a.doc, p.b.doc)) for p in comparison.alignment.pairs)
 
     def cos(a: str, b: str) -> float:
         return 1.0 if a == b else cosine.get((a, b), cosine.get((b, a), 0.0))
 
     return MatrixChart(
-        title="Similarity (TF-IDF cosine) and shared claims",
+        title="Similarity (TF-IDF cosine) and aligned sentence pairs",
         outlets=tuple(names[d] for d in docs),
         cosine=tuple(tuple(cos(a, b) for b in docs) for a in docs),
-        shared_claims=tuple(
-            tuple(sum(a in c and b in c for c in carried) for b in docs) for a in docs
-        ),
+        aligned_pairs=tuple(tuple(linked[frozenset((a, b))] for b in docs) for a in docs),
     )
 
 
@@ -412,8 +411,8 @@ def _matrix_svg(chart: MatrixChart) -> str:
             x = label_w + j * cell
             value = chart.cosine[i][j]
             fill, ink = grey(value)
-            claims = chart.shared_claims[i][j]
-            claim_text = "" if i == j else views.plural(claims, "claim")
+            claims = chart.aligned_pairs[i][j]
+            claim_text = "" if i == j else views.plural(claims, "pair")
             claim_note = f", {claim_text}" if claim_text else ""
             body.extend(
                 [
@@ -428,7 +427,7 @@ def _matrix_svg(chart: MatrixChart) -> str:
             )
     body.append(
         f'<text x="10" y="{_n(height - 12)}">Cell: TF-IDF cosine (0 to 1, darker is more '
-        "similar) and claims both outlets carry.</text>"
+        "similar) and sentence pairs aligned between the two.</text>"
     )
     return _svg(chart.title, width, height, body, "chart-similarity")
 

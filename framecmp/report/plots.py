@@ -87,9 +87,9 @@ def _matrix(chart: MatrixChart) -> Figure:
     for i in range(n):
         for j in range(n):
             value = chart.cosine[i][j]
-            claims = chart.shared_claims[i][j]
+            pairs = chart.aligned_pairs[i][j]
             ink = grey(value)[1]
-            text = f"{value:.2f}" if i == j else f"{value:.2f}\n{plural(claims, 'claim')}"
+            text = f"{value:.2f}" if i == j else f"{value:.2f}\n{plural(pairs, 'pair')}"
             ax.text(j, i, text, ha="center", va="center", color=ink)
     ax.set_xticks(range(n), chart.outlets, rotation=30, ha="right")
     ax.set_yticks(range(n), chart.outlets)
