@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -235,13 +235,20 @@ def _single_sentence_document(doc_id: str, text: str) -> Document:
 # --- candidates, features, scores -----------------------------------------------------------
 
 
+def _holders(
+    profiles: Sequence[Profile], keys: Callable[[Profile], Iterable[str]]
+) -> dict[str, list[int]]:
+    """Key -> indexes of the units whose ``keys`` hold it."""
+    holders: dict[str, list[int]] = {}
+    for j, p in enumerate(profiles):
+        for key in keys(p):
+            holders.setdefault(key, []).append(j)
+    return holders
+
+
 def _postings(profiles: Sequence[Profile]) -> dict[str, list[int]]:
     """Stem -> indexes of the units that hold it."""
-    postings: dict[str, list[int]] = {}
-    for j, p in enumerate(profiles):
-        for key in p.weights:
-            postings.setdefault(key, []).append(j)
-    return postings
+    return _holders(profiles, lambda p: p.weights)
 
 
 def _candidate_scores(
@@ -922,11 +929,7 @@ def _same_language_others(doc: str, documents: Sequence[Document]) -> list[Docum
 
 def _carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
     """Stem or name -> indexes of the units that hold it."""
-    carriers: dict[str, list[int]] = {}
-    for j, p in enumerate(profiles):
-        for key in p.weights.keys() | p.names:
-            carriers.setdefault(key, []).append(j)
-    return carriers
+    return _holders(profiles, lambda p: p.weights.keys() | p.names)
 
 
 def _shared_words(
@@ -967,11 +970,7 @@ def _shared_words(
 
 def _number_carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
     """Number -> indexes of the units that hold it."""
-    carriers: dict[str, list[int]] = {}
-    for j, p in enumerate(profiles):
-        for number in p.numbers:
-            carriers.setdefault(number, []).append(j)
-    return carriers
+    return _holders(profiles, lambda p: p.numbers)
 
 
 def _shared_numbers(
