@@ -497,8 +497,9 @@ def test_a_conflicting_pair_names_every_difference_in_every_report() -> None:
         {"kind": "number", "a": ["200"], "b": ["2,000"]},
         {"kind": "place", "a": ["Leeds"], "b": ["York"]},
     ]
-    # the claim's facts, each version with the outlets holding it
-    assert report["claims"][0]["conflicts"] == ["200 (l) / 2,000 (r)", "Leeds (l) / York (r)"]
+    assert report["claims"][0]["conflicts"] == ["200 / 2,000; Leeds / York"]
+    # the claim's facts, each version with the documents holding it
+    assert report["claims"][0]["versions"] == ["200 (l) / 2,000 (r)", "Leeds (l) / York (r)"]
     for fmt in ("markdown", "html", "text"):
         assert "200 / 2,000; Leeds / York" in render(comparison, fmt), fmt
 

@@ -120,5 +120,20 @@ def test_a_conflicting_pair_is_marked_and_named_in_the_reading_view() -> None:
     assert re.findall(r"<mark>(.*?)</mark>", killed) == ["12"]  # a number is no content word
     assert "conflicting: 12 / 21" in killed
     assert "conflicting: 21 / 12" in _paragraph(second, 0)  # each side's own words first
-    assert re.findall(r"<mark>(.*?)</mark>", _paragraph(first, 1)) == ["not"]
+    assert re.findall(r"<mark>(.*?)</mark>", _paragraph(first, 1)) == ["not damaged,"]
     assert "<mark>" not in _paragraph(second, 1)
+
+
+def test_a_negation_both_sides_share_is_not_marked() -> None:
+    from hand_documents import text_document
+
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents
+
+    left = text_document("a", "No one was killed and no buildings collapsed, the agency said.")
+    right = text_document(
+        "b", "Two people were killed and no buildings collapsed, the agency said."
+    )
+    comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
+    first = _columns(_section(render_report(comparison, "html")))[0]
+    assert re.findall(r"<mark>(.*?)</mark>", _paragraph(first, 0)) == ["No one was killed"]

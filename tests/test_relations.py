@@ -427,12 +427,6 @@ def test_a_pair_that_does_not_conflict_has_no_differences() -> None:
         ),
         # outcome antonyms (WordNet 3.0)
         (
-            "The company hired 500 workers at the plant last year.",
-            "The company fired 500 workers at the plant last year.",
-            ClaimRelation.CONFLICTING,
-            ("hired", "fired"),
-        ),
-        (
             "The vaccine is safe for children, the agency said.",
             "The vaccine is unsafe for children, the agency said.",
             ClaimRelation.CONFLICTING,
@@ -485,6 +479,45 @@ def test_review_pairs_name_the_difference(
     ],
 )
 def test_a_source_on_one_side_only_is_attribution(
+    left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
+) -> None:
+    assert relate(left, right) == (relation, evidence)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "relation", "evidence"),
+    [
+        # the numbers of one thing are paired, whatever their order as strings
+        (
+            "The fire killed 12 people and injured 30 people.",
+            "The fire killed 5 people and injured 40 people.",
+            ClaimRelation.CONFLICTING,
+            ("12", "5", "30", "40"),
+        ),
+        # a unit of time counts only after the same word: "a 2-year-old" is no duration
+        (
+            "A 2-year-old boy was found after the storm.",
+            "The boy was found after 2 days after the storm.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        # a negation written twice is one difference
+        (
+            "No one was hurt and no one was killed.",
+            "Two people were hurt and no one was killed.",
+            ClaimRelation.CONFLICTING,
+            ("no one was hurt", "hurt"),
+        ),
+        # a blaze is no dismissal
+        (
+            "The bakery hired 20 workers last year.",
+            "A fire at the bakery last year left 20 workers without a job.",
+            ClaimRelation.ADDS_DETAIL,
+            ("fire", "job", "left"),
+        ),
+    ],
+)
+def test_code_review_pairs(
     left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
 ) -> None:
     assert relate(left, right) == (relation, evidence)

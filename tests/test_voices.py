@@ -331,6 +331,9 @@ def test_a_quote_with_a_role_after_it_continues_the_speaker_before() -> None:
         ("Oregon State Police Lt Gregg Hastings", "Gregg Hastings", True),
         ("Academy President Boone Isaacs", "Cheryl Boone Isaacs", True),
         ("Peter Guest", "Rescue Service", False),
+        # an organisation's last word is its kind
+        ("Russian Defence Ministry", "Ukrainian Defence Ministry", False),
+        ("Police", "Vancouver Police", True),
         ("Alice Smith", "Bob Jones", False),
     ],
 )

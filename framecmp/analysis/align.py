@@ -84,12 +84,18 @@ COVERED_SHOWN = 2
 # covered.toml.
 SHARED_MIN_SHARE = 0.11
 # An unpaired sentence that neither cut covers is still possibly covered when a sentence of
-# another report holds one of its numbers ("put the toll at 1,847" / "1,847 bodies had been
-# recovered"), CoveredBy.SHARED_NUMBER: a figure two reports share can mark one claim told in
-# other words. On the share cut's judged development sentences (eval/unique_dev.py, "the
-# shared-number rule") it takes 15 of the 266 the cuts leave unique, 2 with a counterpart: the
-# share still unique with one goes 0.060 -> 0.056. Not chosen on, but measured on the held-out
-# samples: 16 taken, 9 with a counterpart; 0.124 -> 0.093 (all of HELD_OUT_FILES).
+# another report holds one of its numbers of two digits or more ("put the toll at 1,847" /
+# "1,847 bodies had been recovered"), CoveredBy.SHARED_NUMBER: a figure two reports share can
+# mark one claim told in other words. On the share cut's judged development sentences
+# (eval/unique_dev.py, "the shared-number rule") it takes 13 of the 266 the cuts leave unique,
+# 2 with a counterpart: the share still unique with one goes 0.060 -> 0.055 (counting single
+# digits too: 15 taken, 0.056). Not chosen on, but measured on the held-out samples (all of
+# HELD_OUT_FILES): 0.126 -> 0.109.
+# A number that more than this many units of the other report hold marks no one claim (a year
+# the whole report gives): without the cap a test of 26 reports of 30 sentences, each naming
+# the year, called all 780 sentences possibly covered and took 4.3 s. On the judged sentences
+# above a cap of 2 or 3 changes nothing (1 takes one sentence less).
+MAX_NUMBER_HOLDERS = 3
 
 
 def align(
@@ -160,7 +166,7 @@ def align(
                     found.append((a, b, score, core, pa, pb, wholes))
     # lexicon hits are needed only for the aligned sentences
     context = relations.RelationContext.build(
-        _only_sentences(documents, {ref for a, b, *_ in found for ref in (a, b)})
+        _only_sentences(documents, {ref for a, b, *_ in found for ref in (a, b)}), quotes
     )
     pairs: list[AlignedPair] = []
     cores: set[tuple[SentenceRef, SentenceRef]] = set()
@@ -730,7 +736,8 @@ def _possibly_covered(
 ) -> dict[str, dict[int, PossiblyCovered]]:
     """Unpaired sentences with a sentence elsewhere scoring ``COVERED_MIN_SCORE`` or more, or
     else holding ``SHARED_MIN_SHARE`` of their words (``_shared_words``), or else (semantic
-    aligner: sentence ``vectors`` given) at ``COVERED_MIN_COSINE`` or more (``_close_meaning``).
+    aligner: sentence ``vectors`` given) at ``COVERED_MIN_COSINE`` or more (``_close_meaning``),
+    or else holding one of their numbers (``_shared_numbers``).
 
     Every unit of another document sharing a content stem is a candidate (the aligner's index
     asks for two and skips topic words); the score bound leaves most of them unscored.
@@ -969,8 +976,14 @@ def _shared_words(
 
 
 def _number_carriers(profiles: Sequence[Profile]) -> dict[str, list[int]]:
-    """Number -> indexes of the units that hold it."""
-    return _holders(profiles, lambda p: p.numbers)
+    """Number of two digits or more -> indexes of the units that hold it."""
+    return _holders(profiles, lambda p: filter(_figure, p.numbers))
+
+
+def _figure(number: str) -> bool:
+    """A number that can mark a claim: two digits or more ("2" people and "2" days are not
+    one fact)."""
+    return sum(c.isdigit() for c in number) >= 2
 
 
 def _shared_numbers(
@@ -985,7 +998,14 @@ def _shared_numbers(
     held = [
         (-pair_scorer.probability(_features(p1, profiles[other.doc_id][j])), other.doc_id, j)
         for other in _same_language_others(doc, documents)
-        for j in sorted({j for n in p1.numbers for j in carriers[other.doc_id].get(n, ())})
+        for j in sorted(
+            {
+                j
+                for n in p1.numbers
+                if len(carriers[other.doc_id].get(n, ())) <= MAX_NUMBER_HOLDERS
+                for j in carriers[other.doc_id].get(n, ())
+            }
+        )
     ]
     return sorted(held)[:COVERED_SHOWN] or None
 

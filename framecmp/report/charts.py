@@ -411,18 +411,18 @@ def _matrix_svg(chart: MatrixChart) -> str:
             x = label_w + j * cell
             value = chart.cosine[i][j]
             fill, ink = grey(value)
-            claims = chart.aligned_pairs[i][j]
-            claim_text = "" if i == j else views.plural(claims, "pair")
-            claim_note = f", {claim_text}" if claim_text else ""
+            pairs = chart.aligned_pairs[i][j]
+            pair_text = "" if i == j else views.plural(pairs, "pair")
+            pair_note = f", {pair_text}" if pair_text else ""
             body.extend(
                 [
                     f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(cell)}" height="{_n(cell)}" '
                     f'fill="{fill}" stroke="#fff"><title>{_x(chart.outlets[i])} / '
-                    f"{_x(chart.outlets[j])}: cosine {value:.2f}{claim_note}</title></rect>",
+                    f"{_x(chart.outlets[j])}: cosine {value:.2f}{pair_note}</title></rect>",
                     f'<text x="{_n(x + cell / 2)}" y="{_n(y + cell / 2 - 2)}" fill="{ink}" '
                     f'text-anchor="middle" font-size="15">{value:.2f}</text>',
                     f'<text x="{_n(x + cell / 2)}" y="{_n(y + cell / 2 + 16)}" fill="{ink}" '
-                    f'text-anchor="middle">{claim_text}</text>',
+                    f'text-anchor="middle">{pair_text}</text>',
                 ]
             )
     body.append(

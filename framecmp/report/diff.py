@@ -109,13 +109,21 @@ def words_not_in(
 ) -> tuple[Segment, ...]:
     """``text`` word by word, its content words that none of ``others`` uses marked INSERT
     (function words and punctuation are never marked: "the" missing is not a difference), and
-    any word of ``also`` (a conflict's numbers and negations, which are no content words)."""
+    the words of ``also`` (a conflict's numbers, places and negations, which are mostly no
+    content words): a one-word entry wherever it stands, a phrase ("not armed") where it first
+    stands whole, so that a negation both sides share stays unmarked."""
     seen = {_key(w) for other in others for w in _WORD.findall(clean_text(other))}
     seen |= {part for key in seen if "-" in key for part in key.split("-")}  # "anti-piracy"
-    marked = {_key(w) for w in also}
+    words = _WORD.findall(clean_text(text))
+    keys = [_key(word) for word in words]
+    marked = {i for i, key in enumerate(keys) for w in also if " " not in w and key == _key(w)}
+    for phrase in (w.split() for w in also if " " in w):
+        wanted = [_key(w) for w in phrase]
+        start = next((i for i in range(len(keys)) if keys[i : i + len(wanted)] == wanted), None)
+        if start is not None:
+            marked.update(range(start, start + len(wanted)))
     segments: list[Segment] = []
-    for word in _WORD.findall(clean_text(text)):
-        key = _key(word)
+    for i, (word, key) in enumerate(zip(words, keys, strict=True)):
         differs = bool(others) and is_content_word(key) and key not in seen
-        segments.append((INSERT if differs or key in marked else EQUAL, word))
+        segments.append((INSERT if differs or i in marked else EQUAL, word))
     return _merge(segments)

@@ -179,7 +179,8 @@ def report_payload(comparison: Comparison) -> Json:
         # the same-event warning is already there, with its pairs and signals
         if warning not in warnings and not warning.startswith(SAME_EVENT_WARNINGS):
             warnings.append(warning)
-    conflicts = views.claim_conflicts(comparison)
+    conflicts = views.claim_pair_conflicts(comparison)
+    versions = views.claim_conflicts(comparison)
     payload: Json = {
         "schema": SCHEMA_ID,
         "framecmp_version": framecmp.__version__,
@@ -247,6 +248,7 @@ def report_payload(comparison: Comparison) -> Json:
                 "outlets": views.sorted_docs(comparison, c.outlets),
                 "text": views.claim_text(comparison, c),
                 "conflicts": conflicts.get(c.id, []),
+                "versions": versions.get(c.id, []),
             }
             for c in views.sorted_claims(comparison)
         ],

@@ -907,24 +907,25 @@ _UNIQUE_NOTES = {
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
         "and sharing few words with any. Not proof that no other report carries the claim: on "
         "judged real coverage up to 1 in 6 such sentences still had a counterpart worded "
-        "differently (docs/alignment.md; --aligner semantic leaves about 1 in 17). "
+        "differently (docs/alignment.md; --aligner semantic leaves about 1 in 20). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words), a sentence holding many "
         "of its words, names included (shown with the share), or a sentence holding one of its "
-        "numbers; on judged coverage about half of the first kind, 1 in 4 of the second and "
-        "about half of the third carried the same claim, so check before calling the claim "
-        "unique."
+        "numbers; on judged coverage about half of the first kind and 1 in 4 of the second "
+        "carried the same claim, of the third between 1 in 7 and half (few judged), so check "
+        "before calling the claim unique."
     ),
     Aligner.SEMANTIC: (
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
         "in words or in meaning. Not proof that no other report carries the claim: on judged "
-        "real coverage about 1 in 17 such sentences still had a counterpart (docs/alignment.md). "
+        "real coverage about 1 in 20 such sentences still had a counterpart (docs/alignment.md). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words), a sentence holding many "
         "of its words, names included (shown with the share), a sentence close in meaning "
         "(shown with the sentence-encoder cosine) or one holding one of its numbers; on judged "
         "coverage about half of the first kind, 1 in 4 of the second and 1 in 6 of the third "
-        "carried the same claim, so check before calling the claim unique."
+        "carried the same claim, of the fourth between 1 in 7 and half (few judged), so check "
+        "before calling the claim unique."
     ),
 }
 

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from framecmp.analysis.score import MIN_TEST_SENTENCES
 from framecmp.ingest.language import is_english
@@ -55,6 +55,9 @@ def doc_rank(comparison: Comparison) -> Mapping[str, int]:
     rank = MappingProxyType({d.doc_id: i for i, d in enumerate(comparison.documents)})
     _last_rank[:] = [(comparison, rank)]
     return rank
+
+
+T = TypeVar("T")
 
 
 def _rank(comparison: Comparison, doc: str) -> tuple[int, str]:
@@ -107,25 +110,38 @@ def conflict_text(pair: AlignedPair, first: SentenceRef | None = None) -> str:
 
 
 def conflict_marks(pair: AlignedPair, ref: SentenceRef) -> frozenset[str]:
-    """The words of ``ref``'s side that make the pair conflict, to mark in its sentence: a
-    negating side's negation word, every other difference's own words."""
+    """What to mark in ``ref``'s sentence: its side's words of each difference, a negating
+    side's phrase whole ("not armed": the other side's plain word is no mark)."""
     marks: set[str] = set()
     for d in pair.differences:
         side = d.a if ref == pair.a else d.b
         if d.kind is DifferenceKind.NEGATION:
-            marks.update(phrase.split()[0] for phrase in side if " " in phrase)
+            marks.update(phrase for phrase in side if " " in phrase)
         else:
             marks.update(word for phrase in side for word in phrase.split())
     return frozenset(marks)
 
 
-def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
-    """Claim id -> its conflicting facts, sorted, one line a kind of difference, each version
-    with the outlets that hold it ("12 (reuters, ap) / 21 (afp)"): a claim carried with other
-    facts must not read as agreement, and a reader must see who says what."""
+def claim_pair_conflicts(comparison: Comparison) -> dict[str, list[str]]:
+    """Claim id -> the differences of its conflicting pairs, one string a pair ("12 / 21";
+    "12 / 15; 30 / 40"), sorted, once each: JSON ``claims[].conflicts`` as since 1.4."""
     claim_of = {m: c.id for c in comparison.alignment.claims for m in c.members}
-    # claim -> kind of difference -> the words of one version -> the documents holding it
-    versions: dict[str, dict[DifferenceKind, dict[str, set[str]]]] = {}
+    found: dict[str, set[str]] = {}
+    for pair in comparison.alignment.pairs:
+        if pair.claim_relation is ClaimRelation.CONFLICTING and pair.a in claim_of:
+            found.setdefault(claim_of[pair.a], set()).add(conflict_text(pair) or "conflicting")
+    return {claim: sorted(shown) for claim, shown in found.items()}
+
+
+def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
+    """Claim id -> its conflicting facts, sorted, one line a fact, each version with the
+    documents that hold it ("12 (reuters, ap) / 21 (afp)"): a claim carried with other facts
+    must not read as agreement, and a reader must see who says what. The versions of one fact
+    are those its conflicting pairs set against each other (the toll on one line, the injured
+    on another)."""
+    claim_of = {m: c.id for c in comparison.alignment.claims for m in c.members}
+    holders: dict[str, dict[tuple[DifferenceKind, str], set[str]]] = {}
+    linked: dict[str, list[tuple[tuple[DifferenceKind, str], tuple[DifferenceKind, str]]]] = {}
     plain: dict[str, set[str]] = {}  # pairs named by their words only
     for pair in comparison.alignment.pairs:
         if pair.claim_relation is not ClaimRelation.CONFLICTING or pair.a not in claim_of:
@@ -134,29 +150,39 @@ def claim_conflicts(comparison: Comparison) -> dict[str, list[str]]:
         if not pair.differences:
             plain.setdefault(claim, set()).add(conflict_text(pair) or "conflicting")
         for d in pair.differences:
+            versions = []
             for side, ref in ((d.a, pair.a), (d.b, pair.b)):
-                words = ", ".join(clean_text(w) for w in side)
-                versions.setdefault(claim, {}).setdefault(d.kind, {}).setdefault(words, set()).add(
-                    ref.doc
-                )
+                version = (d.kind, ", ".join(clean_text(w) for w in side))
+                holders.setdefault(claim, {}).setdefault(version, set()).add(ref.doc)
+                versions.append(version)
+            linked.setdefault(claim, []).append((versions[0], versions[1]))
 
-    def held_by(docs: set[str]) -> str:
-        return ", ".join(sorted_docs(comparison, tuple(docs)))
+    def line(versions: set[tuple[DifferenceKind, str]], held: dict[Any, set[str]]) -> str:
+        def first_holder(version: tuple[DifferenceKind, str]) -> tuple[tuple[int, str], str]:
+            return min(_rank(comparison, d) for d in held[version]), version[1]
 
-    def first_holder(item: tuple[str, set[str]]) -> tuple[tuple[int, str], str]:
-        return min(_rank(comparison, d) for d in item[1]), item[0]
+        return " / ".join(
+            f"{words} ({', '.join(sorted_docs(comparison, tuple(held[(kind, words)])))})"
+            for kind, words in sorted(versions, key=first_holder)
+        )
 
     found: dict[str, list[str]] = {}
-    for claim in versions.keys() | plain.keys():
-        lines = {
-            " / ".join(
-                f"{words} ({held_by(docs)})"
-                for words, docs in sorted(held.items(), key=first_holder)
-            )
-            for held in versions.get(claim, {}).values()
-        }
-        found[claim] = sorted(lines | plain.get(claim, set()))
+    for claim in holders.keys() | plain.keys():
+        facts = _connected(linked.get(claim, []))
+        found[claim] = sorted(
+            {line(fact, holders[claim]) for fact in facts} | plain.get(claim, set())
+        )
     return found
+
+
+def _connected(links: list[tuple[T, T]]) -> list[set[T]]:
+    """The groups of items that the links join, directly or through others."""
+    groups: list[set[T]] = []
+    for a, b in links:
+        joined = [g for g in groups if a in g or b in g]
+        merged = {a, b}.union(*joined)
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
 
 
 def claim_relation_label(pair: AlignedPair, comparison: Comparison | None = None) -> str:
