@@ -137,3 +137,18 @@ def test_a_negation_both_sides_share_is_not_marked() -> None:
     comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
     first = _columns(_section(render_report(comparison, "html")))[0]
     assert re.findall(r"<mark>(.*?)</mark>", _paragraph(first, 0)) == ["No one was killed"]
+
+
+def test_the_reading_view_names_how_each_counterpart_differs() -> None:
+    from hand_documents import text_document
+
+    from framecmp.analysis.lexicon import resolve
+    from framecmp.api import compare_documents
+
+    left = text_document("a", "The president visited the flooded region on Wednesday.")
+    right = text_document("b", "The president will visit the flooded region on Wednesday.")
+    comparison = compare_documents([left, right], lexicons=resolve(["frames"]))
+    first, second = _columns(_section(render_report(comparison, "html")))
+    assert "<em>modality: will</em>" in _paragraph(first, 0)
+    assert "<em>modality: will</em>" in _paragraph(second, 0)
+    assert 'class="conflict"' not in _paragraph(first, 0)

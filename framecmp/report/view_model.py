@@ -460,7 +460,10 @@ class Partner:
     outlet_label: str
     doc: str
     index: int
-    conflict: str = ""  # a conflicting pair's differences, this sentence's words first
+    # how the pair's claims differ, this sentence's words first ("conflicting: 12 / 21",
+    # "modality: will"); empty for an equivalent pair
+    relation: str = ""
+    conflicting: bool = False
 
 
 @dataclass(frozen=True)
@@ -750,10 +753,9 @@ def reading(comparison: Comparison) -> ReadingSection:
         )
         return ReadingSection("Reading view", (), text)
     partners = views.aligned_partners(comparison)
-    conflicts: dict[tuple[SentenceRef, SentenceRef], AlignedPair] = {}
+    pair_of: dict[tuple[SentenceRef, SentenceRef], AlignedPair] = {}
     for pair in comparison.alignment.pairs:
-        if pair.claim_relation is ClaimRelation.CONFLICTING:
-            conflicts[(pair.a, pair.b)] = conflicts[(pair.b, pair.a)] = pair
+        pair_of[(pair.a, pair.b)] = pair_of[(pair.b, pair.a)] = pair
     near = {
         (doc, c.sentence): c.candidates
         for doc in comparison.alignment.possibly_covered
@@ -768,10 +770,8 @@ def reading(comparison: Comparison) -> ReadingSection:
             others = partners.get((doc, sentence.index), [])
             close = near.get((doc, sentence.index), ())
             texts = [views.sentence_text(comparison, ref) for ref in others]
-            against = [(ref, conflicts.get((me, ref))) for ref in others]
-            marks = frozenset().union(
-                *(views.conflict_marks(pair, me) for _, pair in against if pair is not None)
-            )
+            against = [(ref, pair_of[(me, ref)]) for ref in others]
+            marks = frozenset().union(*(views.conflict_marks(pair, me) for _, pair in against))
             sentences.append(
                 ReadingSentence(
                     doc,
@@ -783,7 +783,8 @@ def reading(comparison: Comparison) -> ReadingSection:
                             views.outlet_parts(comparison, ref.doc)[0],
                             ref.doc,
                             ref.sentence,
-                            views.conflict_text(pair, me) if pair is not None else "",
+                            views.partner_relation(comparison, pair, me),
+                            pair.claim_relation is ClaimRelation.CONFLICTING,
                         )
                         for ref, pair in against
                     ),

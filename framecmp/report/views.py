@@ -109,6 +109,17 @@ def conflict_text(pair: AlignedPair, first: SentenceRef | None = None) -> str:
     )
 
 
+def partner_relation(comparison: Comparison, pair: AlignedPair, me: SentenceRef) -> str:
+    """How an aligned partner's claim differs, seen from sentence ``me``: "conflicting: 12 /
+    21" (``me``'s words first), "modality: will", "Reuters adds ..."; empty when nothing is
+    named (equivalent, or two languages)."""
+    if pair.claim_relation is ClaimRelation.CONFLICTING:
+        return f"conflicting: {conflict_text(pair, me)}"
+    if pair.claim_relation in (ClaimRelation.EQUIVALENT, ClaimRelation.ACROSS_LANGUAGES):
+        return ""
+    return clean_text(claim_relation_label(pair, comparison))
+
+
 def conflict_marks(pair: AlignedPair, ref: SentenceRef) -> frozenset[str]:
     """What to mark in ``ref``'s sentence: its side's words of each difference, a negating
     side's phrase whole ("not armed": the other side's plain word is no mark)."""
