@@ -28,26 +28,31 @@ sys.path.insert(0, str(ROOT / "eval"))
 import alignment_judged as judged  # noqa: E402
 
 from framecmp.analysis.align import quote_speakers  # noqa: E402
-from framecmp.analysis.relations import _NUMBER_WORDS, RelationContext, claim_relation  # noqa: E402
+from framecmp.analysis.relations import (  # noqa: E402
+    RelationContext,
+    claim_relation,
+    conflict_differences,
+)
 from framecmp.analysis.voices import extract_quotes, same_speaker  # noqa: E402
-from framecmp.model import ClaimRelation, Document, SentenceRef  # noqa: E402
-from framecmp.text.vocabulary import MONTHS  # noqa: E402
+from framecmp.model import ClaimRelation, DifferenceKind, Document, SentenceRef  # noqa: E402
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# The rule that flags a conflicting pair, named by its first difference (numbers come first).
+RULES = {
+    DifferenceKind.NUMBER: "number",
+    DifferenceKind.MONTH: "date word",
+    DifferenceKind.WEEKDAY: "date word",
+    DifferenceKind.PLACE: "place",
+    DifferenceKind.NEGATION: "negation",
+    DifferenceKind.OUTCOME: "opposites",
+}
 
 
-def rule_of(evidence: tuple[str, ...]) -> str:
-    """Which conflict rule the evidence words come from."""
-    words = [w.lower() for w in evidence]
-    if any(w[:1].isdigit() or w in _NUMBER_WORDS for w in words):
-        return "number"
-    if all(w in MONTHS or w in _WEEKDAYS for w in words):
-        return "date word"
-    if all(w[:1].isupper() for w in evidence):
-        return "place"
-    if any(" " in w and w.islower() for w in evidence):  # "confirmed" / "not confirm"
-        return "negation"
-    return "opposites"
+def rule_of(da: Document, ia: int, db: Document, ib: int) -> str:
+    """Which conflict rule flags the pair: the kind of its first difference."""
+    a, b = SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)
+    context = RelationContext.build([da, db])
+    first = conflict_differences(da.sentences[ia], db.sentences[ib], context=context, refs=(a, b))
+    return RULES[first[0].kind]
 
 
 NAMED = {
@@ -201,7 +206,7 @@ def main() -> int:
             relation, evidence = related(da, ia, db, ib)
             verdict = pair["judgment"]
             if relation is ClaimRelation.CONFLICTING:
-                rule = rule_of(evidence)
+                rule = rule_of(da, ia, db, ib)
                 tables[half][(verdict, rule)] += 1
                 flagged[half].append(
                     f"  {verdict:13} {rule:9} {' / '.join(evidence)} | "
