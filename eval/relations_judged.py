@@ -177,6 +177,37 @@ def modality_pairs(load: object) -> None:
         )
 
 
+# The samples judged after the modality rule was narrowed (7 Dec, sixth session): every pair
+# named `modality` before or after it on fresh ECB+ even-topic comparisons, judged blind.
+MODALITY_SAMPLES = {
+    "relations-modality-2.toml": "seeds 704-706 (development of the narrowed rule)",
+    "relations-modality-3.toml": "seeds 707-709 (fresh, after the last change)",
+}
+
+
+def modality_samples(load: object) -> None:
+    """Precision of `modality` before the rule was narrowed (the file's ``before``) and now, and
+    how many pairs the judges call modality are still named so."""
+    for name, label in MODALITY_SAMPLES.items():
+        path = ROOT / "eval" / "gold" / name
+        if not path.exists():
+            continue
+        pairs = tomllib.loads(path.read_text(encoding="utf-8"))["pair"]
+        decided = [p for p in pairs if p["label"] != "mixed"]
+        now = {id(p): relation_now(load, p).value for p in decided}
+        before = [p for p in decided if p["before"] == "modality"]
+        named = [p for p in decided if now[id(p)] == "modality"]
+        judged_modal = [p for p in decided if p["label"] == "modality"]
+        print(
+            f"== `modality` on {name}, {label}: {len(decided)} pairs both judges agree on "
+            f"(of {len(pairs)}); right before "
+            f"{sum(p['label'] == 'modality' for p in before)}/{len(before)}, now "
+            f"{sum(p['label'] == 'modality' for p in named)}/{len(named)}; of the "
+            f"{len(judged_modal)} judged modality, "
+            f"{sum(now[id(p)] == 'modality' for p in judged_modal)} still named so"
+        )
+
+
 def main() -> int:
     files = [Path(p) for p in sys.argv[1:]] or sorted(
         (ROOT / "eval" / "gold").glob("ecbplus-*.toml")
@@ -248,6 +279,7 @@ def main() -> int:
     if not sys.argv[1:]:
         named_relations(load)
         modality_pairs(load)
+        modality_samples(load)
         source_attribution(load)
     return 0
 

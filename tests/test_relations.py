@@ -269,6 +269,83 @@ def test_a_date_in_may_is_no_modality() -> None:
     )
 
 
+def test_a_modal_in_a_clause_the_other_lacks_is_no_modality() -> None:
+    # the shared claim (placed on the injured list) is done on both sides
+    found, evidence = relate(
+        "The team placed the striker on the injured list, meaning he will miss three games.",
+        "The striker was placed on the injured list by the team on Wednesday.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    # the planned claim itself: still modality
+    found, evidence = relate(
+        "The coach will be introduced at a news conference on Tuesday.",
+        "The coach was introduced at a news conference on Tuesday.",
+    )
+    assert found is ClaimRelation.MODALITY
+    assert evidence == ("will",)
+
+
+def test_a_name_or_a_contraction_is_not_read_as_another_modality() -> None:
+    # "Will" opening a name, and "they'll" for "they will"
+    assert (
+        relate(
+            "Will Parker scored 14 points off the bench in the win.",
+            "Parker scored 14 points off the bench in the win.",
+        )[0]
+        is not ClaimRelation.MODALITY
+    )
+    assert (
+        relate(
+            "Prosecutors have not said whether they'll retry the case.",
+            "Prosecutors have not said whether they will retry the case.",
+        )[0]
+        is not ClaimRelation.MODALITY
+    )
+    # "is to be" is a future too: both sides planned
+    assert (
+        relate("He is to be sentenced on November 8.", "He will be sentenced on November 8.")[0]
+        is not ClaimRelation.MODALITY
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        # the number sign
+        (
+            "The former No. 2 official at the agency died on Thursday.",
+            "The former official at the agency died on Thursday.",
+        ),
+        # "not only" adds; "has yet to" negates like "has not"
+        (
+            "The navy not only repulsed the attack but also captured the pirates.",
+            "The navy repulsed the attack on Saturday.",
+        ),
+        (
+            "The injured guard has yet to regain consciousness, police said.",
+            "The injured guard had not regained consciousness, police said.",
+        ),
+        # "fired" shares its stem with a blaze: no outcome word against "remain"
+        (
+            "The source, who wished to remain anonymous, said the men drove a car into the store.",
+            "A source said the men drove a car into the store and set it on fire.",
+        ),
+    ],
+)
+def test_what_only_looks_like_a_denial_or_an_opposite_is_no_conflict(left: str, right: str) -> None:
+    found, evidence = relate(left, right)
+    assert found is not ClaimRelation.CONFLICTING, evidence
+
+
+def test_has_yet_to_against_a_done_claim_conflicts() -> None:
+    found, evidence = relate(
+        "The ministry has yet to confirm the death toll.",
+        "The ministry confirmed the death toll on Monday.",
+    )
+    assert found is ClaimRelation.CONFLICTING
+    assert evidence == ("yet to confirm", "confirmed")
+
+
 def test_opposite_outcomes_are_given_in_the_order_of_the_sentences() -> None:
     found, evidence = relate(
         "Shares of the company rose sharply on Friday after the report.",
