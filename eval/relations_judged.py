@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import alignment_judged as judged  # noqa: E402
 
-from framecmp.analysis.align import quote_speakers  # noqa: E402
+from framecmp.analysis.align import compared_speakers, quote_speakers  # noqa: E402
+from framecmp.analysis.align_units import profiles_of, units_of  # noqa: E402
 from framecmp.analysis.relations import (  # noqa: E402
     RelationContext,
     claim_relation,
@@ -82,13 +83,28 @@ def _speakers(doc: Document) -> dict[SentenceRef, str]:
 
 
 def related(da: Document, ia: int, db: Document, ib: int) -> tuple[ClaimRelation, tuple[str, ...]]:
-    """The relation and its words as `framecmp compare` names them: quoted speakers included."""
+    """The relation and its words as `framecmp compare` names them: quoted speakers included
+    (compared as align compares them: none for a statement both quote word for word)."""
     a, b = SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)
+    units = {d.doc_id: units_of(d) for d in (da, db)}
+    profiles = profiles_of([da, db], units)
+    pa, pb = (
+        next(
+            p for p, u in zip(profiles[d.doc_id], units[d.doc_id], strict=True) if i in u.sentences
+        )
+        for d, i in ((da, ia), (db, ib))
+    )
+    speaker_a, speaker_b = compared_speakers(
+        pa,
+        pb,
+        (_speakers(da).get(a), _speakers(db).get(b)),
+        (da.sentences[ia].text, db.sentences[ib].text),
+    )
     return claim_relation(
         da.sentences[ia],
         db.sentences[ib],
-        speaker_a=_speakers(da).get(a),
-        speaker_b=_speakers(db).get(b),
+        speaker_a=speaker_a,
+        speaker_b=speaker_b,
         context=RelationContext.build([da, db]),
         refs=(a, b),
     )

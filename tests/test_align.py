@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framecmp.analysis.align import ALIGNERS, DEFAULT_MIN_SCORE, align
+from framecmp.analysis.voices import extract_quotes
 from framecmp.api import load_articles, prepare_documents
 from framecmp.errors import FramecmpError
 from framecmp.model import (
@@ -446,6 +447,27 @@ def test_the_same_words_from_different_speakers_are_no_same_quote() -> None:
     assert pair.relation_evidence == ("Alice Smith", "Bob Jones")
 
 
+def test_the_same_words_with_a_speaker_read_from_she_said_are_one_quote() -> None:
+    # word for word the same statement; each "she" was resolved to the last name before it
+    left = text_document(
+        "l",
+        "Her agent, Mark Roesler, announced the death of the actress on Friday.",
+        '"I do not want to be photographed in my old age," she said in 1998.',
+    )
+    right = text_document(
+        "r",
+        "The 2005 film about her life starred Gretchen Mol.",
+        '"I do not want to be photographed in my old age," she said in 1998.',
+    )
+    assert [q.speaker for d in (left, right) for q in extract_quotes(d)] == [
+        "Mark Roesler",
+        "Gretchen Mol",
+    ]
+    pair = next(p for p in align([left, right]).pairs if (p.a.sentence, p.b.sentence) == (1, 1))
+    assert pair.relation == "same-quote"
+    assert pair.claim_relation is not ClaimRelation.ATTRIBUTION
+
+
 def test_one_speaker_named_two_ways_is_the_same_quote_not_another_speaker() -> None:
     # Each report introduces the speaker in its own way; found by the real speaker rules.
     left = text_document(
@@ -525,3 +547,18 @@ def test_candidates_left_unscored_could_not_reach_the_threshold(min_score: float
             assert kept.items() <= every.items()
             skipped += len(every) - len(kept)
     assert skipped > 0  # the bound does leave pairs out
+
+
+def test_a_quote_over_several_paragraphs_is_quoted_in_each() -> None:
+    # opened once and closed three paragraphs on: its middle sentence is quoted words too
+    quote = [
+        "\u201cShe drove her car through the security barrier at the plant.",
+        "",
+        "She had a revolver in her handbag.",
+        "",
+        "A guard at the gate was also shot.\u201d",
+    ]
+    a = text_document("a", "Jane Roe says the driver came back:", "", *quote, "", "It is calm.")
+    b = text_document("b", "Jane Roe told reporters on Friday:", "", *quote, "", "Police came.")
+    relations = {(p.a.sentence, p.b.sentence): p.relation for p in align([a, b]).pairs}
+    assert relations[(4, 4)] == "same-quote"

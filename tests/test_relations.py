@@ -553,6 +553,13 @@ def test_review_pairs_name_the_difference(
             ClaimRelation.EQUIVALENT,
             (),
         ),
+        # "it states that" gives one: both sides are sourced
+        (
+            "The company said the plant was closed until further notice.",
+            "It states that the plant was closed until further notice.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
     ],
 )
 def test_a_source_on_one_side_only_is_attribution(

@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from framecmp.model import Sentence
@@ -102,6 +102,7 @@ def test_offsets_hold_for_news_like_text(text: str) -> None:
 
 @settings(deadline=None)
 @given(st.lists(_NEWS_ALPHABET, max_size=200).map("".join))
+@example("a\u2013U.S.\u2019A.a")  # Punkt ended a sentence inside the word "U.S.\u2019A"
 def test_every_word_is_in_some_sentence(text: str) -> None:
     sentence_tokens = [t for s in segment(text) for t in s.tokens]
     assert sentence_tokens == list(tokenize(text))

@@ -166,6 +166,36 @@ def test_quote_spanning_two_sentences() -> None:
     assert (quote.speaker, quote.verb) == ("Putin", "said")
 
 
+def test_a_quote_closed_paragraphs_later_runs_on() -> None:
+    # a transcript quoted over several paragraphs, opened once and closed at its end
+    text = (
+        "Jane Roe says the driver came back:\n\n"
+        "\u201cShe drove through a barrier.\n\nShe had a gun.\n\nA guard was shot.\u201d\n\n"
+        "The guard is in stable condition."
+    )
+    (quote,) = extract_quotes(_document("d", text))
+    assert quote.text == "She drove through a barrier.\n\nShe had a gun.\n\nA guard was shot."
+    assert quote.speaker == "Jane Roe"
+    found = voices(_document("d", text), extract_quotes(_document("d", text)))
+    assert [(s.name, s.quotes) for s in found.speakers if s.quotes] == [("Jane Roe", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news style: each paragraph of a long quote opens again; the open ones end with it
+        '"We met.\n\n"We talked," Putin said.',
+        # a straight mark after a digit is inches, not the end of a quote
+        '"The screen measures\n\nfully 15.4" across.',
+        # closed too far away: more than MAX_QUOTE_PARAGRAPHS paragraphs on
+        '"One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nSeven," he said.',
+    ],
+)
+def test_a_quote_open_at_a_paragraph_end_stops_there_otherwise(text: str) -> None:
+    quotes = extract_quotes(_document("d", text))
+    assert all("\n" not in q.text for q in quotes), [q.text for q in quotes]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,6 +24,7 @@ Rules, first match wins (docs/alignment.md has the table and the hand-made test 
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -767,8 +768,14 @@ def _reports(lowered: Sequence[str], text: str) -> bool:
     names none must hold none of these either ("the BBC reported", "MSNBC is reporting", "he
     testified", "the navy claims"), nor a quotation mark: quoted words are somebody's, not the
     outlet's own voice, named or not."""
-    return any(mark in text for mark in _QUOTE_MARKS) or any(
-        word in _SOURCE_WORDS or word.startswith(_SOURCE_STEMS) for word in lowered
+    return (
+        any(mark in text for mark in _QUOTE_MARKS)
+        or any(word in _SOURCE_WORDS or word.startswith(_SOURCE_STEMS) for word in lowered)
+        # "it states that ...", "the company announced that ...": speech after all
+        or any(
+            word in _NOT_ALWAYS_SPEECH and after == "that"
+            for word, after in itertools.pairwise(lowered)
+        )
     )
 
 

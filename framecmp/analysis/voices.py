@@ -1,7 +1,8 @@
 """Voices stage: direct quotations, who is quoted and with which verb, and the tone of a text.
 
-A quote is text between straight ``"`` or curly ``“ ”`` marks within one paragraph (a quote
-left open at a paragraph's end is dropped). Attribution is pattern-based: ``"...," Smith said``,
+A quote is text between straight ``"`` or curly ``“ ”`` marks within one paragraph, or over
+several when the next mark closes it (``text.speech.quote_runs_on``); a quote left open at a
+paragraph's end otherwise is dropped. Attribution is pattern-based: ``"...," Smith said``,
 ``said Smith``, ``prosecutor Ann Smith said``, ``Smith said: "..."``, ``According to Smith,
 ...``; speakers are resolved within the document by general rules, never a list of names: a
 person is named by the full name the text introduces (kept whole: "Wang Yi"), a later surname
@@ -30,6 +31,7 @@ from importlib.resources import files
 from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
 from framecmp.text.segment import has_word, tokenize
+from framecmp.text.speech import quote_runs_on
 from framecmp.text.vocabulary import stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
@@ -356,13 +358,15 @@ _MARKS = re.compile('[\n"\u201c\u201d]')
 
 
 def _quote_spans(text: str) -> list[_Span]:
-    """Pairs of quote marks within a paragraph; a curly opening mark may close straight."""
+    """Pairs of quote marks within a paragraph, or across paragraphs when the quote runs on; a
+    curly opening mark may close straight."""
     spans = []
     open_at: int | None = None
     for found in _MARKS.finditer(text):  # every other character leaves the state as it is
         at, char = found.start(), found.group()
         if char == "\n":
-            open_at = None
+            if open_at is not None and not quote_runs_on(text, at):
+                open_at = None
         elif open_at is None:
             if char in _OPENING:
                 open_at = at

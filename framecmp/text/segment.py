@@ -10,6 +10,7 @@ question, "No." before a number) are joined to their neighbour.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -175,9 +176,22 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[_Piece]:
     if text.find("[", start, end) != -1:
         inside = _inside_brackets(text, start, end)
         cuts = [cut for cut in cuts if not inside[cut - start]]
+    # a cut inside a word would give each sentence half of it (Punkt ends a sentence after
+    # "U.S." and a closing quote that tokenize() joins to the next letters): every word stays
+    # in one sentence, as tokenize() reads it
+    if cuts:
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        word_starts = [word_start for word_start, _ in words]
+        cuts = [cut for cut in cuts if not _inside_word(words, word_starts, cut)]
     pieces = _pieces(text, [start, *cuts, end])
     pieces = _join_fragments(text, pieces)
     return [piece for piece in pieces if piece.tokens]
+
+
+def _inside_word(words: list[tuple[int, int]], word_starts: list[int], at: int) -> bool:
+    """Whether offset ``at`` falls strictly inside one of the words (spans sorted by start)."""
+    found = bisect.bisect_left(word_starts, at) - 1
+    return found >= 0 and at < words[found][1]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
