@@ -741,15 +741,33 @@ def _in_both(
     return tuple(
         term
         for term in terms
-        if all(stem(normalise(w)) in found for found in stems for w in term.split())
+        # "closed/closely": one stem, written two ways
+        if all(stem(normalise(w)) in found for found in stems for w in term.split("/")[0].split())
     )
 
 
+# What a regular inflection adds to a word: "kill" / "killed" show as one word, "office" /
+# "officers" or "closed" / "closely" (one stem, other words) as both.
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+def _inflected(shorter: str, longer: str) -> bool:
+    """``longer`` is ``shorter`` regularly inflected, or the same word written with dots
+    ("us" / "u.s."): "include" / "including", "territory" / "territories"."""
+    short, long = shorter.replace(".", ""), longer.replace(".", "")
+    bases = {short, short[:-1] if short.endswith("e") else short}
+    if short.endswith("y"):
+        bases.add(short[:-1] + "i")
+    return short == long or any(long == base + ending for base in bases for ending in _INFLECTIONS)
+
+
 def _evidence(p1: Profile, p2: Profile, shared: Sequence[str]) -> tuple[str, ...]:
+    """The shared words as written: one word, or "a/b" where the two sides write words that
+    share a stem but are not one word inflected."""
     words = set()
     for key in shared:
-        w1, w2 = p1.words[key], p2.words[key]
-        words.add(min((len(w1), w1), (len(w2), w2))[1])
+        w1, w2 = sorted((p1.words[key], p2.words[key]), key=lambda w: (len(w), w))
+        words.add(w1 if _inflected(w1, w2) else f"{w1}/{w2}")
     return tuple(sorted(words))
 
 

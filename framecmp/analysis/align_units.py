@@ -202,7 +202,9 @@ def _terms(document: Document, sentence: Sentence) -> tuple[Term, ...]:
         if matched:
             term, width = matched
             quoted = any(t[1] for t in tokens[i : i + width])
-            terms.append(Term(term, term, "name", True, i == 0, quoted))
+            # keyed by the listed name, shown as written ("british", not "united kingdom")
+            written = " ".join(w.normalised for w in words[i : i + width])
+            terms.append(Term(term, written, "name", True, i == 0, quoted))
             i += width
             continue
         if (found := word.term) is not None:
