@@ -68,7 +68,10 @@ RIGHT = ("same", "contradicting")
 # SHARED_MIN_SHARE was re-chosen at 0.11, 7 Dec, third session) and 163 (a second sample of the
 # same rule by new judges, fourth session; seeds 131, 133 and 141, judged at 0.15, became that
 # choice's development data; seed 111 was the possibly-covered rule's), since the shared-number
-# rule (CoveredBy.SHARED_NUMBER, 7 Dec, fifth session) seeds 181 and 182;
+# rule (CoveredBy.SHARED_NUMBER, 7 Dec, fifth session) seeds 181 and 182; after every change of
+# 7 Dec, sixth session (quotes over paragraphs, verbatim sentences aligned: 19 pairs more and no
+# unique sentence changed on the comparisons of the samples before) pairs seed 201 and unique
+# sentences seeds 201-203, pooled with the samples before;
 # semantic:
 # pairs seed 171 (7 Dec, fourth session, after members of multi-sentence units were paired by
 # cosine where shared words tie; seed 95 was after its index candidates took the refitted
@@ -82,8 +85,13 @@ FRESH_SAMPLES: dict[str, dict[str, tuple[str, ...]]] = {
             "ecbplus-test5-judgments.toml",
             "ecbplus-test6-judgments.toml",
             "ecbplus-test8-judgments.toml",
+            "ecbplus-test16-judgments.toml",
         ),
-        "unique": ("ecbplus-test14-covered.toml", "ecbplus-test15-covered.toml"),
+        "unique": (
+            "ecbplus-test14-covered.toml",
+            "ecbplus-test15-covered.toml",
+            "ecbplus-test16-covered.toml",
+        ),
     },
     "semantic": {
         "pairs": ("ecbplus-semantic-test9-judgments.toml",),
