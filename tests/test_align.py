@@ -581,8 +581,12 @@ def test_shared_words_show_both_forms_when_one_stem_is_written_as_two_words() ->
 
 def test_the_same_sentence_word_for_word_is_aligned_even_with_no_content_word() -> None:
     # a death notice's age: no content word to share, the same claim in both
-    left = text_document("l", "The actress died on Thursday in Los Angeles.", "She was 85.", "He said it.")
-    right = text_document("r", "Police closed the road to traffic on Monday.", "She was 85.", "He said it.")
+    left = text_document(
+        "l", "The actress died on Thursday in Los Angeles.", "She was 85.", "He said it."
+    )
+    right = text_document(
+        "r", "Police closed the road to traffic on Monday.", "She was 85.", "He said it."
+    )
     pairs = {(p.a.sentence, p.b.sentence) for p in align([left, right]).pairs}
     assert (1, 1) in pairs
     # a sentence with neither a content word nor a number is no claim
