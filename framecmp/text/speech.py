@@ -25,6 +25,7 @@ from framecmp.model import Quote, Sentence
 MAX_QUOTE_PARAGRAPHS = 6
 _QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+_FIRST_CHARACTER = re.compile(r"\S")
 _OPENING_MARKS = frozenset('"\u201c\u00ab\u201e')
 
 
@@ -59,7 +60,9 @@ def quote_runs_on(text: str, newline: int) -> bool:
     ``MAX_QUOTE_PARAGRAPHS`` paragraphs: a transcript quoted over several paragraphs, or a
     text with a paragraph a sentence.
     """
-    if text[newline:].lstrip()[:1] in _OPENING_MARKS:
+    # the next paragraph's first mark, found without slicing the text (this runs at every break)
+    first = _FIRST_CHARACTER.search(text, newline)
+    if first is not None and first.group() in _OPENING_MARKS:
         return False
     found = _QUOTE_MARK.search(text, newline)
     if found is None or found.group() in _OPENING_MARKS - {'"'}:
