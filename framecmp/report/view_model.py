@@ -901,14 +901,16 @@ def unique(comparison: Comparison) -> UniqueSection:
 
 
 # The judged figures behind each aligner's note: docs/alignment.md, "Unique or possibly covered"
-# (lexical: 16 of 90 and 9 of 80 unique sentences on its fresh samples; semantic: 6 of 103,
-# and of the close-in-meaning entries 7 of 41 on its judged samples).
+# (lexical: 19 of 177 unique sentences on its fresh samples since the shared-number rule, 8 of
+# 94 to 6 of 27 on single samples; semantic: 3 of 67, and of the close-in-meaning entries 7 of
+# 41 on its judged samples).
 _UNIQUE_NOTES = {
     Aligner.LEXICAL: (
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
         "and sharing few words with any. Not proof that no other report carries the claim: on "
-        "judged real coverage up to 1 in 6 such sentences still had a counterpart worded "
-        "differently (docs/alignment.md; --aligner semantic leaves about 1 in 20). "
+        "judged real coverage about 1 in 10 such sentences still had a counterpart worded "
+        "differently (1 in 12 to 1 in 5 on single samples; docs/alignment.md; --aligner "
+        "semantic leaves about 1 in 20). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words), a sentence holding many "
         "of its words, names included (shown with the share), or a sentence holding one of its "
