@@ -88,9 +88,11 @@ def related(da: Document, ia: int, db: Document, ib: int) -> tuple[ClaimRelation
     a, b = SentenceRef(da.doc_id, ia), SentenceRef(db.doc_id, ib)
     units = {d.doc_id: units_of(d) for d in (da, db)}
     profiles = profiles_of([da, db], units)
-    pa, pb = (
+    (pa, ua), (pb, ub) = (
         next(
-            p for p, u in zip(profiles[d.doc_id], units[d.doc_id], strict=True) if i in u.sentences
+            (p, u)
+            for p, u in zip(profiles[d.doc_id], units[d.doc_id], strict=True)
+            if i in u.sentences
         )
         for d, i in ((da, ia), (db, ib))
     )
@@ -98,7 +100,10 @@ def related(da: Document, ia: int, db: Document, ib: int) -> tuple[ClaimRelation
         pa,
         pb,
         (_speakers(da).get(a), _speakers(db).get(b)),
-        (da.sentences[ia].text, db.sentences[ib].text),
+        (
+            " ".join(da.sentences[n].text for n in ua.sentences),
+            " ".join(db.sentences[n].text for n in ub.sentences),
+        ),
     )
     return claim_relation(
         da.sentences[ia],

@@ -577,6 +577,13 @@ def test_shared_words_show_both_forms_when_one_stem_is_written_as_two_words() ->
     assert "office/officers" in pair.shared_terms
     # a regular inflection is one word: "sent" both sides, "counsellors" both sides
     assert "counsellors" in pair.shared_terms
+    (pair,) = align(
+        [
+            text_document("l", "Police stopped the protesters and banned the march."),
+            text_document("r", "Police stop the protesters and ban the march."),
+        ]
+    ).pairs
+    assert {"stop", "ban"} <= set(pair.shared_terms)
 
 
 def test_the_same_sentence_word_for_word_is_aligned_even_with_no_content_word() -> None:
@@ -591,3 +598,18 @@ def test_the_same_sentence_word_for_word_is_aligned_even_with_no_content_word() 
     assert (1, 1) in pairs
     # a sentence with neither a content word nor a number is no claim
     assert (2, 2) not in pairs
+
+
+def test_a_quote_named_after_its_last_sentence_is_compared_by_speaker_in_every_sentence() -> None:
+    # both outlets name the speaker, once, after the two-sentence quote: two people said it
+    quote = (
+        '"We will not stop until the plant on the river is closed for good. '
+        'The company has lied to the town about the leaks for years," {} said on Monday.'
+    )
+    left_text, right_text = quote.format("Alice Smith"), quote.format("Bob Jones")
+    left = Document("l", "l", "l", left_text, segment(left_text))
+    right = Document("r", "r", "r", right_text, segment(right_text))
+    pairs = align([left, right]).pairs
+    assert len(pairs) == 2
+    assert all(p.claim_relation is ClaimRelation.ATTRIBUTION for p in pairs)
+    assert all(p.relation_evidence == ("Alice Smith", "Bob Jones") for p in pairs)

@@ -605,3 +605,51 @@ def test_code_review_pairs(
     left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
 ) -> None:
     assert relate(left, right) == (relation, evidence)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "relation"),
+    [
+        # "states that" after "United", and "revealed that", give no source
+        (
+            "The sanctions were imposed by Washington, officials said.",
+            "It was the United States that imposed the sanctions.",
+            ClaimRelation.ATTRIBUTION,
+        ),
+        (
+            "The driver was drunk, police said.",
+            "Tests revealed that the driver was drunk.",
+            ClaimRelation.ATTRIBUTION,
+        ),
+        # a destination after "was to" is no future: the other side's "will" still differs
+        (
+            "The delegation will meet Putin in Moscow.",
+            "The delegation's first trip was to Moscow, where it met Putin.",
+            ClaimRelation.MODALITY,
+        ),
+    ],
+)
+def test_code_review_pairs_of_the_sixth_session(
+    left: str, right: str, relation: ClaimRelation
+) -> None:
+    assert relate(left, right)[0] is relation
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The scheduled flight crashed into the sea on Monday.",
+        "The intended target was a police station in the city.",
+        "An upcoming election was postponed by the commission.",
+    ],
+)
+def test_a_planning_word_before_a_noun_does_not_make_a_done_claim_planned(marked: str) -> None:
+    plain = marked.replace("scheduled ", "").replace("intended ", "").replace("upcoming ", "")
+    assert relate(marked, plain)[0] is not ClaimRelation.MODALITY
+    # in predicate use it still plans
+    assert (
+        relate(
+            "The vote is scheduled for Monday in the parliament.", "The parliament voted on Monday."
+        )[0]
+        is ClaimRelation.MODALITY
+    )

@@ -180,6 +180,14 @@ def test_a_quote_closed_paragraphs_later_runs_on() -> None:
     assert [(s.name, s.quotes) for s in found.speakers if s.quotes] == [("Jane Roe", 1)]
 
 
+def test_a_blank_line_with_spaces_is_one_paragraph_break() -> None:
+    # five paragraphs, four breaks written "\n \n": within MAX_QUOTE_PARAGRAPHS
+    text = 'Jane Roe says:\n \n"One.\n \nTwo.\n \nThree.\n \nFour.\n \nFive." Then she left.'
+    quotes = extract_quotes(_document("d", text))
+    assert [q.text.split()[0] for q in quotes] == ["One."]
+    assert quotes[0].text.endswith("Five.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

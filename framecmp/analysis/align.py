@@ -139,7 +139,7 @@ def align(
     index = {doc_id: _postings(units_profiles) for doc_id, units_profiles in profiles.items()}
     # (a, b, score, one-to-one, the units' profiles, each sentence its whole unit)
     found: list[
-        tuple[SentenceRef, SentenceRef, float, bool, Profile, Profile, tuple[bool, bool]]
+        tuple[SentenceRef, SentenceRef, float, bool, Profile, Profile, tuple[Unit, Unit]]
     ] = []
     for i, doc_a in enumerate(documents):
         for doc_b in documents[i + 1 :]:
@@ -165,16 +165,15 @@ def align(
                 pa, pb = profiles[doc_a.doc_id][ua], profiles[doc_b.doc_id][ub]
                 for sa, sb in _member_pairs(unit_a, unit_b, by_id, vectors):
                     a, b = SentenceRef(doc_a.doc_id, sa), SentenceRef(doc_b.doc_id, sb)
-                    wholes = (len(unit_a.sentences) == 1, len(unit_b.sentences) == 1)
-                    found.append((a, b, score, core, pa, pb, wholes))
+                    found.append((a, b, score, core, pa, pb, (unit_a, unit_b)))
     # lexicon hits are needed only for the aligned sentences
     context = relations.RelationContext.build(
         _only_sentences(documents, {ref for a, b, *_ in found for ref in (a, b)}), quotes
     )
     pairs: list[AlignedPair] = []
     cores: set[tuple[SentenceRef, SentenceRef]] = set()
-    for a, b, score, core, pa, pb, wholes in found:
-        pairs.append(_pair(a, b, score, (pa, pb), wholes, speakers, by_id, context))
+    for a, b, score, core, pa, pb, pair_units in found:
+        pairs.append(_pair(a, b, score, (pa, pb), pair_units, speakers, by_id, context))
         if core:
             cores.add((a, b))
     unpaired = _unique(documents, pairs)
@@ -615,19 +614,22 @@ def _pair(
     b: SentenceRef,
     score: float,
     profiles: tuple[Profile, Profile],
-    wholes: tuple[bool, bool],
+    units: tuple[Unit, Unit],
     speakers: Mapping[SentenceRef, str],
     documents: Mapping[str, Document],
     context: relations.RelationContext,
 ) -> AlignedPair:
     pa, pb = profiles
+    # a unit of one sentence holds every word of it; a quote's unit may hold words its member
+    # sentence does not
+    wholes = (len(units[0].sentences) == 1, len(units[1].sentences) == 1)
     # names count nothing in the score, but they are evidence a reader wants to see
     shared = sorted((pa.weights.keys() & pb.weights.keys()) | (pa.names & pb.names))
     speaker_a, speaker_b = compared_speakers(
         pa,
         pb,
         (speakers.get(a), speakers.get(b)),
-        (documents[a.doc].sentences[a.sentence].text, documents[b.doc].sentences[b.sentence].text),
+        (_unit_text(documents[a.doc], units[0]), _unit_text(documents[b.doc], units[1])),
     )
     claim: ClaimRelation
     evidence: tuple[str, ...]
@@ -704,16 +706,21 @@ def _quotes_match(pa: Profile, pb: Profile) -> bool:
     )
 
 
+def _unit_text(document: Document, unit: Unit) -> str:
+    return " ".join(document.sentences[i].text for i in unit.sentences)
+
+
 def compared_speakers(
     pa: Profile,
     pb: Profile,
     speakers: tuple[str | None, str | None],
     texts: tuple[str, str],
 ) -> tuple[str | None, str | None]:
-    """The quoted speakers two units' claims are compared by (``texts``: their sentences).
+    """The quoted speakers two units' claims are compared by (``texts``: the units' text, every
+    sentence of a quote: its attribution may follow its last sentence).
 
     None for both when they quote the same statement (``_quotes_match``, what makes a
-    same-quote) and name two speakers, one of whom their own sentence does not name: one
+    same-quote) and name two speakers, one of whom their own text does not name: one
     utterance is one speaker, and a speaker found through "she said" or a sentence before
     (voices.py's rules are wrong on about 1 quote in 7, README "Speakers") is far likelier
     misread than two outlets crediting the words to two people. Two speakers each named where
@@ -783,9 +790,11 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing")
 
 def _inflected(shorter: str, longer: str) -> bool:
     """``longer`` is ``shorter`` regularly inflected, or the same word written with dots
-    ("us" / "u.s."): "include" / "including", "territory" / "territories"."""
+    ("us" / "u.s."): "include" / "including", "territory" / "territories", "stop" / "stopped"."""
     short, long = shorter.replace(".", ""), longer.replace(".", "")
-    bases = {short, short[:-1] if short.endswith("e") else short}
+    bases = {short, short + short[-1:]}  # "stop" / "stopped": a doubled last consonant
+    if short.endswith("e"):
+        bases.add(short[:-1])
     if short.endswith("y"):
         bases.add(short[:-1] + "i")
     return short == long or any(long == base + ending for base in bases for ending in _INFLECTIONS)

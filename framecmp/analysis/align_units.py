@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from framecmp.model import Document, Sentence
 from framecmp.text.segment import compound_parts
-from framecmp.text.speech import quote_runs_on, token_offsets
+from framecmp.text.speech import continues_break, quote_runs_on, token_offsets
 from framecmp.text.vocabulary import is_content_word, normalise, stem
 
 # Two stems are spelling variants when their character-trigram Dice coefficient reaches this
@@ -323,7 +323,7 @@ def _quoted_mask(text: str) -> tuple[bool, ...]:
         if char == "\n":
             # news style reopens a quote in each paragraph without closing it; a quote whose
             # next mark closes it runs on
-            inside = inside and quote_runs_on(text, at)
+            inside = inside and (continues_break(text, at) or quote_runs_on(text, at))
             mask.append(inside)
         elif char in _OPENING_QUOTES or (char == '"' and not inside):
             mask.append(inside)

@@ -24,7 +24,6 @@ Rules, first match wins (docs/alignment.md has the table and the hand-made test 
 
 from __future__ import annotations
 
-import itertools
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -183,13 +182,20 @@ _MODAL = frozenset(
         "anticipated",
         "slated",
         "poised",
-        "upcoming",
     }
 )
 # Markers that say the planned only before "to": "set to", not "a set of".
 _BEFORE_TO = frozenset({"set", "going", "expected", "anticipated", "slated", "poised"})
 # "is to be sentenced", "was to return": the semi-modal "be to" (Biber et al., ch. 6).
 _BE = frozenset({"is", "are", "was", "were"})
+# Participles that plan only in predicate use ("is scheduled for Monday", "was intended to
+# deter"), not before a noun ("the scheduled flight crashed", "the intended target").
+_PREDICATE_ONLY = frozenset({"scheduled", "intended"})
+_BE_FORMS = _BE | {"be", "been", "being", "am"}
+# What may follow "to" without a verb: "was to Moscow", "was to his wife", "is to the north".
+_NOT_A_VERB = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
+)
 # The modal auxiliaries among them: another side's "will" is not the same modality as this one's
 # "may", so these are compared as words, the lexical markers by stem.
 _MODAL_VERBS = frozenset({"will", "would", "may", "might", "could", "should", "shall"})
@@ -204,6 +210,8 @@ _NOT_ALWAYS_SPEECH = frozenset(
         *("confirmed", "confirms", "announced", "announces"),
     }
 )
+# Those of them that report speech when "that" follows ("he added that", "it states that").
+_SPEECH_BEFORE_THAT = frozenset({"added", "adds", "adding", "states", "declared", "declares"})
 # Words that may name a source outside the attribution lexicon (a side using any of them is not
 # "unsourced"): reporting nouns and verbs of news writing.
 _SOURCE_WORDS = frozenset(
@@ -739,8 +747,12 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
     every, speaking = set(), set()
     for i, word in enumerate(lowered):
         after = lowered[i + 1] if i + 1 < len(lowered) else ""
-        if (word in _BE or word == "about") and after == "to":
-            every.add(f"{word} to")  # "is to be sentenced", "about to board"
+        if (
+            (word in _BE or word == "about")
+            and after == "to"
+            and _verb_after(written, lowered, i + 2)
+        ):
+            every.add(f"{word} to")  # "is to be sentenced", "about to board"; not "was to Moscow"
             continue
         if word not in _MODAL or (word not in _MODAL_VERBS and stem(word) in other_stems):
             continue
@@ -751,6 +763,10 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
         ):
             continue
         marker = word
+        if word in _PREDICATE_ONLY and not (
+            (i > 0 and lowered[i - 1] in _BE_FORMS) or after in {"to", "for"}
+        ):
+            continue  # "the scheduled flight crashed": a done claim, not a planned one
         if word in _BEFORE_TO:
             # "set to", "going to", "expected to": not "a set of", "going home", "as expected"
             if after != "to":
@@ -763,6 +779,15 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
     return frozenset(every), frozenset(speaking)
 
 
+def _verb_after(written: Sequence[str], lowered: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` may begin a verb phrase: written in lower case, not a
+    determiner or possessive, not a number ("is to be sentenced", not "was to Moscow")."""
+    if at >= len(written):
+        return False
+    word = written[at]
+    return word[:1].islower() and lowered[at] not in _NOT_A_VERB
+
+
 def _reports(lowered: Sequence[str], text: str) -> bool:
     """Anything that may give a source, beyond the attribution lexicon's verbs: the side that
     names none must hold none of these either ("the BBC reported", "MSNBC is reporting", "he
@@ -771,10 +796,14 @@ def _reports(lowered: Sequence[str], text: str) -> bool:
     return (
         any(mark in text for mark in _QUOTE_MARKS)
         or any(word in _SOURCE_WORDS or word.startswith(_SOURCE_STEMS) for word in lowered)
-        # "it states that ...", "the company announced that ...": speech after all
+        # "it states that ...", "he added that ...": speech after all (not "the United States
+        # that ...", nor "tests revealed that ...")
         or any(
-            word in _NOT_ALWAYS_SPEECH and after == "that"
-            for word, after in itertools.pairwise(lowered)
+            word in _SPEECH_BEFORE_THAT
+            and i + 1 < len(lowered)
+            and lowered[i + 1] == "that"
+            and (i == 0 or lowered[i - 1] != "united")
+            for i, word in enumerate(lowered)
         )
     )
 

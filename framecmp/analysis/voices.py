@@ -31,7 +31,7 @@ from importlib.resources import files
 from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
 from framecmp.text.segment import has_word, tokenize
-from framecmp.text.speech import quote_runs_on
+from framecmp.text.speech import continues_break, quote_runs_on
 from framecmp.text.vocabulary import stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
@@ -365,8 +365,8 @@ def _quote_spans(text: str) -> list[_Span]:
     for found in _MARKS.finditer(text):  # every other character leaves the state as it is
         at, char = found.start(), found.group()
         if char == "\n":
-            if open_at is not None and not quote_runs_on(text, at):
-                open_at = None
+            if open_at is not None and not continues_break(text, at):
+                open_at = open_at if quote_runs_on(text, at) else None
         elif open_at is None:
             if char in _OPENING:
                 open_at = at

@@ -24,8 +24,7 @@ from framecmp.model import Quote, Sentence
 # earlier (a quote opened with two apostrophes; an inch mark), so 6 keeps the quotes seen.
 MAX_QUOTE_PARAGRAPHS = 6
 _QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
-_PARAGRAPH_BREAK = re.compile(r"\n+")
-_FIRST_CHARACTER = re.compile(r"\S")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a newline and the blank lines after it: one break
 _OPENING_MARKS = frozenset('"\u201c\u00ab\u201e')
 
 
@@ -53,17 +52,12 @@ class SpeechMap:
 def quote_runs_on(text: str, newline: int) -> bool:
     """Whether a quote open at the paragraph break ``text[newline]`` goes on past it.
 
-    News style opens every paragraph of a long quote again and closes only the last, so a next
-    paragraph opening with a quotation mark starts a quote of its own. Otherwise the quote runs
-    on when the next quotation mark closes it (a curly one, or a straight one written right
-    after a word or punctuation, not after a digit: 15.4" is inches) within
-    ``MAX_QUOTE_PARAGRAPHS`` paragraphs: a transcript quoted over several paragraphs, or a
-    text with a paragraph a sentence.
+    It runs on when the next quotation mark closes a quote (a curly one, or a straight one
+    written right after a word or punctuation, not after a digit: 15.4" is inches) within
+    ``MAX_QUOTE_PARAGRAPHS`` paragraphs: a transcript quoted over several paragraphs, or a text
+    with a paragraph a sentence. News style opens every paragraph of a long quote again and
+    closes only the last, so there the next mark opens a quote and this one ends here.
     """
-    # the next paragraph's first mark, found without slicing the text (this runs at every break)
-    first = _FIRST_CHARACTER.search(text, newline)
-    if first is not None and first.group() in _OPENING_MARKS:
-        return False
     found = _QUOTE_MARK.search(text, newline)
     if found is None or found.group() in _OPENING_MARKS - {'"'}:
         return False
@@ -71,6 +65,16 @@ def quote_runs_on(text: str, newline: int) -> bool:
     if found.group() == '"' and (text[at - 1].isspace() or text[at - 1].isdigit()):
         return False
     return len(_PARAGRAPH_BREAK.findall(text, newline, at)) < MAX_QUOTE_PARAGRAPHS
+
+
+def continues_break(text: str, newline: int) -> bool:
+    """Whether the newline at ``newline`` is not the first of its paragraph break (only
+    whitespace since the one before): the callers decide a break once, at its first newline,
+    so that a run of blank lines costs no rescan per line."""
+    at = newline - 1
+    while at >= 0 and text[at] != "\n" and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at] == "\n"
 
 
 def speech_map(quotes: Iterable[Quote], doc_id: str) -> SpeechMap:
