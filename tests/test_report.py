@@ -17,7 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from report_fixture import HOSTILE, build_comparison, same_event_comparison, shuffled
+from typer.testing import CliRunner
 
+from framecmp.cli import app
 from framecmp.errors import FramecmpError, OutputError
 from framecmp.report import (
     FORMATS,
@@ -491,3 +493,36 @@ def test_unique_sentences_are_not_presented_as_proof_of_absence(fmt: str) -> Non
     text = render_report(build_comparison(), fmt)
     unique = text[text.index("Unique sentences") :]
     assert "Not proof that no other report carries the claim" in unique
+
+
+def test_a_same_quote_worded_differently_is_contrasted_even_without_a_named_speaker(
+    tmp_path: Path,
+) -> None:
+    # the aligner calls the two quotes one utterance (same-quote); neither names its speaker
+    left = tmp_path / "a.txt"
+    right = tmp_path / "b.txt"
+    left.write_text(
+        "The model Jane Page died on Thursday in Los Angeles at the age of 85.\n\n"
+        "In her later years she defended the work she had done, she told a magazine:\n\n"
+        '"I never thought it was shameful. It was better than pounding a typewriter eight '
+        'hours a day, which gets monotonous."\n',
+        encoding="utf-8",
+    )
+    right.write_text(
+        "Jane Page, the model of the 1950s, died on Thursday in Los Angeles at 85.\n\n"
+        "Looking back on that career, she told a magazine:\n\n"
+        '"I never thought it was shameful. It was much better than pounding a typewriter '
+        'eight hours a day."\n',
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app, ["compare", str(left), str(right), "-q", "--allow-different-events", "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    section = report.read_text(encoding="utf-8").split("### Quotes worded differently")[1]
+    section = section.split("## Tone")[0]
+    row = next(line for line in section.splitlines() if "typewriter" in line)
+    assert row.startswith("| unnamed |")
+    assert "It was **much** better" in row
+    assert "~~which gets monotonous.~~" in row

@@ -993,7 +993,7 @@ def voices(comparison: Comparison) -> VoicesSection:
         left_marks, right_marks = split_diff(left.text, right.text)
         contrasts.append(
             QuoteContrast(
-                left.speaker or "",
+                views.contrast_speaker(left, right),
                 outlet(comparison, left.doc),
                 left_marks,
                 outlet(comparison, right.doc),

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from framecmp.analysis.score import MIN_TEST_SENTENCES
+from framecmp.analysis.voices import same_speaker
 from framecmp.ingest.language import is_english
 from framecmp.model import RELATIONS, ClaimRelation, DifferenceKind, EventRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
@@ -398,7 +399,11 @@ def _overlap(a: str, b: str) -> float:
 
 
 def quote_contrasts(comparison: Comparison) -> list[tuple[Quote, Quote, AlignedPair]]:
-    """Quotes of one speaker in two outlets' matching sentences that are worded differently."""
+    """Quotes of one speaker in two outlets' matching sentences that are worded differently.
+
+    One speaker: the two quotes name the same person (``voices.same_speaker``), or the aligner
+    made the pair a same-quote, which it does only for one utterance (speakers the same, unknown
+    on one side, or told apart only through "she said": ``align.compared_speakers``)."""
     # "related" pairs share a sub-topic, not a statement: their quotes need not be the same words.
     close = {"same-quote", "paraphrase"}
     found: list[tuple[Quote, Quote, AlignedPair]] = []
@@ -413,9 +418,14 @@ def quote_contrasts(comparison: Comparison) -> list[tuple[Quote, Quote, AlignedP
             for j, right in enumerate(quotes):
                 if right.doc != pair.b.doc or pair.b.sentence not in right.sentences:
                     continue
-                if left.speaker is None or right.speaker is None or (i, j) in seen:
+                if (i, j) in seen:
                     continue
-                if left.speaker.casefold() != right.speaker.casefold():
+                named_alike = (
+                    left.speaker is not None
+                    and right.speaker is not None
+                    and same_speaker(left.speaker, right.speaker)
+                )
+                if not named_alike and pair.relation != "same-quote":
                     continue
                 # Aligners pair sentences, not quotes: keep quotes that share content words.
                 overlap = _overlap(left.text, right.text)
@@ -423,6 +433,14 @@ def quote_contrasts(comparison: Comparison) -> list[tuple[Quote, Quote, AlignedP
                     seen.add((i, j))
                     found.append((left, right, pair))
     return found
+
+
+def contrast_speaker(left: Quote, right: Quote) -> str:
+    """Who said the quote of a contrast: one name, both where the two reports' rules read two
+    ("Ann Lee / Bob Ray": framecmp could not tell which), the one named, or "unnamed"."""
+    if left.speaker and right.speaker and not same_speaker(left.speaker, right.speaker):
+        return f"{left.speaker} / {right.speaker}"
+    return left.speaker or right.speaker or "unnamed"
 
 
 def failing_pairs(comparison: Comparison) -> list[tuple[str, str, float]]:
