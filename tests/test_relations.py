@@ -653,3 +653,77 @@ def test_a_planning_word_before_a_noun_does_not_make_a_done_claim_planned(marked
         )[0]
         is ClaimRelation.MODALITY
     )
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "conflict"),
+    [
+        # a whole number with a fraction is one number, in every way it is written
+        (
+            "The former aide served 4½ months in a federal prison.",
+            "The former aide served four and a half months in a federal prison.",
+            None,
+        ),
+        (
+            "The former aide served a 2-1/2 year sentence in a federal prison.",
+            "The former aide served a 2 1/2 year sentence in a federal prison.",
+            None,
+        ),
+        (
+            "The former aide served 4 1/2 months in a federal prison.",
+            "The former aide served five months in a federal prison.",
+            ("4.5", "five"),
+        ),
+        # the ages of two people are no conflict; two ages of one person are
+        (
+            "The jury convicted the banker of killing his partner, 41-year-old Ruth.",
+            "The jury convicted the 58-year-old banker of killing his partner.",
+            None,
+        ),
+        (
+            "A 41-year-old cyclist was hit by a bus on the bridge.",
+            "A 48-year-old cyclist was hit by a bus on the bridge.",
+            ("41", "48"),
+        ),
+        # an age is no count of the thing it is the age of
+        (
+            "The cult leader married a 12-year-old girl in secret.",
+            "The cult leader married two girls in secret.",
+            None,
+        ),
+        # the scale of an amount in a form not read is not "a million"
+        (
+            "The thieves made off with a $2.6 million booty from the jeweller.",
+            "The thieves made off with a R26 million booty from the jeweller.",
+            None,
+        ),
+        # a weekday after a place is no part of it; one place spelled with a hyphen is one place
+        (
+            "Porto police said a gunman opened fire at an office party in Portugal.",
+            "A gunman opened fire at an office party in Porto Friday.",
+            None,
+        ),
+        (
+            "The champion stopped the challenger at Hallam Arena on Saturday.",
+            "The champion stopped the challenger at the Hallam-Arena in Sheffield.",
+            None,
+        ),
+    ],
+)
+def test_numbers_and_places_written_in_other_forms(
+    left: str, right: str, conflict: tuple[str, ...] | None
+) -> None:
+    relation, evidence = relate(left, right)
+    if conflict is None:
+        assert relation is not ClaimRelation.CONFLICTING, evidence
+    else:
+        assert (relation, evidence) == (ClaimRelation.CONFLICTING, conflict)
+
+
+def test_a_number_with_a_fraction_reads_the_same_in_every_form() -> None:
+    forms = ["4½", "4 1/2", "4-1/2", "four and a half"]
+    for written in forms[1:]:
+        assert relate(
+            f"The former aide served {forms[0]} months in a federal prison.",
+            f"The former aide served {written} months in a federal prison.",
+        ) == (ClaimRelation.EQUIVALENT, ())

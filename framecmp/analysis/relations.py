@@ -80,6 +80,19 @@ _RESTATED = re.compile(
     r"|some|nearly|almost|over|more than|less than)?\s*[$\u20ac\u00a3\u00a5]?(\d[\d.,]*)"
     r"(\s+(?:thousand|million|billion))?"
 )
+# A whole number with a fraction is one number: "4½ months", "4 1/2 months" and "four and a half
+# months" are 4.5 months, not 4 months (or 4, 1 and 2) against another report's "five months".
+_FRACTIONS = {
+    **{"\u00bd": ".5", "\u00bc": ".25", "\u00be": ".75"},
+    **{"1/2": ".5", "1/4": ".25", "3/4": ".75"},
+}
+_FRACTION = re.compile(
+    r"(?<![\d.,/])(\d{1,3})(?:\s?([\u00bd\u00bc\u00be])|[\s-]([13])\s?/\s?([24]))(?![\d/])"
+)
+_HALVES = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = {
     "two": "2",
     "three": "3",
@@ -388,7 +401,7 @@ def _unmonthed(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
 def _words(text: str) -> tuple[str, ...]:
     expanded = (
-        _CURRENCY_CODE.sub("", text)
+        _HALVES.sub(_halved, _FRACTION.sub(_fraction, _CURRENCY_CODE.sub("", text)))
         .replace("n\u2019t", " not")
         .replace("n't", " not")
         .replace("\u2019ll", " will")
@@ -403,6 +416,17 @@ def _words(text: str) -> tuple[str, ...]:
             else compound_parts(token)
         )
     )
+
+
+def _fraction(match: re.Match[str]) -> str:
+    """ "4½" and "4 1/2" -> "4.5"."""
+    return f"{match[1]}{_FRACTIONS[match[2] or f'{match[3]}/{match[4]}']}"
+
+
+def _halved(match: re.Match[str]) -> str:
+    """ "four and a half" and "4 and a half" -> "4.5"."""
+    whole = match[1].lower()
+    return f"{_NUMBER_WORDS.get(whole, whole)}.5"
 
 
 def _compound_number(token: str) -> str:
@@ -470,6 +494,10 @@ def _amounts(lowered: Sequence[str]) -> list[tuple[str, str | None, str]]:
             found.append((written, _scaled_key(word, lowered[i + 1]), written))
             i += 2
             continue
+        if word in _SCALES and i and any(c.isdigit() for c in lowered[i - 1]):
+            # the scale of an amount written in a form not read ("R26 million", "Rs26 million"),
+            # not "a million"
+            key = None
         found.append((word, key, word))
         i += 1
     return found
@@ -555,6 +583,15 @@ def _number_conflicts(
                 continue
             before = amounts[i - 1][0] if i else ""
             after = amounts[i + 1][0] if i + 1 < len(amounts) else ""
+            if after == "year" and i + 2 < len(amounts) and amounts[i + 2][0] == "old":
+                # an age is the age of whom the words after say: "23-year-old Laci" and "the
+                # 32-year-old Peterson" are two people, "a 23-year-old man" / "a 32-year-old
+                # man" one
+                noun = amounts[i + 3][0] if i + 3 < len(amounts) else ""
+                found.setdefault(key, set()).add(
+                    ("age", stem(noun) if is_content_word(noun) else "")
+                )
+                after = ""
             if is_content_word(after):
                 found.setdefault(key, set()).add(("after", stem(after)))
             if is_content_word(before):
@@ -653,9 +690,11 @@ def _places(text: str) -> frozenset[str]:
     """Capitalised words after in/at/near, a calendar word ("in June", "in Week 3") left out."""
     found = set()
     for match in _PLACE.findall(text):
-        place = _POSSESSIVE.sub("", match)
-        if place.split()[0].lower() not in _CALENDAR:
-            found.add(place)
+        words = match.split()
+        # a capitalised calendar word ends the place: "in Vancouver Friday" is in Vancouver
+        cut = next((i for i, w in enumerate(words) if w.lower() in _CALENDAR), len(words))
+        if cut:
+            found.add(_POSSESSIVE.sub("", " ".join(words[:cut])))
     return frozenset(found)
 
 
@@ -670,8 +709,9 @@ def _conflicting_places(
     (eval/relations_judged.py; docs/alignment.md gives the figures).
     """
     pa, pb = places
-    words_a = {w for p in pa for w in p.split()}
-    if words_a & {w for p in pb for w in p.split()}:
+    # "SAP Arena" and "SAP-Arena" share a word
+    words_a = {w for p in pa for w in re.split(r"[\s-]+", p)}
+    if words_a & {w for p in pb for w in re.split(r"[\s-]+", p)}:
         return frozenset(), frozenset()
     if any(_mentions(texts[1], place) for place in pa) or any(
         _mentions(texts[0], place) for place in pb
@@ -682,7 +722,8 @@ def _conflicting_places(
 
 def _mentions(text: str, place: str) -> bool:
     """Whether ``text`` names ``place`` as a word of its own."""
-    return re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text) is not None
+    spelled = r"[\s-]+".join(re.escape(word) for word in re.split(r"[\s-]+", place))  # SAP-Arena
+    return re.search(rf"(?<![\w-]){spelled}(?![\w-])", text) is not None
 
 
 def _first_with_stem(lowered: Sequence[str], stemmed: str) -> str:
