@@ -613,3 +613,10 @@ def test_a_quote_named_after_its_last_sentence_is_compared_by_speaker_in_every_s
     assert len(pairs) == 2
     assert all(p.claim_relation is ClaimRelation.ATTRIBUTION for p in pairs)
     assert all(p.relation_evidence == ("Alice Smith", "Bob Jones") for p in pairs)
+
+
+def test_one_word_in_british_and_american_spelling_is_a_shared_word() -> None:
+    left = text_document("l", "Thieves grabbed jewellery worth two million euros from the store.")
+    right = text_document("r", "The thieves grabbed jewelry worth two million euros, police said.")
+    (pair,) = align([left, right]).pairs
+    assert "jewelry/jewellery" in pair.shared_terms

@@ -399,3 +399,19 @@ def test_tfidf_is_bit_identical_to_scikit_learn_on_the_samples() -> None:
         ours = _tfidf(doc, idf, order=first_seen)
         theirs = {names[k]: float(row[k]) for k in row.nonzero()[0]}
         assert ours == theirs  # exact float equality, not approx
+
+
+def test_a_british_spelling_is_not_a_distinctive_term() -> None:
+    # Two outlets tell the same story, one in British spelling: the spelling is no choice of
+    # words, so neither outlet gets "jewellery" or "jewelry" as its term.
+    story = (
+        "Thieves stole {j} worth two million euros from a {j} store in the {c} of Paris. "
+        "The {j} store was closed. Police said the {j} was insured. The {o} was reported."
+    )
+    british = _document("uk", story.format(j="jewellery", c="centre", o="offence"))
+    american = _document("us", story.format(j="jewelry", c="center", o="offense"))
+    found = distinctive_terms([british, american], min_count=1, top_n=1000)
+    shown = {t.term for t in found}
+    assert not shown & {"jewellery", "jewelry", "centre", "center", "offence", "offense"}
+    # one term, shown in both spellings: no outlet is shown a spelling it did not write
+    assert {t.term for t in found if "jewel" in t.term} <= {"jewellery/jewelry"}

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from framecmp.text.vocabulary import MONTHS, is_content_word, normalise, stem, stopwords
+from framecmp.text.vocabulary import (
+    MONTHS,
+    _spellings,
+    american_spelling,
+    is_content_word,
+    normalise,
+    stem,
+    stopwords,
+)
 
 
 def test_normalise_lowercases_unifies_apostrophes_and_drops_possessives() -> None:
@@ -35,3 +43,24 @@ def test_month_names_and_abbreviations() -> None:
     assert MONTHS["november"] == MONTHS["nov"] == 11
     assert MONTHS["sept"] == MONTHS["september"] == 9
     assert len(set(MONTHS.values())) == 12
+
+
+def test_british_and_american_spellings_share_a_stem() -> None:
+    for british, american in [
+        ("jewellery", "jewelry"),
+        ("offence", "offense"),
+        ("organisation", "organization"),
+        ("neighbouring", "neighboring"),
+        ("travelled", "traveled"),
+    ]:
+        assert stem(british) == stem(american), (british, american)
+    # a spelling whose meaning decides it is left alone: a TV "programme" is no computer program
+    assert american_spelling("programme") == "programme"
+    # an American word is never rewritten
+    assert american_spelling("center") == "center"
+
+
+def test_no_listed_spelling_is_the_american_spelling_of_another() -> None:
+    table = _spellings()
+    assert len(table) > 1000
+    assert not set(table) & set(table.values())

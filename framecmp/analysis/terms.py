@@ -27,7 +27,7 @@ from framecmp.errors import InputError
 from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Quote, Sentence
 from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.speech import SpeechMap, speech_map, token_voices
-from framecmp.text.vocabulary import is_content_word, normalise, stem
+from framecmp.text.vocabulary import american_spelling, is_content_word, normalise, stem
 
 # The informative Dirichlet prior of the log-odds (Monroe, Colaresi & Quinn 2008, eq. 16-22):
 # alpha_w = PRIOR_STRENGTH * p(w), where for a unigram p(w) mixes general English (the bundled
@@ -65,7 +65,7 @@ def pairwise_similarity(documents: Sequence[Document]) -> tuple[PairSimilarity, 
     surfaces: Counter[tuple[str, str]] = Counter()
     for terms in per_doc:
         surfaces.update(terms.surfaces)
-    display = _display_forms(surfaces)
+    display = _display_forms(surfaces, spellings=False)
     sentence_words = [
         [term for term, _ in words] for sentences in by_sentence for words in sentences
     ]
@@ -136,7 +136,7 @@ def distinctive_terms(
     surfaces: Counter[tuple[str, str]] = Counter()
     for terms in per_doc:
         surfaces.update(terms.surfaces)
-    display = _display_forms(surfaces)
+    display = _display_forms(surfaces, spellings=not stem)
 
     pooled: Counter[str] = Counter()
     for terms in per_doc:
@@ -445,8 +445,15 @@ def _stem_term(term: str) -> str:
     return " ".join(stem(word) for word in term.split(" "))
 
 
-def _display_forms(surfaces: Counter[tuple[str, str]]) -> dict[str, str]:
-    """Each term's most frequent surface form (ties: alphabetical)."""
+def _display_forms(surfaces: Counter[tuple[str, str]], *, spellings: bool) -> dict[str, str]:
+    """Each term's most frequent surface form (ties: alphabetical); with ``spellings`` (terms
+    that are words, whose surfaces can differ only in spelling) every form, "jewellery/jewelry",
+    so that no outlet is shown a spelling it did not write."""
+    if spellings:
+        forms: dict[str, set[str]] = defaultdict(set)
+        for term, surface in surfaces:
+            forms[term].add(surface)
+        return {term: "/".join(sorted(written)) for term, written in forms.items()}
     best: dict[str, tuple[int, str]] = {}
     for (term, surface), count in surfaces.items():  # no sort: ties compare the surfaces
         found = best.get(term)
@@ -461,7 +468,7 @@ def _sentence_words(sentence: Sentence, *, stem_words: bool) -> list[tuple[str, 
         found = list(map(_stemmed_content_word, sentence.tokens))
         return [pair for pair in found if pair is not None]
     words = [normalise(token) for token in sentence.tokens]
-    return [(word, word) for word in words if is_content_word(word)]
+    return [(american_spelling(word), word) for word in words if is_content_word(word)]
 
 
 @lru_cache(maxsize=65536)  # bounded (issue 10): a pure function of a token
@@ -552,10 +559,11 @@ def _sentence_terms(
         if not is_content_word(word) or (keep is not None and not keep[at]):
             previous = None
             continue
-        term = stem(word) if stem_words else word
+        # one word in two spellings is one term ("jewellery" / "jewelry"), shown as written
+        term = stem(word) if stem_words else american_spelling(word)
         found.append((term, word))
         if previous is not None and adjacent:
-            before = stem(previous) if stem_words else previous
+            before = stem(previous) if stem_words else american_spelling(previous)
             found.append((f"{before} {term}", f"{previous} {word}"))
         previous = word
     return found

@@ -125,8 +125,22 @@ class _Stemmer(Protocol):  # the one method of nltk's stemmers we use
 
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
-    """Snowball (Porter 2) stem of a normalised token; needs no downloaded NLTK data."""
-    return _stemmer().stem(token)
+    """Snowball (Porter 2) stem of a normalised token, British and other spellings read as the
+    American one ("jewellery" and "jewelry" share a stem); needs no downloaded NLTK data."""
+    return _stemmer().stem(american_spelling(token))
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a normalised word VarCon lists with another (``framecmp/data/
+    spelling_variants.tsv``: "offence" -> "offense"); any other word unchanged."""
+    return _spellings().get(word, word)
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    text = (files("framecmp") / "data" / "spelling_variants.tsv").read_text(encoding="utf-8")
+    rows = (line.partition("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {spelling: american for spelling, _, american in rows}
 
 
 @cache
