@@ -86,11 +86,13 @@ FRESH_SAMPLES: dict[str, dict[str, tuple[str, ...]]] = {
             "ecbplus-test6-judgments.toml",
             "ecbplus-test8-judgments.toml",
             "ecbplus-test16-judgments.toml",
+            "ecbplus-test18-judgments.toml",
         ),
         "unique": (
             "ecbplus-test14-covered.toml",
             "ecbplus-test15-covered.toml",
             "ecbplus-test16-covered.toml",
+            "ecbplus-test18-covered.toml",
         ),
     },
     "semantic": {
