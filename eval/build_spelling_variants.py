@@ -13,12 +13,15 @@ Source: VarCon (Variant Conversion Info), part of SCOWL, by Kevin Atkinson and B
 ``varcon/varcon.txt`` of https://github.com/en-wl/wordlist at commit 1605448 (2020). Its
 licence (permissive, notice required) is copied into the header of the built file.
 
-Kept (chosen a priori, not on any evaluation data): clusters whose headword is a dictionary
-word (SCOWL level 70 or below); lines that give one American spelling (tag "A") and whose
+Kept (chosen a priori, not on any evaluation data): clusters VarCon marks <verified> whose
+headword is a dictionary word (SCOWL level 70 or below; unverified ones held "prev" -> "perv",
+"cree" -> "cere", "aeros" -> "eros"); lines that give one American spelling (tag "A") and whose
 meaning does not depend on the usage (no " | " note: "prise" / "prize", "metre" / "meter" are
-left out); other spellings a British, Canadian or Australian tag prefers or allows ("B", "Z",
-"C", "D", plain or "v"); lower-case single words only. A spelling that is itself the American
-spelling of another line is left out, so that no American word is ever rewritten.
+left out); other spellings that a British, Canadian or Australian tag prefers ("B", "Z", "C",
+"D" without a variant mark: "chile", only a Canadian variant of "chili", stays the country);
+lower-case single words of 4 letters or more. A spelling that VarCon gives as American anywhere
+(any level, noted lines too: "analyses", the plural of "analysis"; "dyke") is never rewritten.
+DENIED lists VarCon lines that are errors (found by a code review reading the built table).
 """
 
 from __future__ import annotations
@@ -29,9 +32,14 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "framecmp" / "data" / "spelling_variants.tsv"
 MAX_LEVEL = 70  # SCOWL: <= 70 "can be found in the dictionary"
-_HEADER = re.compile(r"^# (\S+).*\(level (\d+)\)")
+_HEADER = re.compile(r"^# (\S+)( <verified>)?.*\(level (\d+)\)")
 _WORD = re.compile(r"^[a-z]+$")
-_NON_AMERICAN = frozenset({"B", "Z", "C", "D", "Bv", "Zv", "Cv", "Dv"})
+_NON_AMERICAN = frozenset({"B", "Z", "C", "D"})
+_AMERICAN = frozenset({"A", "A."})
+MIN_LENGTH = 4  # "ret", "ren", "aet": unverified short clusters
+# VarCon lines that map a word to another word: "previousness" is no spelling of
+# "perviousness" (permeability), nor "nanogrammes" of "micrograms" (line 32517)
+DENIED = frozenset({"previousness", "previousnesses", "nanogrammes"})
 
 LICENCE = """\
 # Copyright 2000-2019 by Kevin Atkinson
@@ -54,11 +62,40 @@ LICENCE = """\
 # representations about the suitability of this array for any
 # purpose. It is provided "as is" without express or implied warranty.
 #
-# The original word lists come from the Ispell distribution: Copyright 1993,
-# Geoff Kuenning, Granada Hills, CA. All rights reserved. Redistribution and
-# use in source and binary forms, with or without modification, are permitted
-# provided that the copyright notice, this list of conditions and the
-# disclaimer are retained (VarCon's README gives them in full).
+# Since the original words lists come from the Ispell distribution:
+#
+# Copyright 1993, Geoff Kuenning, Granada Hills, CA
+# All rights reserved.
+#
+# Redistribution and use in source and binary forms, with or without
+# modification, are permitted provided that the following conditions
+# are met:
+#
+# 1. Redistributions of source code must retain the above copyright
+#    notice, this list of conditions and the following disclaimer.
+# 2. Redistributions in binary form must reproduce the above copyright
+#    notice, this list of conditions and the following disclaimer in the
+#    documentation and/or other materials provided with the distribution.
+# 3. All modifications to the source code must be clearly marked as
+#    such.  Binary redistributions based on modified source code
+#    must be clearly marked as modified versions in the documentation
+#    and/or other materials provided with the distribution.
+# (clause 4 removed with permission from Geoff Kuenning)
+# 5. The name of Geoff Kuenning may not be used to endorse or promote
+#    products derived from this software without specific prior
+#    written permission.
+#
+# THIS SOFTWARE IS PROVIDED BY GEOFF KUENNING AND CONTRIBUTORS ``AS IS'' AND
+# ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
+# IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
+# ARE DISCLAIMED.  IN NO EVENT SHALL GEOFF KUENNING OR CONTRIBUTORS BE LIABLE
+# FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+# DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS
+# OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)
+# HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
+# LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY
+# OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF
+# SUCH DAMAGE.
 """
 
 
@@ -77,18 +114,26 @@ def variants(text: str) -> dict[str, str]:
     level = MAX_LEVEL + 1
     for line in text.splitlines():
         if header := _HEADER.match(line):
-            level = int(header[2])
+            # an unverified cluster counts as beyond the level kept
+            level = int(header[3]) if header[2] else MAX_LEVEL + 1
             continue
-        if not line.strip() or line.startswith("#") or " | " in line or level > MAX_LEVEL:
+        if not line.strip() or line.startswith("#"):
             continue
-        spellings = entries(line)
+        spellings = entries(line.split(" | ")[0])
+        american_words.update(word for tags, word in spellings if tags & _AMERICAN)
+        if " | " in line or level > MAX_LEVEL:
+            continue
         american = [word for tags, word in spellings if "A" in tags]
-        for word in american:
-            american_words.add(word)
         if len(american) != 1 or not _WORD.match(american[0]):
             continue
         for tags, word in spellings:
-            if word != american[0] and tags & _NON_AMERICAN and _WORD.match(word):
+            if (
+                word != american[0]
+                and tags & _NON_AMERICAN
+                and _WORD.match(word)
+                and len(word) >= MIN_LENGTH
+                and word not in DENIED
+            ):
                 mapping.setdefault(word, american[0])
     return {
         word: target
@@ -104,7 +149,8 @@ def main() -> int:
         "# Non-American spellings of English words and their American spelling.\n"
         "# Source: VarCon (SCOWL), varcon/varcon.txt of https://github.com/en-wl/wordlist at\n"
         "# commit 1605448 (2020); built by eval/build_spelling_variants.py (what is kept is\n"
-        "# said there). Columns: spelling<TAB>american, sorted by spelling.\n"
+        "# said there). MODIFIED: a filtered extract of VarCon's table, reduced to two columns.\n"
+        "# Columns: spelling<TAB>american, sorted by spelling.\n"
         "#\n" + LICENCE
     )
     rows = "".join(f"{word}\t{target}\n" for word, target in mapping.items())

@@ -727,3 +727,67 @@ def test_a_number_with_a_fraction_reads_the_same_in_every_form() -> None:
             f"The former aide served {forms[0]} months in a federal prison.",
             f"The former aide served {written} months in a federal prison.",
         ) == (ClaimRelation.EQUIVALENT, ())
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "conflict"),
+    [
+        # a time then a date, or a fraction not listed, is no fraction (and no crash)
+        (
+            "The ferry left at 14:30 3/2 from the port.",
+            "The ferry left at 14:30 from the port.",
+            None,
+        ),
+        ("He bought 5 3/2 kilos of rice.", "He bought 5 kilos of rice.", None),
+        # spoken halves of every size, and "a year and a half"
+        ("He served fifteen and a half years.", "He served 15½ years.", None),
+        ("He served twenty-four and a half years.", "He served 24½ years.", None),
+        ("He served a year and a half in jail.", "He served 1½ years in jail.", None),
+        ("He served twenty-four and a half years.", "He served 24 years.", ("24.5", "24")),
+        # a count and a fractional size are two numbers
+        ("The firm bought 100 3/4-inch bolts.", "The firm bought 100 bolts.", None),
+        # hyphenated names are names: two of them with one particle are two places
+        (
+            "A car bomb exploded near Al-Arish.",
+            "A car bomb exploded near Al-Mayadeen.",
+            ("Al-Arish", "Al-Mayadeen"),
+        ),
+        (
+            "Riots broke out in Saint-Denis.",
+            "Riots broke out in Saint-Ouen.",
+            ("Saint-Denis", "Saint-Ouen"),
+        ),
+        # an adjective or a plural between the age and the person keeps one person's age
+        (
+            "A 29-year-old British woman was killed.",
+            "A 31-year-old woman was killed.",
+            ("29", "31"),
+        ),
+        ("A 23-years-old man was killed.", "A 32-year-old man was killed.", ("23", "32")),
+        # an amount in a currency written with letters is read, scale and all
+        (
+            "Kenya lost Sh26 million to fraud.",
+            "Kenya lost Sh26 billion to fraud.",
+            ("sh26 million", "sh26 billion"),
+        ),
+    ],
+)
+def test_code_review_pairs_of_the_seventh_session(
+    left: str, right: str, conflict: tuple[str, ...] | None
+) -> None:
+    relation, evidence = relate(left, right)
+    if conflict is None:
+        assert relation is not ClaimRelation.CONFLICTING, evidence
+    else:
+        assert (relation, evidence) == (ClaimRelation.CONFLICTING, conflict)
+
+
+def test_cape_may_is_a_place_and_a_month_before_a_day_is_not() -> None:
+    assert relate(
+        "The storm made landfall in Cape May on Sunday.",
+        "The storm made landfall in Atlantic City on Sunday.",
+    ) == (ClaimRelation.CONFLICTING, ("Cape May", "Atlantic City"))
+    assert (
+        relate("The talks were held in Paris May 3 this year.", "The talks were held in Paris.")[0]
+        is not ClaimRelation.CONFLICTING
+    )

@@ -526,3 +526,49 @@ def test_a_same_quote_worded_differently_is_contrasted_even_without_a_named_spea
     assert row.startswith("| unnamed |")
     assert "It was **much** better" in row
     assert "~~which gets monotonous.~~" in row
+
+
+def test_two_speakers_in_one_sentence_are_never_contrasted_with_each_other(tmp_path: Path) -> None:
+    # one sentence quotes two people in each report; each person's words are compared only with
+    # the same person's words, never one speaker's "ready" with the other's "not ready"
+    left = tmp_path / "a.txt"
+    right = tmp_path / "b.txt"
+    left.write_text(
+        '"We are ready to leave now," resident Ann Lee told reporters, while her neighbour '
+        'Bob Ray said: "We are not ready to leave our homes."\n',
+        encoding="utf-8",
+    )
+    right.write_text(
+        '"We are ready to leave," resident Ann Lee told reporters, while her neighbour '
+        'Bob Ray said: "We are not ready to leave our homes yet."\n',
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app, ["compare", str(left), str(right), "-q", "--allow-different-events", "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    section = report.read_text(encoding="utf-8").split("### Quotes worded differently")[1]
+    rows = [line for line in section.split("## Tone")[0].splitlines() if "ready" in line]
+    assert len(rows) == 2
+    assert {row.split("|")[1].strip() for row in rows} == {"Ann Lee", "Bob Ray"}
+    assert all("/" not in row.split("|")[1] for row in rows)
+
+
+def test_one_quote_in_british_and_american_spelling_is_not_worded_differently(
+    tmp_path: Path,
+) -> None:
+    quote = "We {o} the evacuation of every family from the flooded streets of the old town."
+    left = tmp_path / "uk.txt"
+    right = tmp_path / "us.txt"
+    left.write_text(f'The mayor said: "{quote.format(o="organised")}"\n', encoding="utf-8")
+    right.write_text(f'The mayor said: "{quote.format(o="organized")}"\n', encoding="utf-8")
+    report = tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app, ["compare", str(left), str(right), "-q", "--allow-different-events", "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    text = report.read_text(encoding="utf-8")
+    section = text.split("### Quotes worded differently")[1].split("## Tone")[0]
+    assert "evacuation" not in section
+    assert "read the same" in section

@@ -64,3 +64,10 @@ def test_no_listed_spelling_is_the_american_spelling_of_another() -> None:
     table = _spellings()
     assert len(table) > 1000
     assert not set(table) & set(table.values())
+
+
+def test_a_spelling_that_is_another_word_is_left_alone() -> None:
+    # "analyses" is the American plural of "analysis", "chile" lower-cased is the country,
+    # "prev" an abbreviation, "nanogrammes" no spelling of "micrograms"
+    for word in ("analyses", "chile", "prev", "cree", "nanogrammes", "dyke"):
+        assert american_spelling(word) == word

@@ -13,7 +13,7 @@ from framecmp.analysis.voices import same_speaker
 from framecmp.ingest.language import is_english
 from framecmp.model import RELATIONS, ClaimRelation, DifferenceKind, EventRelation, SentenceRef
 from framecmp.report.diff import DELETE, INSERT, Segment, clean_text
-from framecmp.text.vocabulary import is_content_word, normalise
+from framecmp.text.vocabulary import american_spelling, is_content_word, normalise
 
 if TYPE_CHECKING:
     from framecmp.model import (
@@ -376,12 +376,18 @@ def sorted_quotes(comparison: Comparison) -> list[Quote]:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return re.sub(r"\W+", " ", a).casefold().split() == re.sub(r"\W+", " ", b).casefold().split()
+    """The same words in the same order, case, punctuation and British or American spelling
+    aside ("organised" / "organized")."""
+    return _spelled(a) == _spelled(b)
+
+
+def _spelled(text: str) -> list[str]:
+    return [american_spelling(w) for w in re.sub(r"\W+", " ", text).casefold().split()]
 
 
 def _content_words(text: str) -> set[str]:
     words = (normalise(w) for w in re.findall(r"[\w'\u2019.-]+", text))
-    return {w.strip(".") for w in words if is_content_word(w.strip("."))}
+    return {american_spelling(w.strip(".")) for w in words if is_content_word(w.strip("."))}
 
 
 def _reworded(comparison: Comparison, pair: AlignedPair) -> float:
@@ -402,8 +408,9 @@ def quote_contrasts(comparison: Comparison) -> list[tuple[Quote, Quote, AlignedP
     """Quotes of one speaker in two outlets' matching sentences that are worded differently.
 
     One speaker: the two quotes name the same person (``voices.same_speaker``), or the aligner
-    made the pair a same-quote, which it does only for one utterance (speakers the same, unknown
-    on one side, or told apart only through "she said": ``align.compared_speakers``)."""
+    made the pair a same-quote and at most one side names a speaker (two names read differently
+    are two people). Within a sentence pair each quote is matched once, closest words first, so
+    that a sentence quoting two people never pairs one's words with the other's."""
     # "related" pairs share a sub-topic, not a statement: their quotes need not be the same words.
     close = {"same-quote", "paraphrase"}
     found: list[tuple[Quote, Quote, AlignedPair]] = []
@@ -412,34 +419,44 @@ def quote_contrasts(comparison: Comparison) -> list[tuple[Quote, Quote, AlignedP
     for pair in sorted_pairs(comparison):
         if pair.relation not in close:
             continue
-        for i, left in enumerate(quotes):
-            if left.doc != pair.a.doc or pair.a.sentence not in left.sentences:
+        lefts = [(i, q) for i, q in enumerate(quotes) if _quotes_sentence(q, pair.a)]
+        rights = [(j, q) for j, q in enumerate(quotes) if _quotes_sentence(q, pair.b)]
+        candidates = sorted(
+            (-overlap, i, j)
+            for i, left in lefts
+            for j, right in rights
+            if (i, j) not in seen
+            and _one_speaker(left, right, pair)
+            # Aligners pair sentences, not quotes: keep quotes that share content words.
+            and (overlap := _overlap(left.text, right.text)) >= MIN_QUOTE_OVERLAP
+        )
+        used_left: set[int] = set()
+        used_right: set[int] = set()
+        for _, i, j in candidates:
+            if i in used_left or j in used_right:
                 continue
-            for j, right in enumerate(quotes):
-                if right.doc != pair.b.doc or pair.b.sentence not in right.sentences:
-                    continue
-                if (i, j) in seen:
-                    continue
-                named_alike = (
-                    left.speaker is not None
-                    and right.speaker is not None
-                    and same_speaker(left.speaker, right.speaker)
-                )
-                if not named_alike and pair.relation != "same-quote":
-                    continue
-                # Aligners pair sentences, not quotes: keep quotes that share content words.
-                overlap = _overlap(left.text, right.text)
-                if overlap >= MIN_QUOTE_OVERLAP and not _same_words(left.text, right.text):
-                    seen.add((i, j))
-                    found.append((left, right, pair))
+            used_left.add(i)
+            used_right.add(j)
+            seen.add((i, j))
+            if not _same_words(quotes[i].text, quotes[j].text):
+                found.append((quotes[i], quotes[j], pair))
     return found
 
 
+def _quotes_sentence(quote: Quote, ref: SentenceRef) -> bool:
+    return quote.doc == ref.doc and ref.sentence in quote.sentences
+
+
+def _one_speaker(left: Quote, right: Quote, pair: AlignedPair) -> bool:
+    """Whether two quotes of an aligned pair can be one speaker's words."""
+    if left.speaker is not None and right.speaker is not None:
+        return same_speaker(left.speaker, right.speaker)
+    return pair.relation == "same-quote"
+
+
 def contrast_speaker(left: Quote, right: Quote) -> str:
-    """Who said the quote of a contrast: one name, both where the two reports' rules read two
-    ("Ann Lee / Bob Ray": framecmp could not tell which), the one named, or "unnamed"."""
-    if left.speaker and right.speaker and not same_speaker(left.speaker, right.speaker):
-        return f"{left.speaker} / {right.speaker}"
+    """Who said the quote of a contrast: the name one side gives (both sides give the same
+    person when both name one), or "unnamed"."""
     return left.speaker or right.speaker or "unnamed"
 
 
