@@ -713,6 +713,11 @@ def test_a_planning_word_before_a_noun_does_not_make_a_done_claim_planned(marked
 def test_numbers_and_places_written_in_other_forms(
     left: str, right: str, conflict: tuple[str, ...] | None
 ) -> None:
+    _assert_conflict(left, right, conflict)
+
+
+def _assert_conflict(left: str, right: str, conflict: tuple[str, ...] | None) -> None:
+    """``conflict`` names the pair's differences; None: the pair does not conflict."""
     relation, evidence = relate(left, right)
     if conflict is None:
         assert relation is not ClaimRelation.CONFLICTING, evidence
@@ -775,11 +780,7 @@ def test_a_number_with_a_fraction_reads_the_same_in_every_form() -> None:
 def test_code_review_pairs_of_the_seventh_session(
     left: str, right: str, conflict: tuple[str, ...] | None
 ) -> None:
-    relation, evidence = relate(left, right)
-    if conflict is None:
-        assert relation is not ClaimRelation.CONFLICTING, evidence
-    else:
-        assert (relation, evidence) == (ClaimRelation.CONFLICTING, conflict)
+    _assert_conflict(left, right, conflict)
 
 
 def test_cape_may_is_a_place_and_a_month_before_a_day_is_not() -> None:

@@ -499,29 +499,17 @@ def test_a_same_quote_worded_differently_is_contrasted_even_without_a_named_spea
     tmp_path: Path,
 ) -> None:
     # the aligner calls the two quotes one utterance (same-quote); neither names its speaker
-    left = tmp_path / "a.txt"
-    right = tmp_path / "b.txt"
-    left.write_text(
+    section = _quotes_worded_differently(
+        tmp_path,
         "The model Jane Page died on Thursday in Los Angeles at the age of 85.\n\n"
         "In her later years she defended the work she had done, she told a magazine:\n\n"
         '"I never thought it was shameful. It was better than pounding a typewriter eight '
         'hours a day, which gets monotonous."\n',
-        encoding="utf-8",
-    )
-    right.write_text(
         "Jane Page, the model of the 1950s, died on Thursday in Los Angeles at 85.\n\n"
         "Looking back on that career, she told a magazine:\n\n"
         '"I never thought it was shameful. It was much better than pounding a typewriter '
         'eight hours a day."\n',
-        encoding="utf-8",
     )
-    report = tmp_path / "r.md"
-    result = CliRunner().invoke(
-        app, ["compare", str(left), str(right), "-q", "--allow-different-events", "-o", str(report)]
-    )
-    assert result.exit_code == 0, result.output
-    section = report.read_text(encoding="utf-8").split("### Quotes worded differently")[1]
-    section = section.split("## Tone")[0]
     row = next(line for line in section.splitlines() if "typewriter" in line)
     assert row.startswith("| unnamed |")
     assert "It was **much** better" in row
@@ -531,25 +519,14 @@ def test_a_same_quote_worded_differently_is_contrasted_even_without_a_named_spea
 def test_two_speakers_in_one_sentence_are_never_contrasted_with_each_other(tmp_path: Path) -> None:
     # one sentence quotes two people in each report; each person's words are compared only with
     # the same person's words, never one speaker's "ready" with the other's "not ready"
-    left = tmp_path / "a.txt"
-    right = tmp_path / "b.txt"
-    left.write_text(
+    section = _quotes_worded_differently(
+        tmp_path,
         '"We are ready to leave now," resident Ann Lee told reporters, while her neighbour '
         'Bob Ray said: "We are not ready to leave our homes."\n',
-        encoding="utf-8",
-    )
-    right.write_text(
         '"We are ready to leave," resident Ann Lee told reporters, while her neighbour '
         'Bob Ray said: "We are not ready to leave our homes yet."\n',
-        encoding="utf-8",
     )
-    report = tmp_path / "r.md"
-    result = CliRunner().invoke(
-        app, ["compare", str(left), str(right), "-q", "--allow-different-events", "-o", str(report)]
-    )
-    assert result.exit_code == 0, result.output
-    section = report.read_text(encoding="utf-8").split("### Quotes worded differently")[1]
-    rows = [line for line in section.split("## Tone")[0].splitlines() if "ready" in line]
+    rows = [line for line in section.splitlines() if "ready" in line]
     assert len(rows) == 2
     assert {row.split("|")[1].strip() for row in rows} == {"Ann Lee", "Bob Ray"}
     assert all("/" not in row.split("|")[1] for row in rows)
@@ -559,16 +536,23 @@ def test_one_quote_in_british_and_american_spelling_is_not_worded_differently(
     tmp_path: Path,
 ) -> None:
     quote = "We {o} the evacuation of every family from the flooded streets of the old town."
-    left = tmp_path / "uk.txt"
-    right = tmp_path / "us.txt"
-    left.write_text(f'The mayor said: "{quote.format(o="organised")}"\n', encoding="utf-8")
-    right.write_text(f'The mayor said: "{quote.format(o="organized")}"\n', encoding="utf-8")
-    report = tmp_path / "r.md"
+    section = _quotes_worded_differently(
+        tmp_path,
+        f'The mayor said: "{quote.format(o="organised")}"\n',
+        f'The mayor said: "{quote.format(o="organized")}"\n',
+    )
+    assert "evacuation" not in section
+    assert "read the same" in section
+
+
+def _quotes_worded_differently(tmp_path: Path, left_text: str, right_text: str) -> str:
+    """The "Quotes worded differently" section of the Markdown report on two texts."""
+    left, right, report = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "r.md"
+    left.write_text(left_text, encoding="utf-8")
+    right.write_text(right_text, encoding="utf-8")
     result = CliRunner().invoke(
         app, ["compare", str(left), str(right), "-q", "--allow-different-events", "-o", str(report)]
     )
     assert result.exit_code == 0, result.output
-    text = report.read_text(encoding="utf-8")
-    section = text.split("### Quotes worded differently")[1].split("## Tone")[0]
-    assert "evacuation" not in section
-    assert "read the same" in section
+    section = report.read_text(encoding="utf-8").split("### Quotes worded differently")[1]
+    return section.split("## Tone")[0]
