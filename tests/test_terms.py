@@ -415,3 +415,18 @@ def test_a_british_spelling_is_not_a_distinctive_term() -> None:
     assert not shown & {"jewellery", "jewelry", "centre", "center", "offence", "offense"}
     # one term, shown in both spellings: no outlet is shown a spelling it did not write
     assert {t.term for t in found if "jewel" in t.term} <= {"jewellery/jewelry"}
+
+
+def test_general_english_counts_a_word_in_either_spelling() -> None:
+    # the prior of "color" counts the background's "colour": a word general English uses a lot
+    # weighs the same whichever spelling the background list happens to hold
+    a = _document("a", "The color of the flag. The color was new. A color here. The color.")
+    b = _document("b", "The flag was red. It was new. The shape is round. It was raised.")
+    base = {"flag": 500, "new": 900, "red": 300, "round": 200, "shape": 100, "raised": 100}
+
+    def z_of_color(background: dict[str, int]) -> float:
+        found = distinctive_terms([a, b], background=background, min_count=1, top_n=1000)
+        return next(t.z for t in found if t.doc == "a" and t.term == "color")
+
+    assert z_of_color({**base, "colour": 100_000}) == z_of_color({**base, "color": 100_000})
+    assert z_of_color({**base, "colour": 100_000}) != z_of_color({**base, "hue": 100_000})

@@ -27,7 +27,13 @@ from framecmp.errors import InputError
 from framecmp.model import DistinctiveTerm, Document, PairSimilarity, Quote, Sentence
 from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.speech import SpeechMap, speech_map, token_voices
-from framecmp.text.vocabulary import american_spelling, is_content_word, normalise, stem
+from framecmp.text.vocabulary import (
+    american_spelling,
+    is_content_word,
+    normalise,
+    other_spellings,
+    stem,
+)
 
 # The informative Dirichlet prior of the log-odds (Monroe, Colaresi & Quinn 2008, eq. 16-22):
 # alpha_w = PRIOR_STRENGTH * p(w), where for a unigram p(w) mixes general English (the bundled
@@ -141,7 +147,9 @@ def distinctive_terms(
     pooled: Counter[str] = Counter()
     for terms in per_doc:
         pooled.update(terms.counts)
-    general = _general_unigrams(prior_counts, stem) if stem else prior_counts
+    general = (
+        _general_unigrams(prior_counts, stem) if stem else _spelled_counts(prior_counts, pooled)
+    )
     prior = _prior(pooled, general, _unigram_total(prior_counts), prior_strength, background_weight)
 
     if not any(terms.counts for terms in per_doc):
@@ -222,6 +230,16 @@ def _general_unigrams(background: Mapping[str, int], stem: bool) -> Mapping[str,
         if _order(term) == 1:
             general[_stem_term(term) if stem else term] += count
     return general
+
+
+def _spelled_counts(background: Mapping[str, int], pooled: Mapping[str, int]) -> dict[str, int]:
+    """General-English counts of the pooled unigrams, each word's British spellings included
+    (its term is its American spelling: "jewelry" counts "jewellery" too)."""
+    return {
+        term: sum(background.get(word, 0) for word in (term, *other_spellings(term)))
+        for term in pooled
+        if _order(term) == 1
+    }
 
 
 def _unigram_total(background: Mapping[str, int]) -> int:

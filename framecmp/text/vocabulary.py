@@ -136,6 +136,19 @@ def american_spelling(word: str) -> str:
     return _spellings().get(word, word)
 
 
+def other_spellings(american: str) -> tuple[str, ...]:
+    """The spellings ``american_spelling`` reads as ``american`` ("jewelry" -> "jewellery")."""
+    return _other_spellings().get(american, ())
+
+
+@cache
+def _other_spellings() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for spelling, american in _spellings().items():
+        found.setdefault(american, []).append(spelling)
+    return {american: tuple(sorted(spellings)) for american, spellings in found.items()}
+
+
 @cache
 def _spellings() -> dict[str, str]:
     text = (files("framecmp") / "data" / "spelling_variants.tsv").read_text(encoding="utf-8")
