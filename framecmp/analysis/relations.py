@@ -759,8 +759,8 @@ def _conflicting_places(
     (eval/relations_judged.py; docs/alignment.md gives the figures).
     """
     pa, pb = places
-    # "SAP Arena" and "SAP-Arena" share a word
-    # a hyphenated name is one word: Saint-Denis and Saint-Ouen are two places
+    # a hyphenated name is one word: Saint-Denis and Saint-Ouen are two places ("SAP Arena" and
+    # "SAP-Arena" are one through _mentions)
     words_a = {w for p in pa for w in p.split()}
     if words_a & {w for p in pb for w in p.split()}:
         return frozenset(), frozenset()
