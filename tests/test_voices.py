@@ -325,6 +325,36 @@ def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
             "Foreign Ministry",
         ),
         ('"No comment," the Kremlin said.', "Kremlin"),
+        # A role in lower case between "said" and the name (wire style).
+        (
+            '"Roads are cut," said regional flood agency spokesman Tomas Veld.',
+            "Tomas Veld",
+        ),
+        # A middle initial is part of the name.
+        ('"We are searching," said Rina K. Osei, the deputy mayor.', "Rina K. Osei"),
+        # A name said at a sentence's end is the speaker a later "he" means.
+        (
+            "Farm workers were hurt, said district agency official Halim. Lucas Berg told "
+            'others later. "A wall fell on them," he said.',
+            "Lucas Berg",
+        ),
+        (
+            "A wall fell on two workers, said district agency official Halim. "
+            '"They were pulled out alive," he said.',
+            "Halim",
+        ),
+        # A weekday after the name is when, not who.
+        ('"It was a long night," said Ana Ruiz Monday.', "Ana Ruiz"),
+        # A company's product or a role is no person for "he" or "she" to mean.
+        (
+            "Norex makes chips. Chief engineer Dana Cole spoke. Norex Titan parts ship soon. "
+            '"We are ready," she said.',
+            "Dana Cole",
+        ),
+        (
+            'Velta CEO and founder Omar Haddad spoke. Velta said sales rose. "It works," he said.',
+            "Omar Haddad",
+        ),
     ],
 )
 def test_speakers_by_general_rules(text: str, speaker: str) -> None:

@@ -43,6 +43,9 @@ _AUXILIARY = r"(?:has|had|have|also|then|later|once|again|previously)"
 # introduce a clause, not a speaker.
 _INVERTED_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "noted")
 _PRONOUNS = ("he", "she")
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
 # A capitalised word or initialism ("U.S."), and a run of them on one line (a lower-case "of"
 # may join: "Secretary of State"); a full stop ends the run unless it is part of an initialism.
 _CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w'\u2019-]*\w)?)(?![\w'\u2019-])"
@@ -61,7 +64,10 @@ _HONORIFIC = "|".join(_HONORIFICS)
 # Hastings"). Inside the run the stop is required, so "Gen Gen Gen" reads one way only: an
 # optional stop there made every word two ways to match, and a long run backtracked for
 # seconds.
-_INNER = rf"(?:(?:{_HONORIFIC})\. )?{_CAPITAL}"
+# A middle initial ("Rusli M. Saleh", "Rabie A. Atti") continues the name when a capitalised
+# word follows that does not open a sentence ("... vitamin C. The study").
+_INITIAL = r"[A-Z]\.(?= (?!(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)\b)[A-Z])"
+_INNER = rf"(?:(?:{_HONORIFIC})\. )?(?:{_INITIAL}|{_CAPITAL})"
 _LEAD = rf"(?:(?:{_HONORIFIC})\.? ){{0,2}}{_CAPITAL}"
 _NAME = rf"{_LEAD}(?: (?:of )?{_INNER})*"
 # Two capitalised words in a row: a person's full name, or an organisation's
@@ -72,6 +78,14 @@ _POSSESSIVE = re.compile("['\u2019]s?$")
 # (an all-caps text) started a match that ran to the run's end and back: 4,000 such words took
 # 9 s; bounded, the work per word is fixed.
 _SPEAKER_NAME = rf"{_LEAD}(?: (?:of )?{_INNER}){{0,9}}"
+# Lower-case words of a role between an inverted verb and the name (`," said national disaster
+# agency spokesman Nugroho.`): at most five, none a preposition or determiner that would make
+# the capitalised word a time or place (`said on Monday`, `said in Jakarta`).
+_ROLE_WORDS = (
+    r"(?:(?:a|an|the)\s+)?(?:(?!(?:in|on|at|to|for|with|by|from|after|before|during|of|that|"
+    r"this|last|next|late|early|earlier|later|when|while|as|but|and|or|it|he|she|they)\b)"
+    r"[a-z][\w-]*\s+){1,5}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +101,8 @@ class _SpeakerData:
 class _Patterns:
     after: re.Pattern[str]  # `," Smith said`
     inverted: re.Pattern[str]  # `," said Smith.`
+    inverted_role: re.Pattern[str]  # `," said agency spokesman Smith.`
+    closing: re.Pattern[str]  # `..., said agency official Fauzi.` (indirect speech)
     tail: re.Pattern[str]  # `... "too polite" in treating him, the French leader said.`
     before: re.Pattern[str]  # `Smith said: "` / `he emphasized the council's readiness to "`
     according: re.Pattern[str]  # `According to Garcia, ... "`
@@ -164,7 +180,17 @@ def _patterns() -> _Patterns:
         # `," said Smith and Jones jointly.`: the one named last, as `Smith and Jones said`
         inverted=re.compile(
             rf"\A[\s,]*(?P<verb>{inverted})\s+(?:{_SPEAKER_NAME}\s+and\s+)?{mention}"
-            r"(?=(?:\s+[a-z]+ly)?\s*[.,;:]|\s*\Z)"
+            r"(?<![\s.][A-Z])"  # not "said Sean B" of "said Sean B. Tipton,"
+            # a party label or a suffix may follow: `said Edward J. Markey (D-Mass.),`
+            r"(?=(?:\s+[a-z]+ly)?\s*[.,;:]|\s*\Z|\s+\(|\s+\d+(?:st|nd|rd|th)\b)"
+        ),
+        inverted_role=re.compile(
+            rf"\A[\s,]*(?P<verb>{inverted})\s+{_ROLE_WORDS}(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])"
+            r"(?=\s*[.,;:]|\s*\Z|\s+\(|\s+\d+(?:st|nd|rd|th)\b)"
+        ),
+        closing=re.compile(
+            rf",\s+(?P<verb>{inverted})\s+(?:{_ROLE_WORDS})?(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])"
+            r"(?=\s*[.;]|\s*\Z)"
         ),
         tail=re.compile(rf",\s*{mention}\s+(?:{_AUXILIARY}\s+)?{verb}[^\"\u201c\u201d]*\Z"),
         before=re.compile(rf"(?<![\w'\u2019-]){mention}\s+(?:{_AUXILIARY}\s+)?{verb}"),
@@ -417,7 +443,12 @@ def _split_name(mention: str) -> tuple[str | None, list[str]]:
     ):
         words = words[1:]
     words = [re.sub(r"['\u2019]s?$", "", word) for word in words]
-    words = [word[:-1] if word.endswith(".") and word.count(".") == 1 else word for word in words]
+    while words and words[-1].lower() in _WEEKDAYS:  # `said Joe Coffey Monday.`
+        words = words[:-1]
+    words = [
+        word[:-1] if word.endswith(".") and word.count(".") == 1 and len(word) > 2 else word
+        for word in words
+    ]
     titles = _speaker_data().titles
     for size in range(len(words), 0, -1):
         role = titles.get(" ".join(words[:size]).lower())
@@ -483,8 +514,20 @@ def _people(masked: str) -> _People:
     named: list[tuple[int, str]] = []
     # a later "he" or "she" means no member of a list of names
     lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(masked)]
+    titles = _speaker_data().titles
+    alone: set[str] = set()  # capitalised words seen on their own so far
     for match in re.finditer(_NAME, masked):
         role, words = _split_name(match.group())
+        if role is None and len(words) == 1:
+            alone.add(words[0])
+        if role is None and (
+            (len(words) > 1 and words[-1].lower() in titles)
+            or (len(words) == 2 and words[0] in alone)
+        ):
+            # "SeaMicro CEO" is a role, its holder named after it; "AMD Opteron", "Intel Atom"
+            # are two words whose first the text used alone before: a maker's product or a
+            # place, not a person (whose first name does not stand alone before the full name)
+            continue
         if _is_organisation(words):
             organisations.append((match.start(), " ".join(words)))
             continue
@@ -499,7 +542,9 @@ def _people(masked: str) -> _People:
             continue
         if role is None and _is_place(masked, match):
             continue
-        for word in words:
+        for word in words[1:] if words[0] in alone else words:
+            # "AMD" used alone before "AMD Lisa Su" stays the company; a surname used alone
+            # before (a headline's "Obama") still means the person
             known.setdefault(word, name)
         if role is not None or not any(a <= match.start() < b for a, b in lists):
             named.append((match.start(), name))
@@ -578,6 +623,12 @@ def _indirect_speech_verbs(masked: str, people: _People) -> list[tuple[int, str,
     """(position, speaker, verb) of named people introducing speech outside quotes."""
     found = []
     patterns = _patterns()
+    for match in patterns.closing.finditer(masked):
+        # `..., said agency official Fauzi.`: a role before the name says it is somebody's
+        has_role = bool(masked[match.end("verb") : match.start("mention")].strip())
+        name = _resolve(match.group("mention"), match.start(), people, (), strict=not has_role)
+        if name is not None:
+            found.append((match.start("mention"), name, match.group("verb").lower()))
     for pattern in (patterns.before, patterns.according):
         for match in pattern.finditer(masked):
             mention = match.group("mention")
@@ -608,7 +659,7 @@ def _attribute(
     prefix = masked[start : span.open_at]
 
     candidates: list[tuple[re.Match[str] | None, int, str, bool]] = []
-    for pattern in (patterns.after, patterns.inverted, patterns.tail):
+    for pattern in (patterns.after, patterns.inverted, patterns.inverted_role, patterns.tail):
         match = pattern.search(rest)
         if match:
             candidates.append((match, rest_start, match.group("verb"), False))
