@@ -141,6 +141,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--fit", action="store_true", help="fit the model on odd topics first")
     args = parser.parse_args()
+    if not any(args.ecb.glob("*/*.xml")):
+        parser.exit(
+            2,
+            f"event_clustering.py: no ECB+ XML under {args.ecb} (the ECB+ folder of the public "
+            "repository cltl/ECB-parser); give it with --ecb\n",
+        )
     items = corpus(args.ecb, args.dates, args.span_days, args.seed)
     params = clustering.parameters()
     dev = [item for item in items if item[2] % 2 == 1]

@@ -509,3 +509,35 @@ def test_a_placeholder_date_at_the_calendar_start_is_read() -> None:
     evidence = event_evidence(documents[0])
     assert evidence.event_date == "0001-01-01"
     assert verdict.pairs[0].a == "a"
+
+
+def test_british_and_american_spellings_of_a_word_are_one_term() -> None:
+    # a UK and a US report of one theft: "jewellery"/"jewelry", "neighbourhood"/"neighborhood"
+    british = _doc("uk", "Thieves took jewellery from a shop in the neighbourhood of Leeds.")
+    american = _doc("us", "Thieves took jewelry from a shop in the neighborhood of Leeds.")
+    a, b = event_evidence(british), event_evidence(american)
+    assert a.term_counts == b.term_counts
+    assert a.lead_terms == b.lead_terms
+    twin = event_evidence(replace(american, doc_id="us2"))
+    assert judge_pair(a, b).score == judge_pair(twin, b).score
+
+
+def test_evidence_stored_before_spellings_were_read_as_one_is_read_so_now() -> None:
+    from framecmp.corpus import events as corpus_events
+
+    british = _doc("uk", "Thieves took jewellery from a shop in the neighbourhood of Leeds.")
+    american = _doc("us", "Thieves took jewelry from a shop in the neighborhood of Leeds.")
+    stored = corpus_events.article_evidence(american)
+    twin = corpus_events.article_evidence(replace(american, doc_id="us2"))
+    # what an earlier version stored for the British report: the words as written
+    older = corpus_events.article_evidence(british)
+    written = {"jewelry": "jewellery", "neighborhood": "neighbourhood"}
+    older["format"] = 2
+    older["terms"] = {written.get(w, w): n for w, n in older["terms"].items()}
+    assert "jewellery" in older["terms"]
+    event_part = older["event"]
+    event_part["term_counts"] = [[written.get(w, w), n] for w, n in event_part["term_counts"]]
+    event_part["lead_terms"] = [written.get(w, w) for w in event_part["lead_terms"]]
+    assert corpus_events.judge_pair(older, stored).score == (
+        corpus_events.judge_pair(twin, stored).score
+    )

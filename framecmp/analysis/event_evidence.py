@@ -16,7 +16,13 @@ from importlib.resources import files
 from framecmp.model import PUBLICATION_TIMESTAMP, Document, EventEvidence, Quote, QuoteEvidence
 from framecmp.text.segment import tokenize
 from framecmp.text.sorted_rows import header_end, value_of
-from framecmp.text.vocabulary import MONTHS, MONTHS_RU, is_content_word, normalise
+from framecmp.text.vocabulary import (
+    MONTHS,
+    MONTHS_RU,
+    american_spelling,
+    is_content_word,
+    normalise,
+)
 
 # News style states the event in the headline and the first sentences (the "lead"); later
 # sentences carry background. 3 sentences: see docs/same-event.md for the ECB+ figures.
@@ -123,9 +129,11 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
                     lead_months.add(_MONTH_NAMES[MONTHS[word.rstrip(".")]])
             if not is_content_word(word) or word in _DATE_WORDS:
                 continue
-            terms.append(word)
+            # one word in British and American spelling is one term ("jewellery" / "jewelry")
+            term = american_spelling(word)
+            terms.append(term)
             if position > 0 and token[:1].isupper() and any(c.islower() for c in token):
-                names.append(word)
+                names.append(term)
     term_counts, name_counts = Counter(terms), Counter(names)
     return EventEvidence(
         doc_id=document.doc_id,
@@ -133,7 +141,9 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
         event_date=event_date,
         event_date_source=source,
         event_date_detail=detail,
-        lead_terms=tuple(sorted({w for w in map(normalise, lead_tokens) if _is_term(w)})),
+        lead_terms=tuple(
+            sorted({american_spelling(w) for w in map(normalise, lead_tokens) if _is_term(w)})
+        ),
         term_counts=tuple(sorted(term_counts.items())),
         name_counts=tuple(sorted(name_counts.items())),
         numbers=tuple(sorted(numbers)),
@@ -207,7 +217,7 @@ def _is_term(word: str) -> bool:
 
 
 def _quote_evidence(quote: Quote) -> QuoteEvidence:
-    words = [normalise(w) for w in tokenize(quote.text)]
+    words = [american_spelling(normalise(w)) for w in tokenize(quote.text)]
     size = QUOTE_SHINGLE_WORDS
     shingles = {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
     return QuoteEvidence(speaker=quote.speaker, shingles=tuple(sorted(shingles)))

@@ -36,13 +36,14 @@ from typing import TYPE_CHECKING, Any
 from framecmp.analysis import event as event_stage
 from framecmp.analysis.event_evidence import event_evidence
 from framecmp.model import Document, EventEvidence, EventRelation, PairEventVerdict, QuoteEvidence
-from framecmp.text.vocabulary import is_content_word, normalise
+from framecmp.text.vocabulary import american_spelling, is_content_word, normalise
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-EVIDENCE_FORMAT = 2  # 2: adds "event", the same-event model's EventEvidence
+EVIDENCE_FORMAT = 3  # 2: adds "event", the same-event model's EventEvidence; 3: words in
+# their American spelling (older evidence is read that way, see _spelled)
 JUDGED_CANDIDATES = 3  # candidates judged per article, by cosine to the event centroid
 CLOSEST_AMONG = 16  # the event members an article is judged against, newest first
 MAX_TERMS = 400  # terms kept per article (by count); long articles add little past this
@@ -90,13 +91,15 @@ def parameters() -> ClusteringParameters:
 def document_frequencies() -> tuple[int, dict[str, int]]:
     """The IDF prior: (documents, term -> documents) from ``data/document_frequencies.tsv``."""
     text = (files("framecmp") / "data" / "document_frequencies.tsv").read_text(encoding="utf-8")
-    size, counts = 0, {}
+    size, counts = 0, dict[str, int]()
     for line in text.splitlines():
         if line.startswith("# documents:"):
             size = int(line.split(":", 1)[1])
         elif line and not line.startswith("#"):
             term, count = line.split("\t")
-            counts[term] = int(count)
+            # the table counts spellings apart; evidence reads every word in its American one
+            spelled = american_spelling(term)
+            counts[spelled] = counts.get(spelled, 0) + int(count)
     return size, counts
 
 
@@ -105,15 +108,45 @@ def document_frequencies() -> tuple[int, dict[str, int]]:
 
 def judge_pair(a: dict[str, Any], b: dict[str, Any]) -> PairEventVerdict:
     """Same event? for two stored articles, from the event evidence stored with each."""
-    return event_stage.judge_pair(_event_evidence(a["event"]), _event_evidence(b["event"]))
+    return event_stage.judge_pair(_event_evidence(a), _event_evidence(b))
 
 
 def prepared_evidence(stored: dict[str, Any]) -> event_stage.PreparedEvidence:
     """A stored article's event evidence, prepared for judging against others."""
-    return event_stage.prepare_evidence(_event_evidence(stored["event"]))
+    return event_stage.prepare_evidence(_event_evidence(stored))
 
 
-def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
+def _spelled(stored: dict[str, Any]) -> dict[str, Any]:
+    """Evidence stored before format 3, its words read in their American spelling as
+    ``article_evidence`` now writes them (a store outlives the code that filled it)."""
+    if stored.get("format", 0) >= 3:
+        return stored
+
+    def counted(pairs: Iterable[tuple[str, int]]) -> list[list[Any]]:
+        folded: Counter[str] = Counter()
+        for word, count in pairs:
+            folded[american_spelling(word)] += count
+        return [[word, count] for word, count in sorted(folded.items())]
+
+    event = dict(stored["event"])
+    event["lead_terms"] = sorted({american_spelling(w) for w in event["lead_terms"]})
+    event["term_counts"] = counted(map(tuple, event["term_counts"]))
+    event["name_counts"] = counted(map(tuple, event["name_counts"]))
+    event["quotes"] = [
+        {
+            "speaker": q["speaker"],
+            "shingles": sorted(
+                {" ".join(map(american_spelling, s.split(" "))) for s in q["shingles"]}
+            ),
+        }
+        for q in event["quotes"]
+    ]
+    terms = dict(counted(stored["terms"].items()))
+    return {**stored, "format": EVIDENCE_FORMAT, "event": event, "terms": terms}
+
+
+def _event_evidence(article: dict[str, Any]) -> EventEvidence:
+    stored = _spelled(article)["event"]
     return EventEvidence(
         doc_id=stored["doc_id"],
         published=stored["published"],
@@ -145,7 +178,7 @@ def _event_evidence(stored: dict[str, Any]) -> EventEvidence:
 def article_evidence(document: Document) -> dict[str, Any]:
     """What clustering needs of one article, computed once and stored as JSON."""
     counts = Counter(
-        word
+        american_spelling(word)
         for sentence in document.sentences
         for token in sentence.tokens
         if is_content_word(word := normalise(token))
@@ -382,7 +415,7 @@ class EventIndex:
     def _vector(self, evidence: dict[str, Any]) -> _Vector:
         import numpy as np
 
-        items = sorted(evidence["terms"].items())
+        items = sorted(_spelled(evidence)["terms"].items())
         if not items:
             return _Vector(np.zeros(0, dtype=np.intp), np.zeros(0))
         terms, counts = zip(*items, strict=True)
