@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +109,26 @@ def test_shared_sections_build_each_section_once_per_comparison_and_arguments() 
         assert view_model.scores(comparison, "terminology") is not frames
         assert view_model.scores(comparison, "frames") is frames
     assert view_model.aligned(comparison) is not view_model.aligned(comparison)
+
+
+def test_terminology_shows_only_concepts_some_input_words_and_says_how_many_are_left_out(
+    tmp_path: Path,
+) -> None:
+    from framecmp import api
+    from framecmp.report import views
+
+    texts = {
+        "a.txt": "Officials in Kyiv said the quake damaged homes. Rescuers worked overnight.",
+        "b.txt": "Officials in Kiev said the earthquake damaged houses. Crews searched all night.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    comparison = api.compare([tmp_path / name for name in texts])
+    table = views.score_table(comparison, "terminology")
+    worded = {key for key, by_doc in table if any(s.hits for s in by_doc.values())}
+    assert worded and len(worded) < len(table)  # the default lexicon: Kyiv/Kiev, not the rest
+    section = view_model.scores(comparison, "terminology")
+    assert {row.key for row in section.rows} == worded
+    assert f"{len(table) - len(worded)} of the lexicon's {len(table)} concepts" in section.note
+    # the JSON report keeps every concept
+    assert len(json.loads(render_report(comparison, "json"))["terminology"]) == len(table)

@@ -672,9 +672,21 @@ def scores(comparison: Comparison, kind: str) -> ScoreSection:
     """One lexicon kind's categories (rows) by document (columns)."""
     title, key_header, note = SCORE_SECTIONS[kind]
     docs = [d.doc_id for d in comparison.documents]
+    table = views.score_table(comparison, kind)
+    empty = f"No {kind} lexicon was used."
+    if kind == "terminology":
+        # A concept no input words at all says nothing about these reports (a war lexicon's
+        # place names under an earthquake): left out, and the note says how many.
+        worded = [(k, by_doc) for k, by_doc in table if any(s.hits for s in by_doc.values())]
+        if len(worded) < len(table):
+            note += (
+                f"{len(table) - len(worded)} of the lexicon's {len(table)} concepts are worded "
+                "in no input and are left out (all are in the JSON report). "
+            )
+            empty = "No concept of the terminology lexicon is worded in these inputs."
+        table = worded
     rows = tuple(
-        ScoreRow(key, tuple(_score_cell(d, by_doc.get(d)) for d in docs))
-        for key, by_doc in views.score_table(comparison, kind)
+        ScoreRow(key, tuple(_score_cell(d, by_doc.get(d)) for d in docs)) for key, by_doc in table
     )
     return ScoreSection(
         title,
@@ -683,7 +695,7 @@ def scores(comparison: Comparison, kind: str) -> ScoreSection:
         note + views.VOICE_NOTE,
         tuple(outlet(comparison, d) for d in docs),
         rows,
-        f"No {kind} lexicon was used.",
+        empty,
     )
 
 
