@@ -330,6 +330,21 @@ def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
             '"Roads are cut," said regional flood agency spokesman Tomas Veld.',
             "Tomas Veld",
         ),
+        # An organisation or place, then a role, then the name.
+        ('"We expected this," Lakeside College president Mara Quint said.', "Mara Quint"),
+        ('"They came to visit," said North Vale resident Ivo Brand.', "Ivo Brand"),
+        # After the name: a time, a place or occasion, a relative clause.
+        ('"It hurts," said Ana Ruiz yesterday.', "Ana Ruiz"),
+        ('"We act now," said regional manager Ivo Brand at a news conference.', "Ivo Brand"),
+        ('"It is special," added Tomas Veld who joined in May.', "Tomas Veld"),
+        # An appositive with commas inside it.
+        (
+            '"We took in fifty people," Rina Osei, a nurse at a clinic in Vale city, North '
+            "district, told reporters.",
+            "Rina Osei",
+        ),
+        # A month alone is no speaker; a name may end in one.
+        ('"We are ready," said Alma May.', "Alma May"),
         # A middle initial is part of the name.
         ('"We are searching," said Rina K. Osei, the deputy mayor.', "Rina K. Osei"),
         # A name said at a sentence's end is the speaker a later "he" means.
@@ -380,10 +395,17 @@ def test_speakers_with_ranks_and_joint_statements(text: str, speaker: str) -> No
 def test_a_quote_with_a_name_it_cannot_read_does_not_continue_the_speaker_before() -> None:
     text = (
         'Ann Roe opened the show. "We are thrilled," Roe said.\n'
-        '"It is an honour," said ABC Entertainment Group prexy Paul Lee.'
+        '"It is an honour," ABC\'s longtime entertainment prexy and former NBC executive '
+        "Paul Lee said."
     )
     speakers = [q.speaker for q in extract_quotes(_document("d", text))]
     assert speakers == ["Ann Roe", None]
+    # a role the patterns do read names the speaker
+    readable = text.replace(
+        "ABC's longtime entertainment prexy and former NBC executive Paul Lee said",
+        "said ABC Entertainment Group prexy Paul Lee",
+    )
+    assert [q.speaker for q in extract_quotes(_document("d", readable))] == ["Ann Roe", "Paul Lee"]
 
 
 def test_a_quote_with_a_role_after_it_continues_the_speaker_before() -> None:

@@ -32,7 +32,7 @@ from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
 from framecmp.text.segment import has_word, tokenize
 from framecmp.text.speech import continues_break, quote_runs_on
-from framecmp.text.vocabulary import stopwords
+from framecmp.text.vocabulary import MONTHS, stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
 
@@ -81,6 +81,18 @@ _SPEAKER_NAME = rf"{_LEAD}(?: (?:of )?{_INNER}){{0,9}}"
 # Lower-case words of a role between an inverted verb and the name (`," said national disaster
 # agency spokesman Nugroho.`): at most five, none a preposition or determiner that would make
 # the capitalised word a time or place (`said on Monday`, `said in Jakarta`).
+# A capitalised run (an organisation or place) before the lower-case role words of a speaker:
+# `," Ohio State president Karen Holbrook said`, `said South Richmond Hill resident Suri Charanjit`.
+_ORG_BEFORE_ROLE = rf"(?:{_SPEAKER_NAME}(?:['\u2019]s)?\s+(?=[a-z]))?"
+# What may follow the name after an inverted verb (`," said Smith.`): punctuation, a party
+# label or suffix (`said Edward J. Markey (D-Mass.),`), a relative clause (`added Immelman
+# who ...`), a time (`said Lawrence yesterday`) or a preposition (`said Dirk Kempthorne in a
+# conference call`, `said Ed Stefanski at a news conference`).
+_AFTER_NAME = (
+    r"(?=(?:\s+[a-z]+ly)?\s*[.,;:]|\s*\Z|\s+\(|\s+\d+(?:st|nd|rd|th)\b"
+    r"|\s+(?:who|yesterday|today|tonight|earlier|later|in|at|on|during|after|before|from|"
+    r"to|with|while|when|as)\b)"
+)
 _ROLE_WORDS = (
     r"(?:(?:a|an|the)\s+)?(?:(?!(?:in|on|at|to|for|with|by|from|after|before|during|of|that|"
     r"this|last|next|late|early|earlier|later|when|while|as|but|and|or|it|he|she|they)\b)"
@@ -171,22 +183,22 @@ def _patterns() -> _Patterns:
     mention = rf"(?P<mention>(?i:{aliases}|he|she)\b|(?:[Tt]he\s+)?{_SPEAKER_NAME})"
     verbs = _alternation(data.verbs, ignore_case=False)
     verb = rf"(?P<verb>{verbs})\b"
-    appositive = r"(?:\s*,[^,\"\u201c\u201d\n]{1,80},)?"
+    # `," Ema Suryani, a doctor at a clinic in Lampahan city, Bener Meriah district, told AFP`
+    appositive = r"(?:\s*,(?:[^,\"\u201c\u201d\n]{1,80},){1,3})?"
     inverted = "|".join(_INVERTED_VERBS)
     return _Patterns(
         after=re.compile(
-            rf"\A[\s,:;]*(?:[a-z][\w-]*\s+){{0,4}}?{mention}{appositive}\s+(?:{_AUXILIARY}\s+)?{verb}"
+            rf"\A[\s,:;]*{_ORG_BEFORE_ROLE}(?:[a-z][\w-]*\s+){{0,4}}?{mention}{appositive}"
+            rf"\s+(?:{_AUXILIARY}\s+)?{verb}"
         ),
         # `," said Smith and Jones jointly.`: the one named last, as `Smith and Jones said`
         inverted=re.compile(
             rf"\A[\s,]*(?P<verb>{inverted})\s+(?:{_SPEAKER_NAME}\s+and\s+)?{mention}"
-            r"(?<![\s.][A-Z])"  # not "said Sean B" of "said Sean B. Tipton,"
-            # a party label or a suffix may follow: `said Edward J. Markey (D-Mass.),`
-            r"(?=(?:\s+[a-z]+ly)?\s*[.,;:]|\s*\Z|\s+\(|\s+\d+(?:st|nd|rd|th)\b)"
+            r"(?<![\s.][A-Z])" + _AFTER_NAME  # not "said Sean B" of "said Sean B. Tipton,"
         ),
         inverted_role=re.compile(
-            rf"\A[\s,]*(?P<verb>{inverted})\s+{_ROLE_WORDS}(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])"
-            r"(?=\s*[.,;:]|\s*\Z|\s+\(|\s+\d+(?:st|nd|rd|th)\b)"
+            rf"\A[\s,]*(?P<verb>{inverted})\s+{_ORG_BEFORE_ROLE}{_ROLE_WORDS}"
+            rf"(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])" + _AFTER_NAME
         ),
         closing=re.compile(
             rf",\s+(?P<verb>{inverted})\s+(?:{_ROLE_WORDS})?(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])"
@@ -445,6 +457,8 @@ def _split_name(mention: str) -> tuple[str | None, list[str]]:
     words = [re.sub(r"['\u2019]s?$", "", word) for word in words]
     while words and words[-1].lower() in _WEEKDAYS:  # `said Joe Coffey Monday.`
         words = words[:-1]
+    if all(word.lower() in MONTHS for word in words):  # `said March 3` names nobody
+        words = []  # (a month inside a name stays: "Theresa May")
     words = [
         word[:-1] if word.endswith(".") and word.count(".") == 1 and len(word) > 2 else word
         for word in words
