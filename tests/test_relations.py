@@ -792,3 +792,13 @@ def test_cape_may_is_a_place_and_a_month_before_a_day_is_not() -> None:
         relate("The talks were held in Paris May 3 this year.", "The talks were held in Paris.")[0]
         is not ClaimRelation.CONFLICTING
     )
+
+
+def test_a_sentence_set_in_another_year_does_not_conflict_with_todays_figures() -> None:
+    background = "In 2004, a magnitude-9.1 earthquake off Aceh killed 230,000 people."
+    today = "A powerful earthquake in Aceh province killed at least five people on Tuesday."
+    found, _ = relate(background, today)
+    assert found is not ClaimRelation.CONFLICTING
+    # the same year on both sides: the figures are one time's, and they conflict
+    found, _ = relate(background, "In 2004, the earthquake off Aceh killed 170,000 people.")
+    assert found is ClaimRelation.CONFLICTING

@@ -395,6 +395,8 @@ def conflict_differences(
     a: Sentence, b: Sentence, *, context: RelationContext, refs: tuple[SentenceRef, SentenceRef]
 ) -> tuple[ClaimDifference, ...]:
     """Every difference that makes two aligned claims conflict (empty when they do not)."""
+    if _other_years(a.text, b.text):
+        return ()
     # a place spelled two ways by the terminology lexicon is one place (Kiev / Kyiv): such
     # spellings are left out of the places compared, every other place still counts
     respelled = _respelled(context.wordings.get(refs[0]), context.wordings.get(refs[1]))
@@ -408,6 +410,20 @@ def conflict_differences(
     restated = (_restated(a.text), _restated(b.text))
     months = (_months(a.text), _months(b.text))
     return _differences(_lowered(a.text), _lowered(b.text), places, months, restated)
+
+
+_SET_IN_YEAR = re.compile(r"\b[Ii]n (1[89]\d\d|20\d\d)\b")
+
+
+def _other_years(text_a: str, text_b: str) -> bool:
+    """One sentence is set in a year the other never names ("In 2004, a tsunami killed
+    230,000" / "The quake killed at least five"): two times, so no figure of one conflicts
+    with the other's."""
+    for this, other in ((text_a, text_b), (text_b, text_a)):
+        years = set(_SET_IN_YEAR.findall(this))
+        if years and not any(year in other for year in years):
+            return True
+    return False
 
 
 # Bounded (issue 10): a sentence is in as many aligned pairs as it has counterparts.
