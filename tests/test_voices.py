@@ -345,6 +345,13 @@ def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
         ),
         # A month alone is no speaker; a name may end in one.
         ('"We are ready," said Alma May.', "Alma May"),
+        # "he" means the one who spoke, not a name in a possessive after him, and an
+        # appositive may stand between a speaker and the verb.
+        (
+            "Tom Reed, a former range commander, said the wounds matched Lee Cole's account. "
+            '"It was by the book," he said.',
+            "Tom Reed",
+        ),
         # A middle initial is part of the name.
         ('"We are searching," said Rina K. Osei, the deputy mayor.', "Rina K. Osei"),
         # A name said at a sentence's end is the speaker a later "he" means.

@@ -205,7 +205,11 @@ def _patterns() -> _Patterns:
             r"(?=\s*[.;]|\s*\Z)"
         ),
         tail=re.compile(rf",\s*{mention}\s+(?:{_AUXILIARY}\s+)?{verb}[^\"\u201c\u201d]*\Z"),
-        before=re.compile(rf"(?<![\w'\u2019-]){mention}\s+(?:{_AUXILIARY}\s+)?{verb}"),
+        # `Smith said`, `Cerar, the former commander, said` (an appositive of one clause)
+        before=re.compile(
+            rf"(?<![\w'\u2019-]){mention}(?:\s*,[^,\"\u201c\u201d\n]{{1,80}},)?"
+            rf"\s+(?:{_AUXILIARY}\s+)?{verb}"
+        ),
         according=re.compile(rf"(?i:according\s+to)\s+{mention}"),
         loose=re.compile(rf"(?<![\w'\u2019-]){mention}[^\n]*?\b{verb}"),
         verb=re.compile(rf"\b{verb}"),
@@ -547,7 +551,10 @@ def _people(masked: str) -> _People:
             continue
         if role is None and masked[max(0, match.start() - 4) : match.start()].lower() == "the ":
             continue  # "the United States", "the Thick of It": a place or a title, not a person
-        if role is None and len(words) == 1 and words[0] in known:
+        # "the wounds to Mr. Gray's body. "...," he said": a possessive names what is his, and a
+        # later "he" means the one who spoke, not him
+        possessive = match.group().endswith(("'s", "\u2019s"))
+        if role is None and len(words) == 1 and words[0] in known and not possessive:
             named.append((match.start(), known[words[0]]))  # a surname seen in full before
         if not words or (role is None and len(words) < 2):
             continue
@@ -560,7 +567,9 @@ def _people(masked: str) -> _People:
             # "AMD" used alone before "AMD Lisa Su" stays the company; a surname used alone
             # before (a headline's "Obama") still means the person
             known.setdefault(word, name)
-        if role is not None or not any(a <= match.start() < b for a, b in lists):
+        if not possessive and (
+            role is not None or not any(a <= match.start() < b for a, b in lists)
+        ):
             named.append((match.start(), name))
         if role is not None:
             holders.append(_Person(match.start(), role, name))
