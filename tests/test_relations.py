@@ -802,3 +802,13 @@ def test_a_sentence_set_in_another_year_does_not_conflict_with_todays_figures() 
     # the same year on both sides: the figures are one time's, and they conflict
     found, _ = relate(background, "In 2004, the earthquake off Aceh killed 170,000 people.")
     assert found is ClaimRelation.CONFLICTING
+
+
+def test_words_of_attribution_are_no_added_detail() -> None:
+    found, words = relate(
+        "According to Feldman, he will run the new server unit.",
+        '"It is a great fit," said Feldman, who will run the new server unit from Austin.',
+    )
+    assert found is ClaimRelation.ADDS_DETAIL
+    assert "said" not in words
+    assert {"austin", "fit", "great"} <= set(words)

@@ -955,8 +955,8 @@ def _detail(
     lb: Sequence[str],
     restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
 ) -> tuple[str, ...]:
-    ca = {stem(normalise(w)): normalise(w) for w in la if is_content_word(normalise(w))}
-    cb = {stem(normalise(w)): normalise(w) for w in lb if is_content_word(normalise(w))}
+    ca = {stem(w): w for w in map(normalise, la) if _detail_word(w)}
+    cb = {stem(w): w for w in map(normalise, lb) if _detail_word(w)}
     extra_a = sorted(ca[k] for k in ca.keys() - cb.keys())
     extra_b = sorted(cb[k] for k in cb.keys() - ca.keys())
     na, nb = _numbers(la), _numbers(lb)
@@ -968,6 +968,17 @@ def _detail(
         if len(other) <= 1 and (len(extra) >= DETAIL_MIN_WORDS or more_numbers):
             return tuple(sorted({*extra, *more_numbers}))
     return ()
+
+
+# Words of attribution, not of the claim: "..., the company said" adds no detail to a claim
+# the other side states (who says it is the `attribution` relation's business).
+_SPEECH_WORDS = frozenset(
+    {"said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adding"}
+)
+
+
+def _detail_word(word: str) -> bool:
+    return is_content_word(word) and word not in _SPEECH_WORDS and word not in _SOURCE_WORDS
 
 
 @cache
