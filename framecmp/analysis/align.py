@@ -137,6 +137,7 @@ def align(
     vectors = embedder.embed(documents) if embedder is not None else None
     by_id = {d.doc_id: d for d in documents}
     index = {doc_id: _postings(units_profiles) for doc_id, units_profiles in profiles.items()}
+    written = {d.doc_id: _written(d, units[d.doc_id], profiles[d.doc_id]) for d in documents}
     # (a, b, score, one-to-one, the units' profiles, each sentence its whole unit)
     found: list[
         tuple[SentenceRef, SentenceRef, float, bool, Profile, Profile, tuple[Unit, Unit]]
@@ -158,7 +159,9 @@ def align(
                     scores, units, profiles, doc_a, doc_b, embedder, vectors, min_score
                 )
             # the same sentence word for word is the same claim, whatever its few words score
-            scores.update(dict.fromkeys(_verbatim(doc_a, doc_b, units, profiles), 1.0))
+            scores.update(
+                dict.fromkeys(_verbatim(written[doc_a.doc_id], written[doc_b.doc_id]), 1.0)
+            )
             chosen = _assign(scores, min_score, profiles[doc_a.doc_id], profiles[doc_b.doc_id])
             for (ua, ub), (score, core) in sorted(chosen.items()):
                 unit_a, unit_b = units[doc_a.doc_id][ua], units[doc_b.doc_id][ub]
@@ -197,31 +200,30 @@ def align(
     )
 
 
+def _written(
+    doc: Document, units: Sequence[Unit], profiles: Sequence[Profile]
+) -> dict[tuple[str, ...], int]:
+    """A document's single-sentence units by their words (case aside), those holding a content
+    word or a number, for ``_verbatim``; built once per document, not once per pair."""
+    found: dict[tuple[str, ...], int] = {}
+    for n, unit in enumerate(units):
+        tokens = doc.sentences[unit.sentences[0]].tokens
+        if (
+            len(unit.sentences) == 1
+            and len(tokens) > 1
+            and (profiles[n].weights or profiles[n].numbers)
+        ):
+            found.setdefault(tuple(t.lower() for t in tokens), n)
+    return found
+
+
 def _verbatim(
-    doc_a: Document,
-    doc_b: Document,
-    units: Mapping[str, Sequence[Unit]],
-    profiles: Mapping[str, Sequence[Profile]],
+    mine: Mapping[tuple[str, ...], int], theirs: Mapping[tuple[str, ...], int]
 ) -> list[tuple[int, int]]:
-    """Single-sentence units the two documents write word for word (case aside), holding a
-    content word or a number: "She was 85." in two obituaries shares no content word, so the
-    scorer never sees it (ECB+ comparisons, seeds 83, 91 and 112: 26 such pairs unaligned,
-    every one a death notice's age)."""
-
-    def written(doc: Document) -> dict[tuple[str, ...], int]:
-        found: dict[tuple[str, ...], int] = {}
-        for n, unit in enumerate(units[doc.doc_id]):
-            profile = profiles[doc.doc_id][n]
-            tokens = doc.sentences[unit.sentences[0]].tokens
-            if (
-                len(unit.sentences) == 1
-                and len(tokens) > 1
-                and (profile.weights or profile.numbers)
-            ):
-                found.setdefault(tuple(t.lower() for t in tokens), n)
-        return found
-
-    mine, theirs = written(doc_a), written(doc_b)
+    """Single-sentence units the two documents write word for word (``_written`` of each):
+    "She was 85." in two obituaries shares no content word, so the scorer never sees it (ECB+
+    comparisons, seeds 83, 91 and 112: 26 such pairs unaligned, every one a death notice's
+    age)."""
     return sorted((n, theirs[words]) for words, n in mine.items() if words in theirs)
 
 
