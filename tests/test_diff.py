@@ -59,3 +59,15 @@ def test_a_part_of_a_compound_counts_as_used() -> None:
     marked = words_not_in("The ship thwarted a piracy attack.", ["An anti-piracy patrol"])
     assert not any(op == INSERT and "piracy" in text for op, text in marked)
     assert any(op == INSERT and "ship" in text for op, text in marked)
+
+
+def test_quotation_marks_written_as_apostrophes_are_no_word_difference() -> None:
+    left, right = split_diff(
+        "Indonesia sits on the Pacific ''Ring of Fire'' where plates collide.",
+        'Indonesia sits on the Pacific "Ring of Fire" where plates collide.',
+    )
+    assert [op for op, _ in left] == ["equal"]
+    assert [op for op, _ in right] == ["equal"]
+    # a word changed inside such marks still is a difference
+    left, _ = split_diff("the ''Ring of Fire'' zone", 'the "Ring of Ice" zone')
+    assert ("delete", "Fire''") in left

@@ -39,7 +39,9 @@ def clean_text(text: str) -> str:
 @lru_cache(maxsize=65_536)  # words recur across the pairs of a report; bounded for batch runs
 def _key(word: str) -> str:
     # Compare words, not their punctuation or case: "West," and "west" are the same word.
-    stripped = "".join(c for c in word if c.isalnum() or c in "'\u2019-")
+    # Apostrophes at a word's edge are quotation marks ("Fire''" closes a quote as "Fire\"" does);
+    # inside it they belong to the word ("Gray\u2019s", "don't").
+    stripped = "".join(c for c in word if c.isalnum() or c in "'\u2019-").strip("'\u2019")
     return normalise(stripped) if stripped else word
 
 
