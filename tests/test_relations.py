@@ -812,3 +812,12 @@ def test_words_of_attribution_are_no_added_detail() -> None:
     assert found is ClaimRelation.ADDS_DETAIL
     assert "said" not in words
     assert {"austin", "fit", "great"} <= set(words)
+
+
+def test_a_year_inside_a_sentence_does_not_switch_off_conflicts() -> None:
+    found, words = relate(
+        "The hotel, closed since a fire in 1998, reopened on Monday with 200 rooms.",
+        "The hotel reopened on Tuesday with 200 rooms.",
+    )
+    assert found is ClaimRelation.CONFLICTING
+    assert words == ("monday", "tuesday")

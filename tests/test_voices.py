@@ -464,3 +464,41 @@ def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
     flat = re.compile("(?P<w>" + "|".join(re.escape(w) for w in words) + ")", flags)
     grouped = re.compile(f"(?P<w>{_alternation(words, ignore_case=ignore_case)})", flags)
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place at the end of a clause after "said" is no speaker
+        (
+            "Lena Varga, an analyst, said demand was strong throughout Asia. "
+            '"It grows every single year," she said.',
+            "Lena Varga",
+        ),
+        ('"We will rebuild every house," said a farmer near Aleppo.', None),
+        # the speaker before "said", not a name in the clause after it
+        ('"Count every single vote," Clinton said as Sanders called for a recount.', "Clinton"),
+        # a bare name in apposition is the speaker
+        (
+            'A lawyer for Mr. Weinstein, Benjamin Brafman, said: "He is innocent of it all."',
+            "Benjamin Brafman",
+        ),
+        # a surname in a headline does not hide the person named later
+        (
+            "Obama overturns rule\nPresident Obama signed the order. "
+            '"This restores science to its place," he told employees.',
+            "Obama",
+        ),
+        # a possessive name opening a clause is still who "he" may mean
+        (
+            "Mia Lund scored first. After John Smith's late goal won the game, he told "
+            'reporters: "We never gave up."',
+            "John Smith",
+        ),
+        # a surname that is also a title word is a name
+        ('Mark Judge arrived late. "I missed the bus," he said.', "Mark Judge"),
+    ],
+)
+def test_speakers_the_code_review_found(text: str, speaker: str | None) -> None:
+    quotes = [q for q in extract_quotes(_document("d", text)) if not is_scare_quote(q)]
+    assert [q.speaker for q in quotes][-1:] == [speaker]

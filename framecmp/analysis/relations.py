@@ -412,7 +412,9 @@ def conflict_differences(
     return _differences(_lowered(a.text), _lowered(b.text), places, months, restated)
 
 
-_SET_IN_YEAR = re.compile(r"\b[Ii]n (1[89]\d\d|20\d\d)\b")
+# A sentence that opens on its year is set in that year ("In 2004, a tsunami killed ..."); a
+# year later in a sentence ("since a hotel fire in 1998", "resulted in 1900 arrests") is not.
+_SET_IN_YEAR = re.compile(r"\W*In (1[89]\d\d|20\d\d)\b(?!\s+[a-z])")
 
 
 def _other_years(text_a: str, text_b: str) -> bool:
@@ -420,8 +422,8 @@ def _other_years(text_a: str, text_b: str) -> bool:
     230,000" / "The quake killed at least five"): two times, so no figure of one conflicts
     with the other's."""
     for this, other in ((text_a, text_b), (text_b, text_a)):
-        years = set(_SET_IN_YEAR.findall(this))
-        if years and not any(year in other for year in years):
+        found = _SET_IN_YEAR.match(this)
+        if found and found[1] not in other:
             return True
     return False
 

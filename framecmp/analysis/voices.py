@@ -83,7 +83,7 @@ _SPEAKER_NAME = rf"{_LEAD}(?: (?:of )?{_INNER}){{0,9}}"
 # the capitalised word a time or place (`said on Monday`, `said in Jakarta`).
 # A capitalised run (an organisation or place) before the lower-case role words of a speaker:
 # `," Ohio State president Karen Holbrook said`, `said South Richmond Hill resident Suri Charanjit`.
-_ORG_BEFORE_ROLE = rf"(?:{_SPEAKER_NAME}(?:['\u2019]s)?\s+(?=[a-z]))?"
+_ORG_BEFORE_ROLE = rf"(?P<org>{_SPEAKER_NAME}(?:['\u2019]s)?\s+(?=[a-z]))?"
 # What may follow the name after an inverted verb (`," said Smith.`): punctuation, a party
 # label or suffix (`said Edward J. Markey (D-Mass.),`), a relative clause (`added Immelman
 # who ...`), a time (`said Lawrence yesterday`) or a preposition (`said Dirk Kempthorne in a
@@ -111,7 +111,8 @@ class _SpeakerData:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    after: re.Pattern[str]  # `," Smith said`
+    after: re.Pattern[str]  # `," Smith said`, `," Ohio State president Karen Holbrook said`
+    after_plain: re.Pattern[str]  # `after` without an organisation before the role
     inverted: re.Pattern[str]  # `," said Smith.`
     inverted_role: re.Pattern[str]  # `," said agency spokesman Smith.`
     closing: re.Pattern[str]  # `..., said agency official Fauzi.` (indirect speech)
@@ -188,8 +189,11 @@ def _patterns() -> _Patterns:
     inverted = "|".join(_INVERTED_VERBS)
     return _Patterns(
         after=re.compile(
-            rf"\A[\s,:;]*{_ORG_BEFORE_ROLE}(?:[a-z][\w-]*\s+){{0,4}}?{mention}{appositive}"
+            rf"\A[\s,:;]*{_ORG_BEFORE_ROLE}(?P<role>(?:[a-z][\w-]*\s+){{0,4}}?){mention}{appositive}"
             rf"\s+(?:{_AUXILIARY}\s+)?{verb}"
+        ),
+        after_plain=re.compile(
+            rf"\A[\s,:;]*(?:[a-z][\w-]*\s+){{0,4}}?{mention}{appositive}\s+(?:{_AUXILIARY}\s+)?{verb}"
         ),
         # `," said Smith and Jones jointly.`: the one named last, as `Smith and Jones said`
         inverted=re.compile(
@@ -197,23 +201,66 @@ def _patterns() -> _Patterns:
             r"(?<![\s.][A-Z])" + _AFTER_NAME  # not "said Sean B" of "said Sean B. Tipton,"
         ),
         inverted_role=re.compile(
-            rf"\A[\s,]*(?P<verb>{inverted})\s+{_ORG_BEFORE_ROLE}{_ROLE_WORDS}"
+            rf"\A[\s,]*(?P<verb>{inverted})\s+{_ORG_BEFORE_ROLE}(?P<role>{_ROLE_WORDS})"
             rf"(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])" + _AFTER_NAME
         ),
         closing=re.compile(
-            rf",\s+(?P<verb>{inverted})\s+(?:{_ROLE_WORDS})?(?P<mention>{_SPEAKER_NAME})(?<![\s.][A-Z])"
+            rf",\s+(?P<verb>{inverted})\s+(?P<role>{_ROLE_WORDS})?(?P<mention>{_SPEAKER_NAME})"
+            r"(?<![\s.][A-Z])"
             r"(?=\s*[.;]|\s*\Z)"
         ),
         tail=re.compile(rf",\s*{mention}\s+(?:{_AUXILIARY}\s+)?{verb}[^\"\u201c\u201d]*\Z"),
         # `Smith said`, `Cerar, the former commander, said` (an appositive of one clause)
         before=re.compile(
-            rf"(?<![\w'\u2019-]){mention}(?:\s*,[^,\"\u201c\u201d\n]{{1,80}},)?"
+            rf"(?<![\w'\u2019-]){mention}(?P<appositive>\s*,[^,\"\u201c\u201d\n]{{1,80}},)?"
             rf"\s+(?:{_AUXILIARY}\s+)?{verb}"
         ),
         according=re.compile(rf"(?i:according\s+to)\s+{mention}"),
         loose=re.compile(rf"(?<![\w'\u2019-]){mention}[^\n]*?\b{verb}"),
         verb=re.compile(rf"\b{verb}"),
     )
+
+
+# Prepositions of place the stop-word list keeps as content words ("near", "outside"): a
+# capitalised word after one is a place (`," said a farmer near Aleppo.`).
+_PLACE_PREPOSITIONS = frozenset(("near", "outside", "inside", "beside", "opposite", "across"))
+# Words that open a clause: a possessive name right after one is the clause's subject ("After
+# John Smith's goal won the game, he said"), still the one a later "he" may mean.
+_CLAUSE_OPENERS = frozenset(
+    ("after", "when", "before", "as", "while", "although", "because", "since", "if", "once")
+)
+
+
+def _role_words_ok(match: re.Match[str], *, only_after_org: bool = False) -> bool:
+    """The lower-case words read as a speaker's role are a role: no function word, no verb of
+    speech (`..., said demand was strong throughout Asia.` names no Asia; `," Clinton said as
+    Sanders called` gives Clinton's words to nobody else). With ``only_after_org`` (the `after`
+    pattern) words with no organisation before them are read as before (`," prosecutor Ann
+    Smith said`)."""
+    groups = match.groupdict()
+    if only_after_org and not groups.get("org"):
+        return True
+    words = (groups.get("role") or "").split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    verbs = _speaker_data().verbs
+    return all(
+        w.lower() not in stopwords() and w.lower() not in _PLACE_PREPOSITIONS and w not in verbs
+        for w in words
+    )
+
+
+def _appositive_name(match: re.Match[str], offset: int) -> tuple[str, int] | None:
+    """`A lawyer for Mr. Weinstein, Benjamin Brafman, said`: a bare name in apposition is the
+    speaker, not the name before it; (name, position) or None."""
+    appositive = match.groupdict().get("appositive")
+    if not appositive:
+        return None
+    inner = appositive.strip().strip(",").strip()
+    # a person's full name: not a one-word label ("Sister Carol Keehan, DC, said")
+    if not re.fullmatch(_SPEAKER_NAME, inner) or not 2 <= len(inner.split()) <= 5:
+        return None
+    return inner, offset + match.start("appositive") + appositive.index(inner)
 
 
 def extract_quotes(document: Document) -> tuple[Quote, ...]:
@@ -539,7 +586,7 @@ def _people(masked: str) -> _People:
         if role is None and len(words) == 1:
             alone.add(words[0])
         if role is None and (
-            (len(words) > 1 and words[-1].lower() in titles)
+            (len(words) > 1 and words[-1].lower() in titles and words[-1].isupper())
             or (len(words) == 2 and words[0] in alone)
         ):
             # "SeaMicro CEO" is a role, its holder named after it; "AMD Opteron", "Intel Atom"
@@ -553,7 +600,12 @@ def _people(masked: str) -> _People:
             continue  # "the United States", "the Thick of It": a place or a title, not a person
         # "the wounds to Mr. Gray's body. "...," he said": a possessive names what is his, and a
         # later "he" means the one who spoke, not him
-        possessive = match.group().endswith(("'s", "\u2019s"))
+        before_words = masked[max(0, match.start() - 20) : match.start()].split()
+        possessive = match.group().endswith(("'s", "\u2019s")) and not (
+            not before_words
+            or before_words[-1].endswith((".", "!", "?", '"', "\u201d"))
+            or before_words[-1].lower() in _CLAUSE_OPENERS
+        )
         if role is None and len(words) == 1 and words[0] in known and not possessive:
             named.append((match.start(), known[words[0]]))  # a surname seen in full before
         if not words or (role is None and len(words) < 2):
@@ -563,7 +615,7 @@ def _people(masked: str) -> _People:
             continue
         if role is None and _is_place(masked, match):
             continue
-        for word in words[1:] if words[0] in alone else words:
+        for word in words[1:] if len(words) > 2 and words[0] in alone else words:
             # "AMD" used alone before "AMD Lisa Su" stays the company; a surname used alone
             # before (a headline's "Obama") still means the person
             known.setdefault(word, name)
@@ -647,6 +699,8 @@ def _indirect_speech_verbs(masked: str, people: _People) -> list[tuple[int, str,
     found = []
     patterns = _patterns()
     for match in patterns.closing.finditer(masked):
+        if not _role_words_ok(match):
+            continue
         # `..., said agency official Fauzi.`: a role before the name says it is somebody's
         has_role = bool(masked[match.end("verb") : match.start("mention")].strip())
         name = _resolve(match.group("mention"), match.start(), people, (), strict=not has_role)
@@ -657,10 +711,13 @@ def _indirect_speech_verbs(masked: str, people: _People) -> list[tuple[int, str,
             mention = match.group("mention")
             if mention.lower() in _PRONOUNS or mention.lower() in _speaker_data().aliases:
                 continue
-            name = _resolve(mention, match.start(), people, (), strict=True)
+            at = match.start("mention")
+            if apposed := _appositive_name(match, 0):
+                mention, at = apposed
+            name = _resolve(mention, at, people, (), strict=True)
             if name is not None:
                 verb = match.group("verb") if pattern is patterns.before else "according to"
-                found.append((match.start("mention"), name, verb.lower()))
+                found.append((at, name, verb.lower()))
     return sorted(found)
 
 
@@ -682,9 +739,16 @@ def _attribute(
     prefix = masked[start : span.open_at]
 
     candidates: list[tuple[re.Match[str] | None, int, str, bool]] = []
-    for pattern in (patterns.after, patterns.inverted, patterns.inverted_role, patterns.tail):
+    attributions = (
+        patterns.after,
+        patterns.after_plain,  # when what `after` read as an organisation and role is not one
+        patterns.inverted,
+        patterns.inverted_role,
+        patterns.tail,
+    )
+    for pattern in attributions:
         match = pattern.search(rest)
-        if match:
+        if match and _role_words_ok(match, only_after_org=pattern is patterns.after):
             candidates.append((match, rest_start, match.group("verb"), False))
             break
     before = list(patterns.before.finditer(prefix))
@@ -702,7 +766,10 @@ def _attribute(
         if match is None:
             continue
         at = offset + match.start("mention")
-        speaker = _resolve(match.group("mention"), at, people, events, strict=strict)
+        mention = match.group("mention")
+        if apposed := _appositive_name(match, offset):
+            mention, at = apposed
+        speaker = _resolve(mention, at, people, events, strict=strict)
         if speaker is not None:
             return at, speaker, verb.lower()
     return None
