@@ -502,3 +502,12 @@ def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
 def test_speakers_the_code_review_found(text: str, speaker: str | None) -> None:
     quotes = [q for q in extract_quotes(_document("d", text)) if not is_scare_quote(q)]
     assert [q.speaker for q in quotes][-1:] == [speaker]
+
+
+def test_a_place_is_never_a_voice() -> None:
+    text = (
+        "Abdolreza Sheikholeslami, the governor of Hormozgan Province, the centre of the "
+        "damaged area, said most buildings in seven villages were destroyed."
+    )
+    document = _document("d", text)
+    assert "Hormozgan Province" not in {s.name for s in voices(document, []).speakers}

@@ -660,6 +660,8 @@ def _resolve(
         return None
     if _is_organisation(words):
         return " ".join(words)  # organisations are attributed as themselves, kept whole
+    if words[-1].lower() in _speaker_data().places:
+        return None  # "Hormozgan Province": a place says nothing
     is_person = len(words) > 1 or role is not None or words[0] in people.known
     if strict and not is_person:
         return None
