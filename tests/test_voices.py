@@ -511,3 +511,15 @@ def test_a_place_is_never_a_voice() -> None:
     )
     document = _document("d", text)
     assert "Hormozgan Province" not in {s.name for s in voices(document, []).speakers}
+
+
+def test_a_title_in_quotation_marks_is_no_voice() -> None:
+    text = (
+        'In his book, "The Secret Man: The Story of Watergate\'s Deep Throat," Bob Woodward '
+        'wrote about the source. "I never told anyone his name until he did," Woodward said.'
+    )
+    document = _document("d", text)
+    quotes = extract_quotes(document)
+    assert [is_scare_quote(q) for q in quotes] == [True, False]
+    found = voices(document, quotes)
+    assert [(s.name, s.quotes) for s in found.speakers if s.quotes] == [("Bob Woodward", 1)]
