@@ -495,6 +495,8 @@ def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
             'reporters: "We never gave up."',
             "John Smith",
         ),
+        # a possessive names whose spokesperson speaks, not who speaks
+        ('The Hill Church\'s head minister said, "Someone set it on fire on purpose."', None),
         # a surname that is also a title word is a name
         ('Mark Judge arrived late. "I missed the bus," he said.', "Mark Judge"),
     ],

@@ -797,6 +797,8 @@ def _attribute(
             continue
         at = offset + match.start("mention")
         mention = match.group("mention")
+        if mention.endswith(("'s", "\u2019s")):
+            continue  # `The Bible Church's head minister said`: the minister speaks, not the church
         if apposed := _appositive_name(match, offset):
             mention, at = apposed
         speaker = _resolve(mention, at, people, events, strict=strict)
