@@ -497,6 +497,12 @@ def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
         ),
         # a possessive names whose spokesperson speaks, not who speaks
         ('The Hill Church\'s head minister said, "Someone set it on fire on purpose."', None),
+        # an institution's name is no person for "she" to mean
+        (
+            "Vera Holm, director of the Union of Concerned Scientists' Integrity Program, said "
+            'the rule was weak. "It undermines every protection we had," she said.',
+            "Vera Holm",
+        ),
         # a surname that is also a title word is a name
         ('Mark Judge arrived late. "I missed the bus," he said.', "Mark Judge"),
     ],

@@ -562,8 +562,14 @@ def _canonical(words: Sequence[str], known: Mapping[str, str]) -> str | None:
 
 
 def _is_organisation(words: Sequence[str]) -> bool:
-    """ "Defense Ministry", "Kremlin", "Air Force": its last word heads an organisation."""
-    return bool(words) and words[-1].lower() in _speaker_data().organisations
+    """ "Defense Ministry", "Kremlin", "Air Force": its last word heads an organisation, or its
+    first does before "of" ("Union of Concerned Scientists")."""
+    organisations = _speaker_data().organisations
+    if not words:
+        return False
+    # "Union of Concerned Scientists", "Bank of America", "Council of Europe"
+    of_name = len(words) > 2 and words[1].lower() == "of" and words[0].lower() in organisations
+    return words[-1].lower() in organisations or of_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,7 +635,8 @@ def _people(masked: str) -> _People:
         # "the wounds to Mr. Gray's body. "...," he said": a possessive names what is his, and a
         # later "he" means the one who spoke, not him
         before_words = masked[max(0, match.start() - 20) : match.start()].split()
-        possessive = match.group().endswith(("'s", "\u2019s")) and not (
+        plural_possessive = masked[match.end() : match.end() + 1] in ("'", "\u2019")
+        possessive = (match.group().endswith(("'s", "\u2019s")) or plural_possessive) and not (
             not before_words
             or before_words[-1].endswith((".", "!", "?", '"', "\u201d"))
             or before_words[-1].lower() in _CLAUSE_OPENERS
