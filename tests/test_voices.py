@@ -503,6 +503,11 @@ def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
             'the rule was weak. "It undermines every protection we had," she said.',
             "Vera Holm",
         ),
+        # two roles joined by "and"
+        (
+            '"They lost a fortune in July," said Anchorage businessman and blogger Ivo Brand.',
+            "Ivo Brand",
+        ),
         # a surname that is also a title word is a name
         ('Mark Judge arrived late. "I missed the bus," he said.', "Mark Judge"),
     ],

@@ -96,7 +96,7 @@ _AFTER_NAME = (
 )
 _ROLE_WORDS = (
     r"(?:(?:a|an|the)\s+)?(?:(?!(?:in|on|at|to|for|with|by|from|after|before|during|of|that|"
-    r"this|last|next|late|early|earlier|later|when|while|as|but|and|or|it|he|she|they)\b)"
+    r"this|last|next|late|early|earlier|later|when|while|as|but|or|it|he|she|they)\b)"
     r"[a-z][\w-]*\s+){1,5}"
 )
 
@@ -246,9 +246,11 @@ def _role_words_ok(match: re.Match[str], *, only_after_org: bool = False) -> boo
         words = words[1:]
     verbs = _speaker_data().verbs
     return all(
-        w.lower() not in stopwords() and w.lower() not in _PLACE_PREPOSITIONS and w not in verbs
-        for w in words
-    )
+        (w.lower() not in stopwords() or (w == "and" and 0 < i < len(words) - 1))
+        and w.lower() not in _PLACE_PREPOSITIONS
+        and w not in verbs
+        for i, w in enumerate(words)
+    )  # "and" joins two roles: `said Anchorage businessman and blogger Andrew Halcro`
 
 
 def _appositive_name(match: re.Match[str], offset: int) -> tuple[str, int] | None:
