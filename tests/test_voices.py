@@ -508,6 +508,9 @@ def test_alternation_by_first_letter_matches_what_the_flat_one_matches(
             '"They lost a fortune in July," said Anchorage businessman and blogger Ivo Brand.',
             "Ivo Brand",
         ),
+        # an age among the role words; court testimony
+        ('"The violence we use is minimal," said 32-year-old protester Ivo Brand.', "Ivo Brand"),
+        ('"I thought it was a brick but it was a bullet," Rina Osei testified.', "Rina Osei"),
         # a surname that is also a title word is a name
         ('Mark Judge arrived late. "I missed the bus," he said.', "Mark Judge"),
     ],

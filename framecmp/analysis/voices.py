@@ -97,7 +97,7 @@ _AFTER_NAME = (
 _ROLE_WORDS = (
     r"(?:(?:a|an|the)\s+)?(?:(?!(?:in|on|at|to|for|with|by|from|after|before|during|of|that|"
     r"this|last|next|late|early|earlier|later|when|while|as|but|or|it|he|she|they)\b)"
-    r"[a-z][\w-]*\s+){1,5}"
+    r"[a-z0-9][\w-]*\s+){1,5}"  # "32-year-old protester"
 )
 
 
