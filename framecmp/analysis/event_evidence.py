@@ -19,6 +19,7 @@ from framecmp.text.sorted_rows import header_end, value_of
 from framecmp.text.vocabulary import (
     MONTHS,
     MONTHS_RU,
+    WEEKDAYS,
     american_spelling,
     is_content_word,
     normalise,
@@ -49,15 +50,14 @@ _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|from|by|anniversary of|began|started)\s+(?:on\s+)?$",
     re.I,
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_DAY = re.compile(
     r"\b(?:(?P<rel>today|tonight|yesterday)|(?:on|last|this)\s+(?P<day>"
-    + "|".join(_WEEKDAYS)
+    + "|".join(WEEKDAYS)
     + r"))\b",
     re.I,
 )
 # Weekday and month names say when, not what: the date gap weighs them, not word overlap.
-_DATE_WORDS = frozenset(_WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight"}
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight"}
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d.,]*[A-Za-z])")
@@ -85,7 +85,7 @@ _PLACE_PATTERNS = (
     re.compile(rf"\b{_EVENT_NOUNS}\s+(?:in|at)\s+({_NAME})"),  # "press conference in Geneva"
     re.compile(rf"\b{_EVENT_NOUNS},\s+({_NAME}),\s+{_NAME},"),  # caption: "speech, Lyon, France,"
 )
-_NOT_PLACES = frozenset([name.title() for name in MONTHS] + [d.title() for d in _WEEKDAYS])
+_NOT_PLACES = frozenset([name.title() for name in MONTHS] + [d.title() for d in WEEKDAYS])
 
 
 def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvidence:
@@ -122,7 +122,7 @@ def event_evidence(document: Document, quotes: Sequence[Quote] = ()) -> EventEvi
                     numbers.add(value)
                 continue
             if in_lead:
-                if word in _WEEKDAYS:
+                if word in WEEKDAYS:
                     lead_weekdays.add(word)
                 # Capitalised and not opening a sentence: "May" the month, not "may" the verb.
                 elif word.rstrip(".") in MONTHS and position > 0 and token[:1].isupper():
@@ -289,7 +289,7 @@ def _plausible(found: date, published: date) -> bool:
 def _resolve_relative(match: re.Match[str], published: date) -> date:
     if rel := match["rel"]:
         return _days_before(published, 1 if rel.lower() == "yesterday" else 0)
-    weekday = _WEEKDAYS.index(match["day"].lower())
+    weekday = WEEKDAYS.index(match["day"].lower())
     back = (published.weekday() - weekday) % 7
     if match[0].lower().startswith("last") and back == 0:
         back = 7

@@ -43,7 +43,14 @@ from framecmp.model import (
     SentenceRef,
 )
 from framecmp.text.segment import compound_parts, tokenize
-from framecmp.text.vocabulary import MONTHS, is_content_word, is_month_name, normalise, stem
+from framecmp.text.vocabulary import (
+    MONTHS,
+    WEEKDAYS,
+    is_content_word,
+    is_month_name,
+    normalise,
+    stem,
+)
 
 # One side "adds detail" when it has at least this many content words the other lacks (while
 # the other adds at most one). A two-word difference is usually rewording; three is a clause.
@@ -180,9 +187,7 @@ _UNITS = {
     "eight": 8,
     "nine": 9,
 }
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
+_WEEKDAYS = frozenset(WEEKDAYS)
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "without", "cannot"})
 # Each negates only before "to": "failed to stop", "has yet to regain" (not "a failed bid",
 # "not yet known", whose "not" already negates).

@@ -33,7 +33,7 @@ from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
 from framecmp.text.segment import has_word, tokenize
 from framecmp.text.speech import continues_break, quote_runs_on
-from framecmp.text.vocabulary import MONTHS, stopwords
+from framecmp.text.vocabulary import MONTHS, WEEKDAYS, stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
 
@@ -44,9 +44,6 @@ _AUXILIARY = r"(?:has|had|have|also|then|later|once|again|previously)"
 # introduce a clause, not a speaker.
 _INVERTED_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "noted")
 _PRONOUNS = ("he", "she")
-_WEEKDAYS = frozenset(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-)
 # A capitalised word or initialism ("U.S."), and a run of them on one line (a lower-case "of"
 # may join: "Secretary of State"); a full stop ends the run unless it is part of an initialism.
 _CAPITAL = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w'\u2019-]*\w)?)(?![\w'\u2019-])"
@@ -79,9 +76,6 @@ _POSSESSIVE = re.compile("['\u2019]s?$")
 # (an all-caps text) started a match that ran to the run's end and back: 4,000 such words took
 # 9 s; bounded, the work per word is fixed.
 _SPEAKER_NAME = rf"{_LEAD}(?: (?:of )?{_INNER}){{0,9}}"
-# Lower-case words of a role between an inverted verb and the name (`," said national disaster
-# agency spokesman Nugroho.`): at most five, none a preposition or determiner that would make
-# the capitalised word a time or place (`said on Monday`, `said in Jakarta`).
 # A capitalised run (an organisation or place) before the lower-case role words of a speaker:
 # `," Ohio State president Karen Holbrook said`, `said South Richmond Hill resident Suri Charanjit`.
 _ORG_BEFORE_ROLE = rf"(?P<org>{_SPEAKER_NAME}(?:['\u2019]s)?\s+(?=[a-z]))?"
@@ -94,6 +88,9 @@ _AFTER_NAME = (
     r"|\s+(?:who|yesterday|today|tonight|earlier|later|in|at|on|during|after|before|from|"
     r"to|with|while|when|as)\b)"
 )
+# Lower-case words of a role between an inverted verb and the name (`," said national disaster
+# agency spokesman Nugroho.`): at most five, none a preposition or determiner that would make
+# the capitalised word a time or place (`said on Monday`, `said in Jakarta`).
 _ROLE_WORDS = (
     r"(?:(?:a|an|the)\s+)?(?:(?!(?:in|on|at|to|for|with|by|from|after|before|during|of|that|"
     r"this|last|next|late|early|earlier|later|when|while|as|but|or|it|he|she|they)\b)"
@@ -232,6 +229,16 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+def _opens_clause(masked: str, at: int) -> bool:
+    """The text before ``at`` ends a sentence or is a clause opener ("After John Smith's ...")."""
+    before = masked[max(0, at - 20) : at].split()
+    return (
+        not before
+        or before[-1].endswith((".", "!", "?", '"', "\u201d"))
+        or (before[-1].lower() in _CLAUSE_OPENERS)
+    )
+
+
 def _role_words_ok(match: re.Match[str], *, only_after_org: bool = False) -> bool:
     """The lower-case words read as a speaker's role are a role: no function word, no verb of
     speech (`..., said demand was strong throughout Asia.` names no Asia; `," Clinton said as
@@ -250,7 +257,7 @@ def _role_words_ok(match: re.Match[str], *, only_after_org: bool = False) -> boo
         and w.lower() not in _PLACE_PREPOSITIONS
         and w not in verbs
         for i, w in enumerate(words)
-    )  # "and" joins two roles: `said Anchorage businessman and blogger Andrew Halcro`
+    )  # "and" may join two roles: `said local businessman and blogger Ivo Brand`
 
 
 def _appositive_name(match: re.Match[str], offset: int) -> tuple[str, int] | None:
@@ -536,7 +543,7 @@ def _split_name(mention: str) -> tuple[str | None, list[str]]:
     ):
         words = words[1:]
     words = [re.sub(r"['\u2019]s?$", "", word) for word in words]
-    while words and words[-1].lower() in _WEEKDAYS:  # `said Joe Coffey Monday.`
+    while words and words[-1].lower() in WEEKDAYS:  # `said Joe Coffey Monday.`
         words = words[:-1]
     if all(word.lower() in MONTHS for word in words):  # `said March 3` names nobody
         words = []  # (a month inside a name stays: "Theresa May")
@@ -636,13 +643,10 @@ def _people(masked: str) -> _People:
             continue  # "the United States", "the Thick of It": a place or a title, not a person
         # "the wounds to Mr. Gray's body. "...," he said": a possessive names what is his, and a
         # later "he" means the one who spoke, not him
-        before_words = masked[max(0, match.start() - 20) : match.start()].split()
-        plural_possessive = masked[match.end() : match.end() + 1] in ("'", "\u2019")
-        possessive = (match.group().endswith(("'s", "\u2019s")) or plural_possessive) and not (
-            not before_words
-            or before_words[-1].endswith((".", "!", "?", '"', "\u201d"))
-            or before_words[-1].lower() in _CLAUSE_OPENERS
-        )
+        possessive = (
+            match.group().endswith(("'s", "\u2019s"))
+            or masked[match.end() : match.end() + 1] in ("'", "\u2019")  # "Scientists'"
+        ) and not _opens_clause(masked, match.start())
         if role is None and len(words) == 1 and words[0] in known and not possessive:
             named.append((match.start(), known[words[0]]))  # a surname seen in full before
         if not words or (role is None and len(words) < 2):
@@ -741,7 +745,7 @@ def _indirect_speech_verbs(masked: str, people: _People) -> list[tuple[int, str,
         if not _role_words_ok(match):
             continue
         # `..., said agency official Fauzi.`: a role before the name says it is somebody's
-        has_role = bool(masked[match.end("verb") : match.start("mention")].strip())
+        has_role = bool(match.group("role"))
         name = _resolve(match.group("mention"), match.start(), people, (), strict=not has_role)
         if name is not None:
             found.append((match.start("mention"), name, match.group("verb").lower()))

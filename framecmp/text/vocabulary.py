@@ -14,6 +14,8 @@ from typing import Protocol
 
 from framecmp.text import nltk_modules
 
+# The days of the week, lower-case, Monday first.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Month names and abbreviations -> month number, for reading dates in metadata and text.
 MONTHS = {
     name: number
