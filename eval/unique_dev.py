@@ -48,7 +48,6 @@ from framecmp.analysis.align import (  # noqa: E402
     _carriers,
     _near_units,
     _number_carriers,
-    _postings,
     _shared_numbers,
     _shared_words,
     align,
@@ -275,8 +274,7 @@ def closeness(documents: Sequence[Document], doc: str, index: int) -> tuple[floa
     profiles = profiles_of(documents, units)
     u = next(n for n, unit in enumerate(units[doc]) if index in unit.sentences)
     p1 = profiles[doc][u]
-    postings = {i: _postings(p) for i, p in profiles.items()}
-    near = _near_units(doc, p1, documents, profiles, postings, None, 1)
+    near = _near_units(doc, p1, documents, profiles, None, 1)
     carriers = {i: _carriers(p) for i, p in profiles.items()}
     held = _shared_words(doc, p1, documents, profiles, carriers, min_share=0.0)
     numbers = {d.doc_id: _number_carriers(profiles[d.doc_id]) for d in documents}

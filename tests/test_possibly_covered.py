@@ -151,10 +151,15 @@ def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
     documents = prepare_documents(load_articles(sorted(folder.glob("12_*ecbplus.txt"))[:10]))
     units = {d.doc_id: units_of(d) for d in documents}
     profiles = profiles_of(documents, units)
-    index = {doc_id: stage._postings(found) for doc_id, found in profiles.items()}
+    index = stage._UnitIndex(documents, profiles)
     checked = 0
     for document in documents:
-        for p1 in profiles[document.doc_id]:
+        queries = profiles[document.doc_id]
+        # all of a report's units at once, as the aligner asks
+        near = stage._near_units_of(
+            document.doc_id, queries, documents, index, COVERED_MIN_SCORE, 2
+        )
+        for p1, found in zip(queries, near, strict=True):
             every = sorted(  # every unit elsewhere sharing a content stem, scored
                 (-pair_scorer.probability(stage._features(p1, p2)), other.doc_id, j)
                 for other in documents
@@ -163,11 +168,18 @@ def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
                 if p1.weights.keys() & p2.weights.keys()
             )
             best = [n for n in every if -n[0] >= COVERED_MIN_SCORE][:2]
-            found = stage._near_units(
-                document.doc_id, p1, documents, profiles, index, COVERED_MIN_SCORE, 2
-            )
             assert found == best
             checked += bool(best)
+    # without a floor or a count: every candidate, in order of score
+    first = documents[0].doc_id
+    for p1 in profiles[first][:20]:
+        every = sorted(
+            (-pair_scorer.probability(stage._features(p1, p2)), other.doc_id, j)
+            for other in documents[1:]
+            for j, p2 in enumerate(profiles[other.doc_id])
+            if p1.weights.keys() & p2.weights.keys()
+        )
+        assert stage._near_units(first, p1, documents, profiles, None) == every
     assert checked > 50  # 85 units of these reports have a candidate to check
 
 
