@@ -198,11 +198,13 @@ def modality_pairs(load: object) -> None:
         )
 
 
-# The samples judged after the modality rule was narrowed (7 Dec, sixth session): every pair
-# named `modality` before or after it on fresh ECB+ even-topic comparisons, judged blind.
+# The samples judged after the modality rule was narrowed (7 Dec, sixth session, and again in
+# the ninth): every pair named `modality` before or after it on fresh ECB+ even-topic
+# comparisons, judged blind. A file's ``before`` is the code before its own change.
 MODALITY_SAMPLES = {
     "relations-modality-2.toml": "seeds 704-706 (development of the narrowed rule)",
-    "relations-modality-3.toml": "seeds 707-709 (fresh, after the last change)",
+    "relations-modality-3.toml": "seeds 707-709 (fresh after the sixth session's change)",
+    "relations-modality-4.toml": "seeds 710-721 (fresh, after the last change, ninth session)",
 }
 
 

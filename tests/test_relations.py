@@ -285,6 +285,71 @@ def test_a_modal_in_a_clause_the_other_lacks_is_no_modality() -> None:
     assert evidence == ("will",)
 
 
+def test_a_plan_named_by_a_noun_is_no_modality() -> None:
+    # "the planned cuts" and "network planning" name a plan; neither claim is planned
+    found, evidence = relate(
+        "Protesters clashed with police over the planned budget cuts on Friday.",
+        "Protesters clashed with police over the budget cuts on Friday.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    found, evidence = relate(
+        "The firm, which specialises in network planning, bought the startup.",
+        "The firm bought the startup, a maker of routers.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    # the verb still plans: "plans to close" against "closed"
+    found, evidence = relate(
+        "The company plans to close the factory in Leeds.",
+        "The company closed the factory in Leeds.",
+    )
+    assert found is ClaimRelation.MODALITY
+    assert evidence == ("plans",)
+
+
+def test_a_likelihood_before_a_description_is_no_modality() -> None:
+    found, evidence = relate(
+        "Thieves took jewels worth 40 million euros in possibly the biggest heist this year.",
+        "Thieves took jewels worth 40 million euros in the biggest heist this year.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    # hedging the claim itself still is
+    found, _ = relate(
+        "The fire was probably started by a faulty heater.",
+        "The fire was started by a faulty heater.",
+    )
+    assert found is ClaimRelation.MODALITY
+
+
+def test_a_refusal_with_would_not_is_no_modality() -> None:
+    found, evidence = relate(
+        "The hospital would not release details of the patients' condition, a spokesman said.",
+        "The hospital was not releasing details of the patients' condition, a spokesman said.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+
+
+def test_an_agreement_to_act_is_as_planned_as_will() -> None:
+    # both planned: no modality difference
+    found, evidence = relate(
+        "The bank has signed an agreement to acquire the insurer for 2 billion euros.",
+        "The bank will acquire the insurer for 2 billion euros.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    # planned against done: modality, shown by the words that plan
+    found, evidence = relate(
+        "The bank has agreed to acquire the insurer.",
+        "The bank acquired the insurer last year.",
+    )
+    assert found is ClaimRelation.MODALITY
+    assert evidence == ("agreed to",)
+    # "an offer to" a person is no plan of the claim
+    found, evidence = relate(
+        "The club made a five-year offer to the striker.",
+        "The club offered the striker a five-year contract.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+
+
 def test_a_name_or_a_contraction_is_not_read_as_another_modality() -> None:
     # "Will" opening a name, and "they'll" for "they will"
     assert (

@@ -237,6 +237,36 @@ _BE_FORMS = _BE | {"be", "been", "being", "am"}
 _NOT_A_VERB = frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 )
+# Plan words mark a plan only as a verb: before "to" ("plans to", "planned to") or after an
+# auxiliary ("is planning", "was planned", "has planned"); not as a noun or a modifier ("the plan
+# to break in", "the planned austerity measures", "technology planning"), which name a plan
+# without saying the claim is one (judged development pairs: relations-modality.toml, odd
+# topics, and relations-modality-2.toml).
+_PLAN_WORDS = frozenset({"plan", "plans", "planned", "planning"})
+_AUXILIARIES = _BE | {"be", "been", "being", "am", "has", "have", "had"}
+# Adverbs of likelihood hedge a description, not the claim, before "the" ("in possibly the
+# world's biggest heist", "probably the most exciting thing"); before "a" they may hedge a
+# count the claim makes ("five women, and possibly a couple of children, were inside").
+_LIKELIHOOD = frozenset({"possibly", "probably", "likely"})
+# "would not" before a verb of telling is a refusal in the past ("the hospital would not release
+# any details", "he would not comment"), as "was not releasing": no modality (Biber et al.
+# 1999, ch. 6: volitional "would").
+_TELLING = frozenset(
+    {
+        *("comment", "say", "release", "confirm", "disclose", "discuss", "identify"),
+        *("elaborate", "reveal", "name", "specify", "speculate", "give", "provide", "answer"),
+    }
+)
+# A commitment to an act not yet done, before "to" and a verb: "signed a definitive agreement to
+# acquire", "agreed to buy", "pledged to rebuild" (the acquisition is planned, as in "will
+# acquire"; "today's acquisition" is done). Verbs, and "agreement", after which "to" is nearly
+# always an infinitive; not "deal" or "offer" ("an offer to first baseman Teixeira").
+_COMMITTING = frozenset(
+    {
+        *("agree", "agrees", "agreed", "agreement", "pledge", "pledges", "pledged"),
+        *("promise", "promises", "promised", "vow", "vows", "vowed"),
+    }
+)
 # The modal auxiliaries among them: another side's "will" is not the same modality as this one's
 # "may", so these are compared as words, the lexical markers by stem.
 _MODAL_VERBS = frozenset({"will", "would", "may", "might", "could", "should", "shall"})
@@ -869,12 +899,30 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
         ):
             every.add(f"{word} to")  # "is to be sentenced", "about to board"; not "was to Moscow"
             continue
+        if word in _COMMITTING and after == "to" and _verb_after(written, lowered, i + 2):
+            every.add(f"{word} to")
+            ahead = [w for w in lowered[i + 2 :] if is_content_word(w) and w not in _MODAL]
+            if any(stem(w) in held for w in ahead[:MODAL_REACH]):
+                speaking.add(f"{word} to")
+            continue
         if word not in _MODAL or (word not in _MODAL_VERBS and stem(word) in other_stems):
             continue
         if (
             word in _MODAL_VERBS
             and written[i][:1].isupper()
             and (i > 0 or not written[i + 1 : i + 2] or not written[i + 1][:1].islower())
+        ):
+            continue
+        before = lowered[i - 1] if i > 0 else ""
+        if word in _PLAN_WORDS and after != "to" and before not in _AUXILIARIES:
+            continue
+        if word in _LIKELIHOOD and after == "the":
+            continue
+        if (
+            word == "would"
+            and after in ("not", "n't")
+            and i + 2 < len(lowered)
+            and lowered[i + 2] in _TELLING
         ):
             continue
         marker = word
