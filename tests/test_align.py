@@ -131,6 +131,51 @@ def test_sentences_sharing_only_names_are_not_paraphrases() -> None:
     assert alignment.coverage(SentenceRef("b", 0)) is not Coverage.ALIGNED
 
 
+def test_sentences_sharing_only_who_speaks_are_not_aligned() -> None:
+    # the speaker's name and title ("White House press secretary") and "told reporters" say
+    # who speaks; the two claims share nothing (issue 9)
+    opening = [
+        text_document(
+            "a", "White House press secretary Jane Roe told reporters the talks were productive."
+        ),
+        text_document(
+            "b",
+            "White House press secretary Jane Roe told reporters that the president "
+            "would travel to Ohio.",
+        ),
+    ]
+    assert align(opening).pairs == ()
+    closing = [
+        text_document(
+            "a", "The first call came at 3 a.m., city fire chief Ann Lee said on Monday."
+        ),
+        text_document("b", '"The roof was ablaze within a minute," said city fire chief Ann Lee.'),
+    ]
+    assert align(closing).pairs == ()
+    # the same claim with its speaker told apart still aligns, whoever says it and how
+    same = [
+        text_document(
+            "a",
+            "Researchers at security firm Acme say attacks on the browser flaw are spreading "
+            "fast, with thousands of computers compromised.",
+        ),
+        text_document(
+            "b",
+            "Jo Park, a researcher at security firm Acme, told the BBC that attacks on the "
+            "browser flaw were spreading fast.",
+        ),
+    ]
+    assert len(align(same).pairs) == 1
+    # a reporting verb inside a quotation is the speaker's own word, not the attribution
+    quoted = [
+        text_document(
+            "a", '"I just want to say good luck to my successor and thank the staff," he said.'
+        ),
+        text_document("b", '"I just want to say good luck to my successor."'),
+    ]
+    assert len(align(quoted).pairs) == 1
+
+
 def test_the_same_quoted_words_are_a_same_quote() -> None:
     docs = [
         text_document(

@@ -332,8 +332,21 @@ def _candidate_scores(
                 continue
             if floor is not None and _max_score(p1, p2) < floor:
                 continue
+            if aligner is Aligner.LEXICAL and _shares_only_attribution(p1, p2):
+                continue
             scores[(j, i) if flip else (i, j)] = probability(_features(p1, p2))
     return scores
+
+
+def _shares_only_attribution(p1: Profile, p2: Profile) -> bool:
+    """Whether the words two units share all stand in a clause that says who speaks (the
+    speaker's name and title, "told reporters"), on one side at least: they share no claim.
+    A shared number still counts as a claim."""
+    if p1.claim_keys is None and p2.claim_keys is None:
+        return False
+    claim1 = p1.claim_keys if p1.claim_keys is not None else p1.weights.keys() | p1.names
+    claim2 = p2.claim_keys if p2.claim_keys is not None else p2.weights.keys() | p2.names
+    return claim1.isdisjoint(claim2) and p1.numbers.isdisjoint(p2.numbers)
 
 
 def _content_overlap(p1: Profile, p2: Profile) -> tuple[float, float, float, float]:

@@ -73,6 +73,9 @@ class Profile:
     weight_sum: float  # sum of weights
     weight_norm: float  # Euclidean norm of weights
     all_weight_sum: float  # weight_sum + sum of name_weights
+    # content and name keys written outside a clause that says who speaks ("Police spokesman
+    # John Smith said", "..., a source told reporters"); None when no sentence has one
+    claim_keys: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,8 @@ def units_of(document: Document) -> tuple[Unit, ...]:
 def profiles_of(
     documents: Sequence[Document], units: Mapping[str, Sequence[Unit]]
 ) -> dict[str, tuple[Profile, ...]]:
-    terms = {d.doc_id: tuple(_terms(d, s) for s in d.sentences) for d in documents}
+    read = {d.doc_id: tuple(_terms(d, s) for s in d.sentences) for d in documents}
+    terms = {doc: tuple(ts for ts, _ in sentences) for doc, sentences in read.items()}
     every_sentence = [ts for doc_terms in terms.values() for ts in doc_terms]
     names = _names(every_sentence)
     variants = _variants(sorted({t.key for ts in every_sentence for t in ts if t.kind != "name"}))
@@ -127,10 +131,26 @@ def profiles_of(
                 sum(quoted_words(document, document.sentences[i]) for i in unit.sentences)
                 if any(t.quoted for i in unit.sentences for t in doc_terms[i])
                 else 0,
+                _claim_keys([read[document.doc_id][i] for i in unit.sentences], variants),
             )
             for unit in units[document.doc_id]
         )
     return profiles
+
+
+def _claim_keys(
+    sentences: Sequence[tuple[Sequence[Term], frozenset[str] | None]], variants: Mapping[str, str]
+) -> frozenset[str] | None:
+    """A unit's keys outside attribution clauses (a sentence without one gives all its keys),
+    spelling variants folded as the profile folds them; None when no sentence has a clause."""
+    if all(claim is None for _, claim in sentences):
+        return None
+    keys = {
+        key
+        for terms, claim in sentences
+        for key in (claim if claim is not None else (t.key for t in terms))
+    }
+    return frozenset(variants.get(key, key) for key in keys)
 
 
 def _profile(
@@ -139,6 +159,7 @@ def _profile(
     idf: tuple[Mapping[str, float], float],
     names: frozenset[str],
     quoted_words: int,
+    claim_keys: frozenset[str] | None = None,
 ) -> Profile:
     table, unseen = idf
     keys: list[str] = []  # content keys in sentence order
@@ -177,6 +198,7 @@ def _profile(
         weight_sum=weight_sum,
         weight_norm=math.sqrt(sum(w * w for w in weights.values())),
         all_weight_sum=weight_sum + sum(name_weights.values()),
+        claim_keys=claim_keys,
     )
 
 
@@ -184,10 +206,16 @@ def _number(word: str) -> str:
     return word.replace(",", "").rstrip(".")
 
 
-def _terms(document: Document, sentence: Sentence) -> tuple[Term, ...]:
+def _terms(
+    document: Document, sentence: Sentence
+) -> tuple[tuple[Term, ...], frozenset[str] | None]:
+    """The sentence's terms, and the keys of those written outside its attribution clause
+    (``_attribution_clause``; None when it has none)."""
     tokens = _tokens(document, sentence)
     words = [_word(written) for written, _ in tokens]
+    clause = _attribution_clause([w.normalised for w in words], tokens, _gaps(sentence))
     terms: list[Term] = []
+    claim: set[str] = set()
     i = 0
     while i < len(tokens):
         word = words[i]
@@ -205,6 +233,8 @@ def _terms(document: Document, sentence: Sentence) -> tuple[Term, ...]:
             # keyed by the listed name, shown as written ("british", not "united kingdom")
             written = " ".join(w.normalised for w in words[i : i + width])
             terms.append(Term(term, written, "name", True, i == 0, quoted))
+            if i not in clause:
+                claim.add(term)
             i += width
             continue
         if (found := word.term) is not None:
@@ -212,8 +242,91 @@ def _terms(document: Document, sentence: Sentence) -> tuple[Term, ...]:
             if i == 0 or quoted:
                 found = Term(found.key, found.word, found.kind, found.capitalised, i == 0, quoted)
             terms.append(found)
+            if i not in clause:
+                claim.add(found.key)
         i += 1
-    return tuple(terms)
+    return tuple(terms), (frozenset(claim) if clause else None)
+
+
+# Reporting verbs that open or close a clause saying who speaks ("Police said", ", a spokesman
+# told reporters."): the neutral and common ones of the attribution list (data/synonyms.toml),
+# not verbs that may be the event itself ("announced", "revealed", "reported", "declared").
+_SPEAKING = frozenset(
+    {
+        *("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "explained"),
+        *("noted", "insisted", "warned", "argued", "wrote", "according"),
+    }
+)
+# Bare forms open no clause: "want to say", "did not tell".
+_NOT_OPENING = frozenset({"say", "tell", "according"})
+# Words after the verb of a closing clause, the verb included: "said Palmer public safety
+# director Jon Owen" (6), "Smith said in a videotaped message" (5).
+_AFTER_CLOSING_VERB = 7
+# Words that may follow the verb of an opening clause, before what is said: its addressee
+# ("told reporters", "told the BBC", "told CNN") and "that".
+_ADDRESSEE = frozenset({"reporters", "journalists", "the", "a", "an", "that"})
+# An attribution clause holds at most this many words: a longer stretch is a claim of its own.
+_CLAUSE_MAX_WORDS = 12
+# Punctuation or a quotation mark between two words: a clause boundary.
+_BREAK = re.compile('[,;:()"\u201c\u201d\u00ab\u00bb\u2014\u2013]|--')
+
+
+def _attribution_clause(
+    words: Sequence[str], tokens: Sequence[tuple[str, bool]], gaps: Sequence[str]
+) -> frozenset[int]:
+    """Token positions of the clause that says who speaks: an opening one ("White House press
+    secretary Jane Roe told reporters (that) ...", "According to police, ...") or a closing one
+    ("..., police spokesman John Smith said on Monday.", '...," said Smith.'). ``tokens`` are
+    (written, quoted), ``gaps`` the text before each (punctuation is no token); a quoted word is
+    a speaker's, never the attribution. The words that name and describe a
+    speaker say who says it, not what is said: two sentences sharing only these share no claim
+    (issue 9: names, job titles and attribution phrases carry no match).
+    """
+    n = len(words)
+    found: set[int] = set()
+    if n >= 2 and words[0] == "according" and words[1] == "to":
+        comma = next((k for k in range(2, min(n, _CLAUSE_MAX_WORDS)) if "," in gaps[k]), None)
+        if comma is not None:
+            found.update(range(comma))
+    else:
+        for v in range(1, min(n, _CLAUSE_MAX_WORDS)):
+            if _BREAK.search(gaps[v]) or tokens[v][1] or tokens[v - 1][1]:
+                break  # a clause or a quotation before the verb: no opening attribution
+            if words[v] in _SPEAKING and words[v] not in _NOT_OPENING:
+                end = v + 1
+                while (
+                    end < n
+                    and end - v <= 3
+                    and not _BREAK.search(gaps[end])
+                    and (words[end] in _ADDRESSEE or tokens[end][0][:1].isupper())
+                ):
+                    end += 1
+                if n - end >= 3:  # something is said after it
+                    found.update(range(end))
+                break
+    # the closing clause: after the sentence's last comma, a reporting verb among its last
+    # words ("..., Smith said on Monday.", '...," said Smith.'), not one that says more
+    # ("..., told the BBC that attacks were spreading")
+    comma = max((k for k in range(1, n) if "," in gaps[k]), default=None)
+    if comma is not None and n - comma <= _CLAUSE_MAX_WORDS:
+        verbs = [k for k in range(comma, n) if words[k] in _SPEAKING and not tokens[k][1]]
+        if verbs and n - verbs[-1] <= _AFTER_CLOSING_VERB and "that" not in words[verbs[-1] :]:
+            found.update(range(comma, n))
+    return frozenset(found)
+
+
+def _gaps(sentence: Sentence) -> list[str]:
+    """The text before each word token of ``_tokens`` (its parts: "" before a later part)."""
+    gaps: list[str] = []
+    position = 0
+    for token in sentence.tokens:
+        found = sentence.text.find(token, position)
+        gap = sentence.text[position:found] if found >= 0 else ""
+        if found >= 0:
+            position = found + len(token)
+        parts = compound_parts(token)
+        gaps += [gap] + [""] * (len(parts) - 1)
+    return gaps
 
 
 class _Word(NamedTuple):
