@@ -520,6 +520,53 @@ def test_speakers_the_code_review_found(text: str, speaker: str | None) -> None:
     assert [q.speaker for q in quotes][-1:] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "X of Y" that no title opens is no person for "he" to mean
+        (
+            "Ivo Brand said experts doubt the law would survive a Charter of Rights challenge. "
+            '"I have always disagreed with that," he said.',
+            "Ivo Brand",
+        ),
+        # an expressive verb of saying
+        (
+            '"A protest is one thing and murder is another!" Prime Minister Ivo Brand thundered.',
+            "Ivo Brand",
+        ),
+        # a surname is the person introduced with it just before, not an earlier namesake
+        (
+            "Mia Brand opened the meeting. Later, Councilman Ivo Brand, a critic, blasted the "
+            'plan. "Stay out of our town," Brand fumed.',
+            "Councilman Ivo Brand",
+        ),
+        # a role set off by commas before the name
+        ('"She changed how we dress," her agent, Ivo Brand, said yesterday.', "Ivo Brand"),
+        # "according to" after the quote, with a role
+        (
+            'The man was "looking for these people," according to city police Lt. Ivo Brand.',
+            "Ivo Brand",
+        ),
+        # two people speaking together: the one named last, as "said A and B"
+        (
+            '"We are thrilled to have her back," producers Mia Lund and Ivo Brand said in a '
+            "statement.",
+            "Ivo Brand",
+        ),
+        # but "and" does not join a place to a verb further on: no speaker here, not "Middle
+        # East" (the attribution is too far from the quote)
+        (
+            'The cut stopped "data of many kinds" between Europe and the Middle East, and '
+            "service will be slow, said Ivo Brand, a director at the firm.",
+            None,
+        ),
+    ],
+)
+def test_speakers_of_the_ninth_sessions_sample(text: str, speaker: str | None) -> None:
+    quotes = [q for q in extract_quotes(_document("d", text)) if not is_scare_quote(q)]
+    assert [q.speaker for q in quotes][-1:] == [speaker]
+
+
 def test_a_place_is_never_a_voice() -> None:
     text = (
         "Abdolreza Sheikholeslami, the governor of Hormozgan Province, the centre of the "

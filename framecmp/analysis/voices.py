@@ -117,6 +117,7 @@ class _Patterns:
     tail: re.Pattern[str]  # `... "too polite" in treating him, the French leader said.`
     before: re.Pattern[str]  # `Smith said: "` / `he emphasized the council's readiness to "`
     according: re.Pattern[str]  # `According to Garcia, ... "`
+    according_after: re.Pattern[str]  # `..." according to police Lt. Gerry Scherlinck.`
     loose: re.Pattern[str]  # `President Smith projected ..., noting there is a "`
     verb: re.Pattern[str]  # an attribution verb
 
@@ -186,9 +187,15 @@ def _patterns() -> _Patterns:
     appositive = r"(?:\s*,(?:[^,\"\u201c\u201d\n]{1,80},){1,3})?"
     inverted = "|".join(_INVERTED_VERBS)
     return _Patterns(
+        # `," her agent, Mark Roesler, said`, `," the deputy's mother, Rosa Ortiz, said`: a
+        # role set off by a comma before the name, the name by one after it
         after=re.compile(
-            rf"\A[\s,:;]*{_ORG_BEFORE_ROLE}(?P<role>(?:[a-z][\w-]*\s+){{0,4}}?){mention}{appositive}"
-            rf"\s+(?:{_AUXILIARY}\s+)?{verb}"
+            rf"\A[\s,:;]*{_ORG_BEFORE_ROLE}(?P<role>(?:[a-z][\w-]*\s+){{0,4}}?"
+            rf"(?:(?:[a-z][\w'\u2019-]*\s+){{0,3}}[a-z][\w'\u2019-]*,\s+(?={_SPEAKER_NAME},))?)"
+            # `," producers Craig Zadan and Neil Meron said`: the one named last, as `inverted`,
+            # when the verb follows that name directly
+            rf"(?:{_SPEAKER_NAME}\s+and\s+(?=(?:[Tt]he\s+)?{_SPEAKER_NAME}\s+(?:{verbs})\b))?"
+            rf"{mention}{appositive},?\s+(?:{_AUXILIARY}\s+)?{verb}"
         ),
         after_plain=re.compile(
             rf"\A[\s,:;]*(?:[a-z][\w-]*\s+){{0,4}}?{mention}{appositive}\s+(?:{_AUXILIARY}\s+)?{verb}"
@@ -214,6 +221,11 @@ def _patterns() -> _Patterns:
             rf"\s+(?:{_AUXILIARY}\s+)?{verb}"
         ),
         according=re.compile(rf"(?i:according\s+to)\s+{mention}"),
+        # `..." according to Troy police Lt. Gerry Scherlinck.`: after the quote, a role allowed
+        according_after=re.compile(
+            rf"\A[\s,]*(?P<verb>according\s+to)\s+{_ORG_BEFORE_ROLE}(?P<role>{_ROLE_WORDS})?"
+            rf"{mention}"
+        ),
         loose=re.compile(rf"(?<![\w'\u2019-]){mention}[^\n]*?\b{verb}"),
         verb=re.compile(rf"\b{verb}"),
     )
@@ -532,6 +544,19 @@ def _sentence_bounds(document: Document, at: int) -> tuple[int, int]:
     return at, len(document.text)
 
 
+# Characters before a bare surname within which a full name bearing it is the one meant, over
+# the first person the text introduced with it (who stays the referent further on: a player's
+# father introduced in the middle of a profile does not take over "McDermott said"). Read on
+# every ECB+ quote the rule changes (eval/speaker_diff.py; ninth session's note).
+SURNAME_REACH = 250
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of a listed title ("secretary" of "secretary of state")."""
+    return frozenset(word for title in _speaker_data().titles for word in title.split())
+
+
 def _split_name(mention: str) -> tuple[str | None, list[str]]:
     """A capitalised run as (role of its title, name words): "French President Marie Smith"."""
     words = mention.split()
@@ -587,6 +612,8 @@ class _People:
     holders: tuple[_Person, ...]  # people named with a title, in text order
     organisations: tuple[tuple[int, str], ...] = ()  # (position, name) of organisations named
     named: tuple[tuple[int, str], ...] = ()  # (position, name) of people named in full
+    # (position, word, full name): each word of a full name where the text names it
+    introduced: tuple[tuple[int, str, str], ...] = ()
 
 
 # A name right after a locative preposition: "in Suka Makmur", "at Mercury Research". "to" and
@@ -620,6 +647,7 @@ def _people(masked: str) -> _People:
     holders = []
     organisations = []
     named: list[tuple[int, str]] = []
+    introduced: list[tuple[int, str, str]] = []
     # a later "he" or "she" means no member of a list of names
     lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(masked)]
     titles = _speaker_data().titles
@@ -641,6 +669,12 @@ def _people(masked: str) -> _People:
             continue
         if role is None and masked[max(0, match.start() - 4) : match.start()].lower() == "the ":
             continue  # "the United States", "the Thick of It": a place or a title, not a person
+        if role is None and " of " in match.group():
+            head = match.group().split(" of ")[0].split()
+            if len(head) == 1 and head[0].lower() not in _title_words():
+                # "a Charter of Rights challenge", "The Thick of It": no person's name (not
+                # "Bob Rifkin of Operation Safe Streets", "Secretary of Commerce Gary Locke")
+                continue
         # "the wounds to Mr. Gray's body. "...," he said": a possessive names what is his, and a
         # later "he" means the one who spoke, not him
         possessive = (
@@ -660,6 +694,7 @@ def _people(masked: str) -> _People:
             # "AMD" used alone before "AMD Lisa Su" stays the company; a surname used alone
             # before (a headline's "Obama") still means the person
             known.setdefault(word, name)
+            introduced.append((match.start(), word, name))
         if not possessive and (
             role is not None or not any(a <= match.start() < b for a, b in lists)
         ):
@@ -671,6 +706,7 @@ def _people(masked: str) -> _People:
         holders=tuple(holders),
         organisations=tuple(organisations),
         named=tuple(named),
+        introduced=tuple(introduced),
     )
 
 
@@ -708,6 +744,18 @@ def _resolve(
         return None
     if not is_person and words[0].lower() in stopwords():
         return None
+    if len(words) == 1:
+        # a surname is the person the text introduced with it first, unless another was
+        # introduced with it just before ("Jumaane Williams, a frequent critic, blasted ...
+        # '...,' Williams fumed" after an earlier "Makaeo Williams")
+        near = [
+            name
+            for position, word, name in people.introduced
+            # the surname of that name, not the first word of a firm's ("Coburn Ventures")
+            if word == words[0] == name.split()[-1] and at - SURNAME_REACH <= position < at
+        ]
+        if near:
+            return near[-1]
     return _canonical(words, people.known)
 
 
@@ -787,6 +835,7 @@ def _attribute(
         patterns.after_plain,  # when what `after` read as an organisation and role is not one
         patterns.inverted,
         patterns.inverted_role,
+        patterns.according_after,
         patterns.tail,
     )
     for pattern in attributions:
