@@ -93,9 +93,7 @@ def draw(args: argparse.Namespace) -> int:
     items = sorted((key, entry) for key, entry in pooled.items() if key not in judged_before)
     random.Random(args.seed).shuffle(items)
 
-    def q(text: str) -> str:
-        return json.dumps(text, ensure_ascii=False)
-
+    q = judged._q
     lines = [
         f"# Pairs named `{args.relation}` before or after a change on ECB+ even-topic "
         "comparisons (eval/relations_sample.py), not judged before, shuffled.",
@@ -109,8 +107,8 @@ def draw(args: argparse.Namespace) -> int:
             f"b = {{ doc = {q(doc_b)}, text = {q(text_b)} }}",
             f"# A: {entry['a']}",
             f"# B: {entry['b']}",
-            f"before = {q('modality' if 'before' in entry else 'other')}",
-            f"after = {q('modality' if 'after' in entry else 'other')}",
+            f"before = {q(args.relation if 'before' in entry else 'other')}",
+            f"after = {q(args.relation if 'after' in entry else 'other')}",
             'label = ""',
             "",
         ]
