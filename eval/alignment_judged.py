@@ -172,7 +172,8 @@ def find(document: Document, text: str) -> int | None:
 
 
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string: JSON's escapes, and DEL escaped too (TOML forbids it raw)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def bands(pooled: Sequence[tuple[object, object, AlignedPair]]) -> str:

@@ -1,7 +1,7 @@
 """Draw every aligned pair a relation rule names, on fresh ECB+ comparisons, for blind judging.
 
-    python eval/relations_sample.py names OUT.tsv --seeds 710 711 712 [--relation modality]
-    python eval/relations_sample.py draw OUT.toml --now NOW.tsv --before BEFORE.tsv [--seed N]
+    python eval/relations_sample.py names OUT.jsonl --seeds 710 711 712 [--relation modality]
+    python eval/relations_sample.py draw OUT.toml --now NOW.jsonl --before BEFORE.jsonl [--seed N]
 
 ``names`` runs the lexical aligner on ECB+ even-topic comparisons (up to four documents of each
 event of 3+ documents, chosen as ``eval/alignment_judged.py sample`` chooses them for the seed)
@@ -9,9 +9,9 @@ and writes every aligned pair the code named ``--relation``, with the pair's wor
 the code before a change (a checkout of it: ``FRAMECMP_ROOT=/path/to/checkout python
 eval/relations_sample.py names ...``) and after it. ``draw`` pools both lists (each pair once,
 with what each code named), leaves out every pair of an earlier judged file of eval/gold,
-shuffles them with the seed and writes a TOML file to judge: the two sentences and
-``before`` / ``after``; the judges see only the sentences (the rules: eval/gold/
-relations-modality.toml).
+shuffles them with the seed and writes a TOML file to judge (never over an existing file,
+which may hold judgments): the two sentences and ``before`` / ``after``; the judges see only
+the sentences (the rules: eval/gold/relations-modality.toml).
 """
 
 from __future__ import annotations
@@ -81,6 +81,9 @@ def _judged_pairs() -> set[tuple[str, str, str, str]]:
 
 
 def draw(args: argparse.Namespace) -> int:
+    if Path(args.out).exists():
+        print(f"relations_sample: {args.out} exists; give a new file", file=sys.stderr)
+        return 2
     pooled: dict[tuple[str, str, str, str], dict[str, str]] = {}
     for side, path in (("before", args.before), ("after", args.now)):
         for line in Path(path).read_text(encoding="utf-8").splitlines():

@@ -166,6 +166,22 @@ def test_sentences_sharing_only_who_speaks_are_not_aligned() -> None:
         ),
     ]
     assert len(align(same).pairs) == 1
+    # the claim after "said" or in the speaker's description is no attribution (code review)
+    for left, right in (
+        (
+            "On Monday, police said the suspect had fled to Mexico.",
+            "The suspect fled to Mexico, police said.",
+        ),
+        (
+            "The gunman who shot ten people in Buffalo told police he acted alone.",
+            "A gunman shot ten people in Buffalo on Saturday.",
+        ),
+        (
+            "Jane Roe, a spokeswoman for the ministry, said the border would reopen on Friday.",
+            "The border will reopen on Friday, the ministry said.",
+        ),
+    ):
+        assert len(align([text_document("a", left), text_document("b", right)]).pairs) == 1, left
     # a reporting verb inside a quotation is the speaker's own word, not the attribution
     quoted = [
         text_document(

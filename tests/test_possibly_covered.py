@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hand_documents import text_document
 from typer.testing import CliRunner
 
@@ -381,3 +382,31 @@ def test_a_sentence_sharing_a_number_with_a_sentence_elsewhere_is_possibly_cover
     result = runner.invoke(app, ["compare", *paths, "-f", "markdown", "--allow-different-events"])
     line = next(x for x in result.stdout.splitlines() if "toll at 1,847" in x)
     assert "(sharing a number: " in line
+
+
+def test_the_bounded_search_gives_the_same_in_small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The candidates are bounded a block of units at a time, blocks cut by the postings they
+    # expand to (memory): any cut gives the same nearest units.
+    from framecmp.analysis import align as stage
+    from framecmp.analysis.align_units import profiles_of, units_of
+
+    folder = Path(__file__).parent.parent / "eval" / "data" / "ecbplus" / "12"
+    documents = prepare_documents(load_articles(sorted(folder.glob("12_*ecbplus.txt"))[:6]))
+    units = {d.doc_id: units_of(d) for d in documents}
+    profiles = profiles_of(documents, units)
+
+    def nearest() -> list[list[tuple[float, str, int]]]:
+        index = stage._UnitIndex(documents, profiles)
+        return [
+            found
+            for d in documents
+            for found in stage._near_units_of(
+                d.doc_id, profiles[d.doc_id], documents, index, COVERED_MIN_SCORE, 2
+            )
+        ]
+
+    whole = nearest()
+    monkeypatch.setattr(stage, "_BOUND_BLOCK", 3)
+    monkeypatch.setattr(stage, "_BOUND_ENTRIES", 40)  # below a single unit's postings at times
+    assert nearest() == whole
+    assert sum(map(bool, whole)) > 20

@@ -297,13 +297,20 @@ def test_a_plan_named_by_a_noun_is_no_modality() -> None:
         "The firm bought the startup, a maker of routers.",
     )
     assert found is not ClaimRelation.MODALITY, evidence
-    # the verb still plans: "plans to close" against "closed"
+    # the verb still plans: "plans to close" against "closed", "plans a strike", "is now
+    # planning"
     found, evidence = relate(
         "The company plans to close the factory in Leeds.",
         "The company closed the factory in Leeds.",
     )
     assert found is ClaimRelation.MODALITY
     assert evidence == ("plans",)
+    for planned in (
+        "The union plans a strike at the port on Monday.",
+        "The union is now planning a strike at the port on Monday.",
+    ):
+        found, _ = relate(planned, "The union held a strike at the port on Monday.")
+        assert found is ClaimRelation.MODALITY, planned
 
 
 def test_a_likelihood_before_a_description_is_no_modality() -> None:
@@ -312,20 +319,37 @@ def test_a_likelihood_before_a_description_is_no_modality() -> None:
         "Thieves took jewels worth 40 million euros in the biggest heist this year.",
     )
     assert found is not ClaimRelation.MODALITY, evidence
-    # hedging the claim itself still is
+    # hedging the claim itself still is, before "the" too
     found, _ = relate(
         "The fire was probably started by a faulty heater.",
         "The fire was started by a faulty heater.",
+    )
+    assert found is ClaimRelation.MODALITY
+    found, _ = relate(
+        "The crash was most likely the result of pilot error.",
+        "The crash was the result of pilot error.",
     )
     assert found is ClaimRelation.MODALITY
 
 
 def test_a_refusal_with_would_not_is_no_modality() -> None:
     found, evidence = relate(
-        "The hospital would not release details of the patients' condition, a spokesman said.",
-        "The hospital was not releasing details of the patients' condition, a spokesman said.",
+        "The hospital would not comment on the patients' condition, a spokesman said.",
+        "The hospital was not commenting on the patients' condition, a spokesman said.",
     )
     assert found is not ClaimRelation.MODALITY, evidence
+    # an adverb between, and "will not" as much a refusal as "would not"
+    found, evidence = relate(
+        "A spokesman would not immediately confirm the layoffs at the plant.",
+        "A spokesman will not confirm the layoffs at the plant.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    # handing something over later is a plan: "said it would not release the names"
+    found, _ = relate(
+        "The hospital said it would not publish the names of the patients before Friday.",
+        "The hospital published the names of the patients on Friday.",
+    )
+    assert found is not ClaimRelation.EQUIVALENT
 
 
 def test_an_agreement_to_act_is_as_planned_as_will() -> None:
@@ -342,10 +366,21 @@ def test_an_agreement_to_act_is_as_planned_as_will() -> None:
     )
     assert found is ClaimRelation.MODALITY
     assert evidence == ("agreed to",)
-    # "an offer to" a person is no plan of the claim
+    # "an offer to" a person is no plan of the claim, nor "agreed to terms"
     found, evidence = relate(
         "The club made a five-year offer to the striker.",
         "The club offered the striker a five-year contract.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    found, evidence = relate(
+        "The union agreed to terms with the company on pay.",
+        "The union accepted terms with the company on pay.",
+    )
+    assert found is not ClaimRelation.MODALITY, evidence
+    # the same commitment on both sides, in other word order, is no difference
+    found, evidence = relate(
+        "The firm agreed to buy its rival for 2 billion euros.",
+        "The firm agreed on Monday to buy its rival for 2 billion euros.",
     )
     assert found is not ClaimRelation.MODALITY, evidence
 

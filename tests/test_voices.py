@@ -534,11 +534,30 @@ def test_speakers_the_code_review_found(text: str, speaker: str | None) -> None:
             '"A protest is one thing and murder is another!" Prime Minister Ivo Brand thundered.',
             "Ivo Brand",
         ),
-        # a surname is the person introduced with it just before, not an earlier namesake
+        # a surname is the person introduced with it and a role just before, not an earlier
+        # namesake; a relative named in passing does not take it over (code review)
         (
             "Mia Brand opened the meeting. Later, Councilman Ivo Brand, a critic, blasted the "
             'plan. "Stay out of our town," Brand fumed.',
-            "Councilman Ivo Brand",
+            "Ivo Brand",
+        ),
+        (
+            "Tom Field won again. His father, Earl Field, watched from the stands. "
+            '"I played well today and the putts dropped," Field said.',
+            "Tom Field",
+        ),
+        # a title with "of" still opens a person's name; a pronoun and a verb are no role
+        (
+            "The Archbishop of Canterbury Ivo Brand spoke at the service. "
+            '"We must never forget the victims," he said.',
+            "Archbishop of Canterbury Ivo Brand",
+        ),
+        ('"I will be back before the end of the week," he told his wife, Mia Lund, then.', None),
+        # a thing after "a" is no person for "he" to mean
+        (
+            "Actor Ivo Brand, who earned a Golden Globe nomination for the role, spoke. "
+            '"It is really important that we find a solution," he said.',
+            "Actor Ivo Brand",
         ),
         # a role set off by commas before the name
         ('"She changed how we dress," her agent, Ivo Brand, said yesterday.', "Ivo Brand"),

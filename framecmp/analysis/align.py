@@ -1172,7 +1172,9 @@ def _near_units_of(
     for p1, (columns, bounds) in zip(queries, index.bounds(queries, others, floor), strict=True):
         near: list[tuple[float, str, int]] = []
         # highest bound first, ties in (doc id, unit) order
-        for c in np.lexsort((columns, -bounds)):
+        for scored, c in enumerate(np.lexsort((columns, -bounds))):
+            if keep is not None and scored >= MAX_SCORED_NEAR:
+                break
             if keep is not None and len(near) >= keep:
                 # the bound is on the log-odds: nothing left can beat the keep-th closest
                 kth = sorted(near)[keep - 1][0]
@@ -1226,8 +1228,17 @@ class _Postings:
         return unique, np.add.reduceat(spread, starts), np.diff(np.append(starts, len(keys)))
 
 
-# Queries per block in ``_UnitIndex.bounds``: bounds the candidates held at once.
+# The most candidates scored for one unpaired unit when only the closest few are kept. On every
+# ECB+ comparison of 3+ documents and the benchmark inputs (10,754 units) at most 19 are scored
+# (99.9% need 14 or fewer), so the cap changes nothing there; it bounds the cost of repetitive
+# text, where every sentence's bound ties with the kept ones (a code review's 4 x 12,672 words
+# of one sentence pattern took 531 s CPU without it).
+MAX_SCORED_NEAR = 100
+# Queries per block in ``_UnitIndex.bounds``, and the (query, target, word) entries a block may
+# expand to: they bound the memory held at once (about 80 bytes an entry at the peak). A block
+# of 256 units of reports that all share a few common words expanded to 1.7 GB (code review).
 _BOUND_BLOCK = 256
+_BOUND_ENTRIES = 1_000_000
 
 
 class _UnitIndex:
@@ -1254,11 +1265,27 @@ class _UnitIndex:
         self.document = np.repeat(np.arange(len(ids)), [len(profiles[doc]) for doc in ids])
         self.columns = _unit_columns(units)
 
+    def _blocks(self, queries: Sequence[Profile]) -> Iterator[range]:
+        """Consecutive query indexes, at most ``_BOUND_BLOCK`` of them and at most
+        ``_BOUND_ENTRIES`` postings entries to expand (a single query may exceed it alone)."""
+        sizes = self.stems.start[1:] - self.stems.start[:-1]
+        words = self.stems.words
+        start, entries = 0, 0
+        for i, query in enumerate(queries):
+            own = sum(int(sizes[words[k]]) for k in query.weights if k in words)
+            if i > start and (i - start >= _BOUND_BLOCK or entries + own > _BOUND_ENTRIES):
+                yield range(start, i)
+                start, entries = i, 0
+            entries += own
+        if start < len(queries):
+            yield range(start, len(queries))
+
     def bounds(
         self, queries: Sequence[Profile], documents: Set[str], floor: float | None
-    ) -> list[tuple[Any, Any]]:
-        """For each query, (target indexes, bounds) of the targets in ``documents`` sharing a
-        content stem with it whose bound reaches ``floor`` (all of them without one)."""
+    ) -> Iterator[tuple[Any, Any]]:
+        """For each query in turn, (target indexes, bounds) of the targets in ``documents``
+        sharing a content stem with it whose bound reaches ``floor`` (all of them without one);
+        computed a block at a time, so only one block's candidates are held."""
         import numpy as np
 
         allowed = np.isin(
@@ -1273,9 +1300,7 @@ class _UnitIndex:
             ((k_cn_min, m_cn_min), (k_cn_max, m_cn_max)),
         ) = _bound_constants()
         differ_no, differ_yes, shared_no, shared_yes, quoted_none = _slack_table()
-        found: list[tuple[Any, Any]] = []
-        for start in range(0, len(queries), _BOUND_BLOCK):
-            block = range(start, min(start + _BOUND_BLOCK, len(queries)))
+        for block in self._blocks(queries):
             keys, s, _ = self.stems.joined(
                 [(i, k, w) for i in block for k, w in queries[i].weights.items()], width
             )
@@ -1320,8 +1345,8 @@ class _UnitIndex:
                 chosen = bound >= floor
                 r, c, bound = r[chosen], c[chosen], bound[chosen]
             starts = np.searchsorted(r, np.arange(block.start, block.stop + 1))
-            found += [(c[a:b], bound[a:b]) for a, b in itertools.pairwise(starts)]
-        return found
+            for a, b in itertools.pairwise(starts):
+                yield c[a:b], bound[a:b]
 
 
 def _unit_columns(profiles: Sequence[Profile]) -> dict[str, Any]:

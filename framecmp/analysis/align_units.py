@@ -254,14 +254,31 @@ def _terms(
 _SPEAKING = frozenset(
     {
         *("said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "explained"),
-        *("noted", "insisted", "warned", "argued", "wrote", "according"),
+        *("noted", "wrote", "according"),
     }
 )
 # Bare forms open no clause: "want to say", "did not tell".
 _NOT_OPENING = frozenset({"say", "tell", "according"})
-# Words after the verb of a closing clause, the verb included: "said Palmer public safety
-# director Jon Owen" (6), "Smith said in a videotaped message" (5).
-_AFTER_CLOSING_VERB = 7
+# Words that may follow the verb of a closing clause, besides capitalised ones (a name, a
+# weekday): where and when it was said ("said in a videotaped message", "said at the site of
+# the fire Tuesday", "said this morning", "told the BBC"), and a speaker's lower-case role
+# after an inverted verb ("said city fire chief Ann Lee").
+_AFTER_SPEAKING = frozenset(
+    {
+        *("in", "on", "at", "of", "the", "a", "an", "to", "during", "after", "before", "from"),
+        *("statement", "interview", "message", "conference", "news", "press", "briefing"),
+        *("videotaped", "written", "emailed", "televised", "site", "scene", "fire", "court"),
+        *("yesterday", "today", "tonight", "earlier", "later", "this", "last", "morning"),
+        *("afternoon", "evening", "night", "week", "reporters", "journalists"),
+        *("spokesman", "spokeswoman", "spokesperson", "official", "officer", "chief"),
+        *("director", "president", "minister", "police", "fire", "city", "county", "state"),
+        *("public", "safety", "department", "agency", "executive", "manager", "lawyer"),
+    }
+)
+# Words that cannot stand in a speaker's description before an opening verb: a relative
+# pronoun or a verb makes the subject a claim of its own ("The gunman who shot ten people told
+# police ...").
+_NOT_SPEAKER = frozenset({"who", "which", "that", "whose", "whom", "after", "when", "because"})
 # Words that may follow the verb of an opening clause, before what is said: its addressee
 # ("told reporters", "told the BBC", "told CNN") and "that".
 _ADDRESSEE = frozenset({"reporters", "journalists", "the", "a", "an", "that"})
@@ -292,6 +309,8 @@ def _attribution_clause(
         for v in range(1, min(n, _CLAUSE_MAX_WORDS)):
             if _BREAK.search(gaps[v]) or tokens[v][1] or tokens[v - 1][1]:
                 break  # a clause or a quotation before the verb: no opening attribution
+            if words[v] in _NOT_SPEAKER or words[v][:1].isdigit():
+                break  # "The gunman who shot ten people ... told police": the subject is a claim
             if words[v] in _SPEAKING and words[v] not in _NOT_OPENING:
                 end = v + 1
                 while (
@@ -310,7 +329,12 @@ def _attribution_clause(
     comma = max((k for k in range(1, n) if "," in gaps[k]), default=None)
     if comma is not None and n - comma <= _CLAUSE_MAX_WORDS:
         verbs = [k for k in range(comma, n) if words[k] in _SPEAKING and not tokens[k][1]]
-        if verbs and n - verbs[-1] <= _AFTER_CLOSING_VERB and "that" not in words[verbs[-1] :]:
+        # after the verb only who and when: a name, "in a statement", "on Monday" ("..., police
+        # said the suspect fled" says a claim after it)
+        if verbs and all(
+            tokens[k][0][:1].isupper() or words[k] in _AFTER_SPEAKING
+            for k in range(verbs[-1] + 1, n)
+        ):
             found.update(range(comma, n))
     return frozenset(found)
 

@@ -237,30 +237,49 @@ _BE_FORMS = _BE | {"be", "been", "being", "am"}
 _NOT_A_VERB = frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"}
 )
-# Plan words mark a plan only as a verb: before "to" ("plans to", "planned to") or after an
-# auxiliary ("is planning", "was planned", "has planned"); not as a noun or a modifier ("the plan
-# to break in", "the planned austerity measures", "technology planning"), which name a plan
+# Plan words mark a plan only as a verb: before "to" or an object ("plans to close", "plans a
+# strike") or after an auxiliary ("is planning", "is now planning", "she's planning", "was
+# planned"); not as a noun or a modifier after a determiner, a possessive or another noun ("the
+# plan to break in", "the planned austerity measures", "technology planning"), which name a plan
 # without saying the claim is one (judged development pairs: relations-modality.toml, odd
-# topics, and relations-modality-2.toml).
+# topics, and relations-modality-2.toml; cases from the ninth session's code review).
 _PLAN_WORDS = frozenset({"plan", "plans", "planned", "planning"})
 _AUXILIARIES = _BE | {"be", "been", "being", "am", "has", "have", "had"}
-# Adverbs of likelihood hedge a description, not the claim, before "the" ("in possibly the
-# world's biggest heist", "probably the most exciting thing"); before "a" they may hedge a
-# count the claim makes ("five women, and possibly a couple of children, were inside").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that"}
+)
+_PLAN_OBJECT = frozenset({"to", "a", "an", "the", "for", "on", "new", "more"})
+# A pronoun with "is", "are" or "am" in one word: an auxiliary, not a possessive.
+_CONTRACTIONS = frozenset(
+    f"{pronoun}{apostrophe}{verb}"
+    for pronoun, verb in (
+        *(("he", "s"), ("she", "s"), ("it", "s"), ("that", "s"), ("who", "s")),
+        *(("there", "s"), ("we", "re"), ("they", "re"), ("you", "re"), ("i", "m")),
+    )
+    for apostrophe in ("'", "\u2019")
+)
+# Adverbs between an auxiliary and its verb ("is now planning", "would not immediately confirm").
+_INSERTED = frozenset({"now", "still", "also", "already", "currently", "immediately", "not"})
+# Adverbs of likelihood hedge a description, not the claim, before "the" away from a verb's
+# predicate ("in possibly the world's biggest heist"); after "is"/"was" they hedge the claim
+# ("was most likely the result of"), and before "a" they may hedge a count the claim makes
+# ("five women, and possibly a couple of children, were inside").
 _LIKELIHOOD = frozenset({"possibly", "probably", "likely"})
-# "would not" before a verb of telling is a refusal in the past ("the hospital would not release
-# any details", "he would not comment"), as "was not releasing": no modality (Biber et al.
-# 1999, ch. 6: volitional "would").
+# "would not" / "will not" before a verb of telling is a refusal ("the hospital would not
+# comment", "he will not comment"), as "declined to comment": no modality (Biber et al.
+# 1999, ch. 6: volitional "would"). Verbs of handing over ("release", "provide") are left out:
+# "said it would not release the names" is a plan.
 _TELLING = frozenset(
     {
-        *("comment", "say", "release", "confirm", "disclose", "discuss", "identify"),
-        *("elaborate", "reveal", "name", "specify", "speculate", "give", "provide", "answer"),
+        *("comment", "say", "confirm", "disclose", "discuss", "identify", "elaborate"),
+        *("specify", "speculate", "answer"),
     }
 )
 # A commitment to an act not yet done, before "to" and a verb: "signed a definitive agreement to
 # acquire", "agreed to buy", "pledged to rebuild" (the acquisition is planned, as in "will
 # acquire"; "today's acquisition" is done). Verbs, and "agreement", after which "to" is nearly
-# always an infinitive; not "deal" or "offer" ("an offer to first baseman Teixeira").
+# always an infinitive; not "deal" or "offer" ("an offer to first baseman Teixeira"), and not
+# before a plural noun ("agreed to terms", "promised to voters"): a verb after "to" is bare.
 _COMMITTING = frozenset(
     {
         *("agree", "agrees", "agreed", "agreement", "pledge", "pledges", "pledged"),
@@ -899,7 +918,13 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
         ):
             every.add(f"{word} to")  # "is to be sentenced", "about to board"; not "was to Moscow"
             continue
-        if word in _COMMITTING and after == "to" and _verb_after(written, lowered, i + 2):
+        if (
+            word in _COMMITTING
+            and after == "to"
+            and stem(word) not in other_stems  # "agreed to buy" / "agreed on Monday to buy"
+            and _verb_after(written, lowered, i + 2)
+            and not _plural_noun(lowered[i + 2])
+        ):
             every.add(f"{word} to")
             ahead = [w for w in lowered[i + 2 :] if is_content_word(w) and w not in _MODAL]
             if any(stem(w) in held for w in ahead[:MODAL_REACH]):
@@ -913,18 +938,14 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
             and (i > 0 or not written[i + 1 : i + 2] or not written[i + 1][:1].islower())
         ):
             continue
-        before = lowered[i - 1] if i > 0 else ""
-        if word in _PLAN_WORDS and after != "to" and before not in _AUXILIARIES:
+        if word in _PLAN_WORDS and not _plans(lowered, i):
             continue
-        if word in _LIKELIHOOD and after == "the":
+        if word in _LIKELIHOOD and after == "the" and not _after_auxiliary(lowered, i):
             continue
-        if (
-            word == "would"
-            and after in ("not", "n't")
-            and i + 2 < len(lowered)
-            and lowered[i + 2] in _TELLING
-        ):
-            continue
+        if word in ("would", "will") and after == "not":
+            told = next((w for w in lowered[i + 2 : i + 4] if w not in _INSERTED), "")
+            if told in _TELLING:
+                continue  # "would not (immediately) comment": a refusal
         marker = word
         if word in _PREDICATE_ONLY and not (
             (i > 0 and lowered[i - 1] in _BE_FORMS) or after in {"to", "for"}
@@ -940,6 +961,35 @@ def _modal(text: str, other: Sequence[str]) -> tuple[frozenset[str], frozenset[s
         if any(stem(w) in held for w in ahead[:MODAL_REACH]):
             speaking.add(marker)
     return frozenset(every), frozenset(speaking)
+
+
+def _plans(lowered: Sequence[str], at: int) -> bool:
+    """Whether the plan word at ``at`` is a verb: after an auxiliary, or before "to" or an
+    object, and not after a determiner or possessive ("the plan to", "its planned")."""
+    before = lowered[at - 1] if at > 0 else ""
+    possessive = before.endswith(("'s", "\u2019s")) and before not in _CONTRACTIONS
+    if before in _DETERMINERS or possessive:
+        return False
+    if _after_auxiliary(lowered, at):
+        return True
+    after = lowered[at + 1] if at + 1 < len(lowered) else ""
+    # "planned" before an object is a done act ("Simpson planned the murders")
+    return after == "to" or (lowered[at] != "planned" and after in _PLAN_OBJECT)
+
+
+def _after_auxiliary(lowered: Sequence[str], at: int) -> bool:
+    """Whether a form of "be" or "have" comes before the word at ``at``, an adverb or "most"
+    between them allowed ("is now planning", "was most likely", "she's planning")."""
+    k = at - 1
+    while k >= 0 and (lowered[k] in _INSERTED or lowered[k] == "most" or lowered[k].endswith("ly")):
+        k -= 1
+    return k >= 0 and (lowered[k] in _AUXILIARIES or lowered[k] in _CONTRACTIONS)
+
+
+def _plural_noun(word: str) -> bool:
+    """A word that cannot be a bare verb after "to": a plural ("terms", "voters"), not a verb
+    ending in a double s ("discuss", "pass")."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _verb_after(written: Sequence[str], lowered: Sequence[str], at: int) -> bool:

@@ -251,6 +251,10 @@ def _opens_clause(masked: str, at: int) -> bool:
     )
 
 
+_POSSESSIVES = ("his", "her", "their", "its", "our", "my")
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Aa]|[Aa]n) $")
+
+
 def _role_words_ok(match: re.Match[str], *, only_after_org: bool = False) -> bool:
     """The lower-case words read as a speaker's role are a role: no function word, no verb of
     speech (`..., said demand was strong throughout Asia.` names no Asia; `," Clinton said as
@@ -258,11 +262,13 @@ def _role_words_ok(match: re.Match[str], *, only_after_org: bool = False) -> boo
     pattern) words with no organisation before them are read as before (`," prosecutor Ann
     Smith said`)."""
     groups = match.groupdict()
-    if only_after_org and not groups.get("org"):
+    role = groups.get("role") or ""
+    set_off = "," in role  # `," her agent, Mark Roesler, said`: always a role to check
+    if only_after_org and not groups.get("org") and not set_off:
         return True
-    words = (groups.get("role") or "").split()
-    if words and words[0].lower() in ("a", "an", "the"):
-        words = words[1:]
+    words = role.replace(",", " ").split()
+    if words and words[0].lower() in (("a", "an", "the") + (_POSSESSIVES if set_off else ())):
+        words = words[1:]  # `," her agent, ...`, not `," he told his wife, Mary Smith, then`
     verbs = _speaker_data().verbs
     return all(
         (w.lower() not in stopwords() or (w == "and" and 0 < i < len(words) - 1))
@@ -551,12 +557,6 @@ def _sentence_bounds(document: Document, at: int) -> tuple[int, int]:
 SURNAME_REACH = 250
 
 
-@cache
-def _title_words() -> frozenset[str]:
-    """Every word of a listed title ("secretary" of "secretary of state")."""
-    return frozenset(word for title in _speaker_data().titles for word in title.split())
-
-
 def _split_name(mention: str) -> tuple[str | None, list[str]]:
     """A capitalised run as (role of its title, name words): "French President Marie Smith"."""
     words = mention.split()
@@ -612,8 +612,6 @@ class _People:
     holders: tuple[_Person, ...]  # people named with a title, in text order
     organisations: tuple[tuple[int, str], ...] = ()  # (position, name) of organisations named
     named: tuple[tuple[int, str], ...] = ()  # (position, name) of people named in full
-    # (position, word, full name): each word of a full name where the text names it
-    introduced: tuple[tuple[int, str, str], ...] = ()
 
 
 # A name right after a locative preposition: "in Suka Makmur", "at Mercury Research". "to" and
@@ -647,7 +645,6 @@ def _people(masked: str) -> _People:
     holders = []
     organisations = []
     named: list[tuple[int, str]] = []
-    introduced: list[tuple[int, str, str]] = []
     # a later "he" or "she" means no member of a list of names
     lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(masked)]
     titles = _speaker_data().titles
@@ -669,12 +666,18 @@ def _people(masked: str) -> _People:
             continue
         if role is None and masked[max(0, match.start() - 4) : match.start()].lower() == "the ":
             continue  # "the United States", "the Thick of It": a place or a title, not a person
-        if role is None and " of " in match.group():
-            head = match.group().split(" of ")[0].split()
-            if len(head) == 1 and head[0].lower() not in _title_words():
-                # "a Charter of Rights challenge", "The Thick of It": no person's name (not
-                # "Bob Rifkin of Operation Safe Streets", "Secretary of Commerce Gary Locke")
-                continue
+        if role is None and (
+            _INDEFINITE_BEFORE.search(masked[max(0, match.start() - 4) : match.start()])
+            or (
+                match.group().split()[0] in ("The", "A", "An")
+                and " of " in match.group()
+                and len(match.group().split(" of ")[-1].split()) == 1
+            )
+        ):
+            # "a Golden Globe nomination", "a Charter of Rights challenge", "the BBC series The
+            # Thick of It": a thing or a title, no person (a person is not "a John Smith"; "The
+            # Archbishop of Canterbury Justin Welby" goes on to a name)
+            continue
         # "the wounds to Mr. Gray's body. "...," he said": a possessive names what is his, and a
         # later "he" means the one who spoke, not him
         possessive = (
@@ -694,7 +697,6 @@ def _people(masked: str) -> _People:
             # "AMD" used alone before "AMD Lisa Su" stays the company; a surname used alone
             # before (a headline's "Obama") still means the person
             known.setdefault(word, name)
-            introduced.append((match.start(), word, name))
         if not possessive and (
             role is not None or not any(a <= match.start() < b for a, b in lists)
         ):
@@ -706,7 +708,6 @@ def _people(masked: str) -> _People:
         holders=tuple(holders),
         organisations=tuple(organisations),
         named=tuple(named),
-        introduced=tuple(introduced),
     )
 
 
@@ -746,13 +747,13 @@ def _resolve(
         return None
     if len(words) == 1:
         # a surname is the person the text introduced with it first, unless another was
-        # introduced with it just before ("Jumaane Williams, a frequent critic, blasted ...
-        # '...,' Williams fumed" after an earlier "Makaeo Williams")
+        # introduced with it and a role just before ("City Councilman Jumaane Williams ...
+        # '...,' Williams fumed" after an earlier "Makaeo Williams"; a father named in passing,
+        # "his father, Earl Woods", does not take over "Woods said")
         near = [
-            name
-            for position, word, name in people.introduced
-            # the surname of that name, not the first word of a firm's ("Coburn Ventures")
-            if word == words[0] == name.split()[-1] and at - SURNAME_REACH <= position < at
+            person.name
+            for person in people.holders
+            if person.name.split()[-1] == words[0] and at - SURNAME_REACH <= person.position < at
         ]
         if near:
             return near[-1]
