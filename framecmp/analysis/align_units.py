@@ -213,7 +213,12 @@ def _terms(
     (``_attribution_clause``; None when it has none)."""
     tokens = _tokens(document, sentence)
     words = [_word(written) for written, _ in tokens]
-    clause = _attribution_clause([w.normalised for w in words], tokens, _gaps(sentence))
+    normalised = [w.normalised for w in words]
+    clause = (  # most sentences hold no reporting verb: no clause to look for
+        _attribution_clause(normalised, tokens, _gaps(sentence))
+        if not _SPEAKING.isdisjoint(normalised)
+        else frozenset()
+    )
     terms: list[Term] = []
     claim: set[str] = set()
     i = 0
