@@ -529,7 +529,12 @@ def test_speakers_the_code_review_found(text: str, speaker: str | None) -> None:
             '"I have always disagreed with that," he said.',
             "Ivo Brand",
         ),
-        # an expressive verb of saying
+        # an expressive verb of saying, also before the speaker
+        (
+            '"I thought it was impossible to get a gift like this," crowed chief executive '
+            "Ivo Brand, in an interview.",
+            "Ivo Brand",
+        ),
         (
             '"A protest is one thing and murder is another!" Prime Minister Ivo Brand thundered.',
             "Ivo Brand",

@@ -42,7 +42,12 @@ _CLOSING = '"\u201d'
 _AUXILIARY = r"(?:has|had|have|also|then|later|once|again|previously)"
 # Verbs that may come before their subject ("said Smith"); participles ("saying Trump had")
 # introduce a clause, not a speaker.
-_INVERTED_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "noted")
+_INVERTED_VERBS = (
+    *("said", "says", "added", "asked", "wrote", "continued", "explained", "noted"),
+    # verbs of saying news style also puts before the speaker (`," crowed Nvidia CEO ...`)
+    *("replied", "recalled", "warned", "insisted", "admitted", "acknowledged", "responded"),
+    *("quipped", "crowed", "joked", "boasted", "countered", "cautioned", "exclaimed"),
+)
 _PRONOUNS = ("he", "she")
 # A capitalised word or initialism ("U.S."), and a run of them on one line (a lower-case "of"
 # may join: "Secretary of State"); a full stop ends the run unless it is part of an initialism.
