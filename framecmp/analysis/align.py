@@ -378,7 +378,8 @@ def _bound_of(
 ) -> float:
     """``_max_score`` from the content overlap (``_content_overlap``'s four figures); given
     ``names``, the shared names' summed weight, the two name coverages are exact (a tighter
-    bound)."""
+    bound). ``_UnitIndex.bounds`` computes the same on arrays: change both together
+    (tests/test_possibly_covered.py checks that search against scoring every pair)."""
     w1, w2 = p1.weight_sum, p2.weight_sum
     n1, n2 = p1.n_tokens, p2.n_tokens
     shorter, longer = (n1, n2) if n1 <= n2 else (n2, n1)
@@ -861,15 +862,13 @@ def _possibly_covered(
     """
     by_id = {d.doc_id: d for d in documents}
     carriers: dict[str, dict[str, list[int]]] | None = None  # built when first needed
-    unit_index: _UnitIndex | None = None  # the same
+    unit_index = _UnitIndex(documents, profiles)
     numbers = {d.doc_id: _number_carriers(profiles[d.doc_id]) for d in documents}
     found: dict[str, dict[int, PossiblyCovered]] = {}
     for document in documents:
         doc = document.doc_id
         left = set(unpaired.get(doc, ()))
         queries = [u for u, unit in enumerate(units[doc]) if left.issuperset(unit.sentences)]
-        if unit_index is None:
-            unit_index = _UnitIndex(documents, profiles)
         near_by_query = _near_units_of(
             doc,
             [profiles[doc][u] for u in queries],
@@ -1304,7 +1303,8 @@ class _UnitIndex:
             keys, s, _ = self.stems.joined(
                 [(i, k, w) for i in block for k, w in queries[i].weights.items()], width
             )
-            keys, s = keys[allowed[keys % width]], s[allowed[keys % width]]
+            in_documents = allowed[keys % width]
+            keys, s = keys[in_documents], s[in_documents]
             held, square_sum, _ = self.stems.joined(
                 [(i, k, w) for i in block for k, w in queries[i].squares.items()], width
             )

@@ -347,14 +347,11 @@ def _attribution_clause(
 def _gaps(sentence: Sentence) -> list[str]:
     """The text before each word token of ``_tokens`` (its parts: "" before a later part)."""
     gaps: list[str] = []
-    position = 0
-    for token in sentence.tokens:
-        found = sentence.text.find(token, position)
-        gap = sentence.text[position:found] if found >= 0 else ""
-        if found >= 0:
-            position = found + len(token)
-        parts = compound_parts(token)
-        gaps += [gap] + [""] * (len(parts) - 1)
+    end = 0  # where the previous token ends, in the sentence's text
+    for token, offset in zip(sentence.tokens, token_offsets(sentence), strict=True):
+        at = offset - sentence.char_start
+        gaps += [sentence.text[end:at]] + [""] * (len(compound_parts(token)) - 1)
+        end = max(end, at + len(token))
     return gaps
 
 

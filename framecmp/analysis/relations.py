@@ -244,10 +244,8 @@ _NOT_A_VERB = frozenset(
 # without saying the claim is one (judged development pairs: relations-modality.toml, odd
 # topics, and relations-modality-2.toml; cases from the ninth session's code review).
 _PLAN_WORDS = frozenset({"plan", "plans", "planned", "planning"})
-_AUXILIARIES = _BE | {"be", "been", "being", "am", "has", "have", "had"}
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that"}
-)
+_AUXILIARIES = _BE_FORMS | {"has", "have", "had"}
+_DETERMINERS = _NOT_A_VERB  # the articles, possessives and demonstratives
 _PLAN_OBJECT = frozenset({"to", "a", "an", "the", "for", "on", "new", "more"})
 # A pronoun with "is", "are" or "am" in one word: an auxiliary, not a possessive.
 _CONTRACTIONS = frozenset(

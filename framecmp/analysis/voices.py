@@ -555,10 +555,11 @@ def _sentence_bounds(document: Document, at: int) -> tuple[int, int]:
     return at, len(document.text)
 
 
-# Characters before a bare surname within which a full name bearing it is the one meant, over
-# the first person the text introduced with it (who stays the referent further on: a player's
-# father introduced in the middle of a profile does not take over "McDermott said"). Read on
-# every ECB+ quote the rule changes (eval/speaker_diff.py; ninth session's note).
+# Characters before a bare surname within which a person introduced with it and a role ("City
+# Councilman Jumaane Williams") is the one meant, over the first person the text introduced
+# with it (who stays the referent further on: a player's father named in the middle of a
+# profile does not take over "McDermott said"). Read on every ECB+ quote the rule changes
+# (eval/speaker_diff.py; the ninth session's note).
 SURNAME_REACH = 250
 
 
