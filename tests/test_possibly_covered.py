@@ -19,9 +19,11 @@ from framecmp.analysis.align import (
 )
 from framecmp.api import load_articles, prepare_documents
 from framecmp.cli import app
-from framecmp.model import Alignment, Coverage, CoveredBy, Document, SentenceRef
+from framecmp.model import Aligner, Alignment, Coverage, CoveredBy, Document, SentenceRef
 
 runner = CliRunner()
+# the default aligner's cut: a sentence elsewhere at this pair score makes one possibly covered
+NEAR_SCORE = COVERED_MIN_SCORE[Aligner.LEXICAL]
 HOSTILE = "The mayor promised <script>alert(1)</script> *new* bridges by spring."
 LEFT = (
     "Flood waters destroyed forty homes in Marden on Monday, officials said.",
@@ -35,8 +37,9 @@ RIGHT = (
 )
 
 
-# The same person in both, with different facts: no content word shared, so no pair score
-# reaches COVERED_MIN_SCORE, but the name is a large share of each sentence's word weight.
+# The same person in both, with different facts: no content word shared, so neither sentence is
+# a near sentence of the other (those share a content word), but the name is a large share of
+# each sentence's word weight.
 NAMED_LEFT = (
     "Mayor Okafor praised the volunteers on Tuesday.",
     "A choir sang hymns at the cathedral.",
@@ -62,7 +65,7 @@ def test_a_near_but_not_same_sentence_is_possibly_covered() -> None:
     assert sorted(covered) == [0, 1]
     near = covered[0].candidates[0]
     assert (near.doc, near.sentence) == ("b", 0)
-    assert COVERED_MIN_SCORE <= near.score < DEFAULT_MIN_SCORE
+    assert NEAR_SCORE <= near.score < DEFAULT_MIN_SCORE
     assert set(near.shared_terms) == {"flood", "homes"}
     assert alignment.coverage(SentenceRef("a", 0)) is Coverage.POSSIBLY_COVERED
 
@@ -86,7 +89,6 @@ def test_a_sentence_sharing_its_names_but_no_close_sentence_is_possibly_covered(
         assert SHARED_MIN_SHARE <= covered.word_share < 1.0  # the name, not every word
         (near,) = covered.candidates
         assert (near.doc, near.sentence) == (other, 0)
-        assert near.score < COVERED_MIN_SCORE
         assert near.shared_terms == ("okafor",)
     # a sentence close by pair score says so, and carries no word share
     close = {c.sentence: c for c in align(_documents()).possibly_covered["a"]}[0]
@@ -157,9 +159,7 @@ def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
     for document in documents:
         queries = profiles[document.doc_id]
         # all of a report's units at once, as the aligner asks
-        near = stage._near_units_of(
-            document.doc_id, queries, documents, index, COVERED_MIN_SCORE, 2
-        )
+        near = stage._near_units_of(document.doc_id, queries, documents, index, NEAR_SCORE, 2)
         for p1, found in zip(queries, near, strict=True):
             every = sorted(  # every unit elsewhere sharing a content stem, scored
                 (-pair_scorer.probability(stage._features(p1, p2)), other.doc_id, j)
@@ -168,7 +168,7 @@ def test_the_bounded_search_finds_the_best_scored_candidates() -> None:
                 for j, p2 in enumerate(profiles[other.doc_id])
                 if p1.weights.keys() & p2.weights.keys()
             )
-            best = [n for n in every if -n[0] >= COVERED_MIN_SCORE][:2]
+            best = [n for n in every if -n[0] >= NEAR_SCORE][:2]
             assert found == best
             checked += bool(best)
     # without a floor or a count: every candidate, in order of score
@@ -401,7 +401,7 @@ def test_the_bounded_search_gives_the_same_in_small_blocks(monkeypatch: pytest.M
             found
             for d in documents
             for found in stage._near_units_of(
-                d.doc_id, profiles[d.doc_id], documents, index, COVERED_MIN_SCORE, 2
+                d.doc_id, profiles[d.doc_id], documents, index, NEAR_SCORE, 2
             )
         ]
 
