@@ -914,16 +914,16 @@ def unique(comparison: Comparison) -> UniqueSection:
 
 # The judged figures behind each aligner's note: docs/alignment.md, "Unique or possibly covered"
 # (lexical: 11 of 91 unique sentences on the fresh sample after its score cut was re-chosen, 7
-# Dec, tenth session; 8 of 94 to 19 of 83 on single samples before it; near sentences 13 of 28
-# on that sample; semantic: 3 of 67, and of the close-in-meaning entries 7 of 41 on its judged
-# samples).
+# Dec, tenth session, near sentences 13 of 28 there; single samples of the stricter rule before
+# it ranged from 8 of 94 to 19 of 83; semantic: 3 of 67, and of the close-in-meaning entries 7
+# of 41 on its judged samples).
 _UNIQUE_NOTES = {
     Aligner.LEXICAL: (
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
         "and sharing few words with any. Not proof that no other report carries the claim: on "
         "judged real coverage about 1 in 8 such sentences still had a counterpart worded "
-        "differently (1 in 12 to 1 in 4 on single samples; docs/alignment.md; --aligner "
-        "semantic leaves about 1 in 20). "
+        "differently (11 of 91 on the latest sample; docs/alignment.md; --aligner semantic "
+        "leaves about 1 in 20). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words), a sentence holding many "
         "of its words, names included (shown with the share), or a sentence holding one of its "
