@@ -125,7 +125,7 @@ SCORE_DEV_FILES = (
     "ecbplus-test19-covered.toml",
 )
 # The lexical aligner's fresh sample after that change (not used to choose).
-SCORE_FRESH_FILES = ("ecbplus-test20-covered.toml",)
+SCORE_FRESH_FILES = ("ecbplus-test20-covered.toml", "ecbplus-test21-covered.toml")
 # The score cut both aligners first had, where the share cut and the cosine cut were chosen.
 FIRST_SCORE_CUT = 0.11
 SCORE_CUTS = (0.05, 0.06, 0.065, 0.07, 0.075, 0.08, 0.085, 0.09, 0.10, 0.11)
@@ -470,11 +470,14 @@ def score_section(corpus: Path, *, table_rows: bool = False) -> None:
     )
     print(leave_topic_out(pool, "best", SCORE_TARGET))
     print(class_counts(corpus, (FIRST_SCORE_CUT, now)))
+    pooled: list[Row] = []
     for name in SCORE_FRESH_FILES:
         if not (ROOT / "eval" / "gold" / name).exists():
             continue
         fresh, paired = rows(corpus, [name], {})
         print(f"  fresh sample after the change, {name} ({paired} now aligned): {summary(fresh)}")
+        pooled += fresh
+    print(f"  fresh samples after the change, pooled: {summary(pooled)}")
 
 
 def class_counts(corpus: Path, cuts: Sequence[float]) -> str:

@@ -192,7 +192,7 @@ def test_reports_say_a_sentence_is_close_in_meaning(tmp_path: Path) -> None:
     assert "close in meaning, sentence-encoder cosine 0." in line
     # the section's note gives the semantic aligner's own judged figures, not the lexical ones
     assert "close in meaning (shown with the sentence-encoder cosine)" in outputs["markdown"]
-    assert "about 1 in 8" not in outputs["markdown"]
+    assert "about 1 in 10" not in outputs["markdown"]
 
 
 def test_the_model_loads_and_encodes_with_sockets_disabled() -> None:

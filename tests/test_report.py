@@ -489,7 +489,7 @@ def test_writing_onto_a_directory_fails_cleanly(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_unique_sentences_are_not_presented_as_proof_of_absence(fmt: str) -> None:
     # some "unique" sentences have a reworded counterpart on judged real coverage (about 1 in
-    # 8): the report must say so where it lists them
+    # 10): the report must say so where it lists them
     text = render_report(build_comparison(), fmt)
     unique = text[text.index("Unique sentences") :]
     assert "Not proof that no other report carries the claim" in unique
