@@ -171,13 +171,15 @@ def prepare_documents(
         if not sentences:
             raise InputError(f"{article.path}: no sentences left after cleaning")
         label = _label_for(article, position, labels)
-        outlet = (
+        # Outlets and titles come from labels and metadata, untrusted like the text: one
+        # clean line each (an escape sequence in a name made every SVG chart invalid XML).
+        outlet = load_stage.one_line(
             label
             or article.outlet
             or cleaned.outlet_hint
             or _url_host(article.url)
             or _stem(article.path, position)
-        )
+        ) or _stem(article.path, position)
         # An outlet written in another script (Cyrillic, say) has no ASCII slug: the id falls
         # back to the site's host, then the file name, so two such inputs never share "doc".
         slugs = (
@@ -197,7 +199,7 @@ def prepare_documents(
                 sentences=sentences,
                 removed=(*article.removed, *cleaned.removed),
                 date=article.date,
-                title=article.title or headline,
+                title=load_stage.one_line(article.title or headline or "") or None,
                 url=article.url,
                 place=cleaned.place_hint,
                 encoding=article.encoding,
@@ -485,11 +487,16 @@ def report_stem(doc_ids: Sequence[str]) -> str:
     return f"{'-vs-'.join(doc_ids[:2])}-and-{len(doc_ids) - 2}-more-{digest}"
 
 
-def check_output_path(path: str | Path) -> None:
-    """Refuse a report path whose directory does not exist, before any work is done."""
+def check_output_path(path: str | Path, inputs: Sequence[str | Path] = ()) -> None:
+    """Refuse a report path whose directory does not exist, or that is one of the ``inputs``
+    (the report would replace an article), before any work is done."""
     parent = Path(path).parent
     if not parent.is_dir():
         raise OutputError(f"{path}: directory {parent} does not exist; create it first")
+    target = Path(path).resolve()
+    for given in map(str, inputs):
+        if given != "-" and not load_stage.is_url(given) and Path(given).resolve() == target:
+            raise OutputError(f"{path}: is one of the inputs; write the report to another file")
 
 
 def format_for_path(path: Path) -> str:

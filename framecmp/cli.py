@@ -190,16 +190,30 @@ def _fields(items: list[str]) -> dict[str, str]:
     return parse_field_options(items)
 
 
+def _printable(text: str) -> str:
+    """Text for one terminal line: control and format characters (escape sequences, bidi
+    overrides, newlines) written as escapes, so a file name or an article cannot drive the
+    terminal or break the line."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
+def _echo(message: str = "", *, err: bool = False) -> None:
+    """typer.echo; what goes to stderr is made printable: it names files and quotes input."""
+    typer.echo(_printable(message) if err else message, err=err)
+
+
 @contextmanager
 def _exit_codes() -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 2, never a traceback."""
     try:
         yield
     except FramecmpError as err:
-        typer.echo(f"framecmp: error: {err}", err=True)
+        _echo(f"framecmp: error: {err}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt:
-        typer.echo("framecmp: interrupted; no report was written", err=True)
+        _echo("framecmp: interrupted; no report was written", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -210,20 +224,20 @@ def _exit_codes() -> Iterator[None]:
         import sqlite3  # here: `framecmp --help` does not pay for it
 
         if isinstance(err, sqlite3.IntegrityError):
-            typer.echo(
+            _echo(
                 f"framecmp: error: the corpus store changed under this run ({err}): another "
                 "run may be writing to it; run again when it has finished",
                 err=True,
             )
             raise typer.Exit(EXIT_ERROR) from None
         if isinstance(err, sqlite3.DatabaseError):
-            typer.echo(
+            _echo(
                 f"framecmp: error: the corpus store could not be read ({err}); if it is "
                 "damaged, restore it from a copy or start a new one with another --db",
                 err=True,
             )
             raise typer.Exit(EXIT_ERROR) from None
-        typer.echo(
+        _echo(
             f"framecmp: internal error: {type(err).__name__}: {err} "
             "(FRAMECMP_DEBUG=1 shows the traceback)",
             err=True,
@@ -233,7 +247,7 @@ def _exit_codes() -> Iterator[None]:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"framecmp {__version__}")
+        _echo(f"framecmp {__version__}")
         raise typer.Exit(EXIT_OK)
 
 
@@ -434,7 +448,7 @@ def compare(
         if chosen == "terminal" and output:
             chosen = "text"
         if output is not None:
-            api.check_output_path(output)
+            api.check_output_path(output, inputs)
         specs = tuple(lexicon) if only_lexicons else (*api.DEFAULT_LEXICONS, *lexicon)
         comparison = api.compare(
             inputs,
@@ -462,16 +476,16 @@ def compare(
             # the same-event warning has its own line, printed after the report
             for warning in comparison.warnings:
                 if not warning.startswith(SAME_EVENT_WARNINGS):
-                    typer.echo(f"framecmp: warning: {warning}", err=True)
+                    _echo(f"framecmp: warning: {warning}", err=True)
         if report_dir is not None:
             for path in api.write_report_dir(comparison, report_dir):
-                typer.echo(f"framecmp: wrote {path}", err=True)
+                _echo(f"framecmp: wrote {path}", err=True)
         if plot is not None:
             for path in api.write_plots(comparison, plot):
-                typer.echo(f"framecmp: wrote {path}", err=True)
+                _echo(f"framecmp: wrote {path}", err=True)
         if output is not None:
             api.write_report(comparison, output, chosen)
-            typer.echo(f"framecmp: wrote {output}", err=True)
+            _echo(f"framecmp: wrote {output}", err=True)
         elif quiet:
             pass
         elif summary:
@@ -485,7 +499,7 @@ def compare(
 
     if verdict.relation is EventRelation.UNDETERMINED:
         # not evidence of different events: compared, with the warning (exit 0, documented)
-        typer.echo(
+        _echo(
             "framecmp: warning: cannot tell whether the inputs report one event: some are "
             "written in different languages",
             err=True,
@@ -497,7 +511,7 @@ def compare(
             if same_story
             else "the inputs do not look like reports of the same event"
         )
-        typer.echo(
+        _echo(
             f"framecmp: warning: {said} (lowest pair score {verdict.score:.2f} "
             f"< threshold {verdict.threshold})",
             err=True,
@@ -634,10 +648,10 @@ def ingest(
             bar.close()
         if not quiet:
             for path, reason in summary.skipped:
-                typer.echo(f"framecmp: skipped {path}: {reason}", err=True)
+                _echo(f"framecmp: skipped {path}: {reason}", err=True)
             for note in summary.notes:
-                typer.echo(f"framecmp: warning: {note}", err=True)
-            typer.echo(
+                _echo(f"framecmp: warning: {note}", err=True)
+            _echo(
                 f"framecmp: {summary.added} added, {summary.new_versions} new versions, "
                 f"{summary.unchanged} already stored; {summary.assigned} assigned, "
                 f"{summary.new_events} new events ({db})",
@@ -780,18 +794,18 @@ def batch(
         elif not quiet:
             ingested = result.ingest
             for note in ingested.notes:
-                typer.echo(f"framecmp: warning: {note}", err=True)
+                _echo(f"framecmp: warning: {note}", err=True)
             if result.did_nothing:
-                typer.echo("framecmp: nothing new: every input is already stored and reported")
+                _echo("framecmp: nothing new: every input is already stored and reported")
             else:
-                typer.echo(
+                _echo(
                     f"framecmp: {ingested.added} added, {ingested.new_versions} new versions, "
                     f"{ingested.unchanged} already stored, {len(ingested.skipped)} skipped; "
                     f"{ingested.new_events} new events; {len(result.reports)} reports in "
                     f"{report_dir}"
                 )
             for rule in result.fired:
-                typer.echo(f"framecmp: --fail-on {rule.value}: broken", err=True)
+                _echo(f"framecmp: --fail-on {rule.value}: broken", err=True)
     if result.exit_code:
         raise typer.Exit(int(result.exit_code))
 
@@ -834,7 +848,7 @@ def lexicon_list() -> None:
         from framecmp import api
 
         for lex in api.list_lexicons():
-            typer.echo(
+            _echo(
                 f"{lex.name}\t{lex.kind}\t{lex.version}\t"
                 f"{len(lex.categories)} categories\t{lex.source}"
             )
@@ -849,16 +863,16 @@ def lexicon_show(
         from framecmp import api
 
         lex = api.show_lexicon(name)
-        typer.echo(f"{lex.name} ({lex.kind}, version {lex.version})")
-        typer.echo(f"  {lex.description}")
-        typer.echo(f"  source: {lex.source}; licence: {lex.licence}")
+        _echo(f"{lex.name} ({lex.kind}, version {lex.version})")
+        _echo(f"  {lex.description}")
+        _echo(f"  source: {lex.source}; licence: {lex.licence}")
         for category in lex.categories:
             grade = f" [{category.grade}]" if category.grade else ""
-            typer.echo(f"\n{category.id}{grade}: {category.label}")
+            _echo(f"\n{category.id}{grade}: {category.label}")
             for term in category.terms:
-                typer.echo(f"  {term.label}: {', '.join(term.patterns)}")
+                _echo(f"  {term.label}: {', '.join(term.patterns)}")
             if category.exclude:
-                typer.echo(f"  (excluding {', '.join(category.exclude)})")
+                _echo(f"  (excluding {', '.join(category.exclude)})")
 
 
 @lexicon_app.command("check", cls=_Command)
@@ -878,20 +892,18 @@ def lexicon_check(
         from framecmp import api
 
         lex, documents, scores = api.check_lexicon(path, inputs or ())
-        typer.echo(
-            f"{path}: valid {lex.kind} lexicon {lex.name!r}, {len(lex.categories)} categories"
-        )
+        _echo(f"{path}: valid {lex.kind} lexicon {lex.name!r}, {len(lex.categories)} categories")
         by_doc = {d.doc_id: d for d in documents}
         for score in scores:
             if not score.count:
                 continue
-            typer.echo(
+            _echo(
                 f"{score.doc}\t{score.category}\t{score.count} hits\t"
                 f"{score.per_1000_tokens:.1f} per 1,000 tokens"
             )
             for hit in score.hits:
                 sentence = by_doc[score.doc].sentences[hit.sentence].text
-                typer.echo(f"    [{hit.sentence}] {hit.matched}: {sentence}")
+                _echo(_printable(f"    [{hit.sentence}] {hit.matched}: {sentence}"))
 
 
 def main() -> None:

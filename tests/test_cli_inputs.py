@@ -264,19 +264,24 @@ def test_jsonl_on_stdin_with_named_fields(tass: Path, cgtn: Path) -> None:
     assert all(not s["text"].startswith("date ") for doc in sentences.values() for s in doc)
 
 
+@pytest.mark.parametrize(
+    ("bad", "problem"),
+    [
+        ("{oops", "invalid JSON at column 2: Expecting property name enclosed in double quotes"),
+        # a user's black-box review: this was an internal error, which --skip-bad did not skip
+        ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply to read"),
+    ],
+)
 def test_bad_jsonl_line_is_named_and_skip_bad_counts(
-    tmp_path: Path, tass: Path, cgtn: Path
+    tmp_path: Path, tass: Path, cgtn: Path, bad: str, problem: str
 ) -> None:
     good = [json.dumps(r) for r in _records(tass, cgtn)]
     path = tmp_path / "feed.jsonl"
-    path.write_text(f"{good[0]}\n{{oops\n{good[1]}\n", encoding="utf-8")
+    path.write_text(f"{good[0]}\n{bad}\n{good[1]}\n", encoding="utf-8")
     fields = ["--field", "text=body"]
     result = runner.invoke(app, ["compare", str(path), *fields])
     assert result.exit_code == 2
-    assert result.stderr == (
-        f"framecmp: error: {path}: line 2: invalid JSON at column 2: "
-        "Expecting property name enclosed in double quotes\n"
-    )
+    assert result.stderr == f"framecmp: error: {path}: line 2: {problem}\n"
     result = runner.invoke(app, ["compare", str(path), *fields, "--skip-bad", "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert f"{path}: skipped 1 bad record(s)" in result.stderr
@@ -600,3 +605,60 @@ def test_the_same_text_under_two_names_is_noted(tmp_path: Path, tass: Path, cgtn
     same = [w for w in report["warnings"] if "the same text as" in w]
     assert len(same) == 1
     assert same[0].startswith(report["documents"][2]["id"])
+
+
+# --- untrusted names and paths (a user's black-box review, 7 Dec, tenth session) -------------
+
+
+def test_control_characters_in_an_outlet_name_reach_no_report_or_chart(
+    tmp_path: Path, tass: Path, cgtn: Path
+) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    records = _records(tass, cgtn)
+    records[0]["source"] = {"name": "TA\x1b]0;PWNED\x07SS\x1b[31m"}
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    report, plots = tmp_path / "r.html", tmp_path / "plots"
+    result = runner.invoke(
+        app, ["compare", str(path), "--field", "text=body", "-o", str(report), "--plot", str(plots)]
+    )
+    assert result.exit_code == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert "\x1b" not in page
+    assert "\x07" not in page
+    assert "TASS" in page  # the name, without what could drive a terminal
+    charts = sorted(plots.glob("*.svg"))
+    assert charts
+    for chart in charts:
+        ElementTree.parse(chart)  # well-formed XML: a browser opens it
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused(
+    tmp_path: Path, tass: Path, cgtn: Path
+) -> None:
+    article = tmp_path / "tass.md"
+    article.write_text(tass.read_text(encoding="utf-8"), encoding="utf-8")
+    before = article.read_bytes()
+    result = runner.invoke(app, ["compare", str(article), str(cgtn), "-o", str(article)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"framecmp: error: {article}: is one of the inputs; write the report to another file\n"
+    )
+    assert article.read_bytes() == before
+
+
+def test_a_file_name_cannot_drive_the_terminal(tmp_path: Path, tass: Path) -> None:
+    name = tmp_path / "miss\x1b]0;PWNED\x07ing.txt"
+    result = runner.invoke(app, ["compare", str(tass), str(name)])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "\x07" not in result.stderr
+    assert result.stderr.endswith("miss\\x1b]0;PWNED\\x07ing.txt: no such file\n")
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_max_bytes_must_allow_a_byte(tass: Path, cgtn: Path, limit: str) -> None:
+    result = runner.invoke(app, ["compare", str(tass), str(cgtn), "--max-bytes", limit])
+    assert result.exit_code == 2
+    assert result.stderr == f"framecmp: error: --max-bytes {limit}: must be at least 1\n"

@@ -101,7 +101,7 @@ def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # metadata only: a page reads without it
             continue
         stack: list[object] = [data]
         while stack:

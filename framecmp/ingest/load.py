@@ -112,6 +112,10 @@ class LoadOptions:
     cache_dir: str | None = None  # on-disk cache of fetched URLs
     timeout_seconds: float = 20.0
 
+    def __post_init__(self) -> None:
+        if self.max_bytes < 1:
+            raise InputError(f"--max-bytes {self.max_bytes}: must be at least 1")
+
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
@@ -409,6 +413,12 @@ def _declared_charset(head: bytes) -> str | None:
     except (LookupError, UnicodeDecodeError):
         return None
     return _WHATWG_ALIASES.get(name, name)
+
+
+def one_line(text: str) -> str:
+    """Metadata (an outlet, a title) as one clean line: escape sequences and control
+    characters out, whitespace runs as one space."""
+    return " ".join(normalise_newlines(text).split())
 
 
 def normalise_newlines(text: str) -> str:

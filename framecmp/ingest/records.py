@@ -61,6 +61,10 @@ def load_records(
                 errors.append(f"{where}: invalid JSON at column {err.colno}: {err.msg}")
                 if not skip_bad:
                     raise InputError(errors[-1]) from None
+            except RecursionError:
+                errors.append(f"{where}: JSON nested too deeply to read")
+                if not skip_bad:
+                    raise InputError(errors[-1]) from None
     else:
         try:
             document = json.loads(text)
@@ -68,6 +72,8 @@ def load_records(
             raise InputError(
                 f"{path}: invalid JSON at line {err.lineno} column {err.colno}: {err.msg}"
             ) from None
+        except RecursionError:
+            raise InputError(f"{path}: JSON nested too deeply to read") from None
         items = document if isinstance(document, list) else [document]
         parsed = [(f"{path}: record {n}", item) for n, item in enumerate(items, start=1)]
     articles: list[Article] = []
