@@ -448,10 +448,14 @@ def write_report_dir(
         raise OutputError(
             f"{folder}: cannot create the report directory ({err.strerror})"
         ) from None
-    return tuple(
-        write_report(comparison, folder / f"{stem}{_REPORT_EXTENSIONS[fmt]}", fmt)
-        for fmt in formats
-    )
+    # Every report is rendered before any is written: an interrupt while rendering (most of
+    # the time) leaves the folder as it was, not new Markdown beside an old HTML report.
+    rendered = [
+        (folder / f"{stem}{_REPORT_EXTENSIONS[fmt]}", render(comparison, fmt)) for fmt in formats
+    ]
+    for target, text in rendered:
+        report_stage.write_report_atomically(target, text)
+    return tuple(target for target, _ in rendered)
 
 
 def write_plots(comparison: Comparison, directory: str | Path) -> tuple[Path, ...]:

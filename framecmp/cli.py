@@ -199,6 +199,12 @@ def _printable(text: str) -> str:
     )
 
 
+def _as_paths(inputs: list[str]) -> list[str | Path]:
+    """Command-line inputs as the library reads them: a name holding a newline is still a file
+    name here (the library reads a string with a newline as article text)."""
+    return [Path(item) if "\n" in item else item for item in inputs]
+
+
 def _echo(message: str = "", *, err: bool = False) -> None:
     """typer.echo; what goes to stderr is made printable: it names files and quotes input."""
     typer.echo(_printable(message) if err else message, err=err)
@@ -451,7 +457,7 @@ def compare(
             api.check_output_path(output, inputs)
         specs = tuple(lexicon) if only_lexicons else (*api.DEFAULT_LEXICONS, *lexicon)
         comparison = api.compare(
-            inputs,
+            _as_paths(inputs),
             labels=_parse_labels(label),
             lexicons=specs,
             min_score=min_score,
@@ -633,7 +639,7 @@ def ingest(
         bar = _ProgressBar(not quiet)
         try:
             summary = api.ingest(
-                inputs,
+                _as_paths(inputs),
                 db=db,
                 input_format=input_format.value,
                 workers=workers,
@@ -763,7 +769,7 @@ def batch(
         bar = _ProgressBar(not quiet)
         try:
             result = api.batch(
-                inputs,
+                _as_paths(inputs),
                 db=db,
                 report_dir=report_dir,
                 fail_on=rules,

@@ -662,3 +662,42 @@ def test_max_bytes_must_allow_a_byte(tass: Path, cgtn: Path, limit: str) -> None
     result = runner.invoke(app, ["compare", str(tass), str(cgtn), "--max-bytes", limit])
     assert result.exit_code == 2
     assert result.stderr == f"framecmp: error: --max-bytes {limit}: must be at least 1\n"
+
+
+def test_a_file_name_holding_a_newline_is_a_file_not_text(
+    tmp_path: Path, tass: Path, cgtn: Path
+) -> None:
+    named = tmp_path / "nl\nname.txt"
+    named.write_text(cgtn.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(tass), str(named), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    documents = _json_out(result.stdout)["documents"]
+    assert [d["path"] for d in documents] == [str(tass), str(named)]
+    missing = runner.invoke(app, ["compare", str(tass), str(tmp_path / "no\nsuch.txt")])
+    assert missing.exit_code == 2
+    assert missing.stderr.endswith("no\\nsuch.txt: no such file\n")
+
+
+def test_an_interrupt_while_reports_render_leaves_the_report_folder_as_it_was(
+    tmp_path: Path, tass: Path, cgtn: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from framecmp import api
+
+    folder = tmp_path / "reports"
+    runner.invoke(app, ["compare", str(tass), str(cgtn), "--report-dir", str(folder), "-q"])
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert len(before) == 3
+    render = api.render
+
+    def interrupted_at_html(comparison: object, fmt: str) -> str:
+        if fmt == "html":  # the last format: Markdown and JSON are already rendered
+            raise KeyboardInterrupt
+        return render(comparison, fmt)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "render", interrupted_at_html)
+    result = runner.invoke(
+        app, ["compare", str(tass), str(cgtn), "--report-dir", str(folder), "-q", "--seed", "7"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == "framecmp: interrupted; no report was written\n"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
