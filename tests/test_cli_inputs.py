@@ -701,3 +701,17 @@ def test_an_interrupt_while_reports_render_leaves_the_report_folder_as_it_was(
     assert result.exit_code == 2
     assert result.stderr == "framecmp: interrupted; no report was written\n"
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_bidi_overrides_in_an_article_cannot_reorder_what_a_report_shows(
+    tmp_path: Path, tass: Path, cgtn: Path, fmt: str
+) -> None:
+    spoofed = tmp_path / "spoofed.txt"
+    text = tass.read_text(encoding="utf-8")
+    spoofed.write_text(text.replace(" the ", " the \u202edias ton\u202c ", 1), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(spoofed), str(cgtn), "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    controls = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+    assert not any(c in result.stdout for c in controls)
+    assert "dias ton" in result.stdout  # the words stay, in the order they are stored

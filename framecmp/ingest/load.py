@@ -47,9 +47,12 @@ _SNIFF_BYTES = 8192
 _BINARY_CONTROL_SHARE = 0.05
 _BINARY_MIN_CONTROLS = 8
 _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13}))  # C0 but tab, LF, FF, CR
-# C0/C1 control characters (but tab and newline) and DEL. Invisible format characters
-# (zero-width space, BOM) are kept in the text as written; the tokeniser ignores them.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 control characters (but tab and newline) and DEL, and the bidirectional embedding,
+# override and isolate controls (U+202A-U+202E, U+2066-U+2069), which reorder how the rest of
+# a line is displayed: text quoted in a report could show other words than it holds ("Trojan
+# Source"; a user's review, 7 Dec). Other invisible format characters (zero-width space, BOM,
+# the left-to-right and right-to-left marks) are kept as written; the tokeniser ignores them.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Terminal escape sequences (ECMA-48: CSI "ESC [ ... m" colours, OSC "ESC ] ... BEL" titles
 # and links, two-character escapes) go whole: removing only ESC left "[31m" in the text, whose
 # digits were then read as numbers of the lead.
