@@ -303,6 +303,11 @@ def closeness(documents: Sequence[Document], doc: str, index: int) -> tuple[floa
     return (-near[0][0] if near else 0.0), (held[0] if held else 0.0), figure
 
 
+def _each_once(table: Sequence[Row]) -> list[Row]:
+    """The rows with a sentence drawn by two samples counted once, as first judged."""
+    return list({(r.doc, r.text): r for r in reversed(table)}.values())
+
+
 def highest_cut(table: Sequence[Row], target: float, value: str = "best") -> float:
     """The highest cut t with at most ``target`` of the rows whose ``value`` is below t judged
     to have a counterpart (the lowest value when none qualifies)."""
@@ -389,8 +394,7 @@ def main() -> int:
     # judged when unique by the score cut; those the current aligner pairs or covers by score
     # drop out
     loaded, paired = rows(args.ecbplus, SHARE_DEV_FILES, {})
-    # a sentence drawn by two samples counts once, as first judged
-    share_dev = list({(r.doc, r.text): r for r in reversed(loaded) if r.best < cut_now}.values())
+    share_dev = _each_once([r for r in loaded if r.best < cut_now])
     n = len(share_dev)
     print(
         f"development of the share cut ({', '.join(SHARE_DEV_FILES)}): {n} distinct "
@@ -453,7 +457,7 @@ def score_section(corpus: Path, *, table_rows: bool = False) -> None:
     loaded, paired = rows(corpus, SCORE_DEV_FILES, {})
     pool = [
         r
-        for r in {(r.doc, r.text): r for r in reversed(loaded)}.values()
+        for r in _each_once(loaded)
         if r.best < FIRST_SCORE_CUT and r.share < align_module.SHARED_MIN_SHARE and not r.number
     ]
     now = align_module.COVERED_MIN_SCORE[Aligner.LEXICAL]
@@ -472,8 +476,6 @@ def score_section(corpus: Path, *, table_rows: bool = False) -> None:
     print(class_counts(corpus, (FIRST_SCORE_CUT, now)))
     pooled: list[Row] = []
     for name in SCORE_FRESH_FILES:
-        if not (ROOT / "eval" / "gold" / name).exists():
-            continue
         fresh, paired = rows(corpus, [name], {})
         print(f"  fresh sample after the change, {name} ({paired} now aligned): {summary(fresh)}")
         pooled += fresh
@@ -508,7 +510,7 @@ def cosine_section(corpus: Path, *, table_rows: bool = False) -> None:
     loaded, _ = rows(corpus, COSINE_DEV_FILES, {}, cosines=True)
     pool = [
         r
-        for r in {(r.doc, r.text): r for r in reversed(loaded)}.values()
+        for r in _each_once(loaded)
         if r.best < FIRST_SCORE_CUT and r.share < align_module.SHARED_MIN_SHARE
     ]
     print(
