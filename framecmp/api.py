@@ -745,6 +745,7 @@ class _Unread:
     options_key: str
     unchanged_articles: int  # articles of files not read because they are unchanged
     notes: tuple[str, ...]  # what loading left out or could not read
+    skipped: tuple[tuple[str, str], ...]  # (input, reason): unreadable, with skip_bad
 
 
 def _load_unread(
@@ -752,7 +753,7 @@ def _load_unread(
 ) -> _Unread:
     """Load every input except local files the store recorded with the same size and mtime
     (``CorpusStore.unchanged_files`` says what is trusted); ``rehash`` reads them all."""
-    from framecmp.corpus.batch import ReadFile
+    from framecmp.corpus.batch import ReadFile, skipped_input
     from framecmp.corpus.store import FileStat
 
     if options.input_format not in INPUT_FORMATS:
@@ -781,18 +782,29 @@ def _load_unread(
     articles: list[Article] = []
     files: list[ReadFile] = []
     notes: list[str] = []
+    skipped: list[tuple[str, str]] = []
     skipped_articles = 0
     for position, item in enumerate(expanded):
         stat = stats.get(position)
         if stat is not None and stat.path in unchanged:
             skipped_articles += unchanged[stat.path]
             continue
-        loaded, loading_notes = load_inputs([item], options=options)
+        try:
+            loaded, loading_notes = load_inputs([item], options=options)
+        except InputError as err:
+            # One unreadable file in a folder of new articles need not stop a CI run. It is
+            # not recorded as read, so the next run tries it again and says so again.
+            if not options.skip_bad:
+                raise
+            skipped.append(skipped_input(str(item), err))
+            continue
         notes.extend(loading_notes)
         if stat is not None:
             files.append(ReadFile(stat, len(articles), len(loaded)))
         articles.extend(loaded)
-    return _Unread(tuple(articles), tuple(files), options_key, skipped_articles, tuple(notes))
+    return _Unread(
+        tuple(articles), tuple(files), options_key, skipped_articles, tuple(notes), tuple(skipped)
+    )
 
 
 def _ingest_unread(
@@ -818,7 +830,9 @@ def _ingest_unread(
         load_options=unread.options_key,
         unchanged_unread=unread.unchanged_articles,
     )
-    return dataclasses.replace(summary, notes=unread.notes)
+    return dataclasses.replace(
+        summary, notes=unread.notes, skipped=(*unread.skipped, *summary.skipped)
+    )
 
 
 def _expand_folders(inputs: Sequence[Input]) -> list[Input]:

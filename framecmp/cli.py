@@ -558,6 +558,11 @@ _FIELD_OPTION = typer.Option(
 _SKIP_BAD_OPTION = typer.Option(
     "--skip-bad", help="Skip bad JSON/JSONL records (counted in a warning)."
 )
+_SKIP_BAD_INPUTS_OPTION = typer.Option(
+    "--skip-bad",
+    help="Skip bad JSON/JSONL records, and inputs that cannot be read (an empty or binary "
+    "file, a failed URL), each named in a warning; they are tried again next run.",
+)
 _FETCH_LINKS_OPTION = typer.Option(
     "--fetch-links", help="Feeds: fetch the page of entries that carry no text."
 )
@@ -624,7 +629,7 @@ def ingest(
     rehash: Annotated[bool, _REHASH_OPTION] = False,
     encoding: Annotated[str | None, _ENCODING_OPTION] = None,
     field: Annotated[list[str], _FIELD_OPTION] = [],  # noqa: B006
-    skip_bad: Annotated[bool, _SKIP_BAD_OPTION] = False,
+    skip_bad: Annotated[bool, _SKIP_BAD_INPUTS_OPTION] = False,
     fetch_links: Annotated[bool, _FETCH_LINKS_OPTION] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no messages.")] = False,
 ) -> None:
@@ -739,7 +744,7 @@ def batch(
     rehash: Annotated[bool, _REHASH_OPTION] = False,
     encoding: Annotated[str | None, _ENCODING_OPTION] = None,
     field: Annotated[list[str], _FIELD_OPTION] = [],  # noqa: B006
-    skip_bad: Annotated[bool, _SKIP_BAD_OPTION] = False,
+    skip_bad: Annotated[bool, _SKIP_BAD_INPUTS_OPTION] = False,
     fetch_links: Annotated[bool, _FETCH_LINKS_OPTION] = False,
     max_report_articles: Annotated[
         int | None,
@@ -799,9 +804,11 @@ def batch(
             sys.stdout.write(batch_stage.summary_lines(result))
         elif not quiet:
             ingested = result.ingest
+            for path, reason in ingested.skipped:
+                _echo(f"framecmp: skipped {path}: {reason}", err=True)
             for note in ingested.notes:
                 _echo(f"framecmp: warning: {note}", err=True)
-            if result.did_nothing:
+            if result.did_nothing and not ingested.skipped:
                 _echo("framecmp: nothing new: every input is already stored and reported")
             else:
                 _echo(

@@ -475,3 +475,35 @@ def test_batch_reads_records_as_compare_does(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "skipped 1 bad record(s)" in result.stderr
     assert "1 added" in result.stdout
+
+
+def test_skip_bad_skips_an_unreadable_file_in_a_folder_and_tries_it_next_run(
+    tmp_path: Path,
+) -> None:
+    # A CI run over a folder of new articles: one binary and one empty file among them stop
+    # the run (exit 2, nothing stored) unless --skip-bad, which names each and reports the rest.
+    news = tmp_path / "news"
+    shutil.copytree(DATA / "bishkek-2025-11-27", news)
+    (news / "broken.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary")
+    (news / "empty.txt").write_text("", encoding="utf-8")
+    db, reports = tmp_path / "c.db", tmp_path / "r"
+    args = ["batch", str(news), "--db", str(db), "--report-dir", str(reports), "--workers", "1"]
+    strict = runner.invoke(app, args)
+    assert strict.exit_code == 2
+    assert "broken.txt: looks like a binary file" in strict.stderr
+    assert not reports.exists()
+    for _ in range(2):  # not recorded as read: the next run tries them again and says so
+        lenient = runner.invoke(app, [*args, "--skip-bad", "--format", "jsonl"])
+        assert lenient.exit_code == 0, lenient.output
+        run = json.loads(lenient.stdout.splitlines()[-1])
+        assert [(Path(s["path"]).name, s["reason"]) for s in run["skipped"]] == [
+            ("broken.txt", "looks like a binary file, not text"),
+            ("empty.txt", "is empty; give a file with article text"),
+        ]
+    assert run["unchanged"] == 3
+    (event,) = [e for e in _events(db) if len(e["articles"]) >= 2]  # type: ignore[arg-type]
+    assert _names(event) == {"tass.txt", "cgtn.txt", "unknown-outlet.txt"}
+    assert (reports / f"{event['id']}.md").is_file()
+    quiet = runner.invoke(app, [*args, "--skip-bad"])
+    assert f"framecmp: skipped {news / 'broken.txt'}: looks like a binary" in quiet.stderr
+    assert "nothing new" not in quiet.stdout  # two inputs were not read: not "nothing new"

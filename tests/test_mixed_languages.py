@@ -84,3 +84,17 @@ def test_the_json_report_gives_the_same_event_warning_once(tmp_path: Path, tass:
         report, json.loads((ROOT / "framecmp/report/schema.json").read_text("utf-8"))
     )
     assert sum("cannot tell" in w for w in report["warnings"]) == 1
+
+
+def test_a_few_english_words_are_not_called_another_language(tmp_path: Path, tass: Path) -> None:
+    """py3langid calls "Mayor resigns." Bikol (and a page reading only "Menu" Afrikaans): too
+    few words to tell, so the report is analysed and judged as English text, not set aside."""
+    headline = tmp_path / "headline.txt"
+    headline.write_text("Mayor resigns.\n", encoding="utf-8")
+    options = ["-f", "json", "--allow-different-events"]
+    result = runner.invoke(app, ["compare", str(tass), str(headline), *options])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [d["language"] for d in report["documents"]] == ["en", None]
+    assert report["same_event"]["relation"] == "different-events"  # judged, not undetermined
+    assert "written in" not in result.stderr

@@ -152,8 +152,15 @@ def prepare_with_evidence(
     try:
         document = prepare(article)
     except FramecmpError as err:
-        return str(err)
+        return skipped_input(article.path, err)[1]
     return PreparedRecord.of(document, clustering.article_evidence(document))
+
+
+def skipped_input(path: str, err: FramecmpError) -> tuple[str, str]:
+    """(input, reason) of an input skipped as unreadable; the reason without the input's name,
+    which the error message usually starts with."""
+    message = str(err)
+    return path, message.removeprefix(f"{path}: ") or message
 
 
 @dataclass(frozen=True, slots=True)

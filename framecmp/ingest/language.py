@@ -21,6 +21,9 @@ ENGLISH = "en"
 # Share of stop-word tokens above which Latin-script text is English without asking the model.
 # Chosen on trafilatura's evaluation pages (not the samples): see benchmarks/language.py.
 ENGLISH_STOPWORD_SHARE = 0.30
+# Latin-script text of fewer words is too little to tell: on snippets of ECB+ English news
+# (400 each, benchmarks/language.py --short), py3langid calls 83% of one-word snippets, 36% of
+# two-word, 7% of five-word and 1% of twelve-word ones another language; none at 20.
 _MIN_TOKENS = 20
 _SAMPLE_CHARS = 20_000
 
@@ -39,6 +42,8 @@ def detect_language(text: str) -> str | None:
         return None
     if _english_by_stopwords(words):
         return ENGLISH
+    if len(words) < _MIN_TOKENS and _latin(words):
+        return None  # a headline-only capture is not Afrikaans ("Menu" was)
     return _model_language(sample)
 
 
@@ -47,10 +52,15 @@ def _words(sample: str) -> list[str]:
     return [token for token in tokenize(sample) if not token[0].isdigit()]
 
 
+def _latin(words: list[str]) -> bool:
+    """True when nine in ten ``words`` are ASCII (Latin script; Cyrillic and CJK are not)."""
+    # Counted by map over C methods: a generator expression per word cost 0.2 ms an article.
+    return sum(map(str.isascii, words)) > 0.9 * len(words)
+
+
 def _english_by_stopwords(words: list[str]) -> bool:
     """True when Latin-script ``words`` hold English stop words for ENGLISH_STOPWORD_SHARE."""
-    # Counted by map over C methods: a generator expression per word cost 0.2 ms an article.
-    if len(words) < _MIN_TOKENS or sum(map(str.isascii, words)) <= 0.9 * len(words):
+    if len(words) < _MIN_TOKENS or not _latin(words):
         return False
     common = stopwords().__contains__
     return sum(map(common, map(str.lower, words))) >= ENGLISH_STOPWORD_SHARE * len(words)
