@@ -514,3 +514,36 @@ def test_a_claim_carried_three_ways_names_who_holds_each_version(tmp_path: Path)
     coverage = markdown.split("## Coverage")[1].split("\n## ")[0]
     assert "CONFLICTING: 12 (wire-a, wire-c) / 21 (wire-b)" in coverage
     assert "CONFLICTING: 4 (wire-a) / 6 (wire-b, wire-c)" in coverage
+
+
+def test_coverage_marks_a_possibly_covered_claim_with_a_question_mark_not_a_dash(
+    tmp_path: Path,
+) -> None:
+    # Found by a researcher's review: an outlet whose sentence carried the claim in other words
+    # (left under the threshold, listed as possibly covered) was shown as lacking it.
+    texts = {
+        "a": "The river flooded 200 homes in the town of Ashby on Monday, officials said.\n\n"
+        "Volunteers filled sandbags through the night near the old mill.\n",
+        "b": "The river flooded 200 homes in Ashby on Monday, the council said.\n\n"
+        "The mayor asked residents to boil drinking water for a week.\n",
+        "c": "Water from the swollen river reached homes across Ashby after days of rain.\n\n"
+        "Forecasters expect more storms on Thursday.\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    report = json.loads(runner.invoke(app, ["compare", *paths, "-f", "json"]).stdout)
+    (claim,) = report["claims"]
+    assert claim["outlets"] == ["a", "b"]
+    (entry,) = report["possibly_covered"]["c"]  # c's flood sentence points into the claim
+    assert {(x["doc"], x["sentence"]) for x in entry["candidates"]} == {("a", 0), ("b", 0)}
+    markdown = runner.invoke(app, ["compare", *paths, "-f", "markdown"]).stdout
+    coverage = markdown.split("## Coverage")[1].split("\n## ")[0]
+    row = next(line for line in coverage.splitlines() if line.startswith("| c1 "))
+    assert row.endswith("| ✓ | ✓ | ? |")
+    html = runner.invoke(app, ["compare", *paths, "-f", "html"]).stdout
+    assert "<td>✓</td><td>✓</td><td>?</td></tr>" in html
+    terminal = runner.invoke(app, ["compare", *paths, "--detail"], env={"COLUMNS": "100"}).stdout
+    line = next(x for x in terminal.splitlines() if x.startswith("│ c1 "))
+    assert line.split("│")[-4:-1] == [" ✓ ", " ✓ ", " ? "]

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 _EMPTY = "\u2014"
 _CARRIED = "\u2713"
+_COVERAGE_CELLS = {
+    view_model.Carried.YES: _CARRIED,
+    view_model.Carried.POSSIBLY: "?",
+    view_model.Carried.NO: _EMPTY,
+}
 _CLAIM_CHARS = 90
 _MAX_UNCLEAR = 10  # non-significant differences shown; the file reports list them all
 _DELETED = "bold red"
@@ -147,7 +152,8 @@ def _coverage(comparison: Comparison) -> Table | None:
     labels = [_label(o) for o in section.outlets]
     numbered = sum(len(label) + 3 for label in labels) > _OUTLET_HEADERS_MAX
     table = _table(
-        f"{section.title}: which outlet carries which claim ({_CARRIED} = carries it)",
+        f"{section.title}: which outlet carries which claim ({_CARRIED} = carries it, "
+        "? = possibly: see Possibly covered)",
         "claim",
         "text",
         *(str(n) for n in range(1, len(labels) + 1)) if numbered else labels,
@@ -161,7 +167,7 @@ def _coverage(comparison: Comparison) -> Table | None:
         table.add_row(
             _text(row.claim_id),
             _text(views.truncate(row.text, _CLAIM_CHARS)),
-            *(_CARRIED if carried else _EMPTY for carried in row.carried),
+            *(_COVERAGE_CELLS[carried] for carried in row.carried),
         )
     return table
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
@@ -290,11 +291,21 @@ class SameEventSection:
     undetermined: bool = False  # no pair another event, some not judged (two languages)
 
 
+class Carried(StrEnum):
+    """Whether an outlet carries a shared claim, as the coverage matrix shows it."""
+
+    YES = "yes"  # one of its sentences is aligned into the claim
+    # none is, but one of its sentences is possibly covered by a sentence of the claim: the
+    # aligner left the pair under its threshold, so "absent" would be a claim it cannot make
+    POSSIBLY = "possibly"
+    NO = "no"
+
+
 @dataclass(frozen=True)
 class ClaimRow:
     claim_id: str
     text: str  # whole; each format cuts it to its own width
-    carried: tuple[bool, ...]  # per document, in the user's order
+    carried: tuple[Carried, ...]  # per document, in the user's order
 
 
 @dataclass(frozen=True)
@@ -600,17 +611,32 @@ def coverage(comparison: Comparison) -> CoverageSection:
     docs = [d.doc_id for d in comparison.documents]
     rows = []
     conflicts = views.claim_conflicts(comparison)
+    # sentence -> the documents with a possibly covered sentence that names it as a candidate
+    pointed_at: dict[SentenceRef, set[str]] = {}
+    for doc, entries in comparison.alignment.possibly_covered.items():
+        for entry in entries:
+            for candidate in entry.candidates:
+                pointed_at.setdefault(SentenceRef(candidate.doc, candidate.sentence), set()).add(
+                    doc
+                )
     for claim in views.sorted_claims(comparison):
         carried = {m.doc for m in claim.members} | set(claim.outlets)
+        possibly = {doc for m in claim.members for doc in pointed_at.get(m, ())} - carried
         text = views.claim_text(comparison, claim)
         if claim.id in conflicts:
             # carried with other facts: a plain row would read as agreement
             text = f"[CONFLICTING: {'; '.join(conflicts[claim.id])}] {text}"
-        rows.append(ClaimRow(claim.id, text, tuple(d in carried for d in docs)))
+        cells = tuple(
+            Carried.YES if d in carried else Carried.POSSIBLY if d in possibly else Carried.NO
+            for d in docs
+        )
+        rows.append(ClaimRow(claim.id, text, cells))
     return CoverageSection(
         "Coverage",
         "Which outlet carries which claim (aligned sentences joined; a claim marked "
-        "CONFLICTING is carried with different facts: see its aligned pairs).",
+        "CONFLICTING is carried with different facts: see its aligned pairs). ? = not aligned, "
+        "but a sentence of that outlet is possibly covered by one of the claim's sentences: "
+        "check it under Possibly covered.",
         tuple(outlet(comparison, d) for d in docs),
         tuple(rows),
         "No claim is shared.",
