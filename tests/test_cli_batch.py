@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -507,3 +508,38 @@ def test_skip_bad_skips_an_unreadable_file_in_a_folder_and_tries_it_next_run(
     quiet = runner.invoke(app, [*args, "--skip-bad"])
     assert f"framecmp: skipped {news / 'broken.txt'}: looks like a binary" in quiet.stderr
     assert "nothing new" not in quiet.stdout  # two inputs were not read: not "nothing new"
+
+
+def test_an_edit_taken_back_makes_the_earlier_text_current_and_reported_again(
+    tmp_path: Path,
+) -> None:
+    # Found by a developer's review: the restored text was "already stored" (as the earlier
+    # version), so the store, the event and its report kept the withdrawn edit.
+    news = tmp_path / "news"
+    news.mkdir()
+    for name in ("tass.txt", "cgtn.txt"):
+        shutil.copy(DATA / "bishkek-2025-11-27" / name, news / name)
+    db, reports = tmp_path / "c.db", tmp_path / "r"
+    args = ["batch", str(news), "--db", str(db), "--report-dir", str(reports), "--workers", "1"]
+    assert runner.invoke(app, args).exit_code == 0
+    original = (news / "tass.txt").read_text(encoding="utf-8")
+    edit = "Officials later said 500 people had been wounded in the city."
+    (news / "tass.txt").write_text(original + "\n" + edit + "\n", encoding="utf-8")
+    edited = runner.invoke(app, args)
+    assert "1 new versions" in edited.stdout
+    (event,) = _events(db)
+
+    def reported_text() -> str:
+        report = json.loads((reports / f"{event['id']}.json").read_text(encoding="utf-8"))
+        return " ".join(s["text"] for doc in report["sentences"].values() for s in doc)
+
+    assert edit in reported_text()
+    (news / "tass.txt").write_text(original, encoding="utf-8")
+    os.utime(news / "tass.txt", ns=(1, 1))  # a restored file: its own stat, read again
+    reverted = runner.invoke(app, args)
+    assert reverted.exit_code == 0, reverted.output
+    assert "1 new versions" in reverted.stdout
+    assert edit not in reported_text()
+    assert [e["id"] for e in _events(db)] == [event["id"]]
+    again = runner.invoke(app, args)
+    assert "nothing new" in again.stdout

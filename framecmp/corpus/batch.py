@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from functools import partial
 from pathlib import Path
@@ -204,14 +204,47 @@ def ingest(
     fresh: list[tuple[Article, str]] = []
     digests: list[str] = []
     unchanged = unchanged_unread
+    reverted = 0  # sources whose content went back to an earlier stored version
     for article in articles:
         digest = content_hash(article.text)
         digests.append(digest)
-        if digest in seen or store.find_hash(digest) is not None:
+        if digest in seen:
             unchanged += 1
             continue
         seen.add(digest)
-        fresh.append((article, digest))
+        if store.find_hash(digest) is None:
+            fresh.append((article, digest))
+            continue
+        # Stored already: the same content (unchanged), unless it is an earlier version of
+        # this source, whose edit was taken back: that version is current again, and its
+        # event is reported again (a newsroom retracting an edit is the common case).
+        source = source_key(article)
+        if store.is_earlier_version(digest, source):
+            with store.transaction():
+                store.reinstate(digest, source)
+            reverted += 1
+        else:
+            unchanged += 1
+    summary = _ingest_fresh(
+        store, articles, digests, fresh, prepare, executor, progress, files, load_options,
+        unchanged,
+    )  # fmt: skip
+    return replace(summary, new_versions=summary.new_versions + reverted)
+
+
+def _ingest_fresh(
+    store: CorpusStore,
+    articles: Sequence[Article],
+    digests: Sequence[str],
+    fresh: Sequence[tuple[Article, str]],
+    prepare: Callable[[Article], Document],
+    executor: Executor | None,
+    progress: Progress | None,
+    files: Sequence[ReadFile],
+    load_options: str,
+    unchanged: int,
+) -> IngestSummary:
+    """``ingest`` of the articles whose content the store does not hold."""
     sources = [source_key(article) for article, _ in fresh]
     # Nothing new: the old path, which builds no event index (a second run stays cheap).
     if (

@@ -270,6 +270,24 @@ class CorpusStore:
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def is_earlier_version(self, digest: str, source: str) -> bool:
+        """Whether this content is stored as a version of ``source`` that is no longer current
+        (an edit taken back would make it current again: ``reinstate``)."""
+        row = self._db.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ? AND source = ? AND current = 0",
+            (digest, source),
+        ).fetchone()
+        return row is not None
+
+    def reinstate(self, digest: str, source: str) -> None:
+        """Make the stored version of ``source`` with this content its current version again;
+        call inside ``transaction``."""
+        self._db.execute("UPDATE articles SET current = 0 WHERE source = ?", (source,))
+        self._db.execute(
+            "UPDATE articles SET current = 1 WHERE content_hash = ? AND source = ?",
+            (digest, source),
+        )
+
     def add_article(
         self, source: str, digest: str, document: Document, evidence: dict[str, Any]
     ) -> tuple[int, IngestOutcome]:
