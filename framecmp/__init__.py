@@ -21,6 +21,7 @@ __all__ = [
     "compare_documents",
     "list_lexicons",
     "load_articles",
+    "load_inputs",
     "prepare_documents",
     "render",
     "show_lexicon",
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
         compare_documents,
         list_lexicons,
         load_articles,
+        load_inputs,
         prepare_documents,
         render,
         show_lexicon,
@@ -47,9 +49,18 @@ if TYPE_CHECKING:
     )
 
 
+# Modules a caller names through the package (``framecmp.model.SentenceRef``), imported when
+# first named.
+_MODULES = frozenset({"api", "errors", "model"})
+
+
 def __getattr__(name: str) -> Any:
     if name in __all__:
         from framecmp import api
 
         return getattr(api, name)
+    if name in _MODULES:
+        import importlib
+
+        return importlib.import_module(f"framecmp.{name}")
     raise AttributeError(f"module 'framecmp' has no attribute {name!r}")

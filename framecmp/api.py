@@ -118,6 +118,9 @@ def load_inputs(
     inputs: Sequence[Input], *, options: LoadOptions, stdin: BinaryIO | None = None
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Every input's articles, and notes for the user (skipped records, repeated inputs)."""
+    if isinstance(inputs, str | Path | Article):
+        # a string is a sequence too: each of its characters would be read as an input
+        raise FramecmpError("inputs: give a list of inputs (paths, URLs or texts), not one")
     if options.input_format not in INPUT_FORMATS:
         raise FramecmpError(
             f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
@@ -134,9 +137,10 @@ def load_inputs(
             continue
         if str(item) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            loaded = load_stage.load_stream_bytes(
-                stream.read(options.max_bytes + 1), path="-", options=options
-            )
+            data = stream.read(options.max_bytes + 1)
+            if not isinstance(data, bytes):
+                raise FramecmpError("stdin: give a binary stream (such as sys.stdin.buffer)")
+            loaded = load_stage.load_stream_bytes(data, path="-", options=options)
         else:
             # One input cannot repeat another (ingest loads its files one by one; resolving
             # each path was a sixth of reading 20,000 files before any could be prepared).
@@ -163,6 +167,8 @@ def prepare_documents(
 ) -> tuple[Document, ...]:
     """Clean and segment each article once; the Documents can be stored and reused."""
     labels = dict(labels or {})
+    if empty := sorted(key for key, outlet in labels.items() if not load_stage.one_line(outlet)):
+        raise FramecmpError(f"--label {empty[0]}=: give the outlet a name")
     documents: list[Document] = []
     used_ids: set[str] = set()
     for position, article in enumerate(articles):
@@ -284,7 +290,12 @@ def _reading(
     fetch_links: bool,
     cache_dir: str | Path | None = None,
 ) -> LoadOptions:
-    """The load options of compare, ingest and batch (their parameters of the same names)."""
+    """The load options of compare, ingest and batch (their parameters of the same names);
+    a field role the records reader does not know is an error, as ``--field`` is."""
+    if fields:
+        from framecmp.ingest.records import parse_field_options  # records only: keep it lazy
+
+        parse_field_options([f"{role}={name}" for role, name in fields.items()])
     return LoadOptions(
         input_format=input_format,
         max_bytes=max_bytes,
@@ -330,8 +341,12 @@ def compare_documents(
     aligner = Aligner.of(aligner)
     if min_score is None:
         min_score = align_stage.default_min_score(aligner)
+    if isinstance(min_score, bool) or not isinstance(min_score, int | float):
+        raise FramecmpError(f"--min-score {min_score!r}: give a number")
     if not 0.0 < min_score <= 1.0:
         raise FramecmpError(f"--min-score {min_score}: must be above 0 and at most 1")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise FramecmpError(f"--seed {seed!r}: give a whole number, 0 or more")
     if seed < 0:
         raise FramecmpError(f"--seed {seed}: must be 0 or more")
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
@@ -440,6 +455,10 @@ def write_report_dir(
     comparison: Comparison, directory: str | Path, formats: Sequence[str] = REPORT_FORMATS
 ) -> tuple[Path, ...]:
     """Write Markdown, JSON and HTML reports named after the documents into a directory."""
+    if unknown := [fmt for fmt in formats if fmt not in _REPORT_EXTENSIONS]:
+        raise FramecmpError(
+            f"format {unknown[0]!r}: choose from {', '.join(sorted(_REPORT_EXTENSIONS))}"
+        )
     stem = report_stem(tuple(d.doc_id for d in comparison.documents))
     folder = Path(directory)
     try:
@@ -572,7 +591,7 @@ def events(db: str | Path = DEFAULT_DB, *, since: str | None = None) -> list[dic
     from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore
 
-    if since is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+    if since is not None and not _is_iso_day(since):
         raise FramecmpError(f"--since {since!r}: write the date as YYYY-MM-DD")
     if not Path(db).is_file():
         raise InputError(f"{db}: no corpus store here; run framecmp ingest first")
@@ -585,7 +604,7 @@ def batch(
     *,
     db: str | Path = DEFAULT_DB,
     report_dir: str | Path = "reports",
-    fail_on: Sequence[batch_stage.FailRule] = (),
+    fail_on: Sequence[batch_stage.FailRule | str] = (),
     frame_threshold: float | None = None,  # None: batch.DEFAULT_FRAME_DIFFERENCE
     input_format: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -599,10 +618,14 @@ def batch(
     fetch_links: bool = False,
     max_report_articles: int = DEFAULT_REPORT_ARTICLES,
 ) -> batch_stage.BatchSummary:
-    """Ingest, assign to events, and report every event that gained articles, plus an index."""
+    """Ingest, assign to events, and report every event that gained articles, plus an index.
+
+    ``fail_on`` names rules as ``FailRule`` members or their names (``"conflicting-claims"``,
+    ``"frame-difference"``, ``"terminology"``), checked before any work."""
     from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore
 
+    rules = _fail_rules(fail_on)
     if frame_threshold is None:
         frame_threshold = batch_stage.DEFAULT_FRAME_DIFFERENCE
     if max_report_articles < 2:
@@ -641,7 +664,8 @@ def batch(
             jobs = [store.stored_documents(ids) for ids, _ in selected]
             notes = [note for _, note in selected]
             if executor is not None and len(jobs) > 1:
-                return jobs, executor.map(compare_stored_event, jobs, notes)
+                in_worker = functools.partial(compare_stored_event, in_worker=True)
+                return jobs, executor.map(in_worker, jobs, notes)
             return jobs, map(compare_stored_event, jobs, notes)  # lazy: compared as written
 
         pending = submit(slices[0]) if slices else ([], iter(()))
@@ -685,8 +709,36 @@ def batch(
                 index_html, batch_stage.index_html(listed, reported)
             )
             index_paths = (str(index_md), str(index_html))
-    fired = batch_stage.fired_rules(written, fail_on, frame_threshold)
+    fired = batch_stage.fired_rules(written, rules, frame_threshold)
     return batch_stage.BatchSummary(ingested, tuple(written), index_paths, fired)
+
+
+def _is_iso_day(text: str) -> bool:
+    """True for a real day written YYYY-MM-DD ("2025-13-45" is none)."""
+    import datetime
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _fail_rules(names: Sequence[batch_stage.FailRule | str]) -> tuple[batch_stage.FailRule, ...]:
+    from framecmp.corpus.batch import FailRule
+
+    if isinstance(names, str):
+        names = [names]
+    rules = []
+    for name in names:
+        try:
+            rules.append(FailRule(name))
+        except ValueError:
+            choices = ", ".join(rule.value for rule in FailRule)
+            raise FramecmpError(f"fail_on {name!r}: choose from {choices}") from None
+    return tuple(rules)
 
 
 def prepare_article(article: Article) -> Document:
@@ -701,19 +753,22 @@ def _bundled_lexicons() -> tuple[Lexicon, ...]:
 
 
 def compare_stored_event(
-    stored: Sequence[StoredDocument], note: str | None = None
+    stored: Sequence[StoredDocument], note: str | None = None, *, in_worker: bool = False
 ) -> tuple[dict[str, str], batch_stage.EventFindings]:
     """Worker: ``compare_event`` of documents sent as the store keeps them."""
     from framecmp.corpus import batch as batch_stage
 
-    return compare_event(batch_stage.unique_ids([d.load() for d in stored]), note)
+    documents = batch_stage.unique_ids([d.load() for d in stored])
+    return compare_event(documents, note, in_worker=in_worker)
 
 
 def compare_event(
-    documents: Sequence[Document], note: str | None = None
+    documents: Sequence[Document], note: str | None = None, *, in_worker: bool = False
 ) -> tuple[dict[str, str], batch_stage.EventFindings]:
     """Worker: one event's comparison, rendered in every report format, and its findings;
-    ``note`` (what the report leaves out) is shown first among its warnings."""
+    ``note`` (what the report leaves out) is shown first among its warnings. ``in_worker``:
+    this is a batch worker process, whose heap framecmp may freeze (``gc.freeze``); never the
+    caller's, where a frozen heap would keep the caller's reference cycles forever."""
     from framecmp.corpus import batch as batch_stage
 
     # An event allocates millions of objects that reference counting frees, and few cycles:
@@ -723,7 +778,8 @@ def compare_event(
         if note is not None:
             comparison = dataclasses.replace(comparison, warnings=(note, *comparison.warnings))
         rendered = report_stage.render_reports(comparison, REPORT_FORMATS)
-    _freeze_loaded_objects()
+    if in_worker:
+        _freeze_loaded_objects()
     return rendered, batch_stage.findings(comparison)
 
 

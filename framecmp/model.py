@@ -242,12 +242,15 @@ class Alignment:
     possibly_covered: Mapping[str, tuple[PossiblyCovered, ...]] = field(default_factory=dict)
 
     def coverage(self, ref: SentenceRef) -> Coverage:
-        """The state of one sentence: aligned, possibly covered elsewhere, or unique."""
+        """The state of one sentence: aligned, possibly covered elsewhere, or unique; a
+        KeyError for a sentence the alignment does not hold (a wrong document id or index)."""
         if ref.sentence in self.unique.get(ref.doc, ()):
             return Coverage.UNIQUE
         if any(c.sentence == ref.sentence for c in self.possibly_covered.get(ref.doc, ())):
             return Coverage.POSSIBLY_COVERED
-        return Coverage.ALIGNED
+        if any(ref in (pair.a, pair.b) for pair in self.pairs):
+            return Coverage.ALIGNED
+        raise KeyError(f"{ref.doc} s{ref.sentence}: no such sentence in this alignment")
 
 
 # --- event --------------------------------------------------------------------------------

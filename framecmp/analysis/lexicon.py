@@ -79,6 +79,8 @@ def load_file(path: str | Path) -> Lexicon:
 
 def resolve(specs: Sequence[str]) -> tuple[Lexicon, ...]:
     """Lexicons for bundled names and .toml paths; a file replaces the bundled one of its name."""
+    if isinstance(specs, str):  # its characters would be read as lexicon names
+        raise LexiconError(f"lexicons {specs!r}: give a list of lexicon names or files")
     bundled: dict[str, Lexicon] = {}
     from_files: dict[str, Lexicon] = {}
     order: list[str] = []

@@ -191,6 +191,8 @@ class CorpusStore:
         self._run_lock: IO[bytes] | None = None
         if self.path.is_dir():
             raise InputError(f"{self.path}: --db must be a file, not a directory")
+        if not self.path.parent.is_dir():
+            raise InputError(f"{self.path}: its directory {self.path.parent} does not exist")
         if for_run:
             self._lock_for_run()  # before connecting: two runs creating one store collide
         try:
@@ -229,7 +231,10 @@ class CorpusStore:
             import fcntl
         except ImportError:  # Windows
             return
-        handle = open(f"{self.path}.lock", "a+b")  # noqa: SIM115 (held until close)
+        try:
+            handle = open(f"{self.path}.lock", "a+b")  # noqa: SIM115 (held until close)
+        except OSError as err:
+            raise InputError(f"{self.path}: cannot write beside it ({err.strerror})") from None
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         self._run_lock = handle
 

@@ -45,7 +45,10 @@ def fetch_url(
     cached = _cache_path(cache_dir, url) if cache_dir else None
     if cached is not None and cached.is_file():
         return _read_cache(cached, url)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    except ValueError as err:  # "http://[::1": urllib cannot parse it
+        raise InputError(f"{url}: not a URL framecmp can read ({err})") from None
     opener = urllib.request.build_opener(_LimitedRedirects)
     try:
         with opener.open(request, timeout=timeout_seconds) as response:
@@ -68,7 +71,7 @@ def fetch_url(
         raise InputError(f"{url}: cannot fetch it ({err.reason})") from None
     except TimeoutError:
         raise InputError(f"{url}: no answer within {timeout_seconds:g} s") from None
-    except (HTTPException, OSError) as err:
+    except (HTTPException, OSError, ValueError) as err:
         raise InputError(f"{url}: cannot fetch it ({type(err).__name__}: {err})") from None
     if cached is not None:
         _write_cache(cached, page)
