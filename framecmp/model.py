@@ -469,6 +469,8 @@ class Voices:
     doc: str
     quoted_share: float  # share of tokens inside direct quotes, 0..1
     speakers: tuple[SpeakerStat, ...]
+    unattributed_quotes: int = 0  # direct quotes whose speaker the text does not say
+    unattributed_tokens: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -547,3 +547,33 @@ def test_coverage_marks_a_possibly_covered_claim_with_a_question_mark_not_a_dash
     terminal = runner.invoke(app, ["compare", *paths, "--detail"], env={"COLUMNS": "100"}).stdout
     line = next(x for x in terminal.splitlines() if x.startswith("│ c1 "))
     assert line.split("│")[-4:-1] == [" ✓ ", " ✓ ", " ? "]
+
+
+def test_rates_name_their_denominator_and_unnamed_quotes_are_counted(tmp_path: Path) -> None:
+    # Found by a researcher's review: a narration rate could not be traced (its denominator,
+    # the tokens outside quotes, was printed nowhere), and a quote with no named speaker made
+    # the quoted share add up to nobody in the speakers list.
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "The river flooded 200 homes in Ashby on Monday, officials said.\n\n"
+        'A notice on the town hall door read: "Stay indoors until the water recedes and boil '
+        'all drinking water."\n\n'
+        '"We will rebuild every bridge," Mayor Ann Lee said.\n',
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.txt"
+    other.write_text("The river flooded 200 homes in Ashby on Monday.\n", encoding="utf-8")
+    args = ["compare", str(notice), str(other), "--allow-different-events"]
+    report = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    document = next(d for d in report["documents"] if d["id"] == "notice")
+    quoted = sum(len(q["text"].split()) for q in report["quotes"] if q["doc"] == "notice")
+    assert document["n_narration_tokens"] == document["n_tokens"] - quoted
+    for score in report["frames"]["notice"].values():
+        expected = 1000 * score["narration_count"] / document["n_narration_tokens"]
+        assert score["narration_per_1000_tokens"] == round(expected, 4)
+    voices = report["voices"]["notice"]
+    assert [s["name"] for s in voices["speakers"]] == ["Ann Lee"]
+    assert (voices["unattributed_quotes"], voices["unattributed_tokens"]) == (1, 11)
+    markdown = runner.invoke(app, [*args, "-f", "markdown"]).stdout
+    assert "| own words |" in markdown.split("## Documents")[1].split("\n## ")[0]
+    assert "no speaker named (1 quote, 11 tokens)" in markdown.split("## Voices")[1]

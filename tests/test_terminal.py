@@ -89,7 +89,7 @@ def test_terminal_view_has_every_section() -> None:
     for title in (
         "Documents",
         "Pairwise similarity",
-        "Frames per 1,000 tokens",
+        "Frames per 1,000 own-word tokens",
         "Aligned: TASS (tass) ↔ unknown-outlet (d3)",
         "Unique sentences",
         "Distinctive terms",
@@ -128,7 +128,7 @@ def test_coverage_marks_which_outlet_carries_each_claim_in_natural_order() -> No
     c1 = [cell.strip() for cell in rows[0].split("│")[3:6]]
     assert c1 == ["✓", "✓", "—"]  # TASS and unknown-outlet carry c1, CGTN does not
     assert "The divergence of opinions in the West" in rows[0]
-    assert text.index("Frames per 1,000 tokens") < text.index("Coverage")
+    assert text.index("Frames per 1,000 own-word tokens") < text.index("Coverage")
 
 
 def test_frame_differences_list_significant_first_and_mark_the_others() -> None:

@@ -198,6 +198,12 @@ def score_lexicons(
     return tuple(score for _, score in sorted(rows, key=lambda row: row[0]))
 
 
+def narration_token_count(document: Document, quotes: Sequence[Quote]) -> int:
+    """The document's tokens outside direct quotes: the denominator of its narration rates."""
+    quoted = quoted_token_counts(document, speech_map(quotes, document.doc_id))
+    return document.n_tokens - sum(quoted)
+
+
 def quoted_token_counts(document: Document, speech: SpeechMap) -> tuple[int, ...]:
     """Tokens inside direct quotes, per sentence."""
     return tuple(

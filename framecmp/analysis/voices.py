@@ -424,6 +424,7 @@ def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
     counts: dict[str, int] = defaultdict(int)
     tokens: dict[str, int] = defaultdict(int)
     verbs: dict[str, set[str]] = defaultdict(set)
+    unattributed = [quote for quote in voiced if quote.speaker is None]
     for quote in voiced:
         if quote.speaker is None:
             continue
@@ -446,7 +447,13 @@ def voices(document: Document, quotes: Sequence[Quote]) -> Voices:
         )
         for name in sorted(counts, key=lambda name: (-counts[name], -tokens[name], name))
     )
-    return Voices(doc=document.doc_id, quoted_share=share, speakers=speakers)
+    return Voices(
+        doc=document.doc_id,
+        quoted_share=share,
+        speakers=speakers,
+        unattributed_quotes=len(unattributed),
+        unattributed_tokens=sum(len(tokenize(quote.text)) for quote in unattributed),
+    )
 
 
 def tone(document: Document, quotes: Sequence[Quote] = ()) -> Tone:

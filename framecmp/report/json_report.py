@@ -9,6 +9,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import framecmp
+from framecmp.analysis.score import narration_token_count
 from framecmp.model import SAME_EVENT_WARNINGS
 from framecmp.report import views
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from framecmp.model import CategoryScore, Comparison, SentenceRef
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 SCHEMA_ID = f"framecmp-report/{SCHEMA_VERSION}"
 LEXICON_SECTIONS = ("frames", "attribution", "hedges")  # terminology has its own shape
 
@@ -84,6 +85,7 @@ def _documents(comparison: Comparison) -> list[Json]:
             "language": d.language,
             "n_sentences": len(d.sentences),
             "n_tokens": d.n_tokens,
+            "n_narration_tokens": narration_token_count(d, comparison.quotes),
             "removed": [{"kind": r.kind, "text": r.text} for r in d.removed],
         }
         for d in comparison.documents
@@ -319,6 +321,8 @@ def report_payload(comparison: Comparison) -> Json:
                     }
                     for s in views.sorted_speakers(v)
                 ],
+                "unattributed_quotes": v.unattributed_quotes,
+                "unattributed_tokens": v.unattributed_tokens,
             }
             for v in comparison.voices
         },

@@ -99,7 +99,9 @@ def _verdict_panel(comparison: Comparison) -> RenderableType:
 
 def _summary(comparison: Comparison) -> Table:
     section = view_model.documents(comparison)
-    table = _table(section.title, "outlet", "id", "date", "sentences", "tokens", "removed noise")
+    table = _table(
+        section.title, "outlet", "id", "date", "sentences", "tokens", "own words", "removed noise"
+    )
     # Names are never broken mid-word: the numbers columns give way instead.
     for column in table.columns[:3]:
         column.no_wrap = True
@@ -110,6 +112,7 @@ def _summary(comparison: Comparison) -> Table:
             _text(d.date),
             str(d.sentences),
             str(d.tokens),
+            str(d.own_words),
             str(d.removed),
         )
     return table
@@ -130,7 +133,7 @@ def _frames(comparison: Comparison) -> Table | None:
     if not section.rows:
         return None
     table = _table(
-        f"{section.title} per 1,000 tokens (count)",
+        f"{section.title} per 1,000 own-word tokens (count)",
         section.key_header,
         *(_label(o) for o in section.outlets),
     )

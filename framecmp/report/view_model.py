@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
+from framecmp.analysis.score import narration_token_count
 from framecmp.model import Aligner, ClaimRelation, CoveredBy, EventRelation, SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
@@ -86,6 +87,7 @@ class DocumentRow:
     title: str
     sentences: int
     tokens: int
+    own_words: int  # tokens outside direct quotes: what every narration rate divides by
     removed: int
 
 
@@ -862,11 +864,15 @@ def documents(comparison: Comparison) -> DocumentsSection:
             title=views.truncate(d.title or EMPTY, TITLE_CHARS),
             sentences=len(d.sentences),
             tokens=d.n_tokens,
+            own_words=narration_token_count(d, comparison.quotes),
             removed=len(d.removed),
         )
         for d in comparison.documents
     )
-    header = ("outlet", "id", "date", "place", "title", "sentences", "tokens", "removed noise")
+    header = (
+        "outlet", "id", "date", "place", "title", "sentences", "tokens", "own words",
+        "removed noise",
+    )  # fmt: skip
     return DocumentsSection("Documents", header, rows)
 
 
@@ -1023,7 +1029,10 @@ def voices(comparison: Comparison) -> VoicesSection:
         VoicesRow(
             outlet(comparison, v.doc),
             f"{views.fmt(100 * v.quoted_share, 0)}%",
-            tuple(views.speaker_summary(s) for s in views.sorted_speakers(v)),
+            tuple(
+                [views.speaker_summary(s) for s in views.sorted_speakers(v)]
+                + [u for u in [views.unattributed_summary(v)] if u]
+            ),
         )
         for v in sorted(comparison.voices, key=lambda v: (rank.get(v.doc, len(rank)), v.doc))
     )

@@ -546,10 +546,21 @@ def sorted_speakers(voices: Voices) -> list[SpeakerStat]:
 
 
 def speaker_summary(speaker: SpeakerStat) -> str:
-    """ "Putin (2 quotes, 40 tokens; said, stressed)"."""
+    """ "Putin (2 quotes, 40 tokens; said, stressed)"; "Gates (indirect speech only; said)"."""
     verbs = ", ".join(sorted(speaker.verbs)) or "no verb"
+    if not speaker.quotes:
+        return f"{speaker.name} (indirect speech only; {verbs})"
     quotes, tokens = plural(speaker.quotes, "quote"), plural(speaker.tokens, "token")
     return f"{speaker.name} ({quotes}, {tokens}; {verbs})"
+
+
+def unattributed_summary(voices: Voices) -> str | None:
+    """ "quotes with no speaker named (2 quotes, 31 tokens)", or None when every quote has one:
+    the quoted share counts them, so the speakers listed would not add up to it."""
+    if not voices.unattributed_quotes:
+        return None
+    quotes = plural(voices.unattributed_quotes, "quote")
+    return f"no speaker named ({quotes}, {plural(voices.unattributed_tokens, 'token')})"
 
 
 def marked(
