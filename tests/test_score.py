@@ -459,3 +459,18 @@ def test_a_month_name_is_not_the_modal_verb() -> None:
     hedges = lexicon.resolve(["hedges"])
     (modal,) = [s for s in score.score_lexicons([document], hedges) if s.category == "modal_hedges"]
     assert sorted(h.sentence for h in modal.hits) == [4, 5, 6]
+
+
+def test_a_refusal_to_tell_is_no_hedge_but_a_modal_of_possibility_is() -> None:
+    # Found by a researcher's review: "would not name her", "would not comment" made a
+    # report look hedged; a source's refusal says nothing about how sure the claim is.
+    hedges = lexicon.resolve(["hedges"])
+    doc = _doc(
+        "a",
+        "The hospital would not comment on the case.",
+        "Officials would not immediately confirm the toll, and she wouldn't say why.",
+        "The mayor could not be reached for comment.",
+        "The storm could hit the coast on Monday and might bring floods.",
+    )
+    (modal,) = [s for s in score.score_lexicons([doc], hedges) if s.category == "modal_hedges"]
+    assert [(h.matched, h.sentence) for h in modal.hits] == [("could", 3), ("might", 3)]
