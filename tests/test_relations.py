@@ -939,3 +939,21 @@ def test_words_of_attribution_are_no_added_detail() -> None:
     assert found is ClaimRelation.ADDS_DETAIL
     assert "said" not in words
     assert {"austin", "fit", "great"} <= set(words)
+
+
+def test_the_speakers_name_and_title_are_no_added_detail() -> None:
+    # Found by a researcher's review: the same quote, one side naming its speaker with a title
+    # in the attribution clause, read "adds-detail: charles / chief / police / troy".
+    found, words = relate(
+        '"It does not appear to be random," he said.',
+        '"It does not appear to be random," Troy police Chief Charles Craft said.',
+    )
+    assert (found, words) == (ClaimRelation.EQUIVALENT, ())
+    found, words = relate(  # real detail beside the clause still counts, the clause not
+        "The fire destroyed the warehouse, Fire Chief Ann Lee said.",
+        "The fire destroyed the riverside warehouse and two trucks parked beside it, "
+        "Fire Chief Ann Lee said.",
+    )
+    assert found is ClaimRelation.ADDS_DETAIL
+    assert {"riverside", "trucks", "parked"} <= set(words)
+    assert not {"fire", "chief", "ann", "lee", "said"} & set(words)

@@ -344,6 +344,17 @@ def _attribution_clause(
     return frozenset(found)
 
 
+def attribution_words(document: Document, sentence: Sentence) -> frozenset[str]:
+    """The normalised words of the sentence's attribution clause (``_attribution_clause``:
+    who speaks, their title, the reporting verb), empty when it has none."""
+    tokens = _tokens(document, sentence)
+    normalised = [_word(written).normalised for written, _ in tokens]
+    if _SPEAKING.isdisjoint(normalised):
+        return frozenset()
+    clause = _attribution_clause(normalised, tokens, _gaps(sentence))
+    return frozenset(normalised[k] for k in clause)
+
+
 def _gaps(sentence: Sentence) -> list[str]:
     """The text before each word token of ``_tokens`` (its parts: "" before a later part)."""
     gaps: list[str] = []

@@ -32,6 +32,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from framecmp.analysis.align_units import attribution_words
 from framecmp.analysis.voices import extract_quotes, is_scare_quote, same_speaker
 from framecmp.model import (
     ClaimDifference,
@@ -337,6 +338,9 @@ class RelationContext:
     sources: Mapping[SentenceRef, frozenset[str]] = field(default_factory=dict)
     # sentences holding a direct quotation, its marks possibly in the sentences around it
     quoted: frozenset[SentenceRef] = frozenset()
+    # the words of each sentence's attribution clause ("..., Troy police Chief Charles Craft
+    # said."): who says it, which adds no detail to the claim
+    speaking: Mapping[SentenceRef, frozenset[str]] = field(default_factory=dict)
 
     @staticmethod
     def build(
@@ -370,12 +374,19 @@ class RelationContext:
             if not is_scare_quote(quote)
             for i in quote.sentences
         }
+        speaking = {
+            SentenceRef(d.doc_id, sentence.index): words
+            for d in documents
+            for sentence in d.sentences
+            if (words := attribution_words(d, sentence))
+        }
         return RelationContext(
             wordings={ref: frozenset(found) for ref, found in wordings.items()},
             doubting=frozenset(doubting),
             texts={d.doc_id: d.text for d in documents},
             sources={ref: frozenset(found) for ref, found in sources.items()},
             quoted=frozenset(quoted),
+            speaking=speaking,
         )
 
 
@@ -438,7 +449,8 @@ def claim_relation(
         return ClaimRelation.ATTRIBUTION, tuple(sorted(sa or sb))
     if wording:
         return ClaimRelation.WORDING, wording
-    if found := _detail(la, lb, (_restated(a.text), _restated(b.text))):
+    who_a, who_b = (context.speaking.get(ref, frozenset()) for ref in refs)
+    if found := _detail(la, lb, (_restated(a.text), _restated(b.text)), (who_a, who_b)):
         return ClaimRelation.ADDS_DETAIL, found
     return ClaimRelation.EQUIVALENT, ()
 
@@ -1057,9 +1069,15 @@ def _detail(
     la: Sequence[str],
     lb: Sequence[str],
     restated: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]],
+    speaking: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> tuple[str, ...]:
-    ca = {stem(w): w for w in map(normalise, la) if _detail_word(w)}
-    cb = {stem(w): w for w in map(normalise, lb) if _detail_word(w)}
+    """The words (and numbers) one side adds, when the other adds at most one; words of an
+    attribution clause (``speaking``: the speaker's name and title) are who says it, not detail."""
+    # either side's: a speaker one side names in its clause and the other in its claim is
+    # no detail the other adds
+    who = speaking[0] | speaking[1]
+    ca = {stem(w): w for w in map(normalise, la) if _detail_word(w) and w not in who}
+    cb = {stem(w): w for w in map(normalise, lb) if _detail_word(w) and w not in who}
     extra_a = sorted(ca[k] for k in ca.keys() - cb.keys())
     extra_b = sorted(cb[k] for k in cb.keys() - ca.keys())
     na, nb = _numbers(la), _numbers(lb)
