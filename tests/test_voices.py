@@ -610,3 +610,23 @@ def test_a_title_in_quotation_marks_is_no_voice() -> None:
     assert [is_scare_quote(q) for q in quotes] == [True, False]
     found = voices(document, quotes)
     assert [(s.name, s.quotes) for s in found.speakers if s.quotes] == [("Bob Woodward", 1)]
+
+
+def test_a_title_after_its_office_place_names_the_holder_for_a_later_role_phrase() -> None:
+    # Found by a researcher's review: "Genesee County Sheriff Robert J. Pickell" was one long
+    # name, so the later '"...," the sheriff said' had no speaker.
+    document = text_document(
+        "a",
+        "Genesee County Sheriff Robert J. Pickell arrived at noon.\n\n"
+        '"Very, very, very subdued," the sheriff said.\n',
+    )
+    assert [q.speaker for q in extract_quotes(document)] == ["Robert J. Pickell"]
+
+
+def test_the_role_set_off_by_commas_after_the_office_place() -> None:
+    document = text_document(
+        "a",
+        "Police said two people were shot.\n\n"
+        '"It doesn\'t appear it was random," the Troy police chief, Charles Craft, said.\n',
+    )
+    assert [q.speaker for q in extract_quotes(document)] == ["Charles Craft"]

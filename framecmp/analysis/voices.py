@@ -194,8 +194,11 @@ def _patterns() -> _Patterns:
     return _Patterns(
         # `," her agent, Mark Roesler, said`, `," the deputy's mother, Rosa Ortiz, said`: a
         # role set off by a comma before the name, the name by one after it
+        # `," the Troy police chief, Charles Craft, said`: "the", then the office's place
         after=re.compile(
-            rf"\A[\s,:;]*{_ORG_BEFORE_ROLE}(?P<role>(?:[a-z][\w-]*\s+){{0,4}}?"
+            rf"\A[\s,:;]*(?:[Tt]he\s+(?=[A-Z][^,\"\u201c\u201d\n]{{0,60}},\s+[A-Z]))?"
+            rf"{_ORG_BEFORE_ROLE}"
+            rf"(?P<role>(?:[a-z][\w-]*\s+){{0,4}}?"
             rf"(?:(?:[a-z][\w'\u2019-]*\s+){{0,3}}[a-z][\w'\u2019-]*,\s+(?={_SPEAKER_NAME},))?)"
             # `," producers Craig Zadan and Neil Meron said`: the one named last, as `inverted`,
             # when the verb follows that name directly
@@ -594,6 +597,15 @@ def _split_name(mention: str) -> tuple[str | None, list[str]]:
         role = titles.get(" ".join(words[:size]).lower())
         if role is not None:
             return role, [word for word in words[size:] if word.lower() != "of"]
+    # a title after a place or an office's name ("Genesee County Sheriff Robert Pickell",
+    # "Troy Police Chief Charles Craft"): the words before it say whose office, the full name
+    # after it who holds it
+    for start in range(1, len(words) - 2):
+        for size in range(len(words) - start - 2, 0, -1):
+            role = titles.get(" ".join(words[start : start + size]).lower())
+            rest = words[start + size :]
+            if role is not None and len(rest) >= 2 and not _is_organisation(rest):
+                return role, rest
     return None, [word for word in words if word]
 
 
