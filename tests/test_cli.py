@@ -577,3 +577,31 @@ def test_rates_name_their_denominator_and_unnamed_quotes_are_counted(tmp_path: P
     markdown = runner.invoke(app, [*args, "-f", "markdown"]).stdout
     assert "| own words |" in markdown.split("## Documents")[1].split("\n## ")[0]
     assert "no speaker named (1 quote, 11 tokens)" in markdown.split("## Voices")[1]
+
+
+def test_a_conflict_between_reports_of_different_events_does_not_lead_the_summary(
+    tmp_path: Path,
+) -> None:
+    # Found by a researcher's review: two reports of different events headlined "conflicting
+    # pair ... differ on november / september"; their facts are other happenings', not a
+    # contradiction.
+    texts = {
+        "quake": " date 2024-03-01\nQuake on Qeshm\n\nRescue teams searched collapsed houses "
+        "in two villages on Qeshm island through the night.\n\nThe quake killed 10 people, state "
+        "television said.\n\nThe island is home to about 120,000 people and a free trade zone.\n",
+        "floods": " date 2025-07-15\nFloods in Mazandaran\n\nHeavy rain flooded roads and farms "
+        "across Mazandaran province on Tuesday.\n\nThe quake killed 3 people, state television "
+        "said.\n\nHospitals in Sari treated dozens of injured, and schools would stay closed "
+        "for a week.\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    report = json.loads(runner.invoke(app, ["compare", *paths, "-f", "json"]).stdout)
+    assert report["same_event"]["relation"] == "different-events"
+    assert [p["claim_relation"] for p in report["alignment"]] == ["conflicting"]
+    summary = runner.invoke(app, ["compare", *paths, "--summary"]).stdout
+    bullets = [line for line in summary.splitlines() if line.startswith("- ")]
+    assert not any(line.startswith("- conflicting pair:") for line in bullets)
+    assert bullets[-1].startswith("- 1 conflicting pair between reports judged to be of different")

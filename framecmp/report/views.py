@@ -697,8 +697,19 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
     then significant distinctive terms, then the largest differences that are not
     significant, marked as such."""
     lines: list[str] = []
+    # two reports judged to be of different events tell different happenings: their figures
+    # differ without contradicting each other, so such a pair leads nothing
+    apart = {
+        frozenset((p.a, p.b))
+        for p in comparison.same_event.pairs
+        if p.relation is EventRelation.DIFFERENT_EVENTS
+    }
+    every_conflict = [
+        p for p in comparison.alignment.pairs if p.claim_relation is ClaimRelation.CONFLICTING
+    ]
+    across = [p for p in every_conflict if frozenset((p.a.doc, p.b.doc)) in apart]
     conflicting = sorted(
-        (p for p in comparison.alignment.pairs if p.claim_relation is ClaimRelation.CONFLICTING),
+        (p for p in every_conflict if frozenset((p.a.doc, p.b.doc)) not in apart),
         key=lambda p: pair_key(comparison, p),
     )
     for pair in conflicting[:CONFLICTS_SHOWN]:
@@ -731,6 +742,13 @@ def top_differences(comparison: Comparison, limit: int = TOP_DIFFERENCES) -> lis
         if len(lines) >= limit:
             break
         lines.append(_frame_line(comparison, r))
+    if across:
+        # last, and always shown: the aligned pairs still list them as conflicting
+        return [
+            *lines[: limit - 1],
+            f"{plural(len(across), 'conflicting pair')} between reports judged to be of "
+            "different events: other happenings' facts, not a contradiction (aligned pairs)",
+        ]
     return lines[:limit]
 
 
