@@ -410,3 +410,26 @@ def test_the_bounded_search_gives_the_same_in_small_blocks(monkeypatch: pytest.M
     monkeypatch.setattr(stage, "_BOUND_ENTRIES", 40)  # below a single unit's postings at times
     assert nearest() == whole
     assert sum(map(bool, whole)) > 20
+
+
+def test_a_sentence_holding_its_figures_is_shown_beside_a_nearer_one() -> None:
+    # Found by a researcher's review: "12 Somalis and 11 Yemenis" pointed only at a sentence
+    # sharing "including", never at the one with both figures and both nationalities.
+    documents = [
+        text_document(
+            "a",
+            "Police stopped a truck near the border on Monday.",
+            "Those held included 14 Kenyans and 19 Ugandans.",
+        ),
+        text_document(
+            "b",
+            "Police stopped a truck near the border on Monday, officials said.",
+            "Several relief operations are under way in Kenya, including a UN food mission.",
+            "Officers searched the truck, seizing 14 Kenyan and 19 Ugandan nationals.",
+        ),
+    ]
+    (entry,) = align(documents).possibly_covered["a"]
+    assert entry.covered_by is CoveredBy.NEAR_SENTENCE
+    shown = {(c.doc, c.sentence): c for c in entry.candidates}
+    assert set(shown) == {("b", 1), ("b", 2)}
+    assert shown[("b", 2)].shared_terms[:2] == ("14", "19")  # the figures are the evidence

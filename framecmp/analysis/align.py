@@ -892,6 +892,11 @@ def _possibly_covered(
         for u, near in zip(queries, near_by_query, strict=True):
             unit, p1 = units[doc][u], profiles[doc][u]
             covered_by, share, cosine = CoveredBy.NEAR_SENTENCE, None, None
+            if near and (figures := _shared_numbers(doc, p1, documents, profiles, numbers)):
+                # a sentence holding its figures is shown too, though another scores higher
+                # ("12 Somalis and 11 Yemenis" pointed at a NATO sentence sharing "including",
+                # not at "12 Somali and 11 Yemeni nationals")
+                near = _merged(near, figures)
             if not near:
                 if carriers is None:
                     carriers = {d.doc_id: _carriers(profiles[d.doc_id]) for d in documents}
@@ -929,7 +934,9 @@ def _possibly_covered(
                 p2 = profiles[other_id][j]
                 shared = sorted((p1.weights.keys() & p2.weights.keys()) | (p1.names & p2.names))
                 terms = _evidence(p1, p2, shared)
-                if covered_by is CoveredBy.SHARED_NUMBER:
+                if figures_shared := sorted(n for n in p1.numbers & p2.numbers if _figure(n)):
+                    terms = (*figures_shared, *terms)
+                elif covered_by is CoveredBy.SHARED_NUMBER:
                     terms = tuple(sorted(p1.numbers & p2.numbers)) + tuple(terms)
                 closest = _closest_members(unit, units[other_id][j], by_id, vectors)
                 for i in unit.sentences:
@@ -1143,6 +1150,16 @@ def _shared_numbers(
         )
     ]
     return sorted(held)[:COVERED_SHOWN] or None
+
+
+def _merged(
+    near: Sequence[tuple[float, str, int]], figures: Sequence[tuple[float, str, int]]
+) -> list[tuple[float, str, int]]:
+    """The near units and those holding a figure, each once, best pair score first: the best
+    of each kind is always among the ``COVERED_SHOWN`` shown."""
+    best = sorted({*near[:1], *figures[:1]})
+    rest = sorted({*near, *figures} - set(best))
+    return sorted([*best, *rest][: max(COVERED_SHOWN, len(best))])
 
 
 def _near_units(
