@@ -430,3 +430,28 @@ def test_general_english_counts_a_word_in_either_spelling() -> None:
 
     assert z_of_color({**base, "colour": 100_000}) == z_of_color({**base, "color": 100_000})
     assert z_of_color({**base, "colour": 100_000}) != z_of_color({**base, "hue": 100_000})
+
+
+def test_terms_are_listed_by_z_as_printed_then_by_term() -> None:
+    # Found by a developer's review: terms whose z differ only past the 4 printed decimals
+    # were not in term order, as docs/json-report.md promises for ties.
+    import json
+
+    from framecmp import api
+
+    samples = Path(__file__).resolve().parent.parent / "data"
+    report = json.loads(
+        api.render(
+            api.compare(
+                [
+                    samples / "bishkek-2025-11-27" / "tass.txt",
+                    samples / "lavrov-roundtable-2025-12" / "rt.txt",
+                    samples / "alaska-2025-08-17" / "unknown-wire.txt",
+                ]
+            ),
+            "json",
+        )
+    )
+    for terms in report["distinctive_terms"].values():
+        keys = [(-t["z"], t["term"]) for t in terms]
+        assert keys == sorted(keys)

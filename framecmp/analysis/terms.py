@@ -200,7 +200,9 @@ def distinctive_terms(
             for word in term.split(" "):
                 if word in scored and terms.counts[word] == terms.counts[term]:
                     del scored[word]
-        ranked = sorted(scored.values(), key=lambda item: (-item.z, item.term))
+        # by z as reports print it (4 decimals): terms whose z differ further down read as
+        # ties, and ties go by term, as docs/json-report.md says
+        ranked = sorted(scored.values(), key=lambda item: (-round(item.z, 4), item.term))
         found.extend(ranked[:top_n])
     return tuple(found)
 

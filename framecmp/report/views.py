@@ -318,7 +318,8 @@ def distinctive_by_doc(comparison: Comparison) -> dict[str, list[DistinctiveTerm
     for term in comparison.distinctive_terms:
         groups.setdefault(term.doc, []).append(term)
     return {
-        doc: sorted(terms, key=lambda t: (-t.z, t.term))
+        # z as printed (4 decimals): terms differing further down are ties, ordered by term
+        doc: sorted(terms, key=lambda t: (-round(t.z, 4), t.term))
         for doc, terms in sorted(groups.items(), key=lambda item: _rank(comparison, item[0]))
     }
 
