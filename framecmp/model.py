@@ -371,6 +371,9 @@ class Lexicon:
     licence: str
     categories: tuple[LexiconCategory, ...]
     origin: str  # "bundled:frames" or a file path
+    # False: a match inside a name of two or more capitalised words ("Doctor Who", "US
+    # Geological Survey", "Vanity Fair") does not count
+    count_in_names: bool = True
 
 
 # --- terms and lexicon scores --------------------------------------------------------------

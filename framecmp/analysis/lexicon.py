@@ -27,7 +27,7 @@ GRADES: Mapping[str, tuple[str, ...]] = {
 DEFAULT_LEXICONS = ("frames", "terminology", "attribution", "hedges")
 
 _TOP_REQUIRED = ("schema_version", "name", "kind", "version", "description", "source", "licence")
-_TOP_KEYS = (*_TOP_REQUIRED, "categories")
+_TOP_KEYS = (*_TOP_REQUIRED, "count_in_names", "categories")
 _CATEGORY_KEYS = ("label", "description", "grade", "exclude", "terms")
 _NAME = re.compile(r"[a-z0-9_-]+")
 # One word of a pattern: letters/digits, joined inside by hyphens, apostrophes or dots
@@ -180,6 +180,9 @@ class _Parser:
         categories = tuple(
             self.category(kind, category_id, body) for category_id, body in categories_raw.items()
         )
+        count_in_names = raw.get("count_in_names", True)
+        if not isinstance(count_in_names, bool):
+            raise self.fail("count_in_names", "count_in_names must be true or false")
         return Lexicon(
             name=strings["name"],
             kind=kind,
@@ -189,6 +192,7 @@ class _Parser:
             licence=strings["licence"],
             categories=categories,
             origin=self.origin,
+            count_in_names=count_in_names,
         )
 
     def category(self, kind: str, category_id: str, body: object) -> LexiconCategory:

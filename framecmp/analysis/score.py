@@ -90,6 +90,7 @@ class _Matcher:
     # Prefix keys by their first prefix_lengths[0] characters, shortest key first (so
     # patterns come in the order of their key lengths); built when first needed.
     heads: dict[str, tuple[str, ...]] | None = None
+    count_in_names: bool = True  # the lexicon's: False skips matches inside names
 
     def by_head(self) -> dict[str, tuple[str, ...]]:
         if self.heads is None:
@@ -488,7 +489,7 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
 
 
 def _build_matcher(lexicon: Lexicon) -> _Matcher:
-    matcher = _Matcher()
+    matcher = _Matcher(count_in_names=lexicon.count_in_names)
     for position, category in enumerate(lexicon.categories):
         for rank, term in enumerate(category.terms):
             for pattern in term.patterns:
@@ -586,6 +587,11 @@ def _match_sentence(
                 continue
             if length == 1 and vocabulary.is_month_name(sentence.tokens, words[at].token):
                 continue  # "on May 3" is a date, not the modal "may"
+            if not matcher.count_in_names and _in_name(
+                sentence.tokens, words[at].token, words[at + length - 1].token
+            ):
+                free_from = at + length
+                continue  # "Doctor Who", "Summit Entertainment": a name, not a frame cue
 
             matched = _surface(sentence.tokens, words[at : at + length])
             hit = LexiconHit(pattern.label, matched, sentence.index)
@@ -593,6 +599,41 @@ def _match_sentence(
             free_from = at + length
     hits.sort(key=lambda hit: (hit[0], hit[1]))
     return [(category, hit, token) for _, category, hit, token in hits]
+
+
+# Lower-case words that join a name's capitalised words ("Ministry of Defence", "Defenders of
+# Wildlife", "Department of Health and Human Services").
+_NAME_JOINERS = frozenset({"of", "and", "for", "&"})
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _in_name(tokens: Sequence[str], first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` are capitalised words of a name of two or more
+    capitalised words (joined perhaps by "of", "and", "for"): "Doctor Who", "US Geological
+    Survey", "House Natural Resources Committee". One capitalised word alone (a sentence's
+    first word, "the Army") is no name here."""
+    if not all(_capitalised(tokens[k]) for k in range(first, last + 1)):
+        return False
+    start = first
+    while start > 0 and (
+        _capitalised(tokens[start - 1])
+        or (tokens[start - 1] in _NAME_JOINERS and start > 1 and _capitalised(tokens[start - 2]))
+    ):
+        start -= 1
+    end = last
+    while end + 1 < len(tokens) and (
+        _capitalised(tokens[end + 1])
+        or (
+            tokens[end + 1] in _NAME_JOINERS
+            and end + 2 < len(tokens)
+            and _capitalised(tokens[end + 2])
+        )
+    ):
+        end += 1
+    return sum(_capitalised(tokens[k]) for k in range(start, end + 1)) >= 2
 
 
 def _surface(tokens: Sequence[str], words: Sequence[_Word]) -> str:
