@@ -630,3 +630,33 @@ def test_the_role_set_off_by_commas_after_the_office_place() -> None:
         '"It doesn\'t appear it was random," the Troy police chief, Charles Craft, said.\n',
     )
     assert [q.speaker for q in extract_quotes(document)] == ["Charles Craft"]
+
+
+def test_news_style_quote_over_two_paragraphs_is_a_quote_in_both() -> None:
+    # AP style: each paragraph of a continuing quote opens with a mark, only the last closes.
+    # The first paragraph's words were the outlet's own (a researcher's review: a defence
+    # secretary's words counted in the outlet's frames and hedges).
+    document = text_document(
+        "a",
+        "Defence Secretary Ann Lee spoke in Bahrain on Saturday.\n\n"
+        "Lee told the security conference:\n\n"
+        '"The need for maritime security has been highlighted by recent piracy.\n\n'
+        '"As with terrorism, piracy is a problem with serious international implications."\n\n'
+        "The conference ended on Sunday.\n",
+    )
+    texts = [q.text for q in extract_quotes(document)]
+    assert texts == [
+        "The need for maritime security has been highlighted by recent piracy.",
+        "As with terrorism, piracy is a problem with serious international implications.",
+    ]
+
+
+def test_an_open_mark_mid_paragraph_before_a_quoted_paragraph_is_no_quote() -> None:
+    # a stray mark inside a paragraph (a closing mark written with a space before it) does not
+    # turn the rest of its paragraph into a quote
+    document = text_document(
+        "a",
+        'The minister said the talks went well, " he told the AFP news agency.\n\n'
+        '"We will meet again next month," she added.\n',
+    )
+    assert [q.text for q in extract_quotes(document)] == ["We will meet again next month"]

@@ -32,7 +32,7 @@ from importlib.resources import files
 from framecmp.analysis.sentiment import compound as vader_compound
 from framecmp.model import Document, Quote, SpeakerStat, Tone, Voices
 from framecmp.text.segment import has_word, tokenize
-from framecmp.text.speech import continues_break, quote_runs_on
+from framecmp.text.speech import continues_break, quote_runs_on, reopens
 from framecmp.text.vocabulary import MONTHS, WEEKDAYS, stopwords
 
 SCARE_QUOTE_MAX_WORDS = 3
@@ -525,7 +525,16 @@ def _quote_spans(text: str) -> list[_Span]:
         at, char = found.start(), found.group()
         if char == "\n":
             if open_at is not None and not continues_break(text, at):
-                open_at = open_at if quote_runs_on(text, at) else None
+                if quote_runs_on(text, at):
+                    continue
+                if (
+                    reopens(text, at)
+                    and not text[text.rfind("\n", 0, open_at) + 1 : open_at].strip()
+                ):
+                    # news style: each paragraph of a long quote opens with a mark again, only
+                    # the last closes, so a paragraph that opens with one ends its quote
+                    spans.append(_Span(open_at, at))
+                open_at = None
         elif open_at is None:
             if char in _OPENING:
                 open_at = at

@@ -67,6 +67,14 @@ def quote_runs_on(text: str, newline: int) -> bool:
     return len(_PARAGRAPH_BREAK.findall(text, newline, at)) < MAX_QUOTE_PARAGRAPHS
 
 
+def reopens(text: str, newline: int) -> bool:
+    """Whether the paragraph after the break at ``text[newline]`` opens with a quotation mark:
+    news style's next paragraph of the same long quote (AP: every paragraph of a continuing
+    quote opens with a mark, only the last closes)."""
+    rest = text[newline:].lstrip()
+    return bool(rest) and rest[0] in _OPENING_MARKS
+
+
 def continues_break(text: str, newline: int) -> bool:
     """Whether the newline at ``newline`` is not the first of its paragraph break (only
     whitespace since the one before): the callers decide a break once, at its first newline,
