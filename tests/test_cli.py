@@ -605,3 +605,26 @@ def test_a_conflict_between_reports_of_different_events_does_not_lead_the_summar
     bullets = [line for line in summary.splitlines() if line.startswith("- ")]
     assert not any(line.startswith("- conflicting pair:") for line in bullets)
     assert bullets[-1].startswith("- 1 conflicting pair between reports judged to be of different")
+
+
+def test_a_publication_line_in_the_text_dates_the_report_in_the_documents_table(
+    tmp_path: Path,
+) -> None:
+    # Found by a researcher's review: "Published: April 10, 2007" above a text dated the report
+    # for the same-event check, while the Documents table said "—".
+    dated = tmp_path / "dated.txt"
+    dated.write_text(
+        "Published: April 10, 2007\n\n"
+        "A gunman shot three people at an office in Troy on Monday, police said.\n\n"
+        "The suspect was arrested after a chase.\n",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.txt"
+    other.write_text("A gunman shot three people in Troy, police said.\n", encoding="utf-8")
+    args = ["compare", str(dated), str(other), "--allow-different-events"]
+    markdown = runner.invoke(app, [*args, "-f", "markdown"]).stdout
+    documents = markdown.split("## Documents")[1].split("\n## ")[0]
+    assert "| dated | dated | 2007-04-10 (text) |" in documents
+    assert "| other | other | — |" in documents
+    report = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    assert [d["date"] for d in report["documents"]] == [None, None]  # metadata only, as documented

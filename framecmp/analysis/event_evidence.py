@@ -269,6 +269,13 @@ def _event_date(
     return None, None, ""
 
 
+def publication_in_text(document: Document) -> str | None:
+    """The ISO date of the report's publication line(s) above its text, the date the
+    same-event stage takes when no metadata gives one; None when there is none."""
+    found = _text_publication(document)
+    return found[0].isoformat() if found else None
+
+
 def _text_publication(document: Document) -> tuple[date, str] | None:
     """The earliest full date of the timestamp lines above the text ("First Published: June
     13, 2013", "Updated ..."), with its line: the report's date when no metadata gives one."""

@@ -19,13 +19,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import framecmp
+from framecmp.analysis.event_evidence import publication_in_text
 from framecmp.analysis.score import narration_token_count
 from framecmp.model import Aligner, ClaimRelation, CoveredBy, EventRelation, SentenceRef
 from framecmp.report import views
 from framecmp.report.diff import Segment, split_diff, words_not_in
 
 if TYPE_CHECKING:
-    from framecmp.model import AlignedPair, CategoryScore, Comparison, PossiblyCovered
+    from framecmp.model import AlignedPair, CategoryScore, Comparison, Document, PossiblyCovered
 
 EMPTY = "\u2014"  # an em dash in an empty cell
 
@@ -859,7 +860,7 @@ def documents(comparison: Comparison) -> DocumentsSection:
         DocumentRow(
             outlet=d.outlet,
             doc_id=d.doc_id,
-            date=d.date or EMPTY,
+            date=d.date or _date_in_text(d),
             place=d.place or EMPTY,
             title=views.truncate(d.title or EMPTY, TITLE_CHARS),
             sentences=len(d.sentences),
@@ -874,6 +875,13 @@ def documents(comparison: Comparison) -> DocumentsSection:
         "removed noise",
     )  # fmt: skip
     return DocumentsSection("Documents", header, rows)
+
+
+def _date_in_text(document: Document) -> str:
+    """With no metadata date: the date of a publication line above the text ("Published:
+    April 10, 2007"), marked as read from the text, which the same-event stage uses too."""
+    found = publication_in_text(document)
+    return f"{found} (text)" if found else EMPTY
 
 
 @_shared
