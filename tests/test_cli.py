@@ -529,10 +529,7 @@ def test_coverage_marks_a_possibly_covered_claim_with_a_question_mark_not_a_dash
         "c": "Water from the swollen river reached homes across Ashby after days of rain.\n\n"
         "Forecasters expect more storms on Thursday.\n",
     }
-    paths = []
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        paths.append(str(tmp_path / f"{name}.txt"))
+    paths = _as_files(tmp_path, texts)
     report = json.loads(runner.invoke(app, ["compare", *paths, "-f", "json"]).stdout)
     (claim,) = report["claims"]
     assert claim["outlets"] == ["a", "b"]
@@ -594,10 +591,7 @@ def test_a_conflict_between_reports_of_different_events_does_not_lead_the_summar
         "said.\n\nHospitals in Sari treated dozens of injured, and schools would stay closed "
         "for a week.\n",
     }
-    paths = []
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        paths.append(str(tmp_path / f"{name}.txt"))
+    paths = _as_files(tmp_path, texts)
     report = json.loads(runner.invoke(app, ["compare", *paths, "-f", "json"]).stdout)
     assert report["same_event"]["relation"] == "different-events"
     assert [p["claim_relation"] for p in report["alignment"]] == ["conflicting"]
@@ -628,3 +622,12 @@ def test_a_publication_line_in_the_text_dates_the_report_in_the_documents_table(
     assert "| other | other | — |" in documents
     report = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
     assert [d["date"] for d in report["documents"]] == [None, None]  # metadata only, as documented
+
+
+def _as_files(folder: Path, texts: dict[str, str]) -> list[str]:
+    """Each text written as ``<name>.txt`` in ``folder``; their paths, in order."""
+    paths = []
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(folder / f"{name}.txt"))
+    return paths

@@ -225,26 +225,6 @@ def ingest(
             reverted += 1
         else:
             unchanged += 1
-    summary = _ingest_fresh(
-        store, articles, digests, fresh, prepare, executor, progress, files, load_options,
-        unchanged,
-    )  # fmt: skip
-    return replace(summary, new_versions=summary.new_versions + reverted)
-
-
-def _ingest_fresh(
-    store: CorpusStore,
-    articles: Sequence[Article],
-    digests: Sequence[str],
-    fresh: Sequence[tuple[Article, str]],
-    prepare: Callable[[Article], Document],
-    executor: Executor | None,
-    progress: Progress | None,
-    files: Sequence[ReadFile],
-    load_options: str,
-    unchanged: int,
-) -> IngestSummary:
-    """``ingest`` of the articles whose content the store does not hold."""
     sources = [source_key(article) for article, _ in fresh]
     # Nothing new: the old path, which builds no event index (a second run stays cheap).
     if (
@@ -254,7 +234,7 @@ def _ingest_fresh(
         and not store.unassigned()
     ):
         with collection_paused():
-            return _ingest_streaming(
+            streamed = _ingest_streaming(
                 store,
                 articles,
                 digests,
@@ -266,6 +246,7 @@ def _ingest_fresh(
                 load_options,
                 unchanged,
             )
+        return replace(streamed, new_versions=streamed.new_versions + reverted)
     added = new_versions = 0
     skipped: list[tuple[str, str]] = []
     done = 0
@@ -287,7 +268,7 @@ def _ingest_fresh(
     _record_files(store, articles, digests, skipped, files, load_options)
     assigned, new_events, changed = assign_events(store, progress=progress)
     return IngestSummary(
-        added, new_versions, unchanged, tuple(skipped), assigned, new_events, changed
+        added, new_versions + reverted, unchanged, tuple(skipped), assigned, new_events, changed
     )
 
 
