@@ -550,17 +550,14 @@ def test_rates_name_their_denominator_and_unnamed_quotes_are_counted(tmp_path: P
     # Found by a researcher's review: a narration rate could not be traced (its denominator,
     # the tokens outside quotes, was printed nowhere), and a quote with no named speaker made
     # the quoted share add up to nobody in the speakers list.
-    notice = tmp_path / "notice.txt"
-    notice.write_text(
-        "The river flooded 200 homes in Ashby on Monday, officials said.\n\n"
+    texts = {
+        "notice": "The river flooded 200 homes in Ashby on Monday, officials said.\n\n"
         'A notice on the town hall door read: "Stay indoors until the water recedes and boil '
         'all drinking water."\n\n'
         '"We will rebuild every bridge," Mayor Ann Lee said.\n',
-        encoding="utf-8",
-    )
-    other = tmp_path / "other.txt"
-    other.write_text("The river flooded 200 homes in Ashby on Monday.\n", encoding="utf-8")
-    args = ["compare", str(notice), str(other), "--allow-different-events"]
+        "other": "The river flooded 200 homes in Ashby on Monday.\n",
+    }
+    args = ["compare", *_as_files(tmp_path, texts), "--allow-different-events"]
     report = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
     document = next(d for d in report["documents"] if d["id"] == "notice")
     quoted = sum(len(q["text"].split()) for q in report["quotes"] if q["doc"] == "notice")
@@ -606,16 +603,13 @@ def test_a_publication_line_in_the_text_dates_the_report_in_the_documents_table(
 ) -> None:
     # Found by a researcher's review: "Published: April 10, 2007" above a text dated the report
     # for the same-event check, while the Documents table said "—".
-    dated = tmp_path / "dated.txt"
-    dated.write_text(
-        "Published: April 10, 2007\n\n"
+    texts = {
+        "dated": "Published: April 10, 2007\n\n"
         "A gunman shot three people at an office in Troy on Monday, police said.\n\n"
         "The suspect was arrested after a chase.\n",
-        encoding="utf-8",
-    )
-    other = tmp_path / "other.txt"
-    other.write_text("A gunman shot three people in Troy, police said.\n", encoding="utf-8")
-    args = ["compare", str(dated), str(other), "--allow-different-events"]
+        "other": "A gunman shot three people in Troy, police said.\n",
+    }
+    args = ["compare", *_as_files(tmp_path, texts), "--allow-different-events"]
     markdown = runner.invoke(app, [*args, "-f", "markdown"]).stdout
     documents = markdown.split("## Documents")[1].split("\n## ")[0]
     assert "| dated | dated | 2007-04-10 (text) |" in documents
