@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import re
+import signal
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -516,6 +517,10 @@ def check_output_path(path: str | Path, inputs: Sequence[str | Path] = ()) -> No
     parent = Path(path).parent
     if not parent.is_dir():
         raise OutputError(f"{path}: directory {parent} does not exist; create it first")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}: cannot write in directory {parent}")
+    if Path(path).is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
     target = Path(path).resolve()
     for given in map(str, inputs):
         if given != "-" and not load_stage.is_url(given) and Path(given).resolve() == target:
@@ -681,8 +686,6 @@ def batch(
                     target = folder / f"{event_id}{_REPORT_EXTENSIONS[fmt]}"
                     report_stage.write_report_atomically(target, text)
                     paths.append(str(target))
-                with store.transaction():
-                    store.record_report(event_id, ids, paths)
                 written.append(
                     batch_stage.EventReport(
                         event_id,
@@ -699,7 +702,11 @@ def batch(
         index_paths: tuple[str, ...] = ()
         if written or ingested.assigned:
             listed = batch_stage.list_events(store)
-            reported = {event_id: event_id for event_id in store.reported()}
+            # this run's reports are recorded at its end (below), the index links them now
+            reported = {
+                event_id: event_id
+                for event_id in sorted({*store.reported(), *(r.event_id for r in written)})
+            }
             index_md = folder / f"{batch_stage.INDEX_NAME}.md"
             index_html = folder / f"{batch_stage.INDEX_NAME}.html"
             report_stage.write_report_atomically(
@@ -709,6 +716,12 @@ def batch(
                 index_html, batch_stage.index_html(listed, reported)
             )
             index_paths = (str(index_md), str(index_html))
+        # Recorded only now, once every report and the index are written: an event counts as
+        # reported when a finished run has checked its --fail-on rules. A run stopped earlier
+        # leaves its reports on disk, and the next run reports (and checks) those events again.
+        with store.transaction():
+            for report in written:
+                store.record_report(report.event_id, report.article_ids, list(report.paths))
     fired = batch_stage.fired_rules(written, rules, frame_threshold)
     return batch_stage.BatchSummary(ingested, tuple(written), index_paths, fired)
 
@@ -910,6 +923,9 @@ def _expand_folders(inputs: Sequence[Input]) -> list[Input]:
     return expanded
 
 
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
 @contextlib.contextmanager
 def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor | None]:
     """A Dask cluster's executor, a local process pool, or None (one process)."""
@@ -929,6 +945,8 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
         finally:
             client.close()  # type: ignore[no-untyped-call]
         return
+    if workers is not None and workers < 1:
+        raise FramecmpError(f"--workers {workers}: give 1 or more")
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1:
         yield None
@@ -936,17 +954,42 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers yield to the main process, whose event assignment is the serial part of a run.
-    with ProcessPoolExecutor(max_workers=count, initializer=_lower_priority) as pool:
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_lower_priority)
+    try:
         yield pool
+    except BaseException:
+        # an interrupt or an error: drop the work not started instead of finishing it all
+        # (the workers die with this process, see _lower_priority)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _lower_priority() -> None:
     """Worker initializer: nice +5 (on POSIX), so the main process keeps its core; cyclic
     garbage collection on, as a fork copies the main process's, which ingest pauses
-    (``batch.collection_paused``)."""
+    (``batch.collection_paused``). An interrupt is the main process's to handle (a worker's own
+    KeyboardInterrupt printed its traceback), and a worker dies with the main process (Linux):
+    a run stopped by SIGTERM or SIGKILL left its workers alive, holding the store's run lock
+    they inherited, so every later run waited for ever."""
     gc.enable()
     with contextlib.suppress(AttributeError, OSError):
         os.nice(WORKER_NICENESS)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL) where the C library has it (Linux); else nothing."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    with contextlib.suppress(AttributeError, OSError):
+        libc = ctypes.CDLL(name, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 # --- labels and ids ---------------------------------------------------------------------------

@@ -210,8 +210,17 @@ def _echo(message: str = "", *, err: bool = False) -> None:
     typer.echo(_printable(message) if err else message, err=err)
 
 
+_INTERRUPTED_COMPARE = "interrupted; no report was written"
+# ingest and batch commit as they go: what is stored and written stays, and the next run
+# carries on (an event whose report this run wrote is reported again: its rules were never
+# checked)
+_INTERRUPTED_RUN = (
+    "interrupted; what was stored and written is kept, and the next run carries on from there"
+)
+
+
 @contextmanager
-def _exit_codes() -> Iterator[None]:
+def _exit_codes(interrupted: str = _INTERRUPTED_COMPARE) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 2, never a traceback."""
     try:
         yield
@@ -219,7 +228,7 @@ def _exit_codes() -> Iterator[None]:
         _echo(f"framecmp: error: {err}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     except KeyboardInterrupt:
-        _echo("framecmp: interrupted; no report was written", err=True)
+        _echo(f"framecmp: {interrupted}", err=True)
         raise typer.Exit(EXIT_ERROR) from None
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -569,6 +578,7 @@ _FETCH_LINKS_OPTION = typer.Option(
 
 
 _DB_OPTION = typer.Option("--db", help="The corpus store (a SQLite file; created if missing).")
+_EXISTING_DB_OPTION = typer.Option("--db", help="The corpus store (a SQLite file) to read.")
 _WORKERS_OPTION = typer.Option(
     "--workers",
     help="Processes for preparation and comparisons (default: one per core).",
@@ -638,7 +648,8 @@ def ingest(
     An article already stored (same content) is recognised, not added twice; a changed
     article at the same URL or path is stored as a new version. Exit codes: 0 done; 2 error.
     """
-    with _exit_codes():
+    signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    with _exit_codes(_INTERRUPTED_RUN):
         from framecmp import api
 
         bar = _ProgressBar(not quiet)
@@ -672,7 +683,7 @@ def ingest(
 
 @app.command(cls=_Command)
 def events(
-    db: Annotated[Path, _DB_OPTION] = Path("framecmp.db"),
+    db: Annotated[Path, _EXISTING_DB_OPTION] = Path("framecmp.db"),
     since: Annotated[
         str | None,
         typer.Option(
@@ -766,11 +777,16 @@ def batch(
     every event. A run with nothing new writes nothing. Exit codes: 0 done; 2 error;
     3 conflicting claims; 4 frame difference; 5 terminology divergence (with --fail-on).
     """
-    with _exit_codes():
+    signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    with _exit_codes(_INTERRUPTED_RUN):
         from framecmp import api
         from framecmp.corpus import batch as batch_stage
 
         rules, threshold = _parse_fail_on(fail_on)
+        if summary is not None:
+            # before any work: a summary that cannot be written after the reports would leave
+            # their events recorded as reported with nobody told of their findings
+            api.check_output_path(summary, inputs)
         bar = _ProgressBar(not quiet)
         try:
             result = api.batch(
@@ -800,14 +816,18 @@ def batch(
             from framecmp.report import write_report_atomically
 
             write_report_atomically(summary, batch_stage.summary_markdown(result, report_dir))
-        if summary_format is SummaryFormat.jsonl:
-            sys.stdout.write(batch_stage.summary_lines(result))
-        elif not quiet:
-            ingested = result.ingest
+        ingested = result.ingest
+        if not quiet:  # stderr in either format: a CI log shows why a step failed
             for path, reason in ingested.skipped:
                 _echo(f"framecmp: skipped {path}: {reason}", err=True)
             for note in ingested.notes:
                 _echo(f"framecmp: warning: {note}", err=True)
+        if summary_format is SummaryFormat.jsonl:
+            sys.stdout.write(batch_stage.summary_lines(result))
+            if not quiet:
+                for rule in result.fired:
+                    _echo(f"framecmp: --fail-on {rule.value}: broken", err=True)
+        elif not quiet:
             if result.did_nothing and not ingested.skipped:
                 _echo("framecmp: nothing new: every input is already stored and reported")
             else:
@@ -828,6 +848,7 @@ def _parse_fail_on(values: list[str]) -> tuple[list[FailRuleT], float]:
 
     rules: list[FailRuleT] = []
     threshold = DEFAULT_FRAME_DIFFERENCE
+    given: float | None = None  # the threshold a --fail-on named, to refuse a second one
     for value in values:
         name, sep, number = value.partition("=")
         try:
@@ -849,6 +870,11 @@ def _parse_fail_on(values: list[str]) -> tuple[list[FailRuleT], float]:
                 raise FramecmpError(
                     f"--fail-on {value!r}: N must be a number above 0 (per 1,000 tokens)"
                 )
+            if given is not None and given != threshold:
+                raise FramecmpError(
+                    f"--fail-on {value!r}: frame-difference is given twice with different N"
+                )
+            given = threshold
         if rule not in rules:
             rules.append(rule)
     return rules, threshold

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -118,6 +120,20 @@ def test_since_keeps_only_events_with_articles_from_that_date(tmp_path: Path) ->
             )
             for n in ("0", "-5", "nan", "inf")
         ),
+        (
+            [
+                "batch",
+                "{data}",
+                "--db",
+                "{tmp}/c.db",
+                "--fail-on",
+                "frame-difference=15",
+                "--fail-on",
+                "frame-difference=100",
+            ],
+            "given twice with different N",
+        ),
+        (["batch", "{data}", "--db", "{tmp}/c.db", "--workers", "0"], "--workers 0: give 1"),
     ],
 )
 def test_bad_usage_is_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
@@ -543,3 +559,114 @@ def test_an_edit_taken_back_makes_the_earlier_text_current_and_reported_again(
     assert [e["id"] for e in _events(db)] == [event["id"]]
     again = runner.invoke(app, args)
     assert "nothing new" in again.stdout
+
+
+def _dead(pid: int) -> bool:
+    """Gone, or a zombie (a container's init may not reap an orphan at once)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers die with their parent on Linux")
+def test_batch_workers_die_with_the_main_process_and_ignore_ctrl_c() -> None:
+    # Found by a CI engineer's review: a run killed with SIGTERM or SIGKILL left its two pool
+    # workers alive, holding the store's run lock, so every later run hung.
+    code = (
+        "import os, signal, time\n"
+        "from framecmp import api\n"
+        "with api._executor(2, None) as pool:\n"
+        "    pid = pool.submit(os.getpid).result()\n"
+        "    ignored = pool.submit(signal.getsignal, signal.SIGINT).result()\n"
+        "    print(pid, ignored == signal.SIG_IGN, flush=True)\n"
+        "    time.sleep(120)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    worker, ignores_interrupt = process.stdout.readline().split()
+    assert ignores_interrupt == "True"  # Ctrl-C is the main process's: no worker traceback
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while not _dead(int(worker)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _dead(int(worker))
+
+
+def test_sigterm_stops_a_batch_run_with_one_line_and_exit_2(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "framecmp", "batch", "-", "--db", str(tmp_path / "c.db"),
+         "--report-dir", str(tmp_path / "r")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    time.sleep(5)  # waiting for standard input that never ends
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert stderr.decode().startswith("framecmp: interrupted; what was stored and written is kept")
+
+
+def test_a_run_that_does_not_finish_leaves_its_events_to_be_reported_and_checked_again(
+    tmp_path: Path,
+) -> None:
+    # Found by a CI engineer's review: an event counted as reported as soon as its files were
+    # written, so a run stopped before its end lost its --fail-on findings for good.
+    news = _news_folder(tmp_path)
+    db, reports = tmp_path / "c.db", tmp_path / "r"
+    (reports / "index.md").mkdir(parents=True)  # the index cannot be written: the run fails
+    args = ["batch", str(news), "--db", str(db), "--report-dir", str(reports), "--workers", "1"]
+    failed = runner.invoke(app, [*args, "--fail-on", "terminology"])
+    assert failed.exit_code == 2
+    assert any(reports.glob("ev-*.md"))  # event reports were written before the failure
+    (reports / "index.md").rmdir()
+    again = runner.invoke(app, [*args, "--fail-on", "terminology", "--format", "jsonl"])
+    assert again.exit_code == 5, again.output
+    lines = [json.loads(line) for line in again.stdout.splitlines()]
+    assert [line["type"] for line in lines].count("event") == 1  # reported again, and checked
+    assert "framecmp: --fail-on terminology: broken" in again.stderr  # stderr in jsonl mode too
+
+
+def test_a_summary_that_cannot_be_written_stops_the_run_before_any_work(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    result = runner.invoke(
+        app,
+        ["batch", str(_news_folder(tmp_path)), "--db", str(db), "--report-dir",
+         str(tmp_path / "r"), "--summary", str(tmp_path / "missing" / "summary.md")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "missing does not exist" in result.stderr
+    assert not db.exists()
+
+
+def _news_folder(tmp_path: Path) -> Path:
+    news = tmp_path / "news"
+    news.mkdir()
+    for name in ("tass.txt", "cgtn.txt", "unknown-outlet.txt"):
+        shutil.copy(DATA / "bishkek-2025-11-27" / name, news / name)
+    return news
+
+
+def test_the_summary_and_index_escape_outlet_names_as_the_reports_do(tmp_path: Path) -> None:
+    # Found by a CI engineer's review: "~~Daily~~" struck through, "$x$" rendered as math and
+    # "AT&amp;T" decoded in the summary a pull request shows.
+    text = (DATA / "bishkek-2025-11-27" / "tass.txt").read_text(encoding="utf-8")
+    other = (DATA / "bishkek-2025-11-27" / "unknown-outlet.txt").read_text(encoding="utf-8")
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        json.dumps({"text": text, "outlet": "~~Daily~~ $x$ AT&amp;T"})
+        + "\n"
+        + json.dumps({"text": other, "outlet": "Wire"})
+        + "\n",
+        encoding="utf-8",
+    )
+    summary, reports = tmp_path / "summary.md", tmp_path / "r"
+    result = runner.invoke(
+        app,
+        ["batch", str(export), "--db", str(tmp_path / "c.db"), "--report-dir", str(reports),
+         "--summary", str(summary)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for written in (summary.read_text(encoding="utf-8"), (reports / "index.md").read_text()):
+        assert "\\~\\~Daily\\~\\~ \\$x\\$ AT&amp;amp;T" in written

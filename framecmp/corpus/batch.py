@@ -35,6 +35,7 @@ from framecmp.corpus.store import (
 )
 from framecmp.errors import FramecmpError
 from framecmp.model import Article, Comparison, Document
+from framecmp.report.templating import markdown_escape
 
 logger = logging.getLogger(__name__)
 
@@ -728,7 +729,10 @@ def index_html(listed: Sequence[dict[str, Any]], reported: dict[str, str]) -> st
 
 
 def _md(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]<>|#" else c for c in text.replace("\n", " "))
+    """Text made inert in the summary and index Markdown, as in the reports (``~~``, ``$``,
+    entities and table pipes included: a review found strikethrough, math and decoded entities
+    passing through the summary a pull request shows)."""
+    return markdown_escape(text)
 
 
 def summary_markdown(summary: BatchSummary, report_dir: Path) -> str:

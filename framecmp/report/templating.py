@@ -24,6 +24,7 @@ _MD_SPECIAL = {
     "~": "\\~",
     "[": "\\[",
     "]": "\\]",
+    "$": "\\$",  # GitHub renders $...$ as math
     "&": "&amp;",
     "<": "&lt;",
     ">": "&gt;",
@@ -48,6 +49,7 @@ def _escape_special(text: str) -> str:
         .replace("~", "\\~")
         .replace("[", "\\[")
         .replace("]", "\\]")
+        .replace("$", "\\$")
     )
 
 
