@@ -900,7 +900,9 @@ def _ingest_unread(
         unchanged_unread=unread.unchanged_articles,
     )
     return dataclasses.replace(
-        summary, notes=unread.notes, skipped=(*unread.skipped, *summary.skipped)
+        summary,
+        notes=(*unread.notes, *summary.notes),
+        skipped=(*unread.skipped, *summary.skipped),
     )
 
 

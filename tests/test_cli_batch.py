@@ -670,3 +670,24 @@ def test_the_summary_and_index_escape_outlet_names_as_the_reports_do(tmp_path: P
     assert result.exit_code == 0, result.output
     for written in (summary.read_text(encoding="utf-8"), (reports / "index.md").read_text()):
         assert "\\~\\~Daily\\~\\~ \\$x\\$ AT&amp;amp;T" in written
+
+
+def test_a_second_outlet_running_the_same_text_is_named_in_a_note(tmp_path: Path) -> None:
+    # Found by a CI engineer's review: the copy was counted "already stored" and its outlet
+    # vanished without a word.
+    news = tmp_path / "news"
+    news.mkdir()
+    shutil.copy(DATA / "bishkek-2025-11-27" / "tass.txt", news / "wire.txt")
+    shutil.copy(DATA / "bishkek-2025-11-27" / "tass.txt", news / "paper.txt")
+    shutil.copy(DATA / "bishkek-2025-11-27" / "cgtn.txt", news / "cgtn.txt")
+    args = ["ingest", str(news), "--db", str(tmp_path / "c.db")]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert (
+        f"{news / 'wire.txt'}: the same text as {news / 'paper.txt'}; stored once" in first.stderr
+    )
+    shutil.copy(news / "wire.txt", news / "later.txt")
+    second = runner.invoke(app, args)
+    assert (
+        f"{news / 'later.txt'}: the same text as the stored {news / 'paper.txt'}" in second.stderr
+    )

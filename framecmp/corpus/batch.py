@@ -206,13 +206,20 @@ def ingest(
     digests: list[str] = []
     unchanged = unchanged_unread
     reverted = 0  # sources whose content went back to an earlier stored version
+    # the same text under another source (a second outlet running one wire copy) is stored
+    # once; a note names it, since its outlet appears in no report
+    copies: list[str] = []
+    first_source: dict[str, str] = {}
     for article in articles:
         digest = content_hash(article.text)
         digests.append(digest)
         if digest in seen:
             unchanged += 1
+            if source_key(article) != first_source[digest]:
+                copies.append(f"{article.path}: the same text as {first_source[digest]}")
             continue
         seen.add(digest)
+        first_source[digest] = source_key(article)
         if store.find_hash(digest) is None:
             fresh.append((article, digest))
             continue
@@ -226,6 +233,8 @@ def ingest(
             reverted += 1
         else:
             unchanged += 1
+            if (stored := store.source_of(digest)) is not None and stored != source:
+                copies.append(f"{article.path}: the same text as the stored {stored}")
     sources = [source_key(article) for article, _ in fresh]
     # Nothing new: the old path, which builds no event index (a second run stays cheap).
     if (
@@ -247,7 +256,11 @@ def ingest(
                 load_options,
                 unchanged,
             )
-        return replace(streamed, new_versions=streamed.new_versions + reverted)
+        return replace(
+            streamed,
+            new_versions=streamed.new_versions + reverted,
+            notes=(*streamed.notes, *_copy_notes(copies)),
+        )
     added = new_versions = 0
     skipped: list[tuple[str, str]] = []
     done = 0
@@ -269,8 +282,19 @@ def ingest(
     _record_files(store, articles, digests, skipped, files, load_options)
     assigned, new_events, changed = assign_events(store, progress=progress)
     return IngestSummary(
-        added, new_versions + reverted, unchanged, tuple(skipped), assigned, new_events, changed
+        added,
+        new_versions + reverted,
+        unchanged,
+        tuple(skipped),
+        assigned,
+        new_events,
+        changed,
+        _copy_notes(copies),
     )
+
+
+def _copy_notes(copies: Sequence[str]) -> tuple[str, ...]:
+    return tuple(f"{copy}; stored once, counted as already stored" for copy in copies)
 
 
 @contextmanager

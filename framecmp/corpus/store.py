@@ -275,6 +275,13 @@ class CorpusStore:
         ).fetchone()
         return None if row is None else int(row[0])
 
+    def source_of(self, digest: str) -> str | None:
+        """The source (URL, path or record) whose stored version has this content."""
+        row = self._db.execute(
+            "SELECT source FROM articles WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def is_earlier_version(self, digest: str, source: str) -> bool:
         """Whether this content is stored as a version of ``source`` that is no longer current
         (an edit taken back would make it current again: ``reinstate``)."""
