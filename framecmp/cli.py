@@ -824,9 +824,6 @@ def batch(
                 _echo(f"framecmp: warning: {note}", err=True)
         if summary_format is SummaryFormat.jsonl:
             sys.stdout.write(batch_stage.summary_lines(result))
-            if not quiet:
-                for rule in result.fired:
-                    _echo(f"framecmp: --fail-on {rule.value}: broken", err=True)
         elif not quiet:
             if result.did_nothing and not ingested.skipped:
                 _echo("framecmp: nothing new: every input is already stored and reported")
@@ -837,6 +834,7 @@ def batch(
                     f"{ingested.new_events} new events; {len(result.reports)} reports in "
                     f"{report_dir}"
                 )
+        if not quiet:
             for rule in result.fired:
                 _echo(f"framecmp: --fail-on {rule.value}: broken", err=True)
     if result.exit_code:

@@ -213,28 +213,30 @@ def ingest(
     for article in articles:
         digest = content_hash(article.text)
         digests.append(digest)
+        source = source_key(article)
         if digest in seen:
             unchanged += 1
-            if source_key(article) != first_source[digest]:
+            if source != first_source[digest]:
                 copies.append(f"{article.path}: the same text as {first_source[digest]}")
             continue
         seen.add(digest)
-        first_source[digest] = source_key(article)
-        if store.find_hash(digest) is None:
+        first_source[digest] = source
+        stored = store.version_of(digest)
+        if stored is None:
             fresh.append((article, digest))
             continue
         # Stored already: the same content (unchanged), unless it is an earlier version of
         # this source, whose edit was taken back: that version is current again, and its
         # event is reported again (a newsroom retracting an edit is the common case).
-        source = source_key(article)
-        if store.is_earlier_version(digest, source):
+        stored_source, current = stored
+        if stored_source == source and not current:
             with store.transaction():
                 store.reinstate(digest, source)
             reverted += 1
         else:
             unchanged += 1
-            if (stored := store.source_of(digest)) is not None and stored != source:
-                copies.append(f"{article.path}: the same text as the stored {stored}")
+            if stored_source != source:
+                copies.append(f"{article.path}: the same text as the stored {stored_source}")
     sources = [source_key(article) for article, _ in fresh]
     # Nothing new: the old path, which builds no event index (a second run stays cheap).
     if (

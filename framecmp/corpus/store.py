@@ -275,21 +275,13 @@ class CorpusStore:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def source_of(self, digest: str) -> str | None:
-        """The source (URL, path or record) whose stored version has this content."""
+    def version_of(self, digest: str) -> tuple[str, bool] | None:
+        """The source (URL, path or record) of the stored version with this content, and
+        whether it is that source's current version; None when no version has it."""
         row = self._db.execute(
-            "SELECT source FROM articles WHERE content_hash = ?", (digest,)
+            "SELECT source, current FROM articles WHERE content_hash = ?", (digest,)
         ).fetchone()
-        return None if row is None else str(row[0])
-
-    def is_earlier_version(self, digest: str, source: str) -> bool:
-        """Whether this content is stored as a version of ``source`` that is no longer current
-        (an edit taken back would make it current again: ``reinstate``)."""
-        row = self._db.execute(
-            "SELECT 1 FROM articles WHERE content_hash = ? AND source = ? AND current = 0",
-            (digest, source),
-        ).fetchone()
-        return row is not None
+        return None if row is None else (str(row[0]), bool(row[1]))
 
     def reinstate(self, digest: str, source: str) -> None:
         """Make the stored version of ``source`` with this content its current version again;

@@ -556,7 +556,7 @@ def speaker_summary(speaker: SpeakerStat) -> str:
 
 
 def unattributed_summary(voices: Voices) -> str | None:
-    """ "quotes with no speaker named (2 quotes, 31 tokens)", or None when every quote has one:
+    """ "no speaker named (2 quotes, 31 tokens)", or None when every quote has one:
     the quoted share counts them, so the speakers listed would not add up to it."""
     if not voices.unattributed_quotes:
         return None

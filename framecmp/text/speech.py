@@ -26,6 +26,7 @@ MAX_QUOTE_PARAGRAPHS = 6
 _QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb\u201e]')
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a newline and the blank lines after it: one break
 _OPENING_MARKS = frozenset('"\u201c\u00ab\u201e')
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +72,8 @@ def reopens(text: str, newline: int) -> bool:
     """Whether the paragraph after the break at ``text[newline]`` opens with a quotation mark:
     news style's next paragraph of the same long quote (AP: every paragraph of a continuing
     quote opens with a mark, only the last closes)."""
-    rest = text[newline:].lstrip()
-    return bool(rest) and rest[0] in _OPENING_MARKS
+    found = _NEXT_CHARACTER.match(text, newline)  # no copy of the rest: a break costs O(1)
+    return found is not None and found[1] in _OPENING_MARKS
 
 
 def continues_break(text: str, newline: int) -> bool:
