@@ -74,7 +74,7 @@ RIGHT = ("same", "contradicting")
 # sentences seeds 201-203, pooled with the samples before; after every change of 7 Dec, seventh
 # and ninth sessions, pairs seeds 211 and 221 (pooled); since the lexical score cut was
 # re-chosen (7 Dec, tenth session, on the samples of unique sentences before it, test14-test19),
-# unique sentences seeds 231-242 and 243-254 (pooled, decided before the second was drawn);
+# unique sentences seeds 231-242, 243-254 and 255-278 (pooled, each decided before it was drawn);
 # semantic:
 # pairs seed 171 (7 Dec, fourth session, after members of multi-sentence units were paired by
 # cosine where shared words tie; seed 95 was after its index candidates took the refitted
@@ -92,7 +92,11 @@ FRESH_SAMPLES: dict[str, dict[str, tuple[str, ...]]] = {
             "ecbplus-test18-judgments.toml",
             "ecbplus-test19-judgments.toml",
         ),
-        "unique": ("ecbplus-test20-covered.toml", "ecbplus-test21-covered.toml"),
+        "unique": (
+            "ecbplus-test20-covered.toml",
+            "ecbplus-test21-covered.toml",
+            "ecbplus-test22-covered.toml",
+        ),
     },
     "semantic": {
         "pairs": ("ecbplus-semantic-test9-judgments.toml",),
