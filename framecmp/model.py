@@ -374,6 +374,9 @@ class Lexicon:
     # False: a match inside a name of two or more capitalised words ("Doctor Who", "US
     # Geological Survey", "Vanity Fair") does not count
     count_in_names: bool = True
+    # False: a match right after an article, demonstrative, possessive or number modifies a
+    # noun and does not count ("the alleged gunman", "nine alleged violations")
+    count_after_determiner: bool = True
 
 
 # --- terms and lexicon scores --------------------------------------------------------------

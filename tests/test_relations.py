@@ -957,3 +957,12 @@ def test_the_speakers_name_and_title_are_no_added_detail() -> None:
     assert found is ClaimRelation.ADDS_DETAIL
     assert {"riverside", "trucks", "parked"} <= set(words)
     assert not {"fire", "chief", "ann", "lee", "said"} & set(words)
+
+
+def test_an_alleged_actor_is_still_distancing_though_no_verb_of_saying() -> None:
+    # The attribution lexicon's counts leave "the alleged gunman" out (no act of saying); a
+    # claim relation still names the distance it takes (judged right: relations-named-even).
+    assert relate(
+        "An alleged mafia boss hanged himself in a prison cell.",
+        "A mafia boss hanged himself in a prison cell.",
+    ) == (ClaimRelation.ATTRIBUTION, ("alleged",))

@@ -516,3 +516,81 @@ def test_count_in_names_must_be_a_boolean(tmp_path: Path) -> None:
     )
     with pytest.raises(lexicon.LexiconError, match="count_in_names must be true or false"):
         lexicon.load_file(path)
+
+
+def test_attribution_verbs_in_another_sense_are_not_counted() -> None:
+    # Read off the ECB+ odd-topic hits (attribution.toml); on blind-judged even-topic hits the
+    # precision of the words outside the "say" family rose from 0.846 to 0.881, none lost.
+    attribution = lexicon.resolve(["attribution"])
+    doc = _doc(
+        "a",
+        "The alleged gunman fled, and nine alleged violations were listed.",
+        "Smith added 12 points and adding six rebounds, and the two states agreed.",
+        "Firefighters responded to the blaze, and police responded with tear gas.",
+        "The flood claimed the lives of ten people; one was declared dead at the scene.",
+        "Prosecutors alleged that he fled, and his lawyer claimed he was at home.",
+        "Felt, 95, said he was proud, and in 2001 the firm announced plans to expand.",
+        "One said he would return, the mayor added.",
+        'The company responded, "We regret it," and the family claimed the report was false.',
+    )
+    hits = sorted(
+        (h.sentence, h.matched.lower())
+        for s in score.score_lexicons([doc], attribution)
+        for h in s.hits
+    )
+    assert hits == [
+        (4, "alleged"),
+        (4, "claimed"),
+        (5, "announced"),
+        (5, "said"),
+        (6, "added"),
+        (6, "said"),
+        (7, "claimed"),
+        (7, "responded"),
+    ]
+
+
+def test_a_number_word_in_a_pattern_matches_any_number() -> None:
+    lex = _lexicon(
+        """\
+        [categories.speech]
+        label = "Speech"
+        terms = ["added"]
+        exclude = ["added #"]
+        """,
+        kind="attribution",
+    )
+    doc = _doc(
+        "a",
+        "He added 101 yards.",
+        "She added three more.",
+        "He added $20,000 to the fund.",
+        "He added that it was over.",
+    )
+    (speech,) = score.score_lexicons([doc], [lex])
+    assert [h.sentence for h in speech.hits] == [3]
+
+
+def test_a_pattern_may_not_begin_with_the_number_word() -> None:
+    with pytest.raises(lexicon.LexiconError, match="'#' \\(any number\\) only after"):
+        _lexicon(
+            """\
+            [categories.speech]
+            label = "Speech"
+            terms = ["# said"]
+            """
+        )
+
+
+@pytest.mark.parametrize("key", ["count_in_names", "count_after_determiner"])
+def test_the_lexicon_flags_must_be_booleans(key: str) -> None:
+    with pytest.raises(lexicon.LexiconError, match=f"{key} must be true or false"):
+        _lexicon(
+            f"""\
+            {key} = "no"
+
+            [categories.health]
+            label = "Health"
+            terms = ["doctor*"]
+            """
+        )

@@ -27,11 +27,13 @@ GRADES: Mapping[str, tuple[str, ...]] = {
 DEFAULT_LEXICONS = ("frames", "terminology", "attribution", "hedges")
 
 _TOP_REQUIRED = ("schema_version", "name", "kind", "version", "description", "source", "licence")
-_TOP_KEYS = (*_TOP_REQUIRED, "count_in_names", "categories")
+_TOP_KEYS = (*_TOP_REQUIRED, "count_in_names", "count_after_determiner", "categories")
 _CATEGORY_KEYS = ("label", "description", "grade", "exclude", "terms")
 _NAME = re.compile(r"[a-z0-9_-]+")
 # One word of a pattern: letters/digits, joined inside by hyphens, apostrophes or dots
 # ("kyiv-held", "d'etat", "u.s"), with an optional "*" at its end (a prefix wildcard).
+# A pattern word matching any number ("added #": "added 12", "added six"), never first.
+NUMBER_WORD = "#"
 _PATTERN_WORD = re.compile(r"[^\W_](?:[\w'.\-]*[^\W_])?\*?")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -180,9 +182,10 @@ class _Parser:
         categories = tuple(
             self.category(kind, category_id, body) for category_id, body in categories_raw.items()
         )
-        count_in_names = raw.get("count_in_names", True)
-        if not isinstance(count_in_names, bool):
-            raise self.fail("count_in_names", "count_in_names must be true or false")
+        flags = {key: raw.get(key, True) for key in ("count_in_names", "count_after_determiner")}
+        for key, value in flags.items():
+            if not isinstance(value, bool):
+                raise self.fail(key, f"{key} must be true or false")
         return Lexicon(
             name=strings["name"],
             kind=kind,
@@ -192,7 +195,8 @@ class _Parser:
             licence=strings["licence"],
             categories=categories,
             origin=self.origin,
-            count_in_names=count_in_names,
+            count_in_names=flags["count_in_names"],
+            count_after_determiner=flags["count_after_determiner"],
         )
 
     def category(self, kind: str, category_id: str, body: object) -> LexiconCategory:
@@ -272,11 +276,15 @@ class _Parser:
         for pattern in patterns:
             normal = " ".join(pattern.translate(_APOSTROPHES).lower().split())
             words = normal.split(" ")
-            if not normal or not all(_PATTERN_WORD.fullmatch(word) for word in words):
+            if not normal or not all(
+                _PATTERN_WORD.fullmatch(word) or (word == NUMBER_WORD and n)
+                for n, word in enumerate(words)
+            ):
                 raise self.fail(
                     path,
                     f"{path}: bad pattern {pattern!r}; use lower-case words, phrases, "
-                    "and '*' only at the end of a word (e.g. 'negotiat*')",
+                    "'*' only at the end of a word (e.g. 'negotiat*'), and '#' (any number) "
+                    "only after a pattern's first word",
                 )
             if normal not in checked:
                 checked.append(normal)

@@ -289,12 +289,12 @@ _COMMITTING = frozenset(
 # "may", so these are compared as words, the lexical markers by stem.
 _MODAL_VERBS = frozenset({"will", "would", "may", "might", "could", "should", "shall"})
 _DISTANCING = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
-# Lexicon verbs that often report no speech: "adding six rebounds", "the United States",
-# "tests revealed", "declared a state of emergency", "confirmed dead", "announced the nominee"
-# (the event itself, in the judged sample below)
+# Lexicon verbs that often report no speech: "adding six rebounds" (before a number the lexicon
+# no longer counts it), "tests revealed", "declared a state of emergency", "confirmed dead",
+# "announced the nominee" (the event itself, in the judged sample below)
 _NOT_ALWAYS_SPEECH = frozenset(
     {
-        *("added", "adds", "adding", "described", "asked", "states"),
+        *("added", "adds", "adding", "described", "asked"),
         *("revealed", "reveals", "declared", "declares", "declaring"),
         *("confirmed", "confirms", "announced", "announces"),
     }
@@ -355,7 +355,9 @@ class RelationContext:
         doubting: set[SentenceRef] = set()
         sources: dict[SentenceRef, set[str]] = {}
         lexicons = [load_bundled("terminology"), load_bundled("attribution")]
-        for row in score_lexicons(documents, lexicons):
+        # with modifiers: "an alleged mafia boss" distances a side from the claim as "police
+        # allege" does (judged right as `attribution` in relations-named-even.toml)
+        for row in score_lexicons(documents, lexicons, with_modifiers=True):
             for hit in row.hits:
                 ref = SentenceRef(row.doc, hit.sentence)
                 if row.kind == "terminology":

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from framecmp.analysis.lexicon import NUMBER_WORD
 from framecmp.errors import FramecmpError
 from framecmp.model import (
     CategoryScore,
@@ -28,7 +30,7 @@ from framecmp.model import (
 )
 from framecmp.text import vocabulary
 from framecmp.text.segment import compound_parts, compound_spans
-from framecmp.text.speech import SpeechMap, speech_map, token_voices
+from framecmp.text.speech import SpeechMap, speech_map, token_offsets, token_voices
 
 if TYPE_CHECKING:
     import numpy as np
@@ -85,12 +87,16 @@ class _Matcher:
     seen: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict)
     # Sentence -> its hits, for the sentences matched lately: the claim relations of a
     # comparison match the aligned sentences with the lexicons the scores match them with.
-    matched: dict[Sentence, tuple[tuple[int, LexiconHit, int], ...]] = field(default_factory=dict)
+    matched: dict[Sentence, tuple[tuple[int, LexiconHit, int, bool], ...]] = field(
+        default_factory=dict
+    )
 
     # Prefix keys by their first prefix_lengths[0] characters, shortest key first (so
     # patterns come in the order of their key lengths); built when first needed.
     heads: dict[str, tuple[str, ...]] | None = None
     count_in_names: bool = True  # the lexicon's: False skips matches inside names
+    # not the lexicon's count_after_determiner: matches modifying a noun are marked
+    marks_modifiers: bool = False
 
     def by_head(self) -> dict[str, tuple[str, ...]]:
         if self.heads is None:
@@ -141,12 +147,16 @@ def score_lexicons(
     documents: Sequence[Document],
     lexicons: Sequence[Lexicon],
     quotes: Sequence[Quote] = (),
+    *,
+    with_modifiers: bool = False,
 ) -> tuple[CategoryScore, ...]:
     """Hits of every lexicon category in every document, zero-count rows included.
 
     Each hit is marked as the outlet's narration or as words inside a direct quote (with the
     quote's speaker), and counted both ways: narration per 1,000 narration tokens, quoted words
-    per 1,000 quoted tokens.
+    per 1,000 quoted tokens. ``with_modifiers`` counts the matches a lexicon's
+    ``count_after_determiner = false`` leaves out ("the alleged gunman"): the claim relations
+    read them as distance.
     """
     rows: list[tuple[tuple[int, int, int], CategoryScore]] = []
     words_by_doc = [[_words(sentence.tokens) for sentence in doc.sentences] for doc in documents]
@@ -170,7 +180,9 @@ def score_lexicons(
                 voices_by_doc[doc_position],
                 strict=True,
             ):
-                for position, hit, token in _sentence_hits(matcher, sentence, words):
+                for position, hit, token, modifier in _sentence_hits(matcher, sentence, words):
+                    if modifier and not with_modifiers:
+                        continue
                     quote = voices[token] if token < len(voices) else None
                     if quote is not None:
                         hit = dataclasses.replace(hit, quoted=True, speaker=quote.speaker)
@@ -489,7 +501,10 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
 
 
 def _build_matcher(lexicon: Lexicon) -> _Matcher:
-    matcher = _Matcher(count_in_names=lexicon.count_in_names)
+    matcher = _Matcher(
+        count_in_names=lexicon.count_in_names,
+        marks_modifiers=not lexicon.count_after_determiner,
+    )
     for position, category in enumerate(lexicon.categories):
         for rank, term in enumerate(category.terms):
             for pattern in term.patterns:
@@ -535,15 +550,19 @@ def _rest_matches(pattern: _Pattern, words: Sequence[_Word], at: int) -> bool:
         return False
     for offset, part, is_prefix in pattern.rest:
         text = words[at + offset].text
-        if not (text.startswith(part) if is_prefix else text == part):
+        if part == NUMBER_WORD:
+            if not vocabulary.is_number(text):
+                return False
+        elif not (text.startswith(part) if is_prefix else text == part):
             return False
     return True
 
 
 def _sentence_hits(
     matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
-) -> tuple[tuple[int, LexiconHit, int], ...]:
-    """(category position, hit, first token) for every counted match in one sentence."""
+) -> tuple[tuple[int, LexiconHit, int, bool], ...]:
+    """(category position, hit, first token, modifies a noun) for every counted match in one
+    sentence (``_modifies_noun``)."""
     found = matcher.matched.get(sentence)
     if found is None:
         found = tuple(_match_sentence(matcher, sentence, words))
@@ -556,7 +575,7 @@ def _sentence_hits(
 
 def _match_sentence(
     matcher: _Matcher, sentence: Sentence, words: Sequence[_Word]
-) -> list[tuple[int, LexiconHit, int]]:
+) -> list[tuple[int, LexiconHit, int, bool]]:
     by_category: dict[int, dict[int, list[tuple[_Pattern, int]]]] = {}
     seen = matcher.seen
     for at, word in enumerate(words):
@@ -569,7 +588,7 @@ def _match_sentence(
                 by_category.setdefault(pattern.category, {}).setdefault(at, []).append(
                     (pattern, length)
                 )
-    hits: list[tuple[int, int, LexiconHit, int]] = []
+    hits: list[tuple[int, int, LexiconHit, int, bool]] = []
     for category, starts in by_category.items():
         free_from = 0  # words before this are already part of a counted or excluded match
         for at in sorted(starts):
@@ -595,10 +614,38 @@ def _match_sentence(
 
             matched = _surface(sentence.tokens, words[at : at + length])
             hit = LexiconHit(pattern.label, matched, sentence.index)
-            hits.append((at, category, hit, words[at].token))
+            # "the alleged gunman": an adjective, not a verb of saying
+            modifier = (
+                matcher.marks_modifiers and length == 1 and _modifies_noun(sentence, words[at])
+            )
+            hits.append((at, category, hit, words[at].token, modifier))
             free_from = at + length
     hits.sort(key=lambda hit: (hit[0], hit[1]))
-    return [(category, hit, token) for _, category, hit, token in hits]
+    return [(category, hit, token, modifier) for _, category, hit, token, modifier in hits]
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _modifies_noun(sentence: Sentence, word: _Word) -> bool:
+    """Whether a one-word match is a modifier: a whole token right after an article,
+    demonstrative, possessive determiner or number and right before another word, only spaces
+    between ("the alleged gunman", "nine alleged violations", "the confirmed death toll"; not
+    "Felt, 95, said", "about this," said", "One said:"). "One" ("One said he") and a year ("in
+    2001 announced plans") are no modifier's number."""
+    tokens, at = sentence.tokens, word.token
+    if word.start or at == 0 or at + 1 >= len(tokens):
+        return False
+    before = _normalise(tokens[at - 1])
+    number = vocabulary.is_number(before) and before != "one" and not _YEAR.match(before)
+    if before not in vocabulary.DETERMINERS and not number:
+        return False
+    offsets = [offset - sentence.char_start for offset in token_offsets(sentence)[at - 1 : at + 2]]
+    text = sentence.text
+    return (
+        text[offsets[0] + len(tokens[at - 1]) : offsets[1]].isspace()
+        and text[offsets[1] + len(tokens[at]) : offsets[2]].isspace()
+    )
 
 
 # Lower-case words that join a name's capitalised words ("Ministry of Defence", "Defenders of

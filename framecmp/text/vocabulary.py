@@ -40,6 +40,32 @@ MONTHS = {
 }
 
 
+# The articles, demonstratives and possessive determiners (a closed class: Quirk et al. 1985,
+# A Comprehensive Grammar of the English Language, 5.10-5.14): a word right after one of them
+# (or after a number) is read as modifying a noun ("the alleged gunman", "nine alleged
+# violations"), not as a verb.
+DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "these", "those", "my", "your", "his", "her", "its", "our", "their"}
+)
+# English cardinal number words (one to ninety, and the round ones), lower-case.
+CARDINAL_WORDS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+        *("eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy"),
+        *("eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen"),
+        *("hundreds", "thousands", "millions", "billions", "dozens"),
+    }
+)
+_FIGURE = re.compile(r"^[$\u20ac\u00a3]?\d[\d.,]*(?:%|[a-z]{0,2})$")
+
+
+def is_number(word: str) -> bool:
+    """A normalised word that is a number: a figure ("12", "1,000", "$20", "3rd") or a cardinal
+    number word ("six", "dozens")."""
+    return word in CARDINAL_WORDS or _FIGURE.match(word) is not None
+
+
 # Words before a month name that make it one ("in May", "last March", "since May").
 _BEFORE_MONTH = frozenset(
     {
