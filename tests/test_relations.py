@@ -966,3 +966,61 @@ def test_an_alleged_actor_is_still_distancing_though_no_verb_of_saying() -> None
         "An alleged mafia boss hanged himself in a prison cell.",
         "A mafia boss hanged himself in a prison cell.",
     ) == (ClaimRelation.ATTRIBUTION, ("alleged",))
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "relation", "evidence"),
+    [
+        # "£88m" is 88 million pounds: against another sum in pounds a conflict...
+        (
+            "The club paid £103m for the striker.",
+            "The club paid £88m for the striker.",
+            ClaimRelation.CONFLICTING,
+            ("£103 million", "£88 million"),
+        ),
+        (
+            "The deal was worth $5.4bn.",
+            "The deal was worth $4 billion.",
+            ClaimRelation.CONFLICTING,
+            ("5.4 billion", "4 billion"),
+        ),
+        # ... the same sum written two ways agrees ...
+        (
+            "The club paid £88m for the striker.",
+            "The club paid £88 million for the striker.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        # ... and a sum in another currency is the same sum converted: no conflict, no detail
+        (
+            "The club paid a record fee of €103 million for the striker.",
+            "The club paid a record fee of £88m for the striker.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        (
+            "He was fined €500 for speeding.",
+            "He was fined $600 for speeding.",
+            ClaimRelation.EQUIVALENT,
+            (),
+        ),
+        (
+            "He was fined €500 for speeding.",
+            "He was fined €600 for speeding.",
+            ClaimRelation.CONFLICTING,
+            ("€500", "€600"),
+        ),
+        (
+            "He was fined €500 for speeding.",
+            "He was fined for speeding.",
+            ClaimRelation.ADDS_DETAIL,
+            ("€500",),
+        ),
+    ],
+)
+def test_amounts_keep_their_currency(
+    left: str, right: str, relation: ClaimRelation, evidence: tuple[str, ...]
+) -> None:
+    # A researcher's review: "€103 million" / "£88m" (one transfer fee in two currencies) was
+    # read as a detail one side adds, and "$103 million" / "$88m" was no conflict.
+    assert relate(left, right) == (relation, evidence)

@@ -86,6 +86,16 @@ _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
 _CURRENCY_CODE = re.compile(
     r"\b[A-Z]{1,3}(?=[$\u20ac\u00a3\u00a5]\d)|(?<=[$\u20ac\u00a3\u00a5])[A-Z]{1,3}(?=\d)"
 )
+# An amount after a currency sign, perhaps abbreviated ("£88m", "$5.4bn", "€ 103 million"): the
+# sign becomes letters glued to the number, so that the tokeniser (which drops signs) keeps the
+# currency ("eur103 million", read like "R26 million"), and "m" / "bn" become the scale word.
+# The dollar keeps no letters: a bare "103 million" in another report is most often dollars.
+_SIGNED_AMOUNT = re.compile(
+    r"([$\u20ac\u00a3\u00a5])\s?(\d[\d.,]*\d|\d)(?:\s?(m|bn)\b)?", re.IGNORECASE
+)
+_SIGN_LETTERS = {"$": "", "\u20ac": "eur", "\u00a3": "gbp", "\u00a5": "jpy"}
+_LETTER_SIGNS = {letters: sign for sign, letters in _SIGN_LETTERS.items() if letters}
+_ABBREVIATED_SCALES = {"m": "million", "bn": "billion"}
 # An amount restated in parentheses in another unit or currency: "75 kilometers (50 miles)",
 # "2 million euros ($2.6 million)". Both numbers are the one quantity, so neither may conflict
 # with the other report's form of it (ECB+ odd-topic judged pairs: "$US1 million ($1.52
@@ -508,11 +518,9 @@ def _unmonthed(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)  # bounded (issue 10), as _lowered
 def _words(text: str) -> tuple[str, ...]:
+    unsigned = _SIGNED_AMOUNT.sub(_signed, _CURRENCY_CODE.sub("", text))
     expanded = (
-        _A_UNIT_AND_A_HALF.sub(
-            r"1.5 \1s",
-            _HALVES.sub(_halved, _FRACTION.sub(_fraction, _CURRENCY_CODE.sub("", text))),
-        )
+        _A_UNIT_AND_A_HALF.sub(r"1.5 \1s", _HALVES.sub(_halved, _FRACTION.sub(_fraction, unsigned)))
         .replace("n\u2019t", " not")
         .replace("n't", " not")
         .replace("\u2019ll", " will")
@@ -527,6 +535,20 @@ def _words(text: str) -> tuple[str, ...]:
             else compound_parts(token)
         )
     )
+
+
+def _signed(match: re.Match[str]) -> str:
+    """ "£88m" -> "gbp88 million", "$5bn" -> "5 billion", "€500" -> "eur500"."""
+    scale = _ABBREVIATED_SCALES.get((match[3] or "").lower())
+    return f"{_SIGN_LETTERS[match[1]]}{match[2]}" + (f" {scale}" if scale else "")
+
+
+def _currency_amount(word: str) -> tuple[str, str] | None:
+    """(currency letters, number) of a word a currency sign became ("eur103"), else None."""
+    prefixed = _PREFIXED_AMOUNT.match(word)
+    if prefixed is None or word[: prefixed.start(1)] not in _LETTER_SIGNS:
+        return None
+    return word[: prefixed.start(1)], prefixed[1]
 
 
 def _fraction(match: re.Match[str]) -> str:
@@ -614,6 +636,8 @@ def _amounts(lowered: Sequence[str]) -> list[tuple[str, str | None, str]]:
             found.append((written, _scaled_key(prefixed[1], lowered[i + 1]), written))
             i += 2
             continue
+        if signed := _currency_amount(word):  # "eur500": a sign's letters (_signed)
+            key = _number_key(signed[1])
         found.append((word, key, word))
         i += 1
     return found
@@ -728,7 +752,7 @@ def _number_conflicts(
     used_b: set[str] = set()
     for _, at, key_b, key_a in candidates:
         if key_a not in used_a and key_b not in used_b:
-            matched.append((at, na[key_a], nb[key_b]))
+            matched.append((at, _shown(na[key_a]), _shown(nb[key_b])))
             used_a.add(key_a)
             used_b.add(key_b)
     pairs = [(x, y) for _, x, y in sorted(matched)]
@@ -747,6 +771,12 @@ def _currency_letters(written: str) -> str:
     """The letters of a currency glued to an amount as written ("r26 million" -> "r")."""
     prefixed = _PREFIXED_AMOUNT.match(written.split(" ")[0])
     return written[: prefixed.start(1)] if prefixed else ""
+
+
+def _shown(written: str) -> str:
+    """An amount as a reader knows it: a sign's letters back to the sign ("eur103" -> "€103")."""
+    letters = _currency_letters(written)
+    return _LETTER_SIGNS[letters] + written[len(letters) :] if letters in _LETTER_SIGNS else written
 
 
 def _with_units(number: str, units: set[tuple[str, str, str]]) -> str:
@@ -1083,11 +1113,22 @@ def _detail(
     extra_a = sorted(ca[k] for k in ca.keys() - cb.keys())
     extra_b = sorted(cb[k] for k in cb.keys() - ca.keys())
     na, nb = _numbers(la), _numbers(lb)
-    for extra, other, numbers, restated_here, other_numbers in (
-        (extra_a, extra_b, na, restated[0], nb),
-        (extra_b, extra_a, nb, restated[1], na),
+    unmatched = (_unmatched(na, restated[0], nb), _unmatched(nb, restated[1], na))
+    # an amount the other side gives in another currency is the same sum converted ("€103
+    # million" / "£88m"), not a detail one side adds
+    currencies = (
+        {_currency_letters(na[k]) for k in unmatched[0]},
+        {_currency_letters(nb[k]) for k in unmatched[1]},
+    )
+    for extra, other, numbers, keys, other_currencies in (
+        (extra_a, extra_b, na, unmatched[0], currencies[1]),
+        (extra_b, extra_a, nb, unmatched[1], currencies[0]),
     ):
-        more_numbers = sorted(numbers[k] for k in _unmatched(numbers, restated_here, other_numbers))
+        more_numbers = sorted(
+            _shown(numbers[k])
+            for k in keys
+            if not other_currencies - {_currency_letters(numbers[k])}
+        )
         if len(other) <= 1 and (len(extra) >= DETAIL_MIN_WORDS or more_numbers):
             return tuple(sorted({*extra, *more_numbers}))
     return ()
@@ -1101,7 +1142,12 @@ _SPEECH_WORDS = frozenset(
 
 
 def _detail_word(word: str) -> bool:
-    return is_content_word(word) and word not in _SPEECH_WORDS and word not in _SOURCE_WORDS
+    return (
+        is_content_word(word)
+        and word not in _SPEECH_WORDS
+        and word not in _SOURCE_WORDS
+        and _currency_amount(word) is None  # an amount: compared as a number
+    )
 
 
 @cache
