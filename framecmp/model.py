@@ -400,7 +400,7 @@ class DistinctiveTerm:
     other_count: int  # occurrences in the other documents of the comparison
     tfidf: float
     log_odds: float  # log-odds ratio with informative Dirichlet prior (Monroe et al. 2008)
-    z: float  # z-score of log_odds; |z| > 1.96 is significant at 5%
+    z: float  # z-score of log_odds; |z| >= 1.96 is significant at 5% (per term, uncorrected)
     sentences: tuple[int, ...]  # where it occurs in this document
     quoted_count: int = 0  # occurrences inside direct quotes (not counted above)
     speakers: tuple[str, ...] = ()  # who says it inside quotes, sorted

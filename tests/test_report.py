@@ -545,6 +545,18 @@ def test_one_quote_in_british_and_american_spelling_is_not_worded_differently(
     assert "read the same" in section
 
 
+def test_no_aligned_quote_is_not_called_read_the_same(tmp_path: Path) -> None:
+    # A fact-checker's review: "aligned quotes of one speaker read the same" was printed where
+    # no quote was aligned at all, as if the two governors' quotes had been compared.
+    section = _quotes_worded_differently(
+        tmp_path,
+        'The governor said: "Two houses collapsed in the village and the roads are shut."\n',
+        "The bridge over the river reopened to traffic on Tuesday after repairs.\n",
+    )
+    assert "read the same" not in section
+    assert "no quote of one speaker is aligned across the reports" in section
+
+
 def _quotes_worded_differently(tmp_path: Path, left_text: str, right_text: str) -> str:
     """The "Quotes worded differently" section of the Markdown report on two texts."""
     left, right, report = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "r.md"

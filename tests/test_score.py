@@ -594,3 +594,24 @@ def test_the_lexicon_flags_must_be_booleans(key: str) -> None:
             terms = ["doctor*"]
             """
         )
+
+
+def test_an_approximator_hedges_a_figure_only() -> None:
+    # A fact-checker's review: the one report calling every figure "about" or "preliminary"
+    # scored no hedge at all.
+    hedges = lexicon.resolve(["hedges"])
+    doc = _doc(
+        "a",
+        "The quake struck at about 9:30 a.m. with a preliminary magnitude of 4.4.",
+        "Around 30 people were hurt and some 2,000 homes lost power.",
+        "Residents talked about the damage, and some people left.",
+    )
+    (approximators,) = [
+        s for s in score.score_lexicons([doc], hedges) if s.category == "approximators"
+    ]
+    assert [(h.sentence, h.matched.lower()) for h in approximators.hits] == [
+        (0, "about 9"),
+        (0, "preliminary"),
+        (1, "around 30"),
+        (1, "some 2"),
+    ]

@@ -673,7 +673,8 @@ def distinctive(comparison: Comparison) -> DistinctiveSection:
     )
     note = (
         f"Log-odds with an informative Dirichlet prior; |z| \u2265 {views.SIGNIFICANT_Z} is "
-        "significant at 5%. Counts are narration; quoted uses are listed apart. "
+        f"significant at 5% {views.TERMS_UNCORRECTED}. Counts are narration; quoted uses are "
+        "listed apart. "
         "Sentence numbers are the evidence."
     )
     return DistinctiveSection(
@@ -1065,7 +1066,13 @@ def voices(comparison: Comparison) -> VoicesSection:
         contrasts_title="Quotes worded differently",
         contrasts_header=("speaker", "a", "b"),
         contrasts=tuple(contrasts),
-        no_contrasts="None: aligned quotes of one speaker read the same.",
+        # "read the same" only where some were compared (a fact-checker's review: it read as
+        # a check done when no quote was aligned at all)
+        no_contrasts=(
+            "None: aligned quotes of one speaker read the same."
+            if views.matched_quotes(comparison)
+            else "None: no quote of one speaker is aligned across the reports."
+        ),
     )
 
 
