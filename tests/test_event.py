@@ -541,3 +541,12 @@ def test_evidence_stored_before_spellings_were_read_as_one_is_read_so_now() -> N
     assert corpus_events.judge_pair(older, stored).score == (
         corpus_events.judge_pair(twin, stored).score
     )
+
+
+def test_two_clock_times_share_no_number() -> None:
+    a = _doc("a", "The quake struck at about 9:30 a.m. on Sunday near the geysers.", "More.")
+    b = _doc("b", "The quake struck at 9:27 a.m. on Sunday near the geysers.", "Dec. 30 too.")
+    numbers_a, numbers_b = (set(event_evidence(d).numbers) for d in (a, b))
+    assert numbers_a == {"9:30"}
+    assert "9:27" in numbers_b
+    assert not numbers_a & numbers_b

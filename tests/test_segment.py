@@ -397,3 +397,12 @@ def test_invisible_characters_stay_in_the_text_but_not_in_tokens() -> None:
     ]
     assert all(text[s.char_start : s.char_end] == s.text for s in sentences)
     assert "Ky\u200biv" in sentences[0].text
+
+
+def test_a_clock_time_is_one_token() -> None:
+    # A fact-checker's review: "9:30" was the numbers 9 and 30, so "about 9:30 a.m." shared a
+    # number with "9:27 a.m." and with "Dec. 30".
+    assert tokenize("at about 9:30 a.m. on Dec. 30, 17:06 GMT, a 2:1 win") == (
+        *("at", "about", "9:30", "a.m.", "on", "Dec", "30", "17:06", "GMT", "a", "2", "1"),
+        "win",
+    )

@@ -32,8 +32,9 @@ VARIANT_DICE = 0.7
 VARIANT_MIN_CHARS = 5
 
 # A number standing alone or as part of a hyphenated word ("15-year", "top-10"), the words
-# joined by spaces: the same numbers whether a writer hyphenates or not.
-_NUMBER = re.compile(r"(?<![^\s\-\u2010\u2011])\d[\d.,]*(?![^\s\-\u2010\u2011])")
+# joined by spaces: the same numbers whether a writer hyphenates or not. A clock time is one
+# number ("9:30").
+_NUMBER = re.compile(r"(?<![^\s\-\u2010\u2011])\d[\d.,:]*(?![^\s\-\u2010\u2011])")
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u201e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb")
 _MASK_MARKS = re.compile('[\n"\u201c\u00ab\u201e\u201d\u00bb]')

@@ -565,7 +565,7 @@ def _pair_signals(a: _Prepared, b: _Prepared, values: _PairValues) -> list[Event
         "body-cosine": _show_terms("words in both", v.shared_body),
         "name-cosine": _show_terms("names in both", v.shared_names),
         "shared-information": f"{len(v.shared_body)} shared words",
-        "numbers": _show_plain("numbers in both", v.shared_numbers, v.number_union),
+        "numbers": _show_plain("standalone numbers in both", v.shared_numbers, v.number_union),
         "shared-quotes": f"{len(quotes)} quotes in both by the same (or an unnamed) speaker"
         + (": " + "; ".join(f'"{q}"' for q in quotes[:3]) if quotes else ""),
         "rare-words": _show_terms("rare words in both", rare_shared)

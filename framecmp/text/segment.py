@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 
 _CONNECT = "-\u2010\u2011'\u2019\u02bc"  # hyphens and apostrophes inside a word
 # A token is an initialism ("U.S.", "U.S.-proposed") or a run of letters and digits joined by
-# hyphens, apostrophes, or by "," / "." between digits ("600,000", "3.5").
+# hyphens, apostrophes, by "," / "." between digits ("600,000", "3.5"), or by ":" before two
+# digits: a clock time is one value ("9:30", "17:06"), not an hour and a count that another
+# report's "30 miles" or "Dec. 30" would share (a fact-checker's review).
 _WORD = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}(?:[{_CONNECT}][^\W_]+)*"
-    rf"|[^\W_]+(?:(?:[{_CONNECT}]|(?<=\d)[.,](?=\d))[^\W_]+)*"
+    rf"|[^\W_]+(?:(?:[{_CONNECT}]|(?<=\d)[.,](?=\d)|(?<=\d):(?=\d\d(?!\d)))[^\W_]+)*"
 )
 # Punkt sees a copy of the text with these unified, character for character, so offsets hold
 # and every NLTK version treats curly quotes and the ellipsis character alike.

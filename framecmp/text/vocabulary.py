@@ -57,12 +57,12 @@ CARDINAL_WORDS = frozenset(
         *("hundreds", "thousands", "millions", "billions", "dozens"),
     }
 )
-_FIGURE = re.compile(r"^[$\u20ac\u00a3]?\d[\d.,]*(?:%|[a-z]{0,2})$")
+_FIGURE = re.compile(r"^[$\u20ac\u00a3]?\d[\d.,]*(?:%|[a-z]{0,2})$|^\d{1,2}:\d\d$")
 
 
 def is_number(word: str) -> bool:
-    """A normalised word that is a number: a figure ("12", "1,000", "$20", "3rd") or a cardinal
-    number word ("six", "dozens")."""
+    """A normalised word that is a number: a figure ("12", "1,000", "$20", "3rd"), a clock time
+    ("9:30") or a cardinal number word ("six", "dozens")."""
     return word in CARDINAL_WORDS or _FIGURE.match(word) is not None
 
 
