@@ -660,3 +660,18 @@ def test_an_open_mark_mid_paragraph_before_a_quoted_paragraph_is_no_quote() -> N
         '"We will meet again next month," she added.\n',
     )
     assert [q.text for q in extract_quotes(document)] == ["We will meet again next month"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Two people from the village were hurt but their condition is satisfactory," '
+        "provincial governor Mehdi Irannejad was quoted as saying.",
+        'Governor Mehdi Irannejad was quoted as saying: "Two people from the village were hurt '
+        'but their condition is satisfactory."',
+    ],
+)
+def test_a_speaker_quoted_as_saying_is_named(text: str) -> None:
+    # A fact-checker's review: the governor named in the same sentence was "no speaker named".
+    (quote,) = extract_quotes(text_document("a", text))
+    assert quote.speaker == "Mehdi Irannejad"
