@@ -954,7 +954,7 @@ def unique(comparison: Comparison) -> UniqueSection:
 
 
 # The judged figures behind each aligner's note: docs/alignment.md, "Unique or possibly covered"
-# (lexical: 16 of 158 unique sentences on the two fresh samples after its score cut was
+# (lexical: 28 of 252 unique sentences on the three fresh samples after its score cut was
 # re-chosen, 7 Dec, tenth session, near sentences 13 of 28 on the first; single samples of the
 # stricter rule before it ranged from 8 of 94 to 19 of 83; semantic: 3 of 67, and of the
 # close-in-meaning entries 7 of 41 on its judged samples).
@@ -963,14 +963,16 @@ _UNIQUE_NOTES = {
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
         "and sharing few words with any. Not proof that no other report carries the claim: on "
         "judged real coverage about 1 in 10 such sentences still had a counterpart worded "
-        "differently (16 of 158 on the latest samples; docs/alignment.md; --aligner semantic "
+        "differently (28 of 252 on the latest samples; docs/alignment.md; --aligner semantic "
         "leaves about 1 in 20). "
         "Possibly covered elsewhere: sentences aligned to nothing, but another report has a "
         "close sentence (shown with its pair score and shared words), a sentence holding many "
         "of its words, names included (shown with the share), or a sentence holding one of its "
         "numbers; on judged coverage about half of the first kind and 1 in 4 of the second "
         "carried the same claim, of the third between 1 in 7 and half (few judged), so check "
-        "before calling the claim unique."
+        "before calling the claim unique. A close sentence may score above the alignment "
+        "threshold and still be shown here: a pair also needs two content words in common, "
+        "and each sentence is paired with one sentence of another report at most."
     ),
     Aligner.SEMANTIC: (
         "Sentences aligned to nothing in the other reports, close to none of their sentences "
@@ -982,7 +984,9 @@ _UNIQUE_NOTES = {
         "(shown with the sentence-encoder cosine) or one holding one of its numbers; on judged "
         "coverage about half of the first kind, 1 in 4 of the second and 1 in 6 of the third "
         "carried the same claim, of the fourth between 1 in 7 and half (few judged), so check "
-        "before calling the claim unique."
+        "before calling the claim unique. A close sentence may score above the alignment "
+        "threshold and still be shown here: each sentence is paired with one sentence of "
+        "another report at most."
     ),
 }
 
