@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore, StoredDocument
 from framecmp.text import segment as segment_stage
+from framecmp.text.printable import one_line
 
 # framecmp logs, and the application decides where to (a NullHandler, not logging's last resort).
 logging.getLogger("framecmp").addHandler(logging.NullHandler())
@@ -163,12 +164,17 @@ def _file_key(path: Path) -> str:
         return str(path)
 
 
+# An outlet name longer than this is cut (with "…"): a 1,000,000-character outlet field made a
+# 2 MB input a 63 MB HTML report (an adversarial review). Real names are far shorter.
+MAX_OUTLET_CHARS = 80
+
+
 def prepare_documents(
     articles: Sequence[Article], *, labels: Mapping[str, str] | None = None
 ) -> tuple[Document, ...]:
     """Clean and segment each article once; the Documents can be stored and reused."""
     labels = dict(labels or {})
-    if empty := sorted(key for key, outlet in labels.items() if not load_stage.one_line(outlet)):
+    if empty := sorted(key for key, outlet in labels.items() if not one_line(outlet)):
         raise FramecmpError(f"--label {empty[0]}=: give the outlet a name")
     documents: list[Document] = []
     used_ids: set[str] = set()
@@ -180,13 +186,15 @@ def prepare_documents(
         label = _label_for(article, position, labels)
         # Outlets and titles come from labels and metadata, untrusted like the text: one
         # clean line each (an escape sequence in a name made every SVG chart invalid XML).
-        outlet = load_stage.one_line(
+        outlet = one_line(
             label
             or article.outlet
             or cleaned.outlet_hint
             or _url_host(article.url)
             or _stem(article.path, position)
         ) or _stem(article.path, position)
+        if len(outlet) > MAX_OUTLET_CHARS:  # it is repeated in every table row and evidence line
+            outlet = outlet[: MAX_OUTLET_CHARS - 1].rstrip() + "\u2026"
         # An outlet written in another script (Cyrillic, say) has no ASCII slug: the id falls
         # back to the site's host, then the file name, so two such inputs never share "doc".
         slugs = (
@@ -206,7 +214,7 @@ def prepare_documents(
                 sentences=sentences,
                 removed=(*article.removed, *cleaned.removed),
                 date=article.date,
-                title=load_stage.one_line(article.title or headline or "") or None,
+                title=one_line(article.title or headline or "") or None,
                 url=article.url,
                 place=cleaned.place_hint,
                 encoding=article.encoding,
@@ -453,9 +461,14 @@ def write_report(comparison: Comparison, path: str | Path, fmt: str | None = Non
 
 
 def write_report_dir(
-    comparison: Comparison, directory: str | Path, formats: Sequence[str] = REPORT_FORMATS
+    comparison: Comparison,
+    directory: str | Path,
+    formats: Sequence[str] = REPORT_FORMATS,
+    *,
+    reads: Sequence[str | Path] = (),
 ) -> tuple[Path, ...]:
-    """Write Markdown, JSON and HTML reports named after the documents into a directory."""
+    """Write Markdown, JSON and HTML reports named after the documents into a directory; none
+    may replace an input or a file of ``reads`` (lexicon and background files the run read)."""
     if unknown := [fmt for fmt in formats if fmt not in _REPORT_EXTENSIONS]:
         raise FramecmpError(
             f"format {unknown[0]!r}: choose from {', '.join(sorted(_REPORT_EXTENSIONS))}"
@@ -468,14 +481,29 @@ def write_report_dir(
         raise OutputError(
             f"{folder}: cannot create the report directory ({err.strerror})"
         ) from None
-    # Every report is rendered before any is written: an interrupt while rendering (most of
-    # the time) leaves the folder as it was, not new Markdown beside an old HTML report.
+    targets = [folder / f"{stem}{_REPORT_EXTENSIONS[fmt]}" for fmt in formats]
+    _refuse_replacing_sources(targets, [d.path for d in comparison.documents], reads)
+    # Every report is rendered before any is written, and written to temporary files that
+    # replace the old reports only once all are written: an interrupt or a failed write leaves
+    # the folder as it was, not new Markdown beside an old HTML report.
     rendered = [
-        (folder / f"{stem}{_REPORT_EXTENSIONS[fmt]}", render(comparison, fmt)) for fmt in formats
+        (target, render(comparison, fmt)) for target, fmt in zip(targets, formats, strict=True)
     ]
-    for target, text in rendered:
-        report_stage.write_report_atomically(target, text)
-    return tuple(target for target, _ in rendered)
+    report_stage.write_reports_atomically(
+        [(target, text.encode("utf-8")) for target, text in rendered]
+    )
+    return tuple(targets)
+
+
+def _refuse_replacing_sources(
+    targets: Sequence[Path], inputs: Sequence[str | Path], reads: Sequence[str | Path]
+) -> None:
+    """Refuse, before writing any, report files that would replace a file the run read (a
+    report named after the documents may carry an input's name)."""
+    for target in targets:
+        report_stage.check_replaceable(target)
+        if (replaced := read_by(target, inputs, reads)) is not None:
+            raise OutputError(f"{target}: {replaced}; use another --report-dir")
 
 
 def write_plots(comparison: Comparison, directory: str | Path) -> tuple[Path, ...]:
@@ -511,9 +539,13 @@ def report_stem(doc_ids: Sequence[str]) -> str:
     return f"{'-vs-'.join(doc_ids[:2])}-and-{len(doc_ids) - 2}-more-{digest}"
 
 
-def check_output_path(path: str | Path, inputs: Sequence[str | Path] = ()) -> None:
-    """Refuse a report path whose directory does not exist, or that is one of the ``inputs``
-    (the report would replace an article), before any work is done."""
+def check_output_path(
+    path: str | Path, inputs: Sequence[str | Path] = (), reads: Sequence[str | Path] = ()
+) -> None:
+    """Refuse a report path whose directory does not exist, that is no regular file (a link, a
+    pipe, a device), or that would replace something the run reads: one of the ``inputs`` or a
+    file inside an input folder, or one of the other files it ``reads`` (lexicon and
+    background files); before any work is done."""
     parent = Path(path).parent
     if not parent.is_dir():
         raise OutputError(f"{path}: directory {parent} does not exist; create it first")
@@ -521,10 +553,31 @@ def check_output_path(path: str | Path, inputs: Sequence[str | Path] = ()) -> No
         raise OutputError(f"{path}: cannot write in directory {parent}")
     if Path(path).is_dir():
         raise OutputError(f"{path}: is a directory; give a file name")
-    target = Path(path).resolve()
-    for given in map(str, inputs):
-        if given != "-" and not load_stage.is_url(given) and Path(given).resolve() == target:
-            raise OutputError(f"{path}: is one of the inputs; write the report to another file")
+    report_stage.check_replaceable(Path(path))
+    if (replaced := read_by(Path(path), inputs, reads)) is not None:
+        raise OutputError(f"{path}: {replaced}; write the report to another file")
+
+
+def read_by(
+    target: Path, inputs: Sequence[str | Path], reads: Sequence[str | Path] = ()
+) -> str | None:
+    """How writing ``target`` would replace what the run reads: "is one of the inputs", "is a
+    file inside the input folder X" or "is a file this run reads" (``reads``); None when it
+    would not."""
+    resolved = target.resolve()
+    for given, what in [*((i, "input") for i in inputs), *((r, "read") for r in reads)]:
+        given = str(given)
+        if given == "-" or load_stage.is_url(given):
+            continue
+        source = Path(given).resolve()
+        inside = source.is_dir() and resolved.is_relative_to(source) and resolved.exists()
+        if what == "read" and (source == resolved or inside):
+            return "is a file this run reads"
+        if source == resolved:
+            return "is one of the inputs"
+        if inside:
+            return f"is a file inside the input folder {given}"
+    return None
 
 
 def format_for_path(path: Path) -> str:
@@ -641,7 +694,9 @@ def batch(
     folder = Path(report_dir)
     written: list[batch_stage.EventReport] = []
     with CorpusStore(db, for_run=True) as store, _executor(workers, scheduler) as executor:
-        ingested = _ingest_unread(store, inputs, options, executor, progress, rehash=rehash)
+        ingested = _ingest_unread(
+            store, inputs, options, executor, progress, rehash=rehash, written=(Path(report_dir),)
+        )
         due = batch_stage.events_to_report(
             store,
             lambda event: all(
@@ -818,7 +873,12 @@ class _Unread:
 
 
 def _load_unread(
-    store: CorpusStore, inputs: Sequence[Input], options: LoadOptions, *, rehash: bool
+    store: CorpusStore,
+    inputs: Sequence[Input],
+    options: LoadOptions,
+    *,
+    rehash: bool,
+    written: Sequence[Path] = (),
 ) -> _Unread:
     """Load every input except local files the store recorded with the same size and mtime
     (``CorpusStore.unchanged_files`` says what is trusted); ``rehash`` reads them all."""
@@ -829,7 +889,9 @@ def _load_unread(
         raise FramecmpError(
             f"--input-format {options.input_format!r}: choose one of {', '.join(INPUT_FORMATS)}"
         )
-    expanded = _expand_folders(inputs)
+    # a folder scan leaves out what the run itself writes: the store (and its lock and
+    # journal files) and the reports (a second `batch .` read its own JSON report as records)
+    expanded = _expand_folders(inputs, store=store.path, written=written)
     # everything that changes what a file's articles are: a file read under other options is
     # read again
     options_key = (
@@ -846,7 +908,9 @@ def _load_unread(
             found = os.stat(item)
         except OSError:
             continue  # load_input says what is wrong with it
-        stats[position] = FileStat(os.path.normpath(str(item)), found.st_size, found.st_mtime_ns)
+        stats[position] = FileStat(
+            load_stage.printable_path(os.path.normpath(str(item))), found.st_size, found.st_mtime_ns
+        )
     unchanged = {} if rehash else store.unchanged_files(list(stats.values()), options_key)
     articles: list[Article] = []
     files: list[ReadFile] = []
@@ -884,11 +948,13 @@ def _ingest_unread(
     progress: batch_stage.Progress | None,
     *,
     rehash: bool,
+    written: Sequence[Path] = (),
 ) -> batch_stage.IngestSummary:
-    """Load what the store has not seen as it is now, prepare it and assign it to events."""
+    """Load what the store has not seen as it is now, prepare it and assign it to events;
+    ``written``: folders this run writes into, never read from an input folder."""
     from framecmp.corpus import batch as batch_stage
 
-    unread = _load_unread(store, inputs, options, rehash=rehash)
+    unread = _load_unread(store, inputs, options, rehash=rehash, written=written)
     summary = batch_stage.ingest(
         store,
         unread.articles,
@@ -906,7 +972,27 @@ def _ingest_unread(
     )
 
 
-def _expand_folders(inputs: Sequence[Input]) -> list[Input]:
+def _expand_folders(
+    inputs: Sequence[Input], *, store: Path | None = None, written: Sequence[Path] = ()
+) -> list[Input]:
+    """Folders as the article files inside them, leaving out the ``store`` file with its
+    companions ("framecmp.db.lock", "framecmp.db-journal") and the folders the run writes."""
+    store_file = store.resolve() if store is not None else None
+    folders = [folder.resolve() for folder in written]
+
+    def wanted(path: Path, folder: Path) -> bool:
+        resolved = path.resolve()
+        if (
+            store_file is not None
+            and resolved.parent == store_file.parent
+            and resolved.name.startswith(store_file.name)
+        ):
+            return False
+        if any(resolved.is_relative_to(written_folder) for written_folder in folders):
+            return False
+        # hidden files and folders inside it, not those above it (~/.cache/news)
+        return not any(part.startswith(".") for part in path.relative_to(folder).parts)
+
     expanded: list[Input] = []
     for item in inputs:
         if isinstance(item, str | Path) and str(item) != "-" and Path(item).is_dir():
@@ -916,8 +1002,7 @@ def _expand_folders(inputs: Sequence[Input]) -> list[Input]:
                     for p in Path(item).rglob("*")
                     if p.is_file()
                     and p.suffix.lower() in load_stage.ARTICLE_EXTENSIONS
-                    # hidden files and folders inside it, not those above it (~/.cache/news)
-                    and not any(part.startswith(".") for part in p.relative_to(item).parts)
+                    and wanted(p, Path(item))
                 )
             )
         else:

@@ -24,7 +24,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from framecmp import __version__
-from framecmp.errors import FramecmpError
+from framecmp.errors import FramecmpError, OutputError
 
 if TYPE_CHECKING:
     from framecmp.corpus.batch import FailRule as FailRuleT
@@ -279,9 +279,12 @@ def _main(
 
 
 def _parse_labels(labels: list[str]) -> dict[str, str]:
+    from framecmp.ingest.load import printable_path
+
     parsed: dict[str, str] = {}
     for item in labels:
-        key, sep, value = item.partition("=")
+        # bytes that are no UTF-8 (a Latin-1 terminal) as escapes, as in file names
+        key, sep, value = printable_path(item).partition("=")
         if not sep or not key.strip() or not value.strip():
             raise FramecmpError(f"--label {item!r}: write it as INPUT=OUTLET, e.g. --label a=TASS")
         if key.strip() in parsed:
@@ -462,8 +465,11 @@ def compare(
         chosen = fmt.value if fmt else (api.format_for_path(output) if output else "terminal")
         if chosen == "terminal" and output:
             chosen = "text"
+        # files the run reads besides the articles: a report must not replace them
+        reads: list[str | Path] = [spec for spec in lexicon if Path(spec).suffix == ".toml"]
+        reads += [background] if background else []
         if output is not None:
-            api.check_output_path(output, inputs)
+            api.check_output_path(output, inputs, reads)
         specs = tuple(lexicon) if only_lexicons else (*api.DEFAULT_LEXICONS, *lexicon)
         comparison = api.compare(
             _as_paths(inputs),
@@ -493,7 +499,7 @@ def compare(
                 if not warning.startswith(SAME_EVENT_WARNINGS):
                     _echo(f"framecmp: warning: {warning}", err=True)
         if report_dir is not None:
-            for path in api.write_report_dir(comparison, report_dir):
+            for path in api.write_report_dir(comparison, report_dir, reads=reads):
                 _echo(f"framecmp: wrote {path}", err=True)
         if plot is not None:
             for path in api.write_plots(comparison, plot):
@@ -540,7 +546,13 @@ def _print_terminal(comparison: Comparison, *, detail: bool) -> None:
 
     from framecmp.report import terminal
 
-    terminal.print_comparison(comparison, Console(highlight=False), detail=detail)
+    class _PipeConsole(Console):
+        # rich exits 1 on a closed pipe, which reads as "not one event": let _exit_codes end
+        # quietly with 0, as every other format does (`framecmp compare a b | head -1`)
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    terminal.print_comparison(comparison, _PipeConsole(highlight=False), detail=detail)
 
 
 class EventsFormat(StrEnum):
@@ -786,6 +798,16 @@ def batch(
         if summary is not None:
             # before any work: a summary that cannot be written after the reports would leave
             # their events recorded as reported with nobody told of their findings
+            # nor the corpus store, an article or a report the run writes
+            if Path(summary).resolve() == Path(db).resolve():
+                raise OutputError(
+                    f"{summary}: is the corpus store (--db); write the summary elsewhere"
+                )
+            if Path(summary).resolve().is_relative_to(Path(report_dir).resolve()):
+                raise OutputError(
+                    f"{summary}: is inside --report-dir, where batch writes its reports; "
+                    "write the summary elsewhere"
+                )
             api.check_output_path(summary, inputs)
         bar = _ProgressBar(not quiet)
         try:

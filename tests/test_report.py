@@ -480,7 +480,7 @@ def test_failed_write_leaves_the_old_report_and_no_temp_file(
 def test_writing_onto_a_directory_fails_cleanly(tmp_path: Path) -> None:
     target = tmp_path / "out"
     target.mkdir()
-    with pytest.raises(OutputError, match=r"cannot write report"):
+    with pytest.raises(OutputError, match=r"is a directory; give a file name"):
         write_report_atomically(target, "x\n")
     assert os.listdir(tmp_path) == ["out"]
     assert target.is_dir()

@@ -17,6 +17,7 @@ from typing import Any
 
 from framecmp.errors import LexiconError
 from framecmp.model import Lexicon, LexiconCategory, LexiconTerm
+from framecmp.text.printable import one_line
 
 SCHEMA_VERSION = 1
 KINDS = ("frames", "terminology", "attribution", "hedges")
@@ -213,6 +214,7 @@ class _Parser:
         description = body.get("description", "")
         if not isinstance(description, str):
             raise self.fail(f"{path}.description", f"{path}.description must be a string")
+        description = one_line(description)
         grade = self.grade(kind, path, body.get("grade"))
         exclude = self.patterns(f"{path}.exclude", body.get("exclude", []))
         terms = self.terms(f"{path}.terms", body["terms"])
@@ -245,12 +247,13 @@ class _Parser:
             for pattern in self.patterns(path, terms):
                 wordings.setdefault(pattern.replace("*", ""), []).append(pattern)
         elif isinstance(terms, dict):
-            for label, patterns in terms.items():
-                if not label.strip():
+            for written, patterns in terms.items():
+                label = one_line(written)
+                if not label:
                     raise self.fail(path, f"{path} has an empty wording label")
-                wordings[label] = self.patterns(f"{path}.{label}", patterns)
+                wordings[label] = self.patterns(f"{path}.{written}", patterns)
                 if not wordings[label]:
-                    raise self.fail(f"{path}.{label}", f"{path}.{label} has no patterns")
+                    raise self.fail(f"{path}.{written}", f"{path}.{label} has no patterns")
         else:
             raise self.fail(path, f"{path} must be a list of strings or a table of lists")
         if not wordings:
@@ -302,7 +305,11 @@ class _Parser:
     def string(self, path: str, value: object) -> str:
         if not isinstance(value, str):
             raise self.fail(path, f"{path} must be a string")
-        if not value.strip():
+        # shown in the terminal and every report, from a file that may come from anyone: one
+        # clean line, escape sequences and bidi controls out (an adversarial review set the
+        # window title through `lexicon show`)
+        value = one_line(value)
+        if not value:
             raise self.fail(path, f"{path} must not be empty")
         return value
 

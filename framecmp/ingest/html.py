@@ -34,11 +34,30 @@ _SHORT_WORDS = 80
 _GENERIC_SITE_NAMES = frozenset({"home", "news", "u.s.", "us", "world", "article"})
 
 
+# Characters XML cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF), written or as
+# a character reference: one "&#1;" in a page made lxml's tree unusable for extraction ("no
+# article text found"), where a browser shows the page.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_safe(source: str) -> str:
+    """The page with every character XML cannot hold, written or referenced, as U+FFFD."""
+
+    def reference(match: re.Match[str]) -> str:
+        code = int(match[1], 16) if match[1] else int(match[2])
+        return "\ufffd" if code < 0x110000 and _NOT_XML.match(chr(code)) else match[0]
+
+    return _NOT_XML.sub("\ufffd", _CHARACTER_REFERENCE.sub(reference, source))
+
+
 def load_html(source: str | bytes, *, path: str, url: str | None = None) -> Article:
     """The article in an HTML page, with its title, outlet, date and URL."""
     import trafilatura  # heavy (lxml, htmldate, justext): only HTML inputs pay for it
     from lxml import html as lxml_html
 
+    if isinstance(source, str):
+        source = _xml_safe(source)
     try:
         tree = lxml_html.document_fromstring(source)
     except Exception:  # lxml raises several unrelated types for unparseable markup

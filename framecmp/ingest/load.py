@@ -16,9 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
+from typing import Any
 
 from framecmp.errors import InputError
 from framecmp.model import Article, Removal
+from framecmp.text.printable import normalise_newlines
 from framecmp.text.vocabulary import MONTHS
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -47,18 +49,6 @@ _SNIFF_BYTES = 8192
 _BINARY_CONTROL_SHARE = 0.05
 _BINARY_MIN_CONTROLS = 8
 _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 12, 13}))  # C0 but tab, LF, FF, CR
-# C0/C1 control characters (but tab and newline) and DEL, and the bidirectional embedding,
-# override and isolate controls (U+202A-U+202E, U+2066-U+2069), which reorder how the rest of
-# a line is displayed: text quoted in a report could show other words than it holds ("Trojan
-# Source"; a user's review, 7 Dec). Other invisible format characters (zero-width space, BOM,
-# the left-to-right and right-to-left marks) are kept as written; the tokeniser ignores them.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Terminal escape sequences (ECMA-48: CSI "ESC [ ... m" colours, OSC "ESC ] ... BEL" titles
-# and links, two-character escapes) go whole: removing only ESC left "[31m" in the text, whose
-# digits were then read as numbers of the lead.
-_TERMINAL_ESCAPES = re.compile(
-    "\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)|\x1b[@-Z\\\\-_]"
-)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -219,7 +209,39 @@ def load_stream_bytes(data: bytes, *, path: str, options: LoadOptions) -> Loaded
     return _load_data(data, path=path, options=options)
 
 
+def printable_path(path: str) -> str:
+    """A path as text that can be written anywhere: bytes of a file name that are no UTF-8
+    (read as surrogates by Python) as escapes ("bad\\xffname.txt")."""
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # another lone surrogate: no byte stands behind it
+        return _LONE_SURROGATE.sub("\ufffd", path)
+
+
+# A UTF-16 surrogate on its own: JSON may escape one ("\ud800"), but no UTF-8 file, report
+# or store can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(article: Article) -> Article:
+    """The article with every lone surrogate of its text and metadata as U+FFFD."""
+    fields: dict[str, Any] = {
+        name: _LONE_SURROGATE.sub("\ufffd", value)
+        for name in ("text", "outlet", "date", "title", "url", "record_id")
+        if isinstance(value := getattr(article, name), str) and _LONE_SURROGATE.search(value)
+    }
+    return replace(article, **fields) if fields else article
+
+
 def _load_data(data: bytes, *, path: str, options: LoadOptions, url: str | None = None) -> Loaded:
+    path = printable_path(path)
+    loaded = _load_decoded(data, path=path, options=options, url=url)
+    return replace(loaded, articles=tuple(map(_without_surrogates, loaded.articles)))
+
+
+def _load_decoded(
+    data: bytes, *, path: str, options: LoadOptions, url: str | None = None
+) -> Loaded:
     if options.input_format not in INPUT_FORMATS:
         raise InputError(
             f"input format {options.input_format!r} is unknown; "
@@ -298,11 +320,15 @@ def decode(data: bytes, path: str, *, encoding: str | None = None) -> tuple[str,
 
 def _codec_name(encoding: str, path: str) -> str:
     try:
-        return codecs.lookup(encoding).name
+        codec = codecs.lookup(encoding)
     except LookupError:
         raise InputError(
             f"--encoding {encoding!r}: unknown encoding (e.g. utf-8, cp1251)"
         ) from None
+    # rot13, base64, zlib ... are codecs of Python, but no text encodings
+    if not getattr(codec, "_is_text_encoding", True):
+        raise InputError(f"--encoding {encoding!r}: not a text encoding (e.g. utf-8, cp1251)")
+    return codec.name
 
 
 def _decode_with(data: bytes, name: str, path: str) -> str:
@@ -416,18 +442,6 @@ def _declared_charset(head: bytes) -> str | None:
     except (LookupError, UnicodeDecodeError):
         return None
     return _WHATWG_ALIASES.get(name, name)
-
-
-def one_line(text: str) -> str:
-    """Metadata (an outlet, a title) as one clean line: escape sequences and control
-    characters out, whitespace runs as one space."""
-    return " ".join(normalise_newlines(text).split())
-
-
-def normalise_newlines(text: str) -> str:
-    """Newlines as "\n", control characters out; every other character as written."""
-    text = _TERMINAL_ESCAPES.sub("", text)
-    return _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")

@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from framecmp.errors import InputError
-from framecmp.ingest.load import Loaded, load_plain, metadata_date, normalise_newlines
+from framecmp.ingest.load import Loaded, load_plain, metadata_date
 from framecmp.model import Article
+from framecmp.text.printable import normalise_newlines
 
 # Field names tried for each role when --field does not name one, in order.
 DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {

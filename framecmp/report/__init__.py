@@ -6,6 +6,8 @@ import contextlib
 import json
 import os
 import secrets
+import stat
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,21 +64,66 @@ def write_report_atomically(path: Path, content: str) -> None:
 
 def write_bytes_atomically(path: Path, content: bytes) -> None:
     """Write ``content`` to ``path`` via a temporary file, so a reader never sees half."""
-    temp_name: str | None = None
+    write_reports_atomically([(path, content)])
+
+
+def write_reports_atomically(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    """Write each file via a temporary file, and replace the old files only once every
+    temporary file is written: a failed write leaves all of them as they were. An existing
+    file keeps its permission bits; a target that is no regular file is refused."""
+    temps: list[tuple[str, Path]] = []
+    path = outputs[0][0] if outputs else Path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp_name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        # os.open with 0o666 lets the umask decide the mode, as for any file the user writes.
-        fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(temp_name, path)
+        for path, content in outputs:
+            check_replaceable(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp_name = str(path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            # os.open with 0o666 lets the umask decide the mode of a new file, as for any file
+            # the user writes; a replaced file keeps its own (a private report stays private)
+            fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            temps.append((temp_name, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(temp_name, stat.S_IMODE(os.stat(path).st_mode))
+        done: list[Path] = []
+        for temp_name, path in temps:
+            try:
+                os.replace(temp_name, path)
+            except OSError as err:
+                if done:
+                    reason = err.strerror or str(err)
+                    written = ", ".join(map(str, done))
+                    raise OutputError(
+                        f"{path}: cannot write report: {reason}; already replaced: {written}"
+                    ) from None
+                raise
+            done.append(path)
     except OSError as err:
-        if temp_name is not None:
+        for temp_name, _ in temps:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
         reason = err.strerror or str(err)
         raise OutputError(f"{path}: cannot write report: {reason}") from None
+    finally:
+        for temp_name, _ in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse a report path that exists and is no regular file: replacing a symbolic link, a
+    pipe or a device (``/dev/stdout``) with a report file would break what it stands for."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISLNK(mode):
+        raise OutputError(f"{path}: is a symbolic link; give the file it points to")
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a directory; give a file name")
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: is not a regular file; for standard output leave out -o")
 
 
 def json_schema() -> dict[str, object]:
