@@ -212,3 +212,19 @@ def test_the_similarity_matrix_counts_pairs_aligned_between_the_two_outlets() ->
     }
     assert pairs["daily", "weekly"] == pairs["weekly", "daily"] == 0
     assert pairs["daily", "wire"] == pairs["weekly", "wire"] == 1
+
+
+def test_a_long_outlet_name_prints_no_matplotlib_warning(
+    tmp_path: Path, bishkek_paths: list[Path]
+) -> None:
+    # an adversarial review: "UserWarning: Tight layout not applied" with framecmp's file paths
+    label = "tass=" + "The Port Elden Harbor Daily Morning Gazette And Evening Supplement " * 3
+    options = ["--quiet", "--label", label, "--plot", str(tmp_path / "p")]
+    result = subprocess.run(
+        [sys.executable, "-m", "framecmp", "compare", *map(str, bishkek_paths), *options],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr

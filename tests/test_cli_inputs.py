@@ -113,6 +113,7 @@ def server(tass: Path, cgtn: Path) -> Iterator[_Server]:
         "/b": (200, html_type, _page(cgtn, "Wire Two")),
         "/moved": (302, {"Location": "/a"}, b""),
         "/loop": (302, {"Location": "/loop"}, b""),
+        "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
         "/big": (200, html_type, b"<p>" + b"x" * 3000 + b"</p>"),
     }
     running = _Server(routes)
@@ -143,7 +144,13 @@ def test_compare_two_urls(server: _Server) -> None:
 
 @pytest.mark.parametrize(
     ("path", "message"),
-    [("/nothing", "HTTP 404"), ("/loop", "redirects"), ("/big", "limit")],
+    [
+        ("/nothing", "HTTP 404"),
+        ("/loop", "more than 5 redirects"),
+        ("/big", "limit"),
+        # an adversarial review: it said "more than 5 redirects"
+        ("/to-file", "redirected to file:///etc/passwd, not an http(s) URL; not followed"),
+    ],
 )
 def test_failed_url_is_one_line_and_exit_2(server: _Server, path: str, message: str) -> None:
     url = f"{server.base}{path}"

@@ -27,6 +27,10 @@ class Page:
     content_type: str | None
 
 
+_NOT_HTTP = "redirect to a non-HTTP URL"
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
@@ -34,7 +38,7 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         self, req, fp, code, msg, headers, newurl
     ):
         if not newurl.startswith(("http://", "https://")):
-            raise urllib.error.HTTPError(newurl, code, "redirect to a non-HTTP URL", headers, fp)
+            raise urllib.error.HTTPError(newurl, code, _NOT_HTTP, headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -64,7 +68,13 @@ def fetch_url(
                 chunks.append(chunk)
             page = Page(response.geturl(), b"".join(chunks), response.headers.get("Content-Type"))
     except urllib.error.HTTPError as err:
-        if err.code in (301, 302, 303, 307, 308):
+        target = str(err.filename or "")
+        if err.code in _REDIRECTS and not target.startswith(("http://", "https://")):
+            # urllib refuses such a redirect itself (file:, javascript:), or _LimitedRedirects
+            raise InputError(
+                f"{url}: redirected to {target}, not an http(s) URL; not followed"
+            ) from None
+        if err.code in _REDIRECTS:
             raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
         raise InputError(f"{url}: HTTP {err.code} {err.reason}") from None
     except urllib.error.URLError as err:

@@ -4,6 +4,7 @@ PNG is asked for: ``framecmp compare --plot DIR``)."""
 from __future__ import annotations
 
 import io
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from framecmp.errors import FramecmpError
@@ -105,7 +106,11 @@ def render_png(chart: Chart) -> bytes:
         figure = _intervals(chart)
     else:
         figure = _matrix(chart)
-    figure.tight_layout()
+    with warnings.catch_warnings():
+        # a long outlet name leaves no room for tight margins: matplotlib warns on stderr with
+        # its own file paths; the chart is drawn all the same
+        warnings.simplefilter("ignore", UserWarning)
+        figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
