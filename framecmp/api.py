@@ -565,18 +565,23 @@ def read_by(
     file inside the input folder X" or "is a file this run reads" (``reads``); None when it
     would not."""
     resolved = target.resolve()
-    for given, what in [*((i, "input") for i in inputs), *((r, "read") for r in reads)]:
-        given = str(given)
+
+    def replaces(given: str) -> tuple[bool, bool]:
+        """(is that path, is a file inside that folder)."""
         if given == "-" or load_stage.is_url(given):
-            continue
+            return False, False
         source = Path(given).resolve()
         inside = source.is_dir() and resolved.is_relative_to(source) and resolved.exists()
-        if what == "read" and (source == resolved or inside):
-            return "is a file this run reads"
-        if source == resolved:
+        return source == resolved, inside
+
+    for given in map(str, inputs):
+        same, inside = replaces(given)
+        if same:
             return "is one of the inputs"
         if inside:
             return f"is a file inside the input folder {given}"
+    if any(any(replaces(str(given))) for given in reads):
+        return "is a file this run reads"
     return None
 
 
