@@ -7,6 +7,9 @@ With ``--whole`` it times the whole analysis instead (``api.compare_documents``:
 same-event verdict, terms, lexicon scores, voices and tone; no rendering), first run on each
 input after a warm-up on two other sentences, so no stage's cache has seen them; and two
 ~2,000-word documents (issue 9: one compare of two 2,000-word articles < 2 s after start-up).
+``--workers 2`` as ``framecmp compare`` runs it by default (the framing stages in a second
+process on long inputs); CPU is then both processes' and the second one's peak memory is shown
+too. Wall times on a shared machine swing by a third: run the two settings in turns.
 
 Builds two ~20,000-word documents by joining ECB+ articles (two topics each, so they share
 some and differ in most), and 26 documents of ~700 words; prints seconds of `align` after a
@@ -47,21 +50,30 @@ def joined(paths: list[Path], words: int) -> str:
     return "\n".join(parts)
 
 
-def measure_whole(label: str, documents: list[Document]) -> None:
+def measure_whole(label: str, documents: list[Document], workers: int = 1) -> None:
     from framecmp import api
     from framecmp.analysis import lexicon
 
     lexicons = lexicon.resolve(api.DEFAULT_LEXICONS)
+    children = _children_cpu()
     start, cpu_start = time.perf_counter(), time.process_time()
-    comparison = api.compare_documents(documents, lexicons=lexicons)
+    comparison = api.compare_documents(documents, lexicons=lexicons, workers=workers)
     seconds = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
+    cpu = time.process_time() - cpu_start + _children_cpu() - children
     words = sum(len(d.text.split()) for d in documents)
     print(
         f"{label}: {len(documents)} documents, {words} words, "
         f"{len(comparison.alignment.pairs)} pairs: whole analysis {seconds:.2f} s wall, "
         f"{cpu:.2f} s CPU"
     )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the second process of workers=2)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(label: str, documents: list[Document], aligner: str) -> None:
@@ -85,6 +97,12 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "eval" / "data" / "ecbplus")
     parser.add_argument("--aligner", choices=("lexical", "semantic"), default="lexical")
     parser.add_argument("--whole", action="store_true", help="time api.compare_documents")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="with --whole: compare_documents(workers=N); 2 lets long inputs use a second process",
+    )
     args = parser.parse_args()
     paths = sorted(args.corpus.glob("*/*.txt"))
     if not paths:
@@ -114,6 +132,7 @@ def main() -> int:
                 document("a", joined(paths[:half], 20_000)),
                 document("b", joined(paths[half:], 20_000)),
             ],
+            args.workers,
         )
         measure_whole(  # every other article of each topic on each side: many shared claims
             "2 x 20k words, same topics",
@@ -121,18 +140,25 @@ def main() -> int:
                 document("c", joined(paths[0::2], 20_000)),
                 document("d", joined(paths[1::2], 20_000)),
             ],
+            args.workers,
         )
         measure_whole(
-            "26 x 700 words", [document(f"d{n}", joined(paths[n * 30 :], 700)) for n in range(26)]
+            "26 x 700 words",
+            [document(f"d{n}", joined(paths[n * 30 :], 700)) for n in range(26)],
+            args.workers,
         )
         measure_whole(
             "2 x 2k words",
             [document("x", joined(paths[100:], 2_000)), document("y", joined(paths[130:], 2_000))],
+            args.workers,
         )
         import resource
 
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"process peak resident memory {rss:.0f} MiB")
+        if args.workers > 1:
+            second = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"second process peak resident memory {second:.0f} MiB")
         return 0
     align(warm, aligner=args.aligner)
     if args.aligner == "semantic":

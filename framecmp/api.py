@@ -45,16 +45,24 @@ from framecmp.model import (
     CategoryScore,
     CleanText,
     Comparison,
+    DistinctiveTerm,
     Document,
     EventRelation,
     Lexicon,
+    PairSimilarity,
+    Quote,
+    RateDifference,
     Removal,
+    SameEventVerdict,
     Settings,
+    Tone,
+    Voices,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from concurrent.futures import Executor
+    from multiprocessing.connection import Connection
 
     from framecmp.corpus import batch as batch_stage
     from framecmp.corpus.store import CorpusStore, StoredDocument
@@ -71,6 +79,11 @@ DEFAULT_MAX_BYTES = load_stage.DEFAULT_MAX_BYTES
 INPUT_FORMATS = load_stage.INPUT_FORMATS
 REPORT_FORMATS = report_stage.FORMATS
 MAX_DOCUMENTS = 26
+# Words of input from which a comparison with workers=2 uses a second process
+# (benchmarks/second_process.py, 8 Dec 2026, medians of 5 fresh runs each, wall s with one
+# process / two: 3,163 words 0.195 / 0.197, 4,190 0.275 / 0.227, 6,247 0.425 / 0.268,
+# 13,019 0.518 / 0.408, 40,472 1.714 / 1.197): the smallest size measured where it pays.
+SECOND_PROCESS_MIN_WORDS = 4_000
 REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
 # Articles a batch report compares at most (the most recent of a bigger event). A report's cost
 # grows with the square of its articles: 0.8-1.1 s of CPU for the ~12 of an average event of
@@ -262,8 +275,11 @@ def compare(
     skip_bad: bool = False,
     fetch_links: bool = False,
     cache_dir: str | Path | None = None,
+    workers: int = 1,
 ) -> Comparison:
-    """Align reports of one event and score how their wording and framing differ."""
+    """Align reports of one event and score how their wording and framing differ.
+
+    ``workers=2``: long inputs may use a second process (``compare_documents``)."""
     options = _reading(input_format, max_bytes, encoding, fields, skip_bad, fetch_links, cache_dir)
     articles, notes = load_inputs(inputs, options=options, stdin=stdin)
     if len(articles) < 2:
@@ -284,6 +300,7 @@ def compare(
         seed=seed,
         stem_terms=stem_terms,
         background=background_counts,
+        workers=workers,
     )
     if not notes:
         return comparison
@@ -342,10 +359,13 @@ def compare_documents(
     seed: int = 0,
     stem_terms: bool = False,
     background: Mapping[str, int] | None = None,
+    workers: int = 1,
 ) -> Comparison:
     """Run the cross-document stages on prepared documents.
 
     ``min_score`` defaults to the aligner's own threshold (``align.default_min_score``).
+    ``workers=2`` lets long inputs use a second process (``_framing_beside``); the result is
+    the same either way.
     """
     aligner = Aligner.of(aligner)
     if min_score is None:
@@ -358,12 +378,17 @@ def compare_documents(
         raise FramecmpError(f"--seed {seed!r}: give a whole number, 0 or more")
     if seed < 0:
         raise FramecmpError(f"--seed {seed}: must be 0 or more")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise FramecmpError(f"--workers {workers!r}: give 1 or more")
     quotes = tuple(q for d in documents for q in voices_stage.extract_quotes(d))
-    alignment = align_stage.align(documents, min_score=min_score, aligner=aligner, quotes=quotes)
-    same_event = event_stage.judge_same_event(documents, alignment, quotes)
-    # Stop words, lexicons, stems and VADER are English: other languages get none of them.
-    english = [d for d in documents if language_stage.is_english(d)]
-    lexicon_scores = score_stage.score_lexicons(english, lexicons, quotes)
+    framing = _FramingJob(documents, quotes, tuple(lexicons), stem_terms, background, seed)
+    # The framing stages do not read the alignment: on long inputs they run in a second
+    # process while this one aligns (``_framing_beside``).
+    with _framing_beside(framing, workers) as beside:
+        alignment = align_stage.align(
+            documents, min_score=min_score, aligner=aligner, quotes=quotes
+        )
+        found = beside.result()
     comparison = Comparison(
         documents=tuple(documents),
         settings=Settings(
@@ -374,26 +399,159 @@ def compare_documents(
             stem_terms=stem_terms,
         ),
         alignment=alignment,
-        same_event=same_event,
-        similarity=terms_stage.pairwise_similarity(documents),
-        # Only English documents enter the log-odds pool: a report in another language counts
-        # zero of every English word and would make the others' words look distinctive.
-        distinctive_terms=tuple(
-            terms_stage.distinctive_terms(
-                english, background=background, stem=stem_terms, quotes=quotes
-            )
-        ),
-        lexicon_scores=lexicon_scores,
-        rate_differences=score_stage.rate_differences(
-            english, lexicon_scores, quotes=quotes, seed=seed
-        ),
+        same_event=found.same_event,
+        similarity=found.similarity,
+        distinctive_terms=found.distinctive_terms,
+        lexicon_scores=found.lexicon_scores,
+        rate_differences=found.rate_differences,
         quotes=quotes,
-        voices=tuple(
-            voices_stage.voices(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
-        ),
-        tone=tuple(voices_stage.tone(d, [q for q in quotes if q.doc == d.doc_id]) for d in english),
+        voices=found.voices,
+        tone=found.tone,
     )
     return dataclasses.replace(comparison, warnings=_warnings(comparison))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Framing:
+    """What the stages beside the alignment find: they read the documents and quotes only."""
+
+    same_event: SameEventVerdict
+    similarity: tuple[PairSimilarity, ...]
+    distinctive_terms: tuple[DistinctiveTerm, ...]
+    lexicon_scores: tuple[CategoryScore, ...]
+    rate_differences: tuple[RateDifference, ...]
+    voices: tuple[Voices, ...]
+    tone: tuple[Tone, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _FramingJob:
+    """The inputs of the stages beside the alignment."""
+
+    documents: Sequence[Document]
+    quotes: tuple[Quote, ...]
+    lexicons: tuple[Lexicon, ...]
+    stem_terms: bool
+    background: Mapping[str, int] | None
+    seed: int
+
+    def run(self) -> _Framing:
+        """The same-event verdict and the framing statistics."""
+        documents, quotes = self.documents, self.quotes
+        # Stop words, lexicons, stems and VADER are English: other languages get none of them.
+        english = [d for d in documents if language_stage.is_english(d)]
+        lexicon_scores = tuple(score_stage.score_lexicons(english, self.lexicons, quotes))
+        return _Framing(
+            same_event=event_stage.judge_same_event(documents, None, quotes),
+            similarity=tuple(terms_stage.pairwise_similarity(documents)),
+            # Only English documents enter the log-odds pool: a report in another language
+            # counts zero of every English word and would make the others' words look
+            # distinctive.
+            distinctive_terms=tuple(
+                terms_stage.distinctive_terms(
+                    english, background=self.background, stem=self.stem_terms, quotes=quotes
+                )
+            ),
+            lexicon_scores=lexicon_scores,
+            rate_differences=tuple(
+                score_stage.rate_differences(english, lexicon_scores, quotes=quotes, seed=self.seed)
+            ),
+            voices=tuple(
+                voices_stage.voices(d, [q for q in quotes if q.doc == d.doc_id]) for d in documents
+            ),
+            tone=tuple(
+                voices_stage.tone(d, [q for q in quotes if q.doc == d.doc_id]) for d in english
+            ),
+        )
+
+
+class _FramingHere:
+    """The framing stages run in this process, when asked for their result."""
+
+    def __init__(self, job: _FramingJob) -> None:
+        self._job = job
+
+    def result(self) -> _Framing:
+        return self._job.run()
+
+
+class _FramingForked:
+    """The framing stages running in a forked process, which sends back what they found."""
+
+    def __init__(self, job: _FramingJob) -> None:
+        import multiprocessing
+
+        self._job = job
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        # A fork copies the job: nothing is pickled on the way there, only the result back.
+        self._process = context.Process(target=_run_forked, args=(job, sender), daemon=True)
+        self._process.start()
+        sender.close()
+
+    def result(self) -> _Framing:
+        """What the other process found; computed here if it died (killed, out of memory) or
+        failed (here the error is raised as from any stage)."""
+        try:
+            found = self._receiver.recv()
+        except EOFError:
+            found = None
+        finally:
+            self._receiver.close()
+            self._process.join()
+        return found if isinstance(found, _Framing) else self._job.run()
+
+    def stop(self) -> None:
+        self._process.kill()
+        self._process.join()
+        self._receiver.close()
+
+
+def _run_forked(job: _FramingJob, sender: Connection) -> None:
+    """The forked process: an interrupt is the first process's to handle, and this one dies
+    with it (Linux); any failure sends None, so the first process runs the stages itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    try:
+        found: _Framing | None = job.run()
+    except Exception:  # the first process runs the stages again and reports the error
+        found = None
+    sender.send(found)
+    sender.close()
+
+
+@contextlib.contextmanager
+def _framing_beside(job: _FramingJob, workers: int) -> Iterator[_FramingHere | _FramingForked]:
+    """The framing stages in a second process, or here where that would not pay or is not
+    safe.
+
+    It pays on long inputs (README, Performance: ``benchmarks/alignment_cost.py --whole
+    --workers 2``, ``benchmarks/second_process.py``). It is used only with ``workers`` >= 2,
+    inputs of ``SECOND_PROCESS_MIN_WORDS`` words or more, on Linux (a fork; macOS's system
+    libraries are not fork-safe), with no other thread running (a fork copies one thread:
+    another's locks could stay held for ever), and not inside a daemonic process (batch
+    workers, which may not have children).
+    """
+    if (
+        workers < 2
+        or len(job.documents) < 2
+        or sum(len(d.text.split()) for d in job.documents) < SECOND_PROCESS_MIN_WORDS
+        or not sys.platform.startswith("linux")
+    ):
+        yield _FramingHere(job)  # before importing multiprocessing (~12 ms)
+        return
+    import multiprocessing
+    import threading
+
+    if threading.active_count() > 1 or multiprocessing.current_process().daemon:
+        yield _FramingHere(job)
+        return
+    forked = _FramingForked(job)
+    try:
+        yield forked
+    except BaseException:
+        forked.stop()  # an error or an interrupt here: do not wait for the other process
+        raise
 
 
 def load_background_dir(

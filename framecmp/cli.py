@@ -442,6 +442,17 @@ def compare(
             help="Exit 0 when the inputs are one story's developments days apart (still warns).",
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="Processes for this comparison: with 2 (the default where there are two cores), "
+            "long inputs (4,000 words or more) get their framing statistics computed in a "
+            "second process while the first aligns (Linux); the result is the same. 1: one "
+            "process.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Align reports of one event and show how their wording and framing differ.
 
@@ -487,6 +498,7 @@ def compare(
             skip_bad=skip_bad,
             fetch_links=fetch_links,
             cache_dir=cache_dir,
+            workers=workers if workers is not None else min(2, os.cpu_count() or 1),
         )
         # Only the detailed terminal view has a warnings section of its own; in every other
         # mode (reports, the concise view, --summary, --quiet) stderr carries them.
