@@ -377,6 +377,20 @@ def test_tone_of_samples_is_in_range_and_alaska_darker_than_cgtn() -> None:
             'Velta CEO and founder Omar Haddad spoke. Velta said sales rose. "It works," he said.',
             "Omar Haddad",
         ),
+        # A possessive among the role words before the name (it named nobody).
+        (
+            'The quake hit at dawn. "We are sending rescue teams," the island\'s governor '
+            "Mehdi Irannejad said.",
+            "Mehdi Irannejad",
+        ),
+        (
+            'Sales fell. "We will recover," said the company\'s chief executive Dana Cole.',
+            "Dana Cole",
+        ),
+        (
+            'A fire broke out. "Stay away," according to the state\u2019s fire marshal Jim Ortiz.',
+            "Jim Ortiz",
+        ),
     ],
 )
 def test_speakers_by_general_rules(text: str, speaker: str) -> None:

@@ -99,7 +99,7 @@ _AFTER_NAME = (
 _ROLE_WORDS = (
     r"(?:(?:a|an|the)\s+)?(?:(?!(?:in|on|at|to|for|with|by|from|after|before|during|of|that|"
     r"this|last|next|late|early|earlier|later|when|while|as|but|or|it|he|she|they)\b)"
-    r"[a-z0-9][\w-]*\s+){1,5}"  # "32-year-old protester"
+    r"[a-z0-9][\w-]*(?:['\u2019]s)?\s+){1,5}"  # "32-year-old protester", "the city's mayor"
 )
 
 
@@ -198,7 +198,8 @@ def _patterns() -> _Patterns:
         after=re.compile(
             rf"\A[\s,:;]*(?:[Tt]he\s+(?=[A-Z][^,\"\u201c\u201d\n]{{0,60}},\s+[A-Z]))?"
             rf"{_ORG_BEFORE_ROLE}"
-            rf"(?P<role>(?:[a-z][\w-]*\s+){{0,4}}?"
+            # `," the island's governor Mehdi Irannejad said`: a possessive among the role words
+            rf"(?P<role>(?:[a-z][\w-]*(?:['\u2019]s)?\s+){{0,4}}?"
             rf"(?:(?:[a-z][\w'\u2019-]*\s+){{0,3}}[a-z][\w'\u2019-]*,\s+(?={_SPEAKER_NAME},))?)"
             # `," producers Craig Zadan and Neil Meron said`: the one named last, as `inverted`,
             # when the verb follows that name directly
