@@ -22,10 +22,15 @@ prints the time to load the sentence encoder, and the align stage on the three B
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import tracemalloc
 from pathlib import Path
+
+# As the CLI runs (cli._one_blas_thread): numpy's BLAS in one thread, so the process runs no
+# other thread and compare_documents(workers=2) may fork.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

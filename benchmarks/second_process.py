@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORDS = (1_000, 2_000, 3_000, 4_000, 6_000, 10_000, 20_000)
 
 _RUN = """
-import sys, time
+import os, sys, time
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the CLI runs
 sys.path[:0] = [{root!r}, {benchmarks!r}]
 from pathlib import Path
 import alignment_cost as ac

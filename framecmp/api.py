@@ -485,20 +485,26 @@ class _FramingForked:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         # A fork copies the job: nothing is pickled on the way there, only the result back.
-        self._process = context.Process(target=_run_forked, args=(job, sender), daemon=True)
-        self._process.start()
-        sender.close()
+        self._process = context.Process(
+            target=_run_forked, args=(job, sender, self._receiver, os.getpid()), daemon=True
+        )
+        try:
+            self._process.start()
+        finally:
+            sender.close()
 
     def result(self) -> _Framing:
-        """What the other process found; computed here if it died (killed, out of memory) or
-        failed (here the error is raised as from any stage)."""
+        """What the other process found; computed here if it died (killed, out of memory),
+        before or while sending, or failed (here the error is raised as from any stage)."""
         try:
             found = self._receiver.recv()
-        except EOFError:
+        except (EOFError, OSError):  # OSError: "got end of file during message"
             found = None
-        finally:
-            self._receiver.close()
-            self._process.join()
+        except BaseException:
+            self.stop()  # an interrupt while waiting: do not wait for the other process
+            raise
+        self._receiver.close()
+        self._process.join()
         return found if isinstance(found, _Framing) else self._job.run()
 
     def stop(self) -> None:
@@ -507,17 +513,35 @@ class _FramingForked:
         self._receiver.close()
 
 
-def _run_forked(job: _FramingJob, sender: Connection) -> None:
-    """The forked process: an interrupt is the first process's to handle, and this one dies
-    with it (Linux); any failure sends None, so the first process runs the stages itself."""
+def _run_forked(job: _FramingJob, sender: Connection, receiver: Connection, parent: int) -> None:
+    """The forked process: an interrupt or SIGTERM is the first process's to handle (the CLI's
+    SIGTERM handler, inherited, printed a traceback here), and this one dies with it (Linux);
+    any failure sends None, so the first process runs the stages itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
+    # Only the first process reads: if it stops reading, sending fails here instead of
+    # blocking for ever on a full pipe this process would hold open.
+    receiver.close()
     try:
         found: _Framing | None = job.run()
-    except Exception:  # the first process runs the stages again and reports the error
+    except BaseException:  # the first process runs the stages again and reports the error
         found = None
-    sender.send(found)
+    with contextlib.suppress(OSError):  # the first process is gone or stopped reading
+        sender.send(found)
     sender.close()
+
+
+def _threads_running() -> bool:
+    """Whether a thread besides this one runs: the kernel's count (Linux), which also sees
+    threads the ``threading`` module does not (a thread pool of a C library, a raw
+    ``_thread``); the module's count elsewhere."""
+    import threading
+
+    try:
+        return len(os.listdir("/proc/self/task")) > 1 or threading.active_count() > 1
+    except OSError:
+        return threading.active_count() > 1
 
 
 @contextlib.contextmanager
@@ -529,8 +553,9 @@ def _framing_beside(job: _FramingJob, workers: int) -> Iterator[_FramingHere | _
     --workers 2``, ``benchmarks/second_process.py``). It is used only with ``workers`` >= 2,
     inputs of ``SECOND_PROCESS_MIN_WORDS`` words or more, on Linux (a fork; macOS's system
     libraries are not fork-safe), with no other thread running (a fork copies one thread:
-    another's locks could stay held for ever), and not inside a daemonic process (batch
-    workers, which may not have children).
+    another's locks could stay held for ever; numpy's BLAS threads count, which is why the CLI
+    asks for one, ``cli._one_blas_thread``), and not inside a daemonic process (batch workers,
+    which may not have children). A failed fork runs the stages here.
     """
     if (
         workers < 2
@@ -541,12 +566,15 @@ def _framing_beside(job: _FramingJob, workers: int) -> Iterator[_FramingHere | _
         yield _FramingHere(job)  # before importing multiprocessing (~12 ms)
         return
     import multiprocessing
-    import threading
 
-    if threading.active_count() > 1 or multiprocessing.current_process().daemon:
+    if _threads_running() or multiprocessing.current_process().daemon:
         yield _FramingHere(job)
         return
-    forked = _FramingForked(job)
+    try:
+        forked = _FramingForked(job)
+    except OSError:  # no fork (a process or file limit): one process, as with workers=1
+        yield _FramingHere(job)
+        return
     try:
         yield forked
     except BaseException:
@@ -1197,14 +1225,16 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
         return
     if workers is not None and workers < 1:
         raise FramecmpError(f"--workers {workers}: give 1 or more")
-    count = workers if workers is not None else (os.cpu_count() or 1)
+    count = workers if workers is not None else usable_cores()
     if count <= 1:
         yield None
         return
     from concurrent.futures import ProcessPoolExecutor
 
     # Workers yield to the main process, whose event assignment is the serial part of a run.
-    pool = ProcessPoolExecutor(max_workers=count, initializer=_lower_priority)
+    pool = ProcessPoolExecutor(
+        max_workers=count, initializer=_lower_priority, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     except BaseException:
@@ -1215,7 +1245,15 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
     pool.shutdown()
 
 
-def _lower_priority() -> None:
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as ``taskset`` sets it), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def _lower_priority(parent: int) -> None:
     """Worker initializer: nice +5 (on POSIX), so the main process keeps its core; cyclic
     garbage collection on, as a fork copies the main process's, which ingest pauses
     (``batch.collection_paused``). An interrupt is the main process's to handle (a worker's own
@@ -1226,20 +1264,21 @@ def _lower_priority() -> None:
     with contextlib.suppress(AttributeError, OSError):
         os.nice(WORKER_NICENESS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    _die_with_parent(parent)
 
 
-def _die_with_parent() -> None:
-    """prctl(PR_SET_PDEATHSIG, SIGKILL) where the C library has it (Linux); else nothing."""
+def _die_with_parent(parent: int) -> None:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL) where the C library has it (Linux), then exit at once if
+    ``parent`` died before that took effect (its children are then adopted by another
+    process: the signal will never come). The C library is the program's own symbols:
+    ``ctypes.util.find_library`` runs ldconfig, ~30 ms in which a killed parent left an
+    orphan for good."""
     import ctypes
-    import ctypes.util
 
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return
     with contextlib.suppress(AttributeError, OSError):
-        libc = ctypes.CDLL(name, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 # --- labels and ids ---------------------------------------------------------------------------

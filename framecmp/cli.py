@@ -276,6 +276,15 @@ def _main(
     ] = False,
 ) -> None:
     """Compare how news outlets frame the same event."""
+    _one_blas_thread()
+
+
+def _one_blas_thread() -> None:
+    """numpy's BLAS runs one thread unless the user chose otherwise: framecmp's matrix work is
+    small, more threads than cores only compete with compare's second process and batch's
+    workers, and a process running another thread is never forked (``api._framing_beside``;
+    OpenBLAS starts one as numpy loads, before any command here imports numpy)."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _parse_labels(labels: list[str]) -> dict[str, str]:
@@ -446,10 +455,10 @@ def compare(
         int | None,
         typer.Option(
             "--workers",
-            help="Processes for this comparison: with 2 (the default where there are two cores), "
+            help="Processes for this comparison: with 2 (the default where two cores are usable), "
             "long inputs (4,000 words or more) get their framing statistics computed in a "
             "second process while the first aligns (Linux); the result is the same. 1: one "
-            "process.",
+            "process; more than 2 uses 2.",
             show_default=False,
         ),
     ] = None,
@@ -473,6 +482,8 @@ def compare(
             )
         if inputs.count("-") > 1:
             raise FramecmpError("'-' (standard input) can be given only once")
+        if workers is not None and workers < 1:  # before any input is read
+            raise FramecmpError(f"--workers {workers}: give 1 or more")
         chosen = fmt.value if fmt else (api.format_for_path(output) if output else "terminal")
         if chosen == "terminal" and output:
             chosen = "text"
@@ -498,7 +509,7 @@ def compare(
             skip_bad=skip_bad,
             fetch_links=fetch_links,
             cache_dir=cache_dir,
-            workers=workers if workers is not None else min(2, os.cpu_count() or 1),
+            workers=workers if workers is not None else min(2, api.usable_cores()),
         )
         # Only the detailed terminal view has a warnings section of its own; in every other
         # mode (reports, the concise view, --summary, --quiet) stderr carries them.
@@ -605,7 +616,7 @@ _DB_OPTION = typer.Option("--db", help="The corpus store (a SQLite file; created
 _EXISTING_DB_OPTION = typer.Option("--db", help="The corpus store (a SQLite file) to read.")
 _WORKERS_OPTION = typer.Option(
     "--workers",
-    help="Processes for preparation and comparisons (default: one per core).",
+    help="Processes for preparation and comparisons (default: one per usable core).",
     show_default=False,
 )
 _SCHEDULER_OPTION = typer.Option(
