@@ -82,8 +82,11 @@ MAX_DOCUMENTS = 26
 # Words of input from which a comparison with workers=2 uses a second process
 # (benchmarks/second_process.py, 8 Dec 2026, medians of 5 fresh runs each, wall s with one
 # process / two: 3,163 words 0.195 / 0.197, 4,190 0.275 / 0.227, 6,247 0.425 / 0.268,
-# 13,019 0.518 / 0.408, 40,472 1.714 / 1.197): the smallest size measured where it pays.
-SECOND_PROCESS_MIN_WORDS = 4_000
+# 13,019 0.518 / 0.408, 40,472 1.714 / 1.197). At 4,139 words the whole-analysis benchmark
+# (benchmarks/alignment_cost.py --whole, three runs each in turns) found two processes slower,
+# 0.19-0.21 s against 0.13-0.19: within the runs' spread there, so the threshold is the next
+# size measured where both agree it pays.
+SECOND_PROCESS_MIN_WORDS = 6_000
 REPORT_SLICE_EVENTS = 32  # events compared per slice of batch: bounds the documents in memory
 # Articles a batch report compares at most (the most recent of a bigger event). A report's cost
 # grows with the square of its articles: 0.8-1.1 s of CPU for the ~12 of an average event of

@@ -456,7 +456,7 @@ def compare(
         typer.Option(
             "--workers",
             help="Processes for this comparison: with 2 (the default where two cores are usable), "
-            "long inputs (4,000 words or more) get their framing statistics computed in a "
+            "long inputs (6,000 words or more) get their framing statistics computed in a "
             "second process while the first aligns (Linux); the result is the same. 1: one "
             "process; more than 2 uses 2.",
             show_default=False,

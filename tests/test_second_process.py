@@ -33,12 +33,12 @@ def _joined(paths: list[Path], words: int) -> str:
 
 @pytest.fixture(scope="module")
 def long_reports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Two real reports of about 3,000 words each: above the second process's threshold."""
+    """Two real reports of about 3,500 words each: above the second process's threshold."""
     folder = tmp_path_factory.mktemp("long")
     paths = sorted(ECBPLUS.glob("*/*.txt"))
     a, b = folder / "a.txt", folder / "b.txt"
-    a.write_text(_joined(paths[0::2], 3_000), encoding="utf-8")
-    b.write_text(_joined(paths[1::2], 3_000), encoding="utf-8")
+    a.write_text(_joined(paths[0::2], 3_500), encoding="utf-8")
+    b.write_text(_joined(paths[1::2], 3_500), encoding="utf-8")
     assert sum(len(p.read_text().split()) for p in (a, b)) >= api.SECOND_PROCESS_MIN_WORDS
     return [a, b]
 
