@@ -493,6 +493,9 @@ class _FramingForked:
         )
         try:
             self._process.start()
+        except BaseException:
+            self._receiver.close()  # no process: the caller runs the stages here
+            raise
         finally:
             sender.close()
 
